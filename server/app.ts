@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppConfig } from './config';
+import { loadDemoCounty } from './domain/bootstrap';
+import clientPlugin from './plugins/client';
+import dbPlugin from './plugins/db';
+import errorsPlugin from './plugins/errors';
+import entryRoutes from './routes/public/entries';
+import healthRoutes from './routes/public/health';
+
+export const BODY_LIMIT = 64 * 1024;
+
+/** Builds the whole app — plugins, then routes — without listening, so tests can `inject`. */
+export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    logger: {
+      level: config.logLevel,
+      // Request bodies carry residents' personal data: never log them, nor staff cookies.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.body', 'res.headers["set-cookie"]'],
+    },
+    ajv: {
+      // Unknown fields are rejected, not stripped; `x-error` lets a schema carry its own Chinese message.
+      customOptions: { removeAdditional: false, allErrors: true, verbose: true, coerceTypes: false, keywords: ['x-error'] },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  // The API speaks JSON only; anything else is a 415, not a string that fails validation later.
+  app.removeContentTypeParser('text/plain');
+
+  // External plugins first, then our cross-cutting plugins, then the routes (fastify/demo's order).
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: config.publicBaseUrl.startsWith('https:'),
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(errorsPlugin);
+  await app.register(dbPlugin, { dataDir: config.dataDir });
+  app.decorate('config', config);
+  if (config.seedDemo) loadDemoCounty(app.db, app.repos);
+
+  await app.register(healthRoutes);
+  await app.register(entryRoutes);
+  await app.register(clientPlugin, { clientDist: config.clientDist });
+
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: AppConfig;
+  }
+}

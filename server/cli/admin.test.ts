@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-cli-'));
+const env = { ...process.env, DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://xfm.example.cn' };
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+/** Runs the CLI exactly as an operator would: `npm run admin -- …`. */
+async function admin(args: string[], input?: string) {
+  const child = run('npm', ['run', 'admin', '--', ...args], { cwd: ROOT, env });
+  if (input !== undefined) {
+    child.child.stdin!.end(input);
+  } else child.child.stdin!.end();
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run admin', () => {
+  it('regions --json prints exactly one JSON document of the region tree', async () => {
+    const res = await admin(['regions', '--json']);
+    expect(res.code).toBe(0);
+    const regions = JSON.parse(res.stdout) as Array<{ code: string; name: string; level: string; parent: string | null }>;
+    expect(regions.filter((r) => r.level === 'township').length).toBeGreaterThanOrEqual(3);
+    expect(Object.keys(regions[0]!).sort()).toEqual(['code', 'level', 'name', 'parent']);
+  });
+
+  it('create-qr --json, then qr-image PNG decodes back to the public URL', async () => {
+    const township = (JSON.parse((await admin(['regions', '--json'])).stdout) as Array<{ code: string; level: string }>).find((r) => r.level === 'township')!;
+    const created = await admin(['create-qr', '--township', township.code, '--label', '渎浦村 8 号', '--json']);
+    expect(created.code).toBe(0);
+    const qr = JSON.parse(created.stdout) as { code: string; url: string; township: string; label: string };
+    expect(qr).toMatchObject({ township: township.code, label: '渎浦村 8 号', url: `https://xfm.example.cn/q/${qr.code}` });
+    expect(qr.code).toMatch(/^[2-9A-HJ-NP-Z]{10}$/);
+
+    const png = path.join(dataDir, 'qr.png');
+    expect((await admin(['qr-image', qr.code, '--out', png])).code).toBe(0);
+    const image = PNG.sync.read(fs.readFileSync(png));
+    const decoded = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+    expect(decoded?.data).toBe(qr.url);
+
+    const svg = path.join(dataDir, 'qr.svg');
+    expect((await admin(['qr-image', qr.code, '--out', svg])).code).toBe(0);
+    const poster = fs.readFileSync(svg, 'utf8');
+    expect(poster).toContain('渎浦村 8 号');
+    expect(poster).toContain(qr.code);
+  }, 60_000);
+
+  it('create-user reads the password from stdin and refuses a duplicate', async () => {
+    const args = ['create-user', '--username', 'lx_staff', '--role', 'township_staff', '--township', '330327100000', '--password-stdin', '--json'];
+    const res = await admin(args, 'a-good-password\n');
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ username: 'lx_staff', role: 'township_staff', township: '330327100000' });
+    const again = await admin(args, 'a-good-password\n');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('已存在');
+  }, 30_000);
+
+  it('disable-qr and list-qr agree', async () => {
+    const list = JSON.parse((await admin(['list-qr', '--json'])).stdout) as Array<{ code: string; active: boolean }>;
+    const target = list[0]!;
+    expect((await admin(['disable-qr', target.code, '--reason', '门牌更换'])).code).toBe(0);
+    const after = JSON.parse((await admin(['list-qr', '--json'])).stdout) as Array<{ code: string; active: boolean }>;
+    expect(after.find((e) => e.code === target.code)?.active).toBe(false);
+  }, 30_000);
+
+  it.each([[['bogus']], [['create-qr']], [['create-user', '--username', 'x', '--role', 'king', '--password-stdin']], [['regions', '--nope']]])(
+    'wrong arguments %j → usage on stderr, exit 2',
+    async (args) => {
+      const res = await admin(args);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toContain('用法');
+      expect(res.stdout).toBe('');
+    },
+    30_000,
+  );
+});

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config';
+import { migrate } from '../db/migrate';
+import { openDatabase } from '../db/open';
+import { loadDemoCounty } from '../domain/bootstrap';
+import { createRepositories } from '../repositories';
+import { COMMANDS, UsageError, USAGE } from './commands';
+
+/**
+ * `npm run admin -- <command> [options]`. Works while the server runs: same SQLite file, WAL mode.
+ * With --json, stdout carries exactly one JSON document; everything else goes to stderr.
+ */
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(name && name !== 'help' && name !== '--help' ? `不认识的命令：${name}\n\n${USAGE}` : USAGE);
+    return name === 'help' || name === '--help' ? 0 : 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const config = loadConfig();
+  const db = openDatabase(path.join(config.dataDir, 'xingfuma.sqlite'));
+  try {
+    migrate(db);
+    const repos = createRepositories(db);
+    if (config.seedDemo) loadDemoCounty(db, repos);
+    const output = await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, repos, config });
+    if (parsed.values.json) process.stdout.write(`${JSON.stringify(output.json, null, 2)}\n`);
+    else process.stdout.write(`${output.text}\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof ConfigError || (err as { cli?: boolean }).cli) {
+      process.stderr.write(`${(err as Error).message}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    db.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2)).catch((err: unknown) => {
+  process.stderr.write(`${err instanceof ConfigError ? `配置错误：${err.message}` : String((err as Error).stack ?? err)}\n`);
+  return 1;
+});

@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import type { ParseArgsConfig } from 'node:util';
+import type { AppConfig } from '../config';
+import { entryUrl, generateEntryCode } from '../domain/entry-codes';
+import { describeEntry } from '../domain/entry-info';
+import { generatePassword, hashPassword } from '../domain/passwords';
+import { qrPng, qrPosterSvg } from '../domain/qr';
+import type { Repositories } from '../repositories';
+import { STAFF_ROLES, type StaffRole } from '../repositories/users';
+
+export class UsageError extends Error {}
+
+/** A failure the operator can fix (unknown township, duplicate user): message only, exit 1. */
+class CommandError extends Error {
+  readonly cli = true;
+}
+
+interface Context {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+  repos: Repositories;
+  config: AppConfig;
+}
+
+interface Command {
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(ctx: Context): Promise<{ json: unknown; text: string }>;
+}
+
+const json = { type: 'boolean' } as const;
+const str = { type: 'string' } as const;
+
+export const USAGE = `用法：npm run admin -- <命令> [选项]
+
+  regions [--json]                               列出县、乡镇（街道）、村（社区）
+  create-user --username U --role county_admin|township_staff|viewer
+              [--township CODE] --password-stdin [--json]
+                                                 新建工作人员账号（密码从标准输入读取）
+  reset-password --username U [--password-stdin] [--json]
+                                                 重置密码（不给 --password-stdin 时生成临时密码）
+  create-qr --township CODE [--village CODE] [--label TEXT] [--json]
+                                                 新建幸福码
+  list-qr [--township CODE] [--json]             列出幸福码及扫码次数
+  disable-qr CODE [--reason TEXT] [--json]       停用幸福码
+  enable-qr CODE [--json]                        重新启用幸福码
+  qr-image CODE --out FILE.png|FILE.svg          导出二维码图片（SVG 为带乡镇名称的海报）
+`;
+
+function required(ctx: Context, name: string): string {
+  const value = ctx.values[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`缺少 --${name}`);
+  return value.trim();
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UsageError('请通过标准输入提供密码，例如：echo "密码" | npm run admin -- …');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+function checkPassword(password: string): string {
+  if (password.length < 10) throw new CommandError('密码至少需要 10 个字符');
+  return password;
+}
+
+function firstCode(ctx: Context): string {
+  const code = ctx.positionals[0];
+  if (!code) throw new UsageError('缺少幸福码编号');
+  return code.trim().toUpperCase();
+}
+
+export const COMMANDS: Record<string, Command> = {
+  regions: {
+    options: { json },
+    async run({ repos }) {
+      const regions = repos.regions.list().map(({ code, name, level, parent }) => ({ code, name, level, parent }));
+      const text = regions.map((r) => `${'  '.repeat(r.level === 'county' ? 0 : r.level === 'township' ? 1 : 2)}${r.code}  ${r.name}`).join('\n');
+      return { json: regions, text };
+    },
+  },
+
+  'create-user': {
+    options: { json, username: str, role: str, township: str, 'password-stdin': { type: 'boolean' } },
+    async run(ctx) {
+      const username = required(ctx, 'username');
+      const role = required(ctx, 'role') as StaffRole;
+      if (!STAFF_ROLES.includes(role)) throw new UsageError(`--role 只能是 ${STAFF_ROLES.join('、')}`);
+      if (!/^[A-Za-z0-9_.-]{3,32}$/.test(username)) throw new CommandError('用户名只能用 3 到 32 个英文字母、数字、下划线、点或短横线');
+      const township = typeof ctx.values.township === 'string' ? ctx.values.township : null;
+      if (role === 'township_staff' && !township) throw new UsageError('乡镇工作人员必须指定 --township');
+      if (township && !ctx.repos.regions.findTownship(township)) throw new CommandError(`没有这个乡镇（街道）代码：${township}`);
+      if (!ctx.values['password-stdin']) throw new UsageError('请用 --password-stdin 从标准输入提供密码');
+      const password = checkPassword(await readStdin());
+      if (ctx.repos.users.findByUsername(username)) throw new CommandError(`用户名 ${username} 已存在`);
+      const id = ctx.repos.users.create({ username, passwordHash: await hashPassword(password), role, township, mustChangePassword: false });
+      ctx.repos.audit.record({ actor: 'cli', action: 'user.create', target: `user:${id}`, detail: JSON.stringify({ username, role, township }) });
+      return { json: { id, username, role, township }, text: `已创建账号 ${username}（${role}${township ? `，${township}` : ''}）` };
+    },
+  },
+
+  'reset-password': {
+    options: { json, username: str, 'password-stdin': { type: 'boolean' } },
+    async run(ctx) {
+      const username = required(ctx, 'username');
+      const user = ctx.repos.users.findByUsername(username);
+      if (!user) throw new CommandError(`没有这个用户：${username}`);
+      const given = ctx.values['password-stdin'] ? checkPassword(await readStdin()) : undefined;
+      const password = given ?? generatePassword();
+      ctx.repos.users.setPassword(user.id, await hashPassword(password), !given);
+      ctx.repos.audit.record({ actor: 'cli', action: 'user.reset_password', target: `user:${user.id}` });
+      return {
+        json: { username, ...(given ? {} : { temporaryPassword: password }) },
+        text: given ? `已重置 ${username} 的密码` : `已重置 ${username} 的密码，临时密码（只显示这一次）：${password}\n对方首次登录后需修改密码。`,
+      };
+    },
+  },
+
+  'create-qr': {
+    options: { json, township: str, village: str, label: str },
+    async run(ctx) {
+      const township = ctx.repos.regions.findTownship(required(ctx, 'township'));
+      if (!township) throw new CommandError(`没有这个乡镇（街道）代码：${String(ctx.values.township)}`);
+      const villageCode = typeof ctx.values.village === 'string' ? ctx.values.village : null;
+      if (villageCode) {
+        const village = ctx.repos.regions.find(villageCode);
+        if (village?.level !== 'village' || village.parent !== township.code) {
+          throw new CommandError(`${villageCode} 不是${township.name}下属的村（社区）`);
+        }
+      }
+      const label = typeof ctx.values.label === 'string' ? ctx.values.label.trim().slice(0, 60) || null : null;
+      const code = generateEntryCode();
+      ctx.repos.entries.insert({ code, township: township.code, village: villageCode, label });
+      ctx.repos.audit.record({ actor: 'cli', action: 'entry.create', target: `entry:${code}` });
+      const url = entryUrl(ctx.config.publicBaseUrl, code);
+      return { json: { code, url, township: township.code, label }, text: `已创建幸福码 ${code}\n${url}` };
+    },
+  },
+
+  'list-qr': {
+    options: { json, township: str },
+    async run(ctx) {
+      const filter = typeof ctx.values.township === 'string' ? ctx.values.township : undefined;
+      const entries = ctx.repos.entries
+        .list()
+        .filter((e) => !filter || e.township === filter)
+        .map((e) => ({ code: e.code, url: entryUrl(ctx.config.publicBaseUrl, e.code), township: e.township, village: e.village, label: e.label, active: e.active, scans: e.scanCount, completions: e.completionCount }));
+      const text = entries.length
+        ? entries.map((e) => `${e.code}  ${e.active ? '启用' : '停用'}  扫码 ${e.scans}  ${e.label ?? ''}  ${e.url}`).join('\n')
+        : '还没有幸福码';
+      return { json: entries, text };
+    },
+  },
+
+  'disable-qr': {
+    options: { json, reason: str },
+    async run(ctx) {
+      const code = firstCode(ctx);
+      const reason = typeof ctx.values.reason === 'string' ? ctx.values.reason : '管理员停用';
+      if (!ctx.repos.entries.setActive(code, false, reason)) throw new CommandError(`没有这个幸福码：${code}`);
+      ctx.repos.audit.record({ actor: 'cli', action: 'entry.disable', target: `entry:${code}`, detail: reason });
+      return { json: { code, active: false }, text: `已停用幸福码 ${code}` };
+    },
+  },
+
+  'enable-qr': {
+    options: { json },
+    async run(ctx) {
+      const code = firstCode(ctx);
+      if (!ctx.repos.entries.setActive(code, true, null)) throw new CommandError(`没有这个幸福码：${code}`);
+      ctx.repos.audit.record({ actor: 'cli', action: 'entry.enable', target: `entry:${code}` });
+      return { json: { code, active: true }, text: `已启用幸福码 ${code}` };
+    },
+  },
+
+  'qr-image': {
+    options: { json, out: str },
+    async run(ctx) {
+      const code = firstCode(ctx);
+      const out = required(ctx, 'out');
+      const info = describeEntry(ctx.repos, code);
+      if (!info) throw new CommandError(`没有这个幸福码：${code}`);
+      const url = entryUrl(ctx.config.publicBaseUrl, info.code);
+      if (/\.png$/i.test(out)) fs.writeFileSync(out, await qrPng(url));
+      else if (/\.svg$/i.test(out)) {
+        const place = [info.township.name, info.village?.name].filter(Boolean).join(' ');
+        fs.writeFileSync(out, await qrPosterSvg({ url, code: info.code, township: place, label: info.label }));
+      } else throw new UsageError('--out 的文件名要以 .png 或 .svg 结尾');
+      return { json: { code: info.code, url, file: out }, text: `已写入 ${out}（${url}）` };
+    },
+  },
+};

@@ -1,0 +1,75 @@
+import path from 'node:path';
+
+/** Everything the server reads from the environment, validated once at start-up. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicBaseUrl: string;
+  adminPassword?: string;
+  /** Only trust X-Forwarded-For when an operator says a proxy sits in front. */
+  trustProxy: boolean | string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  clientDist: string;
+  /** Skip loading the demo county (tests that build their own regions). */
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const port = parsePort(env.PORT ?? '3000');
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const dataDir = path.resolve(env.DATA_DIR?.trim() || './data');
+  const publicBaseUrl = parseBaseUrl(env.PUBLIC_BASE_URL?.trim() || `http://localhost:${port}`);
+  const logLevel = (env.LOG_LEVEL?.trim() || 'info') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL 只能是 ${LOG_LEVELS.join(', ')} 之一，现在是 "${env.LOG_LEVEL}"`);
+  }
+  const adminPassword = env.ADMIN_PASSWORD;
+  if (adminPassword !== undefined && adminPassword.length < 10) {
+    throw new ConfigError('ADMIN_PASSWORD 至少需要 10 个字符');
+  }
+  return {
+    port,
+    host,
+    dataDir,
+    publicBaseUrl,
+    adminPassword,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    logLevel,
+    clientDist: path.resolve(env.CLIENT_DIST?.trim() || path.join(import.meta.dirname, '..', 'client', 'dist')),
+    seedDemo: env.SEED_DEMO !== 'false',
+    ...overrides,
+  };
+}
+
+function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT 必须是 0 到 65535 之间的整数，现在是 "${raw}"`);
+  }
+  return port;
+}
+
+function parseBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_BASE_URL 不是有效的网址："${raw}"（例如 https://xfm.example.gov.cn）`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`PUBLIC_BASE_URL 必须以 http:// 或 https:// 开头："${raw}"`);
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+function parseTrustProxy(raw: string | undefined): boolean | string {
+  if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true' || raw === '1') return true;
+  // A comma-separated list of proxy addresses/CIDRs, passed to Fastify as is.
+  return raw;
+}

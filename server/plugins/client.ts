@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { describeEntry } from '../domain/entry-info';
+import { renderEntryProblem, renderLandingShell } from '../render/landing';
+import { loadPageTemplate } from '../render/page-template';
+
+/** Serves the built H5: hashed assets, the server-rendered landing for `/q/:code`, and the SPA routes. */
+const clientPlugin: FastifyPluginAsync<{ clientDist: string }> = async (app, { clientDist }) => {
+  const page = loadPageTemplate(clientDist);
+  let county: string | undefined;
+  const countyName = () => (county ??= app.repos.regions.list().find((r) => r.level === 'county')?.name) ?? '';
+
+  const assets = path.join(clientDist, 'assets');
+  if (fs.existsSync(assets)) {
+    await app.register(fastifyStatic, {
+      root: assets,
+      prefix: '/assets/',
+      wildcard: false,
+      immutable: true,
+      maxAge: '365d',
+      preCompressed: true,
+    });
+  }
+
+  const sendPage = (reply: FastifyReply, status: number, html: string) =>
+    reply.status(status).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
+
+  app.get<{ Params: { code: string } }>('/q/:code', async (request, reply) => {
+    const entry = describeEntry(app.repos, request.params.code);
+    if (!entry) {
+      return sendPage(reply, 404, page.render({ title: '没有找到这个幸福码', shell: renderEntryProblem('not_found'), boot: { entry: null, problem: 'ENTRY_NOT_FOUND' } }));
+    }
+    if (!entry.active) {
+      return sendPage(reply, 410, page.render({ title: '幸福码已停用', shell: renderEntryProblem('disabled', entry), boot: { entry, problem: 'ENTRY_DISABLED' } }));
+    }
+    // Count after the reply is on its way: the resident's page never waits for the counter.
+    setImmediate(() => {
+      try {
+        app.repos.entries.countScan(entry.code);
+      } catch (err) {
+        request.log.warn({ err }, 'scan count failed');
+      }
+    });
+    return sendPage(reply, 200, page.render({ title: `幸福码 · ${entry.township.name}`, shell: renderLandingShell(entry, countyName()), boot: { entry, county: countyName() } }));
+  });
+
+  app.get<{ Params: { code: string } }>('/q/:code/*', async (request, reply) => {
+    const entry = describeEntry(app.repos, request.params.code);
+    return sendPage(reply, entry ? 200 : 404, page.render({ boot: { entry: entry ?? null, county: countyName() } }));
+  });
+
+  for (const route of ['/', '/track', '/track/*', '/staff', '/staff/*']) {
+    app.get(route, async (_request, reply) => sendPage(reply, 200, page.render({ boot: { county: countyName() } })));
+  }
+};
+
+export default clientPlugin;

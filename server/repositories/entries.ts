@@ -1,0 +1,74 @@
+import type { DB } from '../db/open';
+
+export interface EntryPoint {
+  code: string;
+  township: string;
+  village: string | null;
+  label: string | null;
+  active: boolean;
+  disabledReason: string | null;
+  scanCount: number;
+  completionCount: number;
+  createdAt: string;
+}
+
+interface EntryRow {
+  code: string;
+  township: string;
+  village: string | null;
+  label: string | null;
+  active: number;
+  disabled_reason: string | null;
+  scan_count: number;
+  completion_count: number;
+  created_at: string;
+}
+
+const COLUMNS = 'code, township, village, label, active, disabled_reason, scan_count, completion_count, created_at';
+
+function toEntry(row: EntryRow): EntryPoint {
+  return {
+    code: row.code,
+    township: row.township,
+    village: row.village,
+    label: row.label,
+    active: row.active === 1,
+    disabledReason: row.disabled_reason,
+    scanCount: row.scan_count,
+    completionCount: row.completion_count,
+    createdAt: row.created_at,
+  };
+}
+
+export function createEntriesRepository(db: DB) {
+  const byCode = db.prepare<[string], EntryRow>(`SELECT ${COLUMNS} FROM entry_points WHERE code = ?`);
+  const list = db.prepare<[], EntryRow>(`SELECT ${COLUMNS} FROM entry_points ORDER BY township, created_at`);
+  const insert = db.prepare(
+    'INSERT INTO entry_points (code, township, village, label) VALUES (@code, @township, @village, @label)',
+  );
+  const setActive = db.prepare('UPDATE entry_points SET active = @active, disabled_reason = @reason WHERE code = @code');
+  const scan = db.prepare('UPDATE entry_points SET scan_count = scan_count + 1 WHERE code = ?');
+  const completion = db.prepare('UPDATE entry_points SET completion_count = completion_count + 1 WHERE code = ?');
+
+  return {
+    find(code: string): EntryPoint | undefined {
+      const row = byCode.get(code);
+      return row ? toEntry(row) : undefined;
+    },
+    list: (): EntryPoint[] => list.all().map(toEntry),
+    insert(entry: { code: string; township: string; village: string | null; label: string | null }): void {
+      insert.run(entry);
+    },
+    setActive(code: string, active: boolean, reason: string | null): boolean {
+      return setActive.run({ code, active: active ? 1 : 0, reason: active ? null : reason }).changes === 1;
+    },
+    countScan(code: string): void {
+      scan.run(code);
+    },
+    countCompletion(code: string): void {
+      completion.run(code);
+    },
+  };
+}
+
+export type EntriesRepository = ReturnType<typeof createEntriesRepository>;

@@ -1,0 +1,19 @@
+import type { DB } from '../db/open';
+import { createAuditRepository } from './audit';
+import { createEntriesRepository } from './entries';
+import { createRegionsRepository } from './regions';
+import { createSettingsRepository } from './settings';
+import { createUsersRepository } from './users';
+
+/** Every repository over one database, prepared once. */
+export function createRepositories(db: DB) {
+  return {
+    regions: createRegionsRepository(db),
+    entries: createEntriesRepository(db),
+    users: createUsersRepository(db),
+    audit: createAuditRepository(db),
+    settings: createSettingsRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,91 @@
+import type { DB } from '../db/open';
+
+export type StaffRole = 'county_admin' | 'township_staff' | 'viewer';
+export const STAFF_ROLES: readonly StaffRole[] = ['county_admin', 'township_staff', 'viewer'];
+
+export interface StaffUser {
+  id: number;
+  username: string;
+  passwordHash: string;
+  role: StaffRole;
+  township: string | null;
+  mustChangePassword: boolean;
+  disabled: boolean;
+  failedLogins: number;
+  lockedUntil: string | null;
+}
+
+interface UserRow {
+  id: number;
+  username: string;
+  password_hash: string;
+  role: StaffRole;
+  township: string | null;
+  must_change_password: number;
+  disabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+}
+
+const COLUMNS = 'id, username, password_hash, role, township, must_change_password, disabled, failed_logins, locked_until';
+
+function toUser(row: UserRow): StaffUser {
+  return {
+    id: row.id,
+    username: row.username,
+    passwordHash: row.password_hash,
+    role: row.role,
+    township: row.township,
+    mustChangePassword: row.must_change_password === 1,
+    disabled: row.disabled === 1,
+    failedLogins: row.failed_logins,
+    lockedUntil: row.locked_until,
+  };
+}
+
+export function createUsersRepository(db: DB) {
+  const byName = db.prepare<[string], UserRow>(`SELECT ${COLUMNS} FROM staff_users WHERE username = ?`);
+  const byId = db.prepare<[number], UserRow>(`SELECT ${COLUMNS} FROM staff_users WHERE id = ?`);
+  const insert = db.prepare(
+    `INSERT INTO staff_users (username, password_hash, role, township, must_change_password)
+     VALUES (@username, @passwordHash, @role, @township, @mustChangePassword)`,
+  );
+  const setPassword = db.prepare(
+    'UPDATE staff_users SET password_hash = @passwordHash, must_change_password = @mustChange, failed_logins = 0, locked_until = NULL WHERE id = @id',
+  );
+  const recordFailure = db.prepare(
+    'UPDATE staff_users SET failed_logins = failed_logins + 1, locked_until = @lockedUntil WHERE id = @id',
+  );
+  const recordSuccess = db.prepare('UPDATE staff_users SET failed_logins = 0, locked_until = NULL WHERE id = ?');
+
+  return {
+    findByUsername(username: string): StaffUser | undefined {
+      const row = byName.get(username);
+      return row ? toUser(row) : undefined;
+    },
+    findById(id: number): StaffUser | undefined {
+      const row = byId.get(id);
+      return row ? toUser(row) : undefined;
+    },
+    create(user: {
+      username: string;
+      passwordHash: string;
+      role: StaffRole;
+      township: string | null;
+      mustChangePassword: boolean;
+    }): number {
+      return Number(insert.run({ ...user, mustChangePassword: user.mustChangePassword ? 1 : 0 }).lastInsertRowid);
+    },
+    setPassword(id: number, passwordHash: string, mustChange: boolean): void {
+      setPassword.run({ id, passwordHash, mustChange: mustChange ? 1 : 0 });
+    },
+    recordFailedLogin(id: number, lockedUntil: string | null): void {
+      recordFailure.run({ id, lockedUntil });
+    },
+    recordSuccessfulLogin(id: number): void {
+      recordSuccess.run(id);
+    },
+  };
+}
+
+export type UsersRepository = ReturnType<typeof createUsersRepository>;

@@ -1,0 +1,17 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse, HealthResponse } from '../../../shared/schemas/common';
+import { AppError } from '../../app-error';
+
+const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const ping = app.db.prepare('SELECT 1');
+  app.get('/api/health', { schema: { response: { 200: HealthResponse, 503: ErrorResponse } } }, async () => {
+    try {
+      ping.get();
+    } catch {
+      throw new AppError('SERVICE_UNAVAILABLE', 503);
+    }
+    return { status: 'ok' as const };
+  });
+};
+
+export default healthRoutes;

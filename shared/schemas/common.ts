@@ -1,0 +1,12 @@
+import { Type } from 'typebox';
+
+/** The one error shape: `{ error: { code, message, fields? } }`. */
+export const ErrorResponse = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    fields: Type.Optional(Type.Record(Type.String(), Type.String())),
+  }),
+});
+
+export const HealthResponse = Type.Object({ status: Type.Literal('ok') });

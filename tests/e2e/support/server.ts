@@ -1,0 +1,70 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  process: ChildProcess;
+  output(): string;
+  admin(args: string[], input?: string): Promise<string>;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+/** Starts the real server (`scripts/start.ts`, as `npm start` does) on a free port and a fresh DATA_DIR. */
+export async function startRealServer(extraEnv: Record<string, string> = {}, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-e2e-'))): Promise<RunningServer> {
+  const port = await freePort();
+  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
+  const child = spawn(TSX, [path.join(ROOT, 'scripts', 'start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 60_000);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
+    const check = () => (log.includes('幸福码已启动') ? (clearTimeout(timer), resolve()) : setTimeout(check, 50));
+    check();
+  });
+  const run = promisify(execFile);
+  return {
+    url,
+    dataDir,
+    env,
+    process: child,
+    output: () => log,
+    async admin(args, input) {
+      const p = run(TSX, [path.join(ROOT, 'server', 'cli', 'admin.ts'), ...args], { cwd: ROOT, env });
+      p.child.stdin!.end(input ?? '');
+      return (await p).stdout;
+    },
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+export async function activeEntryCodes(server: RunningServer): Promise<Array<{ code: string; township: string; url: string }>> {
+  const list = JSON.parse(await server.admin(['list-qr', '--json'])) as Array<{ code: string; township: string; url: string; active: boolean }>;
+  return list.filter((e) => e.active);
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+// Three suites: pure domain (unit), the real app over a temporary SQLite file (api),
+// and a real server process driven through Debian's Chromium (e2e).
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    maxWorkers: 2,
+    projects: [
+      { test: { name: 'unit', include: ['shared/**/*.test.ts', 'client/src/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'api', include: ['server/**/*.test.ts', 'tests/api/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
