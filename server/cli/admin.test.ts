@@ -10,7 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-cli-'));
-const env = { ...process.env, DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://xfm.example.cn' };
+// As an operator's shell would have it: no npm settings inherited from the npm that runs the tests.
+const operatorEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')));
+const env = { ...operatorEnv, DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://xfm.example.cn' };
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs the CLI exactly as an operator would: `npm run admin -- …`. */
