@@ -5,7 +5,13 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppConfig } from './config';
 import { loadDemoCounty } from './domain/bootstrap';
+import authPlugin from './plugins/auth';
 import clientPlugin from './plugins/client';
+import screeningPlugin from './plugins/screening';
+import staffCaseRoutes from './routes/staff/cases';
+import sessionRoutes from './routes/staff/session';
+import submissionRoutes from './routes/public/submissions';
+import trackRoutes from './routes/public/track';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
 import entryRoutes from './routes/public/entries';
@@ -54,12 +60,19 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   });
   await app.register(rateLimit, { global: false });
   await app.register(errorsPlugin);
-  await app.register(dbPlugin, { dataDir: config.dataDir });
+  await app.register(dbPlugin, { dataDir: config.dataDir, dataKey: config.dataKey });
   app.decorate('config', config);
   if (config.seedDemo) loadDemoCounty(app.db, app.repos);
 
+  await app.register(authPlugin, { secure: config.publicBaseUrl.startsWith('https:') });
+  await app.register(screeningPlugin);
+
   await app.register(healthRoutes);
   await app.register(entryRoutes);
+  await app.register(submissionRoutes);
+  await app.register(trackRoutes);
+  await app.register(sessionRoutes);
+  await app.register(staffCaseRoutes);
   await app.register(clientPlugin, { clientDist: config.clientDist });
 
   return app;

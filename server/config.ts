@@ -11,6 +11,8 @@ export interface AppConfig {
   trustProxy: boolean | string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   clientDist: string;
+  /** base64 of 64 bytes: AES-256 key + blind-index key. Unset: generated into DATA_DIR on first start. */
+  dataKey?: string;
   /** Skip loading the demo county (tests that build their own regions). */
   seedDemo: boolean;
 }
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir,
     publicBaseUrl,
     adminPassword,
+    dataKey: env.DATA_KEY?.trim() || undefined,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel,
     clientDist: path.resolve(env.CLIENT_DIST?.trim() || path.join(import.meta.dirname, '..', 'client', 'dist')),

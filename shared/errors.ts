@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: '请先登录',
   FORBIDDEN: '您没有权限进行这个操作',
   CSRF_FAILED: '页面已过期，请刷新后重试',
+  PASSWORD_CHANGE_REQUIRED: '首次登录请先修改密码',
+  SESSION_EXPIRED: '太久没有操作，请重新登录',
   ACCOUNT_LOCKED: '尝试次数太多，账号已暂时锁定，请稍后再试',
   CASE_NOT_FOUND: '没有找到这个案件',
   INVALID_TRANSITION: '当前状态下不能进行这个操作',

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsync } from 'fastify';
+import { createVault, loadKeys, type Vault } from '../domain/crypto';
+import { createIntake } from '../domain/intake';
 import { migrate } from '../db/migrate';
 import { openDatabase, type DB } from '../db/open';
 import { createRepositories, type Repositories } from '../repositories';
@@ -9,15 +11,21 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: DB;
     repos: Repositories;
+    vault: Vault;
+    intake: ReturnType<typeof createIntake>;
   }
 }
 
-/** One SQLite connection per app: migrated on open, closed when the app closes. */
-const dbPlugin: FastifyPluginAsync<{ dataDir: string }> = async (app, { dataDir }) => {
+/** One SQLite connection per app (migrated on open, closed with the app), its repositories and the vault. */
+const dbPlugin: FastifyPluginAsync<{ dataDir: string; dataKey?: string }> = async (app, { dataDir, dataKey }) => {
   const db = openDatabase(path.join(dataDir, 'xingfuma.sqlite'));
   migrate(db);
+  const repos = createRepositories(db);
+  const vault = createVault(loadKeys(dataDir, dataKey));
   app.decorate('db', db);
-  app.decorate('repos', createRepositories(db));
+  app.decorate('repos', repos);
+  app.decorate('vault', vault);
+  app.decorate('intake', createIntake(db, repos, vault));
   app.addHook('onClose', async () => {
     db.close();
   });

@@ -57,3 +57,51 @@ function messageFor(keyword: string, params: Record<string, unknown>): string {
       return '填写的内容有误，请检查';
   }
 }
+
+interface TypeboxError {
+  keyword: string;
+  schemaPath: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+}
+
+function schemaAt(root: unknown, pointer: string): Record<string, unknown> | undefined {
+  let node = root as Record<string, unknown> | undefined;
+  for (const part of pointer.replace(/^#\/?/, '').split('/').filter(Boolean)) {
+    node = node?.[decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~')] as Record<string, unknown> | undefined;
+  }
+  return node;
+}
+
+/** The nearest `x-error` above the failing keyword, without leaving the field (a union's member errs for the union). */
+function customMessage(schema: unknown, schemaPath: string): string | undefined {
+  const parts = schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean);
+  for (let end = parts.length; end >= 0; end--) {
+    const message = schemaAt(schema, `#/${parts.slice(0, end).join('/')}`)?.['x-error'];
+    if (typeof message === 'string') return message;
+    // A property's own schema is the top of its field: the parent object's message is not about it.
+    if (parts[end - 2] === 'properties') break;
+  }
+  return undefined;
+}
+
+/** The same per-field Chinese messages for errors from a TypeBox compiled validator. */
+export function typeboxFields(errors: TypeboxError[], schema: unknown): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const base = (path: string) => path.replace(/^\//, '').replaceAll('/', '.');
+  const put = (key: string, message: string) => {
+    if (key && !fields[key]) fields[key] = message;
+  };
+  for (const error of errors) {
+    const at = base(error.instancePath);
+    if (error.keyword === 'required') {
+      for (const name of (error.params.requiredProperties as string[] | undefined) ?? []) put(at ? `${at}.${name}` : name, messageFor('required', {}));
+    } else if (error.keyword === 'additionalProperties') {
+      for (const name of (error.params.additionalProperties as string[] | undefined) ?? []) put(at ? `${at}.${name}` : name, messageFor('additionalProperties', {}));
+    } else if (error.keyword !== 'boolean') {
+      const custom = customMessage(schema, error.schemaPath);
+      put(at || 'body', custom ?? messageFor(error.keyword, error.params));
+    }
+  }
+  return fields;
+}

@@ -1,7 +1,10 @@
 import type { DB } from '../db/open';
 import { createAuditRepository } from './audit';
+import { createCaseQueueRepository } from './case-queue';
+import { createCasesRepository } from './cases';
 import { createEntriesRepository } from './entries';
 import { createRegionsRepository } from './regions';
+import { createSessionsRepository } from './sessions';
 import { createSettingsRepository } from './settings';
 import { createUsersRepository } from './users';
 
@@ -13,6 +16,9 @@ export function createRepositories(db: DB) {
     users: createUsersRepository(db),
     audit: createAuditRepository(db),
     settings: createSettingsRepository(db),
+    cases: createCasesRepository(db),
+    sessions: createSessionsRepository(db),
+    queue: createCaseQueueRepository(db),
   };
 }
 

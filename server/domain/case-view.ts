@@ -1,0 +1,77 @@
+import type { CaseDetailInfo, QueueItemInfo } from '../../shared/schemas/staff-cases';
+import { EVENT_TYPES, transition } from '../../shared/cases/workflow';
+import type { CaseStatus } from '../../shared/cases/status';
+import type { Repositories } from '../repositories';
+import type { CaseRow } from '../repositories/cases';
+import type { Vault } from './crypto';
+
+/** How staff see a case: masked by default, with region names resolved. */
+export function toQueueItem(repos: Repositories, row: CaseRow, nowIso: string): QueueItemInfo {
+  const township = repos.regions.find(row.township);
+  const village = row.village ? repos.regions.find(row.village) : undefined;
+  return {
+    id: row.id,
+    township: { code: row.township, name: township?.name ?? row.township },
+    village: village ? { code: village.code, name: village.name } : null,
+    subject: { name: row.name_masked, phone: row.phone_masked, idNumber: row.id_masked, address: row.address_masked },
+    source: row.source,
+    status: row.status,
+    level: row.level,
+    targetClass: row.target_class,
+    dueAt: row.due_at,
+    overdue: row.closed_at === null && row.due_at !== null && row.due_at < nowIso,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+interface SubmissionPayload {
+  person?: Record<string, unknown>;
+  reporter?: { relation?: string; name?: string; phone?: string };
+  note?: string | null;
+}
+
+export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, nowIso: string): CaseDetailInfo {
+  const assignee = row.assignee_id ? repos.users.findById(row.assignee_id) : undefined;
+  const submissions = repos.cases.submissionsOf(row.id).map((s) => {
+    const payload = vault.decrypt<SubmissionPayload>(s.payload_enc);
+    return {
+      kind: s.kind,
+      at: s.created_at,
+      reporterRelation: s.reporter_relation,
+      // Reporters are personal data too: only a masked hint here, the rest behind reveal.
+      reporterName: payload.reporter?.name ? `${[...payload.reporter.name][0]}**` : null,
+      reporterPhone: payload.reporter?.phone ? `****${payload.reporter.phone.replace(/\D/g, '').slice(-4)}` : null,
+      note: null,
+    };
+  });
+  const actors = new Map<string, string>();
+  const timeline = repos.cases.eventsOf(row.id).map((e) => {
+    let actor = e.actor;
+    if (/^staff:\d+$/.test(actor)) {
+      if (!actors.has(actor)) actors.set(actor, repos.users.findById(Number(actor.slice(6)))?.username ?? actor);
+      actor = actors.get(actor)!;
+    }
+    return {
+      at: e.at,
+      type: e.type,
+      actor,
+      publicText: e.public_text,
+      detail: e.detail_enc ? vault.decrypt<Record<string, unknown>>(e.detail_enc) : null,
+    };
+  });
+  const status = row.status as CaseStatus;
+  return {
+    ...toQueueItem(repos, row, nowIso),
+    levelReason: row.level_reason,
+    rulesVersion: row.rules_version,
+    answers: row.answers_json ? (JSON.parse(row.answers_json) as Record<string, unknown>) : null,
+    result: row.result_json ? (JSON.parse(row.result_json) as unknown) : null,
+    situations: row.situations_json ? (JSON.parse(row.situations_json) as string[]) : [],
+    nextVisitAt: row.next_visit_at,
+    assignee: assignee ? { id: assignee.id, username: assignee.username } : null,
+    submissions,
+    timeline,
+    allowedEvents: EVENT_TYPES.filter((type) => transition(status, type).ok),
+  };
+}

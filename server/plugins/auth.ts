@@ -1,0 +1,98 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import fp from 'fastify-plugin';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../app-error';
+import { nowIso } from '../domain/clock';
+import type { StaffRole, StaffUser } from '../repositories/users';
+
+export const SESSION_COOKIE = 'xfm_sid';
+export const IDLE_TIMEOUT_MS = 30 * 60_000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 3600_000;
+
+export interface StaffContext {
+  user: StaffUser;
+  sessionHash: string;
+  csrfToken: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    staff?: StaffContext;
+  }
+  interface FastifyInstance {
+    /** preHandler: a logged-in staff member; writes also need the CSRF header. */
+    requireStaff: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    startSession(reply: FastifyReply, user: StaffUser): string;
+    endSession(request: FastifyRequest, reply: FastifyReply): void;
+  }
+}
+
+const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Routes a user who must change their password may still use.
+const PASSWORD_CHANGE_ALLOWED = new Set(['/api/staff/me', '/api/staff/password', '/api/staff/session']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Staff sessions: an HttpOnly, SameSite=Strict cookie, a session row in SQLite, a CSRF token per session. */
+const authPlugin: FastifyPluginAsync<{ secure: boolean }> = async (app, { secure }) => {
+  await app.register(cookie);
+  app.decorateRequest('staff', undefined);
+
+  app.decorate('startSession', (reply: FastifyReply, user: StaffUser) => {
+    const sessionId = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    app.repos.sessions.create(hash(sessionId), user.id, csrfToken, nowIso());
+    reply.setCookie(SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: ABSOLUTE_TIMEOUT_MS / 1000 });
+    return csrfToken;
+  });
+
+  app.decorate('endSession', (request: FastifyRequest, reply: FastifyReply) => {
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (sessionId) app.repos.sessions.remove(hash(sessionId));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  });
+
+  app.decorate('requireStaff', async (request: FastifyRequest, reply: FastifyReply) => {
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (!sessionId) throw new AppError('UNAUTHENTICATED', 401);
+    const sessionHash = hash(sessionId);
+    const session = app.repos.sessions.find(sessionHash);
+    const now = Date.now();
+    if (!session) throw new AppError('UNAUTHENTICATED', 401);
+    if (now - Date.parse(session.last_seen_at) > IDLE_TIMEOUT_MS || now - Date.parse(session.created_at) > ABSOLUTE_TIMEOUT_MS) {
+      app.repos.sessions.remove(sessionHash);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      throw new AppError('SESSION_EXPIRED', 401);
+    }
+    const user = app.repos.users.findById(session.user_id);
+    if (!user || user.disabled) throw new AppError('UNAUTHENTICATED', 401);
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !sameToken(header, session.csrf_token)) throw new AppError('CSRF_FAILED', 403);
+    }
+    const path = request.routeOptions.url ?? '';
+    if (user.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.has(path)) throw new AppError('PASSWORD_CHANGE_REQUIRED', 403);
+    // Touch at most once a minute: one write per request would be wasted I/O.
+    if (now - Date.parse(session.last_seen_at) > 60_000) app.repos.sessions.touch(sessionHash, new Date(now).toISOString());
+    request.staff = { user, sessionHash, csrfToken: session.csrf_token };
+  });
+};
+
+export function requireRole(...roles: StaffRole[]) {
+  return async (request: FastifyRequest) => {
+    if (!request.staff || !roles.includes(request.staff.user.role)) throw new AppError('FORBIDDEN', 403);
+  };
+}
+
+/** The township a user may see: null means every township (county roles). */
+export function townshipScope(user: StaffUser): string | null {
+  return user.role === 'county_admin' ? null : user.township;
+}
+
+export default fp(authPlugin, { name: 'auth', dependencies: ['db'] });

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateAnswers } from '../../../shared/questionnaire/validate';
+import { HARDSHIP_ANSWERS } from '../../../tests/helpers/answers';
+import { fakeIdNumber } from '../../../tests/helpers/people';
+import { buildTestApp, firstActiveEntry, type TestApp } from '../../../tests/helpers/test-app';
+
+let t: TestApp;
+let entryCode: string;
+beforeAll(async () => {
+  t = await buildTestApp();
+  entryCode = firstActiveEntry(t.app).code;
+});
+afterAll(() => t.close());
+
+const ID = fakeIdNumber('33032719480512003');
+const PHONE = '13957712345';
+
+function request(overrides: Record<string, unknown> = {}, person: Record<string, unknown> = {}) {
+  return {
+    requestId: randomUUID(),
+    entryCode,
+    answers: HARDSHIP_ANSWERS,
+    person: { name: '王秀英', phone: PHONE, idNumber: ID, address: '灵溪镇渎浦村三组 18 号', ...person },
+    consent: true,
+    ...overrides,
+  };
+}
+
+function report(overrides: Record<string, unknown> = {}, person: Record<string, unknown> = {}) {
+  return {
+    requestId: randomUUID(),
+    entryCode,
+    person: { name: '李大爷', address: '灵溪镇沪山村 5 号', situation: ['living_alone_elderly'], ...person },
+    reporter: { relation: 'neighbour', name: '陈阿姨', phone: '13857700001' },
+    consentConfirmed: true,
+    ...overrides,
+  };
+}
+
+const caseCount = () => t.app.db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+const submissionCount = () => t.app.db.prepare('SELECT count(*) FROM submissions').pluck().get() as number;
+
+describe('POST /api/requests', () => {
+  it('the fixture answers are valid', () => {
+    expect(validateAnswers(HARDSHIP_ANSWERS).ok).toBe(true);
+  });
+
+  it('stores a request and answers 201 with a tracking code', async () => {
+    const before = caseCount();
+    const res = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request() });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().trackingCode).toMatch(/^[2-9A-HJ-NP-Z]{12}$/);
+    expect(caseCount()).toBe(before + 1);
+  });
+
+  it('the same requestId again → 200, the same tracking code, no second record', async () => {
+    const body = request({}, { idNumber: fakeIdNumber('33032719500101004'), phone: '13957700002' });
+    const first = await t.app.inject({ method: 'POST', url: '/api/requests', payload: body });
+    const cases = caseCount();
+    const submissions = submissionCount();
+    const again = await t.app.inject({ method: 'POST', url: '/api/requests', payload: body });
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().trackingCode).toBe(first.json().trackingCode);
+    expect(caseCount()).toBe(cases);
+    expect(submissionCount()).toBe(submissions);
+  });
+
+  it('a second request about the same ID number joins the open case with its own tracking code', async () => {
+    const id = fakeIdNumber('33032719520202005');
+    const first = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({}, { idNumber: id, phone: '13957700003' }) });
+    const cases = caseCount();
+    const second = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({}, { idNumber: id, phone: '13957700004', name: '王秀英' }) });
+    expect(second.statusCode).toBe(201);
+    expect(second.json().trackingCode).not.toBe(first.json().trackingCode);
+    expect(caseCount()).toBe(cases);
+    const caseId = t.app.repos.cases.findSubmissionByTrackingCode(first.json().trackingCode)!.case_id;
+    expect(t.app.repos.cases.findSubmissionByTrackingCode(second.json().trackingCode)!.case_id).toBe(caseId);
+    expect(t.app.repos.cases.eventsOf(caseId).map((e) => e.type)).toEqual(['submitted', 'merged', 'submitted']);
+  });
+
+  it('records the screening result, rules version, level and a due date', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({}, { idNumber: fakeIdNumber('33032719530303006'), phone: '13957700005' }) });
+    const row = t.app.repos.cases.find(t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode)!.case_id)!;
+    expect(row.rules_version).toBeTruthy();
+    expect(['red', 'yellow', 'blue']).toContain(row.level);
+    expect(JSON.parse(row.result_json!).outcomes.length).toBeGreaterThan(0);
+    expect(row.due_at! > row.created_at).toBe(true);
+    expect(row.source).toBe('self');
+    expect(row.name_masked).toBe('王*英');
+    expect(row.phone_masked).toBe('139****0005');
+  });
+
+  it.each([
+    [{ phone: '12345' }, 'person.phone', '请输入 11 位手机号码'],
+    [{ idNumber: ID.slice(0, 17) + (ID[17] === '1' ? '2' : '1') }, 'person.idNumber', '身份证号码有一位不对，请对照身份证再核对一遍'],
+    [{ idNumber: '123' }, 'person.idNumber', '身份证号码应为 18 位，请核对'],
+  ])('a bad %j is named next to its field', async (person, field, message) => {
+    const before = caseCount();
+    const res = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({}, person) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(res.json().error.fields[field]).toBe(message);
+    expect(caseCount()).toBe(before);
+  });
+
+  it('refuses without consent, with bad answers, or with unknown fields', async () => {
+    const noConsent = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({ consent: false }) });
+    expect(noConsent.statusCode).toBe(400);
+    expect(noConsent.json().error.fields.consent).toBe('请勾选同意，工作人员才能联系您');
+    const badAnswers = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({ answers: { ...HARDSHIP_ANSWERS, household_size: -3 } }) });
+    expect(badAnswers.statusCode).toBe(400);
+    expect(Object.keys(badAnswers.json().error.fields).some((k) => k.startsWith('answers.household_size'))).toBe(true);
+    const extra = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({ isAdmin: true }) });
+    expect(extra.statusCode).toBe(400);
+    expect(extra.json().error.fields).toHaveProperty('isAdmin');
+  });
+
+  it('an unknown code is 404 ENTRY_NOT_FOUND; a disabled one 410 ENTRY_DISABLED', async () => {
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({ entryCode: 'ZZZZZZZZZZ' }) });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('ENTRY_NOT_FOUND');
+    const other = t.app.repos.entries.list()[3]!;
+    t.app.repos.entries.setActive(other.code, false, 'test');
+    const disabled = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({ entryCode: other.code }) });
+    expect(disabled.statusCode).toBe(410);
+    t.app.repos.entries.setActive(other.code, true, null);
+  });
+});
+
+describe('POST /api/reports', () => {
+  it('stores a report without ID or phone and gives the reporter a tracking code', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/reports', payload: report() });
+    expect(res.statusCode).toBe(201);
+    const row = t.app.repos.cases.find(t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode)!.case_id)!;
+    expect(row.source).toBe('report');
+    expect(row.level).toBe('yellow');
+    expect(JSON.parse(row.situations_json!)).toEqual(['living_alone_elderly']);
+  });
+
+  it('a report about someone who already asked (same name + phone) joins their case', async () => {
+    const own = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({}, { idNumber: undefined, name: '赵桂兰', phone: '13957700077' }) });
+    const caseId = t.app.repos.cases.findSubmissionByTrackingCode(own.json().trackingCode)!.case_id;
+    const res = await t.app.inject({ method: 'POST', url: '/api/reports', payload: report({}, { name: '赵桂兰', phone: '139 5770 0077', situation: ['serious_illness'] }) });
+    expect(res.statusCode).toBe(201);
+    expect(t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode)!.case_id).toBe(caseId);
+  });
+
+  it('requires consent, an address and at least one situation', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/reports', payload: report({ consentConfirmed: false }, { address: '', situation: [] }) });
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().error.fields;
+    expect(fields.consentConfirmed).toBe('请先征得本人同意，再勾选确认');
+    expect(fields['person.address']).toMatch(/住址/);
+    expect(fields['person.situation']).toBe('请至少选一种困难情况');
+  });
+
+  it('is idempotent on requestId', async () => {
+    const body = report({}, { name: '孙奶奶' });
+    const a = await t.app.inject({ method: 'POST', url: '/api/reports', payload: body });
+    const b = await t.app.inject({ method: 'POST', url: '/api/reports', payload: body });
+    expect([a.statusCode, b.statusCode]).toEqual([201, 200]);
+    expect(b.json().trackingCode).toBe(a.json().trackingCode);
+  });
+});
+
+describe('GET /api/track/:trackingCode', () => {
+  it('shows status and public timeline with no personal data', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({}, { idNumber: fakeIdNumber('33032719600606007'), phone: '13957700088', name: '钱多多' }) });
+    const code = created.json().trackingCode as string;
+    const res = await t.app.inject({ method: 'GET', url: `/api/track/${code.toLowerCase().replace(/(.{4})/g, '$1-').replace(/-$/, '')}` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.status).toBe('new');
+    expect(body.statusText).toMatch(/已受理/);
+    expect(body.timeline).toHaveLength(1);
+    expect(body.timeline[0].text).toMatch(/已收到您的求助/);
+    expect(res.body).not.toContain('钱');
+    expect(res.body).not.toContain('13957700088');
+  });
+
+  it('an unknown code is 404 TRACKING_NOT_FOUND', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/track/ABCDEFGHJKMN' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('TRACKING_NOT_FOUND');
+  });
+
+  it('is rate limited per client', async () => {
+    let limited = 0;
+    for (let i = 0; i < 40; i++) {
+      const res = await t.app.inject({ method: 'GET', url: '/api/track/ABCDEFGHJKMN', remoteAddress: '10.9.9.9' });
+      if (res.statusCode === 429) {
+        limited++;
+        expect(res.json().error.code).toBe('RATE_LIMITED');
+      }
+    }
+    expect(limited).toBeGreaterThan(0);
+  });
+});
+
+describe('personal data at rest', () => {
+  it('no plaintext ID number or phone in any file in DATA_DIR (WAL included)', async () => {
+    const id = fakeIdNumber('33032719700707008');
+    const phone = '13957799999';
+    await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({}, { idNumber: id, phone, name: '周明明' }) });
+    const files = fs.readdirSync(t.dataDir).map((f) => path.join(t.dataDir, f)).filter((f) => fs.statSync(f).isFile());
+    expect(files.some((f) => f.endsWith('-wal'))).toBe(true);
+    for (const file of files) {
+      const bytes = fs.readFileSync(file);
+      expect(bytes.includes(Buffer.from(id)), `${file} holds the ID number`).toBe(false);
+      expect(bytes.includes(Buffer.from(phone)), `${file} holds the phone`).toBe(false);
+      expect(bytes.includes(Buffer.from('周明明')), `${file} holds the name`).toBe(false);
+    }
+  });
+});

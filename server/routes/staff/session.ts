@@ -1,0 +1,96 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { ErrorResponse } from '../../../shared/schemas/common';
+import { ChangePasswordBody, LoginBody, StaffMe } from '../../../shared/schemas/staff-session';
+import { AppError } from '../../app-error';
+import { hashPassword, verifyPassword } from '../../domain/passwords';
+import type { StaffUser } from '../../repositories/users';
+
+const MAX_FAILURES = 5;
+const LOCK_MS = 15 * 60_000;
+// Verified when the username is unknown, so a wrong name takes as long as a wrong password.
+const DUMMY_HASH = await hashPassword('not-a-real-password');
+
+/** Log in, who am I, change password, log out. */
+const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const me = (user: StaffUser, csrfToken: string) => ({
+    user: {
+      id: user.id,
+      username: user.username,
+      role: user.role,
+      township: user.township,
+      townshipName: user.township ? (app.repos.regions.find(user.township)?.name ?? null) : null,
+      mustChangePassword: user.mustChangePassword,
+    },
+    csrfToken,
+  });
+  const audit = (request: FastifyRequest, actor: string, action: string, target?: string) =>
+    app.repos.audit.record({ actor, action, target: target ?? null, clientIp: request.ip });
+
+  app.post(
+    '/api/staff/session',
+    {
+      schema: { body: LoginBody, response: { 200: StaffMe, 400: ErrorResponse, 401: ErrorResponse, 423: ErrorResponse, 429: ErrorResponse } },
+      // Per client address; the per-account lockout below covers distributed guessing.
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const user = app.repos.users.findByUsername(username.trim());
+      if (!user || user.disabled) {
+        await verifyPassword(password, DUMMY_HASH);
+        audit(request, username.slice(0, 64), 'login.failed');
+        throw new AppError('INVALID_CREDENTIALS', 401);
+      }
+      if (user.lockedUntil && Date.parse(user.lockedUntil) > Date.now()) {
+        throw new AppError('ACCOUNT_LOCKED', 423);
+      }
+      if (!(await verifyPassword(password, user.passwordHash))) {
+        const failures = user.failedLogins + 1;
+        const lockedUntil = failures >= MAX_FAILURES ? new Date(Date.now() + LOCK_MS).toISOString() : null;
+        app.repos.users.recordFailedLogin(user.id, lockedUntil);
+        audit(request, user.username, lockedUntil ? 'login.locked' : 'login.failed', `user:${user.id}`);
+        if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', 423);
+        throw new AppError('INVALID_CREDENTIALS', 401);
+      }
+      app.repos.users.recordSuccessfulLogin(user.id);
+      audit(request, user.username, 'login', `user:${user.id}`);
+      return me(user, app.startSession(reply, user));
+    },
+  );
+
+  app.get('/api/staff/me', { preHandler: app.requireStaff, schema: { response: { 200: StaffMe, 401: ErrorResponse } } }, async (request) => {
+    const staff = request.staff!;
+    return me(staff.user, staff.csrfToken);
+  });
+
+  app.post(
+    '/api/staff/password',
+    { preHandler: app.requireStaff, schema: { body: ChangePasswordBody, response: { 200: StaffMe, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } } },
+    async (request, reply) => {
+      const { user } = request.staff!;
+      const { currentPassword, newPassword } = request.body;
+      if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+        throw new AppError('VALIDATION_FAILED', 400, undefined, { currentPassword: '现在的密码不对' });
+      }
+      if (newPassword === currentPassword) {
+        throw new AppError('VALIDATION_FAILED', 400, undefined, { newPassword: '新密码不能和原来的一样' });
+      }
+      app.repos.users.setPassword(user.id, await hashPassword(newPassword), false);
+      // Every other session of this user ends; this one is replaced by a fresh one.
+      app.repos.sessions.removeForUser(user.id);
+      audit(request, user.username, 'user.change_password', `user:${user.id}`);
+      const updated = app.repos.users.findById(user.id)!;
+      return me(updated, app.startSession(reply, updated));
+    },
+  );
+
+  app.delete('/api/staff/session', { preHandler: app.requireStaff, schema: { response: { 204: Type.Null(), 401: ErrorResponse, 403: ErrorResponse } } }, async (request, reply) => {
+    audit(request, request.staff!.user.username, 'logout');
+    app.endSession(request, reply);
+    return reply.status(204).send(null);
+  });
+};
+
+export default sessionRoutes;

@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HARDSHIP_ANSWERS } from '../../../tests/helpers/answers';
+import { fakeIdNumber } from '../../../tests/helpers/people';
+import { createStaff, login, TEST_PASSWORD, type StaffSession } from '../../../tests/helpers/staff';
+import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
+
+let t: TestApp;
+let townshipA: string;
+let townshipB: string;
+let caseA: number;
+let caseB: number;
+let trackingA: string;
+let staffA: StaffSession;
+let staffB: StaffSession;
+let county: StaffSession;
+let viewerA: StaffSession;
+
+async function submit(entryCode: string, idTail: string, name: string) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/requests',
+    payload: {
+      requestId: randomUUID(),
+      entryCode,
+      answers: HARDSHIP_ANSWERS,
+      person: { name, phone: `1395770${idTail}`, idNumber: fakeIdNumber(`33032719500101${idTail.slice(1)}`), address: '某村某组 1 号' },
+      consent: true,
+    },
+  });
+  const trackingCode = res.json().trackingCode as string;
+  return { trackingCode, caseId: t.app.repos.cases.findSubmissionByTrackingCode(trackingCode)!.case_id };
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  const [a, b] = t.app.repos.entries.list();
+  townshipA = a!.township;
+  townshipB = b!.township;
+  ({ caseId: caseA, trackingCode: trackingA } = await submit(a!.code, '0011', '张三明'));
+  ({ caseId: caseB } = await submit(b!.code, '0022', '李四光'));
+  await createStaff(t.app, 'staff_a', 'township_staff', townshipA);
+  await createStaff(t.app, 'staff_b', 'township_staff', townshipB);
+  await createStaff(t.app, 'county', 'county_admin', null);
+  await createStaff(t.app, 'viewer_a', 'viewer', townshipA);
+  staffA = await login(t.app, 'staff_a');
+  staffB = await login(t.app, 'staff_b');
+  county = await login(t.app, 'county');
+  viewerA = await login(t.app, 'viewer_a');
+});
+afterAll(() => t.close());
+
+describe('staff session', () => {
+  it('wrong password → 401 INVALID_CREDENTIALS; unknown user the same', async () => {
+    for (const username of ['staff_a', 'nobody']) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/staff/session', payload: { username, password: 'wrong-password' }, remoteAddress: '10.1.0.1' });
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('INVALID_CREDENTIALS');
+    }
+  });
+
+  it('the cookie is HttpOnly and SameSite=Strict', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/staff/session', payload: { username: 'county', password: TEST_PASSWORD } });
+    const cookie = res.cookies.find((c) => c.name === 'xfm_sid')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Strict');
+  });
+
+  it('locks an account after 5 wrong passwords, even with the right one after', async () => {
+    await createStaff(t.app, 'lockme', 'township_staff', townshipA);
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/staff/session', payload: { username: 'lockme', password: `bad-${i}` }, remoteAddress: `10.2.0.${i}` });
+      codes.push(res.statusCode);
+    }
+    expect(codes.slice(0, 4)).toEqual([401, 401, 401, 401]);
+    expect(codes[4]).toBe(423);
+    const right = await t.app.inject({ method: 'POST', url: '/api/staff/session', payload: { username: 'lockme', password: TEST_PASSWORD }, remoteAddress: '10.2.1.1' });
+    expect(right.statusCode).toBe(423);
+    expect(right.json().error.code).toBe('ACCOUNT_LOCKED');
+  });
+
+  it('rate limits login attempts per client address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/staff/session', payload: { username: `ghost${i}`, password: 'x' }, remoteAddress: '10.3.0.1' });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toContain(429);
+  });
+
+  it('ignores a forged X-Forwarded-For when no proxy is trusted', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/staff/session',
+        payload: { username: `ghost${i}`, password: 'x' },
+        remoteAddress: '10.4.0.1',
+        headers: { 'x-forwarded-for': `203.0.113.${i}` },
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toContain(429);
+  });
+
+  it('staff routes need a session', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/staff/cases' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('a write without the CSRF header is refused', async () => {
+    const res = await t.app.inject({ method: 'POST', url: `/api/staff/cases/${caseA}/events`, headers: { cookie: staffA.cookie }, payload: { type: 'contact', outcome: 'reached' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('CSRF_FAILED');
+  });
+
+  it('a user with a temporary password must change it first', async () => {
+    const id = await createStaff(t.app, 'newbie', 'township_staff', townshipA);
+    t.app.db.prepare('UPDATE staff_users SET must_change_password = 1 WHERE id = ?').run(id);
+    const s = await login(t.app, 'newbie');
+    expect((await s.get('/api/staff/cases')).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const changed = await s.post('/api/staff/password', { currentPassword: TEST_PASSWORD, newPassword: 'a-brand-new-password' });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().user.mustChangePassword).toBe(false);
+    // The old session was replaced: the old cookie no longer works.
+    expect((await s.get('/api/staff/me')).statusCode).toBe(401);
+    const again = await login(t.app, 'newbie', 'a-brand-new-password');
+    expect((await again.get('/api/staff/cases')).statusCode).toBe(200);
+  });
+});
+
+describe('queue and case, by role and township', () => {
+  it('township staff see only their own township, masked', async () => {
+    const res = await staffA.get('/api/staff/cases');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.items.map((i: { id: number }) => i.id)).toContain(caseA);
+    expect(body.items.map((i: { id: number }) => i.id)).not.toContain(caseB);
+    const item = body.items.find((i: { id: number }) => i.id === caseA);
+    expect(item.subject.name).toBe('张*明');
+    expect(item.subject.phone).toBe('139****0011');
+    expect(res.body).not.toContain('13957700011');
+    expect(body.counts.new).toBeGreaterThanOrEqual(1);
+  });
+
+  it('asking for another township in the query does not widen a township user’s scope', async () => {
+    const res = await staffA.get(`/api/staff/cases?township=${townshipB}`);
+    expect(res.json().items.map((i: { id: number }) => i.id)).not.toContain(caseB);
+  });
+
+  it('county admins see every township and can filter by one', async () => {
+    const all = (await county.get('/api/staff/cases')).json().items.map((i: { id: number }) => i.id);
+    expect(all).toEqual(expect.arrayContaining([caseA, caseB]));
+    const onlyB = (await county.get(`/api/staff/cases?township=${townshipB}`)).json().items.map((i: { id: number }) => i.id);
+    expect(onlyB).toContain(caseB);
+    expect(onlyB).not.toContain(caseA);
+  });
+
+  it('another township’s case is a 404, for reading, revealing and writing', async () => {
+    expect((await staffB.get(`/api/staff/cases/${caseA}`)).statusCode).toBe(404);
+    expect((await staffB.post(`/api/staff/cases/${caseA}/reveal`, { reason: 'phone_call' })).statusCode).toBe(404);
+    expect((await staffB.post(`/api/staff/cases/${caseA}/events`, { type: 'contact', outcome: 'reached' })).statusCode).toBe(404);
+  });
+
+  it('viewers can read but not write or reveal', async () => {
+    expect((await viewerA.get(`/api/staff/cases/${caseA}`)).statusCode).toBe(200);
+    expect((await viewerA.post(`/api/staff/cases/${caseA}/events`, { type: 'contact', outcome: 'reached' })).statusCode).toBe(403);
+    expect((await viewerA.post(`/api/staff/cases/${caseA}/reveal`, { reason: 'phone_call' })).statusCode).toBe(403);
+  });
+
+  it('filters by level and search by phone tail', async () => {
+    const byTail = (await staffA.get('/api/staff/cases?q=0011')).json().items;
+    expect(byTail.map((i: { id: number }) => i.id)).toEqual([caseA]);
+    const level = t.app.repos.cases.find(caseA)!.level;
+    const other = level === 'red' ? 'blue' : 'red';
+    expect((await staffA.get(`/api/staff/cases?level=${other}`)).json().items.map((i: { id: number }) => i.id)).not.toContain(caseA);
+  });
+
+  it('the full ID number finds the case through the blind index', async () => {
+    const res = await staffA.get(`/api/staff/cases?q=${fakeIdNumber('33032719500101011')}`);
+    expect(res.json().items.map((i: { id: number }) => i.id)).toEqual([caseA]);
+  });
+
+  it('reveal shows the real data and writes an audit row with the reason and address', async () => {
+    const res = await staffA.post(`/api/staff/cases/${caseA}/reveal`, { reason: 'home_visit' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().subject.name).toBe('张三明');
+    expect(res.json().subject.phone).toBe('13957700011');
+    const audit = t.app.repos.audit.forTarget(`case:${caseA}`).filter((a) => a.action === 'case.reveal');
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor: 'staff_a', detail: '入户核查', clientIp: '127.0.0.1' });
+  });
+
+  it('reveal without a reason is refused', async () => {
+    const res = await staffA.post(`/api/staff/cases/${caseA}/reveal`, {});
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.reason).toBe('这一项必须填写');
+  });
+});
+
+describe('the workflow and the closed loop back to the resident', () => {
+  it('contact → visit → decide → feedback → close, each shown on the tracking page', async () => {
+    const steps = [
+      { type: 'contact', outcome: 'reached', note: '本人在家' },
+      { type: 'visit', findings: { economy: '无固定收入', health: '高血压、糖尿病', housing: '自有住房', needs: '医疗费用' } },
+      { type: 'decide', decision: 'dibao', note: '符合低保条件' },
+      { type: 'feedback', text: '您家已纳入最低生活保障，每月补助将从下月起发放。' },
+      { type: 'close' },
+    ];
+    for (const step of steps) {
+      const res = await staffA.post(`/api/staff/cases/${caseA}/events`, step);
+      expect(res.statusCode, JSON.stringify(res.json())).toBe(200);
+    }
+    const detail = (await staffA.get(`/api/staff/cases/${caseA}`)).json();
+    expect(detail.status).toBe('closed');
+    expect(detail.nextVisitAt).toBeTruthy();
+    expect(detail.timeline.map((e: { type: string }) => e.type)).toEqual(['submitted', 'contact', 'visit', 'decide', 'feedback', 'close']);
+    expect(detail.timeline[2].detail.findings.health).toBe('高血压、糖尿病');
+    expect(detail.allowedEvents).toEqual(['feedback', 'reopen']);
+
+    const track = (await t.app.inject({ method: 'GET', url: `/api/track/${trackingA}` })).json();
+    expect(track.status).toBe('closed');
+    expect(track.feedback).toBe('您家已纳入最低生活保障，每月补助将从下月起发放。');
+    expect(track.timeline.map((e: { text: string }) => e.text)).toContain('工作人员已上门了解情况');
+    expect(JSON.stringify(track)).not.toContain('高血压');
+  });
+
+  it('an impossible step is a 409 with a Chinese reason, and nothing is written', async () => {
+    const events = t.app.repos.cases.eventsOf(caseA).length;
+    const res = await staffA.post(`/api/staff/cases/${caseA}/events`, { type: 'contact', outcome: 'reached' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('INVALID_TRANSITION');
+    expect(res.json().error.message).toMatch(/已办结/);
+    expect(t.app.repos.cases.eventsOf(caseA)).toHaveLength(events);
+  });
+
+  it('closing before deciding is refused', async () => {
+    const res = await staffB.post(`/api/staff/cases/${caseB}/events`, { type: 'close' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toBe('请先作出认定，再办结');
+  });
+
+  it('a step with bad fields names them', async () => {
+    const res = await staffB.post(`/api/staff/cases/${caseB}/events`, { type: 'decide', decision: 'millionaire' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.decision).toBe('请选择认定结果');
+    const unknown = await staffB.post(`/api/staff/cases/${caseB}/events`, { type: 'teleport' });
+    expect(unknown.statusCode).toBe(400);
+  });
+
+  it('only the county dispatches to another township', async () => {
+    const denied = await staffB.post(`/api/staff/cases/${caseB}/events`, { type: 'assign', township: townshipA });
+    expect(denied.statusCode).toBe(403);
+    const moved = await county.post(`/api/staff/cases/${caseB}/events`, { type: 'assign', township: townshipA });
+    expect(moved.statusCode).toBe(200);
+    expect((await staffB.get(`/api/staff/cases/${caseB}`)).statusCode).toBe(404);
+    expect((await staffA.get(`/api/staff/cases/${caseB}`)).statusCode).toBe(200);
+  });
+
+  it('the audit log refuses to be edited', () => {
+    expect(() => t.app.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+});

@@ -1,0 +1,22 @@
+import type { RiskLevel } from './risk';
+
+/** First contact within N working days, by risk level (red is urgent). Holidays are not modelled. */
+export const FIRST_CONTACT_WORKING_DAYS: Record<RiskLevel, number> = { red: 1, yellow: 3, blue: 5, none: 5 };
+
+/** Next home visit by risk level (seed 003's 定期探访): red weekly, yellow monthly, blue quarterly. */
+export const REVISIT_DAYS: Record<RiskLevel, number> = { red: 7, yellow: 30, blue: 90, none: 90 };
+
+export function addWorkingDays(fromIso: string, days: number): string {
+  const date = new Date(fromIso);
+  let left = days;
+  while (left > 0) {
+    date.setUTCDate(date.getUTCDate() + 1);
+    const weekday = date.getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left--;
+  }
+  return date.toISOString();
+}
+
+export function firstContactDue(createdAtIso: string, level: RiskLevel): string {
+  return addWorkingDays(createdAtIso, FIRST_CONTACT_WORKING_DAYS[level]);
+}

@@ -1,0 +1,142 @@
+import { Type, type Static } from 'typebox';
+import { CONTACT_OUTCOMES, DECISIONS, EVENT_TYPES, REVEAL_REASONS, VISIT_DIMENSIONS, type CaseEventType } from '../cases/workflow';
+import { CASE_STATUSES } from '../cases/status';
+import { RISK_LEVELS } from '../cases/risk';
+
+const literals = <T extends string>(values: readonly T[], options: Record<string, unknown> = {}) =>
+  Type.Union(values.map((v) => Type.Literal(v)), options);
+const valuesOf = <T extends { value: string }>(list: readonly T[]) => list.map((item) => item.value);
+
+export const QueueQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union([literals(CASE_STATUSES), Type.Literal('open'), Type.Literal('all')])),
+    level: Type.Optional(literals(RISK_LEVELS)),
+    township: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
+    village: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
+    source: Type.Optional(Type.Union([Type.Literal('self'), Type.Literal('report')])),
+    targetClass: Type.Optional(Type.String({ maxLength: 20 })),
+    overdue: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+    q: Type.Optional(Type.String({ maxLength: 40 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    limit: Type.Optional(Type.String({ pattern: '^\\d{1,3}$' })),
+  },
+  { additionalProperties: false },
+);
+
+export const MaskedSubject = Type.Object({
+  name: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  idNumber: Type.Union([Type.String(), Type.Null()]),
+  address: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const QueueItem = Type.Object({
+  id: Type.Integer(),
+  township: Type.Object({ code: Type.String(), name: Type.String() }),
+  village: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
+  subject: MaskedSubject,
+  source: Type.String(),
+  status: Type.String(),
+  level: Type.String(),
+  targetClass: Type.Union([Type.String(), Type.Null()]),
+  dueAt: Type.Union([Type.String(), Type.Null()]),
+  overdue: Type.Boolean(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+export type QueueItemInfo = Static<typeof QueueItem>;
+
+export const QueueResponse = Type.Object({
+  items: Type.Array(QueueItem),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  counts: Type.Record(Type.String(), Type.Integer()),
+  overdue: Type.Integer(),
+});
+export type QueuePage = Static<typeof QueueResponse>;
+
+export const CaseParams = Type.Object({ id: Type.String({ pattern: '^\\d{1,12}$' }) }, { additionalProperties: false });
+
+export const CaseDetail = Type.Object({
+  ...QueueItem.properties,
+  levelReason: Type.Union([Type.String(), Type.Null()]),
+  rulesVersion: Type.Union([Type.String(), Type.Null()]),
+  answers: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  result: Type.Union([Type.Unknown(), Type.Null()]),
+  situations: Type.Array(Type.String()),
+  nextVisitAt: Type.Union([Type.String(), Type.Null()]),
+  assignee: Type.Union([Type.Object({ id: Type.Integer(), username: Type.String() }), Type.Null()]),
+  submissions: Type.Array(
+    Type.Object({
+      kind: Type.String(),
+      at: Type.String(),
+      reporterRelation: Type.Union([Type.String(), Type.Null()]),
+      reporterName: Type.Union([Type.String(), Type.Null()]),
+      reporterPhone: Type.Union([Type.String(), Type.Null()]),
+      note: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+  timeline: Type.Array(
+    Type.Object({
+      at: Type.String(),
+      type: Type.String(),
+      actor: Type.String(),
+      publicText: Type.Union([Type.String(), Type.Null()]),
+      detail: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+    }),
+  ),
+  allowedEvents: Type.Array(Type.String()),
+});
+export type CaseDetailInfo = Static<typeof CaseDetail>;
+
+export const RevealBody = Type.Object(
+  { reason: literals(valuesOf(REVEAL_REASONS), { 'x-error': '请选择查看原因' }) },
+  { additionalProperties: false },
+);
+
+export const RevealResponse = Type.Object({
+  subject: MaskedSubject,
+  submissions: Type.Array(
+    Type.Object({
+      kind: Type.String(),
+      at: Type.String(),
+      person: Type.Record(Type.String(), Type.Unknown()),
+      reporter: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+      note: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+});
+
+const Note = Type.Optional(Type.String({ maxLength: 1000, 'x-error': '备注请控制在 1000 个字以内' }));
+
+/** One schema per workflow step; the route checks `type` first, then the step's own fields. */
+export const CASE_EVENT_SCHEMAS = {
+  assign: Type.Object(
+    { type: Type.Literal('assign'), township: Type.Optional(Type.String({ pattern: '^\\d{12}$' })), assigneeId: Type.Optional(Type.Integer({ minimum: 1 })), note: Note },
+    { additionalProperties: false },
+  ),
+  contact: Type.Object({ type: Type.Literal('contact'), outcome: literals(valuesOf(CONTACT_OUTCOMES), { 'x-error': '请选择联系结果' }), note: Note }, { additionalProperties: false }),
+  visit: Type.Object(
+    {
+      type: Type.Literal('visit'),
+      findings: Type.Object(
+        Object.fromEntries(valuesOf(VISIT_DIMENSIONS).map((d) => [d, Type.Optional(Type.String({ maxLength: 500 }))])),
+        { additionalProperties: false },
+      ),
+      note: Note,
+    },
+    { additionalProperties: false },
+  ),
+  decide: Type.Object({ type: Type.Literal('decide'), decision: literals(valuesOf(DECISIONS), { 'x-error': '请选择认定结果' }), note: Note }, { additionalProperties: false }),
+  refer: Type.Object({ type: Type.Literal('refer'), to: Type.String({ minLength: 1, maxLength: 100, 'x-error': '请填写转介给谁' }), note: Note }, { additionalProperties: false }),
+  feedback: Type.Object({ type: Type.Literal('feedback'), text: Type.String({ minLength: 2, maxLength: 500, 'x-error': '请填写给群众的反馈（2 到 500 个字）' }) }, { additionalProperties: false }),
+  close: Type.Object({ type: Type.Literal('close'), note: Note }, { additionalProperties: false }),
+  reopen: Type.Object({ type: Type.Literal('reopen'), reason: Type.String({ minLength: 2, maxLength: 500, 'x-error': '请写明重新办理的原因' }) }, { additionalProperties: false }),
+  level: Type.Object(
+    { type: Type.Literal('level'), level: literals(RISK_LEVELS), reason: Type.String({ minLength: 2, maxLength: 500, 'x-error': '请写明调整等级的原因' }) },
+    { additionalProperties: false },
+  ),
+} satisfies Record<CaseEventType, unknown>;
+
+export type CaseEventInput = { [K in CaseEventType]: Static<(typeof CASE_EVENT_SCHEMAS)[K]> }[CaseEventType];
+
+export const CaseEventEnvelope = Type.Object({ type: literals(EVENT_TYPES, { 'x-error': '不认识的操作' }) }, { additionalProperties: true });

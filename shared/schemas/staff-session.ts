@@ -1,0 +1,33 @@
+import { Type, type Static } from 'typebox';
+
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64, 'x-error': '请填写用户名' }),
+    password: Type.String({ minLength: 1, maxLength: 200, 'x-error': '请填写密码' }),
+  },
+  { additionalProperties: false },
+);
+
+export const StaffRoleSchema = Type.Union([Type.Literal('county_admin'), Type.Literal('township_staff'), Type.Literal('viewer')]);
+
+export const StaffMe = Type.Object({
+  user: Type.Object({
+    id: Type.Integer(),
+    username: Type.String(),
+    role: StaffRoleSchema,
+    township: Type.Union([Type.String(), Type.Null()]),
+    townshipName: Type.Union([Type.String(), Type.Null()]),
+    mustChangePassword: Type.Boolean(),
+  }),
+  /** Sent back in the `x-csrf-token` header on every staff write. */
+  csrfToken: Type.String(),
+});
+export type StaffMeInfo = Static<typeof StaffMe>;
+
+export const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 200, 'x-error': '请填写现在的密码' }),
+    newPassword: Type.String({ minLength: 10, maxLength: 200, 'x-error': '新密码至少需要 10 个字符' }),
+  },
+  { additionalProperties: false },
+);
