@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HARDSHIP_ANSWERS } from '../helpers/answers';
+import { fakeIdNumber } from '../helpers/people';
+import { activeEntryCodes, startRealServer, type RunningServer } from './support/server';
+
+let server: RunningServer | undefined;
+afterAll(async () => {
+  await server?.stop('SIGKILL');
+  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
+});
+
+function body(entryCode: string, i: number) {
+  const seq = String(i).padStart(3, '0');
+  return {
+    requestId: randomUUID(),
+    entryCode,
+    answers: HARDSHIP_ANSWERS,
+    person: { name: `测试${i}`, phone: `1395780${String(i).padStart(4, '0')}`, idNumber: fakeIdNumber(`33032719600101${seq}`) },
+    consent: true,
+  };
+}
+
+describe('kill -9 during a burst of submissions', () => {
+  it('loses no acknowledged submission and leaves no half record', async () => {
+    server = await startRealServer();
+    const [entry] = await activeEntryCodes(server);
+    const acknowledged: string[] = [];
+    let killed = false;
+    const total = 120;
+    let next = 0;
+
+    // Four concurrent clients; the kill lands while requests are in flight.
+    const worker = async () => {
+      while (next < total && !killed) {
+        const i = next++;
+        try {
+          const res = await fetch(`${server!.url}/api/requests`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body(entry!.code, i)),
+          });
+          if (res.status === 201 || res.status === 200) acknowledged.push(((await res.json()) as { trackingCode: string }).trackingCode);
+        } catch {
+          // The connection died with the server: not acknowledged, so nothing is owed.
+        }
+        if (acknowledged.length >= 15 && !killed) {
+          killed = true;
+          server!.process.kill('SIGKILL');
+        }
+      }
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+    await new Promise((resolve) => (server!.process.exitCode !== null || server!.process.signalCode ? resolve(null) : server!.process.once('exit', resolve)));
+    expect(killed).toBe(true);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(15);
+
+    // Restart on the same data: every acknowledged code must be there.
+    const dataDir = server.dataDir;
+    server = await startRealServer({}, dataDir);
+    const db = new Database(path.join(dataDir, 'xingfuma.sqlite'), { readonly: true });
+    try {
+      const stored = new Set(db.prepare('SELECT tracking_code FROM submissions').pluck().all() as string[]);
+      for (const code of acknowledged) expect(stored.has(code), `acknowledged ${code} was lost`).toBe(true);
+      // No half records: every case has a submission, every submission its 'submitted' event.
+      expect(db.prepare('SELECT count(*) FROM cases WHERE id NOT IN (SELECT case_id FROM submissions)').pluck().get()).toBe(0);
+      expect(db.prepare("SELECT count(*) FROM submissions s WHERE NOT EXISTS (SELECT 1 FROM case_events e WHERE e.submission_id = s.id AND e.type = 'submitted')").pluck().get()).toBe(0);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      db.close();
+    }
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.status).toBe(200);
+  });
+});
