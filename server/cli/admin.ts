@@ -26,28 +26,41 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
+  if (command.standalone) {
+    try {
+      const output = await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, config });
+      process.stdout.write(parsed.values.json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+      return 0;
+    } catch (err) {
+      return reportFailure(err);
+    }
+  }
   const db = openDatabase(path.join(config.dataDir, 'xingfuma.sqlite'));
   try {
     migrate(db);
     const repos = createRepositories(db);
     if (config.seedDemo) loadDemoCounty(db, repos);
-    const output = await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, repos, config });
+    const output = await command.run({ db, values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, repos, config });
     if (parsed.values.json) process.stdout.write(`${JSON.stringify(output.json, null, 2)}\n`);
     else process.stdout.write(`${output.text}\n`);
     return 0;
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`${err.message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (err instanceof ConfigError || (err as { cli?: boolean }).cli) {
-      process.stderr.write(`${(err as Error).message}\n`);
-      return 1;
-    }
-    throw err;
+    return reportFailure(err);
   } finally {
     db.close();
   }
+}
+
+function reportFailure(err: unknown): number {
+  if (err instanceof UsageError) {
+    process.stderr.write(`${err.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (err instanceof ConfigError || (err as { cli?: boolean }).cli) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return 1;
+  }
+  throw err;
 }
 
 process.exitCode = await main(process.argv.slice(2)).catch((err: unknown) => {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import type { AppConfig } from '../config';
+import type { DB } from '../db/open';
+import { backupDatabase, restoreDatabase } from '../domain/backup';
 import { entryUrl, generateEntryCode } from '../domain/entry-codes';
 import { describeEntry } from '../domain/entry-info';
 import { generatePassword, hashPassword } from '../domain/passwords';
@@ -15,17 +17,24 @@ class CommandError extends Error {
   readonly cli = true;
 }
 
-interface Context {
+export interface BaseContext {
   values: Record<string, string | boolean | undefined>;
   positionals: string[];
-  repos: Repositories;
   config: AppConfig;
 }
 
-interface Command {
-  options: NonNullable<ParseArgsConfig['options']>;
-  run(ctx: Context): Promise<{ json: unknown; text: string }>;
+interface Context extends BaseContext {
+  db: DB;
+  repos: Repositories;
 }
+
+type Output = Promise<{ json: unknown; text: string }>;
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Most commands work on the open database; a standalone one (restore) must run without it. */
+export type Command =
+  | { standalone?: false; options: Options; run(ctx: Context): Output }
+  | { standalone: true; options: Options; run(ctx: BaseContext): Output };
 
 const json = { type: 'boolean' } as const;
 const str = { type: 'string' } as const;
@@ -44,9 +53,11 @@ export const USAGE = `用法：npm run admin -- <命令> [选项]
   disable-qr CODE [--reason TEXT] [--json]       停用幸福码
   enable-qr CODE [--json]                        重新启用幸福码
   qr-image CODE --out FILE.png|FILE.svg          导出二维码图片（SVG 为带乡镇名称的海报）
+  backup --out FILE [--json]                     在线备份数据库（服务运行时也可以）
+  restore --from FILE --confirm [--json]         用备份替换数据库（请先停止服务）
 `;
 
-function required(ctx: Context, name: string): string {
+function required(ctx: BaseContext, name: string): string {
   const value = ctx.values[name];
   if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`缺少 --${name}`);
   return value.trim();
@@ -170,6 +181,29 @@ export const COMMANDS: Record<string, Command> = {
       if (!ctx.repos.entries.setActive(code, true, null)) throw new CommandError(`没有这个幸福码：${code}`);
       ctx.repos.audit.record({ actor: 'cli', action: 'entry.enable', target: `entry:${code}` });
       return { json: { code, active: true }, text: `已启用幸福码 ${code}` };
+    },
+  },
+
+  backup: {
+    options: { json, out: str },
+    async run(ctx) {
+      const out = required(ctx, 'out');
+      const result = await backupDatabase(ctx.db, out);
+      return {
+        json: result,
+        text: `已备份到 ${out}（${result.cases} 个案件，${Math.round(result.bytes / 1024)} KiB）\n注意：个人信息是加密保存的，恢复时还需要 ${ctx.config.dataDir}/secret.key（或 DATA_KEY），请另行妥善保管。`,
+      };
+    },
+  },
+
+  restore: {
+    standalone: true,
+    options: { json, from: str, confirm: { type: 'boolean' } },
+    async run(ctx) {
+      const from = required(ctx, 'from');
+      if (!ctx.values.confirm) throw new UsageError('恢复会替换现有数据库，请先停止服务，再加 --confirm 确认');
+      const result = restoreDatabase(from, ctx.config.dataDir);
+      return { json: result, text: `已从 ${from} 恢复（${result.cases} 个案件）。请重新启动服务。` };
     },
   },
 

@@ -13,7 +13,7 @@ export interface TestApp {
 
 /** The real app on a fresh temporary DATA_DIR with the demo county loaded; no port, no mocks. */
 export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-test-'));
+  const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, { clientDist: path.join(dataDir, 'no-client'), ...overrides });
   const app = await buildApp(config);
   await app.ready();
