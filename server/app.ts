@@ -10,6 +10,7 @@ import clientPlugin from './plugins/client';
 import screeningPlugin from './plugins/screening';
 import staffCaseRoutes from './routes/staff/cases';
 import sessionRoutes from './routes/staff/session';
+import screeningRoutes from './routes/public/screenings';
 import submissionRoutes from './routes/public/submissions';
 import trackRoutes from './routes/public/track';
 import dbPlugin from './plugins/db';
@@ -69,6 +70,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
   await app.register(healthRoutes);
   await app.register(entryRoutes);
+  await app.register(screeningRoutes);
   await app.register(submissionRoutes);
   await app.register(trackRoutes);
   await app.register(sessionRoutes);

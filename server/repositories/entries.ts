@@ -49,6 +49,8 @@ export function createEntriesRepository(db: DB) {
   const setActive = db.prepare('UPDATE entry_points SET active = @active, disabled_reason = @reason WHERE code = @code');
   const scan = db.prepare('UPDATE entry_points SET scan_count = scan_count + 1 WHERE code = ?');
   const completion = db.prepare('UPDATE entry_points SET completion_count = completion_count + 1 WHERE code = ?');
+  const completionByDay = db.prepare(`INSERT INTO screening_counts (entry_code, day, completed, suspected) VALUES (@code, @day, 1, @suspected)
+    ON CONFLICT(entry_code, day) DO UPDATE SET completed = completed + 1, suspected = suspected + excluded.suspected`);
 
   return {
     find(code: string): EntryPoint | undefined {
@@ -65,9 +67,10 @@ export function createEntriesRepository(db: DB) {
     countScan(code: string): void {
       scan.run(code);
     },
-    countCompletion(code: string): void {
+    countCompletion: db.transaction((code: string, day: string, suspected: boolean): void => {
       completion.run(code);
-    },
+      completionByDay.run({ code, day, suspected: suspected ? 1 : 0 });
+    }),
   };
 }
 

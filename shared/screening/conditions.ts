@@ -2,8 +2,18 @@
  * The small language rules are written in, and its compiler. A condition answers in three states —
  * met, check (close to a line, or only a range was given) or not met — so that near a threshold
  * a result leans to 「需要进一步了解」 instead of a hard no.
+ * Compiled conditions read the household as a fact vector (fact-vector.ts).
  */
 import type { ReceivedHelp } from '../questionnaire/answers';
+import {
+  CHOICE_SLOT,
+  maskOf,
+  NUMERIC_SLOT,
+  RANGE_HIGH_SLOT,
+  RANGE_LOW_SLOT,
+  SET_SLOT,
+  type FactVector,
+} from './fact-vector';
 import type { ChoiceFact, HouseholdFacts, NumericFact, RangeFact, SetFact } from './facts';
 import type { LimitName, Limits } from './limits';
 import type { OutcomeId } from './outcomes';
@@ -51,7 +61,7 @@ export type Condition =
 /** Outcome states so far, indexed like OUTCOMES. */
 export type OutcomeStates = Uint8Array;
 
-export type CompiledCondition = (facts: HouseholdFacts, outcomes: OutcomeStates) => State;
+export type CompiledCondition = (facts: FactVector, outcomes: OutcomeStates) => State;
 
 export interface ConditionContext {
   readonly limits: Limits;
@@ -60,100 +70,50 @@ export interface ConditionContext {
   readonly outcomeIndex: (id: OutcomeId) => number;
 }
 
-const NUMERIC: { readonly [Fact in NumericFact]: (f: HouseholdFacts) => number } = {
-  householdSize: (f) => f.householdSize,
-  incomeYearly: (f) => f.incomeYearly,
-  incomePerPersonMonthly: (f) => f.incomePerPersonMonthly,
-  medicalExpense: (f) => f.medicalExpense,
-  educationExpense: (f) => f.educationExpense,
-  rigidExpense: (f) => f.rigidExpense,
-  rigidShare: (f) => f.rigidShare,
-  educationShare: (f) => f.educationShare,
-  incomeAfterRigidPerPersonMonthly: (f) => f.incomeAfterRigidPerPersonMonthly,
-};
-
-const RANGE_LOW: { readonly [Fact in RangeFact]: (f: HouseholdFacts) => number } = {
-  assetsPerPerson: (f) => f.assetsPerPersonLow,
-  vehicleValue: (f) => f.vehicleValueLow,
-  housesOwned: (f) => f.housesOwnedLow,
-};
-
-const RANGE_HIGH: { readonly [Fact in RangeFact]: (f: HouseholdFacts) => number } = {
-  assetsPerPerson: (f) => f.assetsPerPersonHigh,
-  vehicleValue: (f) => f.vehicleValueHigh,
-  housesOwned: (f) => f.housesOwnedHigh,
-};
-
-const CHOICE: { readonly [Fact in ChoiceFact]: (f: HouseholdFacts) => string } = {
-  residence: (f) => f.residence,
-  labour: (f) => f.labour,
-  housing: (f) => f.housing,
-  vehicle: (f) => f.vehicle,
-  financialAssets: (f) => f.financialAssets,
-  familySupport: (f) => f.familySupport,
-};
-
-const SET: { readonly [Fact in SetFact]: (f: HouseholdFacts) => readonly string[] } = {
-  specialMembers: (f) => f.specialMembers,
-  incomeChange: (f) => f.incomeChange,
-  received: (f) => f.received,
-};
-
-function includesAnyOf(values: readonly string[], wanted: readonly string[]): boolean {
-  for (const value of values) if (wanted.includes(value)) return true;
-  return false;
-}
-
 export function compileCondition(condition: Condition, context: ConditionContext): CompiledCondition {
   switch (condition.kind) {
     case 'atMost': {
-      const read = NUMERIC[condition.fact];
+      const slot = NUMERIC_SLOT[condition.fact];
       const limit = context.limits[condition.limit];
       const near = limit * (1 + context.margin);
-      return (f) => {
-        const value = read(f);
+      return (v) => {
+        const value = v[slot]!;
         return value <= limit ? MET : value <= near ? CHECK : NOT_MET;
       };
     }
     case 'atLeast': {
-      const read = NUMERIC[condition.fact];
+      const slot = NUMERIC_SLOT[condition.fact];
       const limit = context.limits[condition.limit];
       const near = limit * (1 - context.margin);
-      return (f) => {
-        const value = read(f);
+      return (v) => {
+        const value = v[slot]!;
         return value >= limit ? MET : value >= near ? CHECK : NOT_MET;
       };
     }
     case 'rangeAtMost': {
-      const low = RANGE_LOW[condition.fact];
-      const high = RANGE_HIGH[condition.fact];
+      const low = RANGE_LOW_SLOT[condition.fact];
+      const high = RANGE_HIGH_SLOT[condition.fact];
       const limit = context.limits[condition.limit];
       const near = limit * (1 + context.margin);
-      return (f) => (high(f) <= limit ? MET : low(f) <= near ? CHECK : NOT_MET);
+      return (v) => (v[high]! <= limit ? MET : v[low]! <= near ? CHECK : NOT_MET);
     }
-    case 'choice': {
-      const read = CHOICE[condition.fact];
-      const met: readonly string[] = condition.met;
-      const check: readonly string[] = condition.check ?? [];
-      return (f) => {
-        const value = read(f);
-        return met.includes(value) ? MET : check.includes(value) ? CHECK : NOT_MET;
-      };
-    }
+    case 'choice':
     case 'includesAny': {
-      const read = SET[condition.fact];
-      const met: readonly string[] = condition.met === 'temporaryTriggers' ? context.temporaryTriggers : condition.met;
-      const check: readonly string[] = condition.check ?? [];
-      return (f) => {
-        const values = read(f);
-        return includesAnyOf(values, met) ? MET : includesAnyOf(values, check) ? CHECK : NOT_MET;
+      const slot = condition.kind === 'choice' ? CHOICE_SLOT[condition.fact] : SET_SLOT[condition.fact];
+      const metValues = condition.met === 'temporaryTriggers' ? context.temporaryTriggers : condition.met;
+      const met = maskOf(condition.fact, metValues);
+      const check = maskOf(condition.fact, condition.check ?? []);
+      return (v) => {
+        const bits = v[slot]!;
+        return (bits & met) !== 0 ? MET : (bits & check) !== 0 ? CHECK : NOT_MET;
       };
     }
     case 'outcome': {
       const indexes = condition.outcomes.map(context.outcomeIndex);
-      const received: readonly string[] = condition.orReceived;
-      return (f, outcomes) => {
-        if (includesAnyOf(f.received, received)) return MET;
+      const received = maskOf('received', condition.orReceived);
+      const slot = SET_SLOT.received;
+      return (v, outcomes) => {
+        if ((v[slot]! & received) !== 0) return MET;
         let best: State = NOT_MET;
         for (const index of indexes) {
           const state = outcomes[index] as State;
@@ -164,10 +124,10 @@ export function compileCondition(condition: Condition, context: ConditionContext
     }
     case 'all': {
       const parts = condition.of.map((c) => compileCondition(c, context));
-      return (f, outcomes) => {
+      return (v, outcomes) => {
         let worst: State = MET;
         for (const part of parts) {
-          const state = part(f, outcomes);
+          const state = part(v, outcomes);
           if (state === NOT_MET) return NOT_MET;
           if (state < worst) worst = state;
         }
@@ -176,10 +136,10 @@ export function compileCondition(condition: Condition, context: ConditionContext
     }
     case 'any': {
       const parts = condition.of.map((c) => compileCondition(c, context));
-      return (f, outcomes) => {
+      return (v, outcomes) => {
         let best: State = NOT_MET;
         for (const part of parts) {
-          const state = part(f, outcomes);
+          const state = part(v, outcomes);
           if (state === MET) return MET;
           if (state > best) best = state;
         }
@@ -188,7 +148,7 @@ export function compileCondition(condition: Condition, context: ConditionContext
     }
     case 'checkOnly': {
       const inner = compileCondition(condition.of, context);
-      return (f, outcomes) => (inner(f, outcomes) === NOT_MET ? NOT_MET : CHECK);
+      return (v, outcomes) => (inner(v, outcomes) === NOT_MET ? NOT_MET : CHECK);
     }
   }
 }

@@ -7,7 +7,8 @@ import type { Answers } from '../questionnaire/answers';
 import { DEMO_COUNTY_POLICIES } from '../policies/demo-county-policies';
 import type { Policy } from '../policies/policy';
 import { CHECK, compileCondition, MET, NOT_MET, type CompiledCondition, type State } from './conditions';
-import { householdFacts, type HouseholdFacts } from './facts';
+import { FACT_VECTOR_LENGTH, writeFactVector, type FactVector } from './fact-vector';
+import { householdFacts } from './facts';
 import { limitsFrom } from './limits';
 import { OUTCOMES, type OutcomeDefinition, type OutcomeId } from './outcomes';
 import { selectParameters, type ParameterHistory, type ScreeningParameters } from './parameters';
@@ -178,19 +179,20 @@ export function compileScreening(
   const covers = coverMasks();
   const rulesVersion = `${RULES_VERSION}/${parameters.version}`;
   // Scratch buffers: evaluation is synchronous, so one per compiled engine is enough.
+  const vector: FactVector = new Float64Array(FACT_VECTOR_LENGTH);
   const outcomeStates = new Uint8Array(outcomes.length);
   const ruleStates = new Uint8Array(slot);
   // policyListed[i] === run means policy i is already in this screening's list.
   const policyListed = new Uint32Array(policies.length);
   let run = 0;
 
-  function decide(facts: HouseholdFacts): void {
+  function decide(household: FactVector): void {
     for (const outcome of outcomes) {
       const all = outcome.definition.combine === 'all';
       let combined: State = all ? MET : NOT_MET;
       let at = outcome.firstSlot;
       for (const rule of outcome.rules) {
-        const state = rule.evaluate(facts, outcomeStates);
+        const state = rule.evaluate(household, outcomeStates);
         ruleStates[at] = state;
         at += 1;
         if (all ? state < combined : state > combined) combined = state;
@@ -207,7 +209,8 @@ export function compileScreening(
 
   function evaluate(answers: Answers): ScreeningResult {
     const facts = householdFacts(answers);
-    decide(facts);
+    writeFactVector(facts, vector);
+    decide(vector);
     if (run === 0xffffffff) {
       policyListed.fill(0);
       run = 0;

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUESTION_TOPICS } from '../../../shared/questionnaire/question';
+import { COMFORTABLE_ANSWERS, HARDSHIP_ANSWERS } from '../../../tests/helpers/answers';
+import { buildTestApp, firstActiveEntry, type TestApp } from '../../../tests/helpers/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+describe('GET /api/questionnaire', () => {
+  it('has exactly 12 questions, one per contract topic, in the contract shape', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/questionnaire' });
+    expect(res.statusCode).toBe(200);
+    const { version, questions } = res.json();
+    expect(typeof version).toBe('string');
+    expect(questions).toHaveLength(12);
+    expect(new Set(questions.map((q: { topic: string }) => q.topic))).toEqual(new Set(QUESTION_TOPICS));
+    for (const q of questions) {
+      expect(q).toMatchObject({ id: expect.any(String), title: expect.any(String), required: expect.any(Boolean) });
+      expect(['single', 'multi', 'number', 'boolean']).toContain(q.type);
+      if (q.type === 'single' || q.type === 'multi') expect(q.options.length).toBeGreaterThan(1);
+    }
+  });
+});
+
+describe('POST /api/screenings', () => {
+  it('a household in hardship gets outcomes with reasons and policies', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: HARDSHIP_ANSWERS } });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.suspected).toBe(true);
+    expect(['red', 'yellow', 'blue']).toContain(body.level);
+    expect(body.outcomes.length).toBeGreaterThan(0);
+    for (const outcome of body.outcomes) expect(outcome.reasons.length).toBeGreaterThan(0);
+    expect(body.policies.length).toBeGreaterThan(0);
+    expect(body.rulesVersion).toBeTruthy();
+    expect(body.disclaimer).toContain('最终以民政部门核查为准');
+  });
+
+  it('a comfortable household is not flagged, and is never left without somewhere to turn', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: COMFORTABLE_ANSWERS, entryCode: firstActiveEntry(t.app).code } });
+    const body = res.json();
+    expect(body.suspected).toBe(false);
+    expect(body.level).toBe('none');
+    expect(body.fallback).toMatch(/0577-/);
+  });
+
+  it('gives the identical result as the shared engine run in-process (what the phone runs)', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: HARDSHIP_ANSWERS } });
+    const local = t.app.screening.evaluate(HARDSHIP_ANSWERS, new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+    expect(res.json()).toEqual(JSON.parse(JSON.stringify(local)));
+  });
+
+  it('invalid answers → 400 VALIDATION_FAILED naming each field in Chinese', async () => {
+    const { household_size: _omit, ...missing } = HARDSHIP_ANSWERS as unknown as Record<string, unknown>;
+    const res = await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: { ...missing, housing: 'castle' } } });
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().error.fields;
+    expect(fields['answers.household_size']).toBe('这一项必须填写');
+    expect(fields['answers.housing']).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('counts a completion per entry point without storing answers', async () => {
+    const entry = firstActiveEntry(t.app);
+    const before = t.app.repos.entries.find(entry.code)!.completionCount;
+    await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: HARDSHIP_ANSWERS, entryCode: entry.code } });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(t.app.repos.entries.find(entry.code)!.completionCount).toBe(before + 1);
+    expect(t.app.db.prepare('SELECT sum(suspected) FROM screening_counts').pluck().get()).toBeGreaterThanOrEqual(1);
+    expect(t.app.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
+  });
+});
