@@ -2,12 +2,41 @@ import { createRouter, createWebHistory } from 'vue-router';
 import LandingPage from './pages/resident/LandingPage.vue';
 
 // The landing page is in the first bundle; everything else is fetched when first needed.
+const QuestionPage = () => import('./pages/resident/QuestionPage.vue');
+const ReviewPage = () => import('./pages/resident/ReviewPage.vue');
+
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/', component: () => import('./pages/HomePage.vue') },
     { path: '/q/:code', component: LandingPage },
+    // 「自助测一测」 picks up where the person left off: the first unanswered question, or the review.
+    {
+      path: '/q/:code/check',
+      component: QuestionPage,
+      beforeEnter: async (to) => (await import('./lib/resume')).resumeCheck(String(to.params.code)),
+    },
+    { path: '/q/:code/check/:n(\\d+)', component: QuestionPage, props: { sheet: 'self' } },
+    { path: '/q/:code/check/review', component: ReviewPage, props: { sheet: 'self' } },
+    { path: '/q/:code/result', component: () => import('./pages/resident/ResultPage.vue') },
+    { path: '/q/:code/contact', component: () => import('./pages/resident/ContactPage.vue') },
+    { path: '/q/:code/sent/:requestId', component: () => import('./pages/resident/SentPage.vue') },
+    { path: '/q/:code/report', component: () => import('./pages/report/ReportPage.vue') },
+    // 代填: a reporter answers the same 12 questions for the person, on a separate sheet.
+    { path: '/q/:code/report/answers/:n(\\d+)', component: QuestionPage, props: { sheet: 'behalf' } },
+    { path: '/q/:code/report/answers/review', component: ReviewPage, props: { sheet: 'behalf' } },
+    { path: '/track', component: () => import('./pages/track/TrackPage.vue') },
+    { path: '/track/:trackingCode', component: () => import('./pages/track/TrackDetailPage.vue') },
     { path: '/:rest(.*)*', component: () => import('./pages/NotFoundPage.vue') },
   ],
-  scrollBehavior: () => ({ top: 0 }),
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+});
+
+// A page's code could not be fetched (weak network after a new release): reload once instead of a blank screen.
+router.onError((error: unknown, to) => {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/dynamically imported module|Importing a module script failed|Failed to fetch/i.test(message) && !sessionStorage.getItem('xfm.reloaded')) {
+    sessionStorage.setItem('xfm.reloaded', '1');
+    window.location.assign(to.fullPath);
+  }
 });

@@ -1,0 +1,19 @@
+import type { Sheet } from '../stores/answers';
+
+/** Every resident URL in one place, so pages link to each other by meaning, not by string. */
+const q = (code: string) => `/q/${encodeURIComponent(code)}`;
+
+const sheetBase = (code: string, sheet: Sheet) => (sheet === 'self' ? `${q(code)}/check` : `${q(code)}/report/answers`);
+
+export const paths = {
+  landing: (code: string) => q(code),
+  check: (code: string) => `${q(code)}/check`,
+  question: (code: string, sheet: Sheet, n: number) => `${sheetBase(code, sheet)}/${n}`,
+  review: (code: string, sheet: Sheet) => `${sheetBase(code, sheet)}/review`,
+  result: (code: string) => `${q(code)}/result`,
+  contact: (code: string) => `${q(code)}/contact`,
+  report: (code: string) => `${q(code)}/report`,
+  sent: (code: string, requestId: string) => `${q(code)}/sent/${encodeURIComponent(requestId)}`,
+  track: () => '/track',
+  trackCode: (trackingCode: string) => `/track/${encodeURIComponent(trackingCode)}`,
+};

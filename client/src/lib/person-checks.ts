@@ -1,0 +1,32 @@
+import { idNumberError } from '@shared/identity/id-number';
+import { phoneError } from '@shared/identity/phone';
+import { chinaToday } from './dates';
+
+/** Field checks for the contact and report forms; the rules themselves come from shared/identity. */
+export function nameError(raw: string, missing = '请填写姓名'): string | undefined {
+  const name = raw.trim();
+  if (!name) return missing;
+  if ([...name].length > 30) return '姓名请控制在 30 个字以内';
+  return undefined;
+}
+
+export function requiredPhoneError(raw: string): string | undefined {
+  return phoneError(raw) ?? undefined;
+}
+
+export function optionalPhoneError(raw: string): string | undefined {
+  return raw.trim() ? (phoneError(raw) ?? undefined) : undefined;
+}
+
+export function optionalIdNumberError(raw: string): string | undefined {
+  return raw.trim() ? (idNumberError(raw.trim(), chinaToday()) ?? undefined) : undefined;
+}
+
+export function maxLengthError(raw: string, max: number, message: string): string | undefined {
+  return [...raw.trim()].length > max ? message : undefined;
+}
+
+/** Only the fields that have a message, in form order, for the error summary. */
+export function collectErrors(checks: ReadonlyArray<[field: string, message: string | undefined]>): Array<{ field: string; message: string }> {
+  return checks.filter((c): c is [string, string] => c[1] !== undefined).map(([field, message]) => ({ field, message }));
+}
