@@ -1,5 +1,7 @@
+import { ref } from 'vue';
 import { createRouter, createWebHistory } from 'vue-router';
 import LandingPage from './pages/resident/LandingPage.vue';
+import { staffRoutes } from './pages/staff/routes';
 
 // The landing page is in the first bundle; everything else is fetched when first needed.
 const QuestionPage = () => import('./pages/resident/QuestionPage.vue');
@@ -27,16 +29,25 @@ export const router = createRouter({
     { path: '/q/:code/report/answers/review', component: ReviewPage, props: { sheet: 'behalf' } },
     { path: '/track', component: () => import('./pages/track/TrackPage.vue') },
     { path: '/track/:trackingCode', component: () => import('./pages/track/TrackDetailPage.vue') },
+    ...staffRoutes,
     { path: '/:rest(.*)*', component: () => import('./pages/NotFoundPage.vue') },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
 });
 
-// A page's code could not be fetched (weak network after a new release): reload once instead of a blank screen.
+/** Shown by App.vue when a page could not be opened, instead of leaving the resident on a blank screen. */
+export const navigationProblem = ref('');
+router.afterEach(() => (navigationProblem.value = ''));
+
+// A page's code could not be fetched. Offline: say so and stay on this page. Online (likely a new
+// release replaced the files): load the page afresh, once.
 router.onError((error: unknown, to) => {
   const message = error instanceof Error ? error.message : String(error);
-  if (/dynamically imported module|Importing a module script failed|Failed to fetch/i.test(message) && !sessionStorage.getItem('xfm.reloaded')) {
-    sessionStorage.setItem('xfm.reloaded', '1');
-    window.location.assign(to.fullPath);
+  if (!/dynamically imported module|Importing a module script failed|Failed to fetch|Unable to preload/i.test(message)) return;
+  if (!navigator.onLine || sessionStorage.getItem('xfm.reloaded') === to.fullPath) {
+    navigationProblem.value = '现在没有网络，这一页暂时打不开。您填的内容都还在，联网后再点一次。';
+    return;
   }
+  sessionStorage.setItem('xfm.reloaded', to.fullPath);
+  window.location.assign(to.fullPath);
 });

@@ -1,0 +1,218 @@
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, phoneContext, screenshot, watchErrors } from './support/browser';
+import { HARDSHIP_ANSWERS, expectNoAxeViolations, lastRequestId, questionTitle, seedAnswers } from './support/resident';
+import { activeEntryCodes, startRealServer, type RunningServer } from './support/server';
+
+let server: RunningServer;
+let browser: Browser;
+let entryCode: string;
+
+beforeAll(async () => {
+  server = await startRealServer();
+  browser = await launchBrowser();
+  entryCode = (await activeEntryCodes(server))[0]!.code;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
+});
+
+async function postRequest(requestId: string): Promise<{ status: number; trackingCode: string }> {
+  const response = await fetch(`${server.url}/api/requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ requestId, entryCode, answers: HARDSHIP_ANSWERS, person: { name: '李桂兰', phone: '13900139000' }, consent: true }),
+  });
+  const body = (await response.json()) as { trackingCode: string };
+  return { status: response.status, trackingCode: body.trackingCode };
+}
+
+describe('on a phone with a weak network', () => {
+  it('keeps a request made offline on the phone and sends it exactly once when the network returns', async () => {
+    const context = await phoneContext(browser);
+    await seedAnswers(context, HARDSHIP_ANSWERS);
+    const page = await context.newPage();
+    const sent: number[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/requests') && response.request().method() === 'POST') sent.push(response.status());
+    });
+    await page.goto(`${server.url}/q/${entryCode}/contact`);
+    await expect.poll(() => questionTitle(page)).toBe('请工作人员联系我');
+    await page.getByLabel('您的姓名').fill('张阿婆');
+    await page.getByLabel('联系电话').fill('0577-64761234');
+    await page.getByRole('checkbox', { name: /我同意/ }).check();
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => questionTitle(page)).toBe('已保存在手机上，联网后自动提交');
+    expect(await page.locator('main').textContent()).toContain('不会重复提交');
+    await screenshot(page, 'resident-offline-queued');
+    // Trying again while still offline changes nothing and loses nothing.
+    await page.getByRole('button', { name: '现在再试一次' }).click();
+    await expect.poll(() => questionTitle(page)).toBe('已保存在手机上，联网后自动提交');
+
+    await context.setOffline(false);
+    await expect.poll(() => questionTitle(page), { timeout: 30_000 }).toBe('已经提交了');
+    const shown = (await page.locator('.code-card__code').textContent()) ?? '';
+    expect(shown).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    expect(await page.locator('[role="status"]').first().textContent()).toContain('已经提交成功');
+    await screenshot(page, 'resident-offline-sent');
+
+    // The server created one record; the same requestId again is the same record, not a second one.
+    expect(sent.filter((status) => status === 201)).toHaveLength(1);
+    const requestId = await lastRequestId(page);
+    const replay = await postRequest(requestId);
+    expect(replay.status).toBe(200);
+    expect(replay.trackingCode.replace(/(.{4})(?=.)/g, '$1-')).toBe(shown);
+    // Nothing left waiting, and the personal data is no longer kept in the queue.
+    const stored = await page.evaluate(() => localStorage.getItem('xfm.submissions') ?? '');
+    expect(stored).not.toContain('0577-64761234');
+    await context.close();
+  });
+
+  it('sends what was queued when the app is opened again later', async () => {
+    const context = await phoneContext(browser);
+    await seedAnswers(context, HARDSHIP_ANSWERS);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/q/${entryCode}/contact`);
+    await page.getByLabel('您的姓名').fill('陈大伯');
+    await page.getByLabel('联系电话').fill('13700137000');
+    await page.getByRole('checkbox', { name: /我同意/ }).check();
+    await context.setOffline(true);
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => questionTitle(page)).toBe('已保存在手机上，联网后自动提交');
+    await page.close();
+
+    // Later, back online, the resident opens the 幸福码 again: the queue is sent on start.
+    await context.setOffline(false);
+    const later = await context.newPage();
+    await later.goto(`${server.url}/track`);
+    await expect.poll(() => later.locator('.saved-codes__code').count(), { timeout: 15_000 }).toBe(1);
+    expect(await later.locator('#waiting-title').count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('长辈模式 and 重新开始', () => {
+  it('one tap makes text and buttons bigger, and the phone remembers it', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/q/${entryCode}`);
+    const toggle = page.getByRole('button', { name: /长辈模式/ });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.landing__intro')!).fontSize));
+    expect(await size()).toBeGreaterThanOrEqual(20);
+    await screenshot(page, 'resident-elder-landing');
+
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
+    await page.getByRole('link', { name: '自助测一测' }).click();
+    await expect.poll(() => page.locator('.progress-text').textContent()).toBe('第 1 题，共 12 题');
+    const bodySize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.choice__label')!).fontSize));
+    expect(bodySize).toBeGreaterThanOrEqual(20);
+    const target = await page.locator('label.choice').first().boundingBox();
+    expect(target!.height).toBeGreaterThanOrEqual(56);
+    const next = await page.getByRole('button', { name: '下一题' }).boundingBox();
+    expect(next!.height).toBeGreaterThanOrEqual(56);
+    await screenshot(page, 'resident-elder-question');
+    // Off again from any page.
+    await page.getByRole('button', { name: /长辈模式/ }).click();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('「重新开始」 clears the saved answers only after the resident confirms', async () => {
+    const context = await phoneContext(browser);
+    await seedAnswers(context, HARDSHIP_ANSWERS);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/q/${entryCode}/check`);
+    await expect.poll(() => questionTitle(page)).toBe('检查一下您的回答');
+    await page.goto(`${server.url}/q/${entryCode}/check/4`);
+    await page.getByRole('button', { name: '重新开始', exact: true }).click();
+    await page.getByRole('button', { name: '不清除' }).click();
+    expect(await page.getByRole('radio', { name: /家里没有能干活的人/ }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: '重新开始', exact: true }).click();
+    await screenshot(page, 'resident-restart-dialog');
+    await page.getByRole('button', { name: '清除，重新开始' }).click();
+    await expect.poll(() => page.locator('.progress-text').textContent()).toBe('第 1 题，共 12 题');
+    expect(await page.locator('input:checked').count()).toBe(0);
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('xfm.answers') ?? '{}') as { data: { self: object } });
+    expect(saved.data.self).toEqual({});
+    await context.close();
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
+  it('has no violations on the landing page, a question, the result, the contact form and the tracking pages', async () => {
+    const { trackingCode } = await postRequest(randomUUID());
+    const context = await phoneContext(browser, { bypassCSP: true });
+    await seedAnswers(context, { residence: 'local', household_size: 2, special_members: ['elderly'], labour: 'none_able', income: { amount: 800, period: 'month' } });
+    const page = await context.newPage();
+
+    await page.goto(`${server.url}/q/${entryCode}`);
+    await expect.poll(() => page.locator('.landing__place').textContent()).toBeTruthy();
+    await expectNoAxeViolations(page);
+
+    for (const n of [3, 5, 12]) {
+      await page.goto(`${server.url}/q/${entryCode}/check/${n}`);
+      await expect.poll(() => page.locator('.progress-text').textContent()).toBe(`第 ${n} 题，共 12 题`);
+      if (n === 12) {
+        await page.getByRole('button', { name: '填好了，检查一遍' }).click();
+        await expect.poll(() => page.locator('.error-summary').count()).toBe(1);
+      }
+      await expectNoAxeViolations(page);
+    }
+
+    await page.evaluate((answers) => localStorage.setItem('xfm.answers', JSON.stringify({ v: '1.0', data: { self: answers, behalf: {} } })), HARDSHIP_ANSWERS);
+    await page.goto(`${server.url}/q/${entryCode}/check/review`);
+    await expect.poll(() => questionTitle(page)).toBe('检查一下您的回答');
+    await expectNoAxeViolations(page);
+
+    await page.goto(`${server.url}/q/${entryCode}/result`);
+    await expect.poll(() => questionTitle(page)).toBe('您可能符合');
+    await page.locator('.policy__summary').first().click();
+    await page.locator('.criteria-box > summary').first().click();
+    await expectNoAxeViolations(page);
+
+    await page.goto(`${server.url}/q/${entryCode}/contact`);
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.locator('.error-summary').count()).toBe(1);
+    await expectNoAxeViolations(page);
+
+    await page.goto(`${server.url}/track/${trackingCode}`);
+    await expect.poll(() => questionTitle(page)).toContain('已受理');
+    await expectNoAxeViolations(page);
+
+    await page.goto(`${server.url}/track`);
+    await expect.poll(() => page.locator('.saved-codes__code').count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+});
+
+describe('the tracking page', () => {
+  it('explains a mistyped or unknown code in plain words', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/track`);
+    expect(await page.locator('.empty').textContent()).toContain('还没有保存查询码');
+    await page.getByLabel('查询码', { exact: true }).fill('ABC');
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect.poll(() => page.locator('.error-summary').textContent()).toContain('查询码是 12 位，您输入了 3 位');
+    await screenshot(page, 'resident-track-error');
+    await page.getByLabel('查询码', { exact: true }).fill('abcd efgh jkmn');
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect.poll(() => questionTitle(page)).toBe('没有找到这个查询码');
+    expect(page.url()).toBe(`${server.url}/track/ABCDEFGHJKMN`);
+    await context.close();
+  });
+});
