@@ -1,13 +1,15 @@
 import fs from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { errorBody } from '../shared/errors';
 import type { AppConfig } from './config';
 import { loadDemoCounty } from './domain/bootstrap';
 import authPlugin from './plugins/auth';
 import clientPlugin from './plugins/client';
 import screeningPlugin from './plugins/screening';
+import adminRoutes from './routes/admin';
 import staffCaseRoutes from './routes/staff/cases';
 import sessionRoutes from './routes/staff/session';
 import screeningRoutes from './routes/public/screenings';
@@ -18,6 +20,11 @@ import errorsPlugin from './plugins/errors';
 import entryRoutes from './routes/public/entries';
 import healthRoutes from './routes/public/health';
 
+function routerError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  void reply.code(tooLong ? 414 : 400).send(errorBody(tooLong ? 'URL_TOO_LONG' : 'BAD_URL'));
+}
+
 export const BODY_LIMIT = 64 * 1024;
 
 /** Builds the whole app — plugins, then routes — without listening, so tests can `inject`. */
@@ -27,6 +34,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    // Errors the router raises before any handler runs (over-long or malformed URLs) get the one shape too.
+    frameworkErrors: routerError,
     logger: {
       level: config.logLevel,
       // Request bodies carry residents' personal data: never log them, nor staff cookies.
@@ -75,6 +84,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(trackRoutes);
   await app.register(sessionRoutes);
   await app.register(staffCaseRoutes);
+  await app.register(adminRoutes);
   await app.register(clientPlugin, { clientDist: config.clientDist });
 
   return app;

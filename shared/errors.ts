@@ -8,6 +8,8 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: '提交的内容格式不对，请刷新页面后重试',
   PAYLOAD_TOO_LARGE: '提交的内容太多了，请精简后再试',
   NOT_FOUND: '没有找到这个页面或内容',
+  URL_TOO_LONG: '网址太长了，请重新扫码或重新输入',
+  BAD_URL: '网址不完整或有误，请重新扫码',
   METHOD_NOT_ALLOWED: '不支持这种操作',
   ENTRY_NOT_FOUND: '没有找到这个幸福码，请确认二维码是否完整，或联系当地乡镇（街道）民政办',
   ENTRY_DISABLED: '这个幸福码已停用，请联系当地乡镇（街道）民政办',

@@ -50,6 +50,12 @@ describe('the one error shape', () => {
     expect(res.body).toContain('没有找到这个页面');
   });
 
+  it('an over-long path parameter → 414 URL_TOO_LONG in the same shape (found by the fuzz test)', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/entries/${'x'.repeat(300)}` });
+    expect(res.statusCode).toBe(414);
+    expectErrorShape(res.json(), 'URL_TOO_LONG');
+  });
+
   it('malformed JSON → 400 INVALID_JSON', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/test/echo', headers: { 'content-type': 'application/json' }, payload: '{"name": ' });
     expect(res.statusCode).toBe(400);

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { firstContactDue } from '../../shared/cases/due';
+import { idNumberCheckChar } from '../../shared/identity/id-number';
+import { migrate } from '../../server/db/migrate';
+import { openDatabase } from '../../server/db/open';
+import { loadDemoCounty } from '../../server/domain/bootstrap';
+import { createVault, loadKeys } from '../../server/domain/crypto';
+import { maskedPerson, personKey } from '../../server/domain/person';
+import { generateTrackingCode } from '../../server/domain/tracking';
+import { createRepositories } from '../../server/repositories';
+
+const LEVELS = ['red', 'yellow', 'blue', 'none'] as const;
+const STATUSES = ['new', 'contacting', 'visiting', 'reviewing', 'decided', 'closed'] as const;
+
+/**
+ * Fills DATA_DIR with `count` cases across `townships` townships, the way intake would store them
+ * (encrypted subject, blind index, masked columns), one transaction per 1,000 rows.
+ */
+export function seedCases(dataDir: string, count: number, townships = 20): { seconds: number; townships: string[] } {
+  const started = performance.now();
+  const db = openDatabase(path.join(dataDir, 'xingfuma.sqlite'));
+  migrate(db);
+  const repos = createRepositories(db);
+  loadDemoCounty(db, repos);
+  const vault = createVault(loadKeys(dataDir));
+  const county = repos.regions.list().find((r) => r.level === 'county')!;
+  const codes = repos.regions.list().filter((r) => r.level === 'township').map((r) => r.code);
+  db.transaction(() => {
+    for (let n = codes.length; n < townships; n++) {
+      const code = `${county.code.slice(0, 6)}${String(200 + n).padStart(3, '0')}000`;
+      repos.regions.insert({ code, name: `压测镇${n}`, level: 'township', parent: county.code, phone: null });
+      codes.push(code);
+    }
+  })();
+  const entryCode = repos.entries.list()[0]!.code;
+  const base = Date.parse('2026-01-01T00:00:00Z');
+  const batch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const first17 = `3303271960${String(i).padStart(7, '0')}`;
+      const person = { name: `压测${i}`, phone: `139${String(i).padStart(8, '0')}`, idNumber: first17 + idNumberCheckChar(first17), address: `某村 ${i} 号` };
+      const level = LEVELS[i % 4]!;
+      const status = STATUSES[i % 6]!;
+      const now = new Date(base + i * 60_000).toISOString();
+      const caseId = repos.cases.insertCase({
+        township: codes[i % codes.length]!,
+        village: null,
+        personKey: personKey(vault, person),
+        subjectEnc: vault.encrypt(person),
+        ...maskedPerson(person),
+        source: i % 3 === 0 ? 'report' : 'self',
+        status,
+        level,
+        targetClass: i % 2 ? 'missing' : 'warning',
+        answersJson: null,
+        resultJson: null,
+        rulesVersion: null,
+        situationsJson: null,
+        dueAt: firstContactDue(now, level),
+        now,
+      });
+      if (status === 'closed') repos.cases.setStatus(caseId, 'closed', now);
+      const submissionId = repos.cases.insertSubmission({
+        caseId,
+        kind: 'request',
+        requestId: randomUUID(),
+        trackingCode: generateTrackingCode(),
+        entryCode,
+        payloadEnc: vault.encrypt({ person }),
+        reporterRelation: null,
+        now,
+      });
+      repos.cases.appendEvent({ caseId, submissionId, at: now, type: 'submitted', actor: 'resident', publicText: '已收到您的求助' });
+    }
+  });
+  for (let from = 0; from < count; from += 1000) batch.immediate(from, Math.min(from + 1000, count));
+  db.close();
+  return { seconds: (performance.now() - started) / 1000, townships: codes };
+}
