@@ -1,0 +1,84 @@
+import { labelOf } from '@shared/cases/labels';
+import { RISK_LABEL, type RiskLevel } from '@shared/cases/risk';
+import { STATUS_LABEL, type CaseStatus } from '@shared/cases/status';
+import { CONTACT_OUTCOMES, DECISIONS, VISIT_DIMENSIONS, WORKFLOW, type CaseEventType } from '@shared/cases/workflow';
+import { TARGET_CLASS_LABEL, type TargetClass } from '@shared/screening/result';
+
+/** Words for the codes the staff API returns; one place, so the queue and the case page agree. */
+
+export const riskLabel = (level: string): string => RISK_LABEL[level as RiskLevel] ?? level;
+export const statusLabel = (status: string): string => STATUS_LABEL[status as CaseStatus] ?? status;
+export const sourceLabel = (source: string): string => (source === 'self' ? '本人求助' : source === 'report' ? '他人反映' : source);
+export const targetClassLabel = (value: string | null): string => (value ? (TARGET_CLASS_LABEL[value as TargetClass] ?? value) : '');
+
+export const TARGET_CLASSES = Object.entries(TARGET_CLASS_LABEL).map(([value, label]) => ({ value, label }));
+export const SOURCES = [
+  { value: 'self', label: '本人求助' },
+  { value: 'report', label: '他人反映' },
+] as const;
+
+const EXTRA_EVENT_LABEL: Record<string, string> = { submitted: '收到求助 / 反映', merged: '同一人又有新的提交' };
+export function eventLabel(type: string): string {
+  return EXTRA_EVENT_LABEL[type] ?? WORKFLOW[type as CaseEventType]?.verb ?? type;
+}
+
+/** What a staff member recorded with a step, as label–text pairs (empty values left out). */
+export function eventDetails(type: string, detail: Record<string, unknown> | null): Array<{ label: string; text: string }> {
+  if (!detail) return [];
+  const rows: Array<{ label: string; text: string }> = [];
+  const add = (label: string, value: unknown) => {
+    if (typeof value === 'string' && value.trim()) rows.push({ label, text: value.trim() });
+  };
+  switch (type) {
+    case 'contact':
+      add('联系结果', labelOf(CONTACT_OUTCOMES, String(detail.outcome ?? '')));
+      break;
+    case 'visit': {
+      const findings = (detail.findings ?? {}) as Record<string, unknown>;
+      for (const d of VISIT_DIMENSIONS) add(d.label, findings[d.value]);
+      break;
+    }
+    case 'decide':
+      add('认定结果', labelOf(DECISIONS, String(detail.decision ?? '')));
+      break;
+    case 'refer':
+      add('转介给', detail.to);
+      break;
+    case 'level':
+      add('调整为', riskLabel(String(detail.level ?? '')));
+      add('原因', detail.reason);
+      break;
+    case 'reopen':
+      add('原因', detail.reason);
+      break;
+    case 'assign':
+      add('派往', detail.townshipName ?? detail.township);
+      break;
+    case 'merged':
+      add('提交方式', detail.kind === 'report' ? '他人反映' : '本人求助');
+      break;
+  }
+  add('备注', detail.note);
+  return rows;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function china(iso: string): Date | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : new Date(date.getTime() + 8 * 3600_000);
+}
+
+/** 2025年3月2日 14:05, in China time whatever the device's time zone. */
+export function formatDateTime(iso: string | null): string {
+  const d = iso ? china(iso) : null;
+  if (!d) return iso ?? '';
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** 3月2日 (this year) or 2024年3月2日. */
+export function formatDate(iso: string | null, now = new Date()): string {
+  const d = iso ? china(iso) : null;
+  if (!d) return iso ?? '';
+  const thisYear = china(now.toISOString())!.getUTCFullYear();
+  return `${d.getUTCFullYear() === thisYear ? '' : `${d.getUTCFullYear()}年`}${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}

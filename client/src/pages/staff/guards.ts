@@ -1,0 +1,43 @@
+import type { RouteLocationNormalized, RouteLocationRaw } from 'vue-router';
+import { useStaffSession } from '../../stores/staffSession';
+
+type GuardResult = true | RouteLocationRaw;
+
+const QUEUE = '/staff/cases';
+
+/** Only a path inside the workbench may be a redirect target (no open redirects). */
+export function safeRedirect(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/staff/') && !/\/\/|\\/.test(value) ? value : QUEUE;
+}
+
+async function restored() {
+  const session = useStaffSession();
+  try {
+    await session.restore();
+  } catch {
+    // Offline: the login page says so when the person tries.
+  }
+  return session;
+}
+
+/** The login page: someone already signed in goes straight on. */
+export async function guestOnly(to: RouteLocationNormalized): Promise<GuardResult> {
+  const session = await restored();
+  if (!session.user) return true;
+  if (session.user.mustChangePassword) return { path: '/staff/password', query: to.query };
+  return safeRedirect(to.query.redirect);
+}
+
+/** Pages that need a session (the password page). */
+export async function signedIn(to: RouteLocationNormalized): Promise<GuardResult> {
+  const session = await restored();
+  return session.user ? true : { path: '/staff', query: { redirect: to.fullPath } };
+}
+
+/** Pages that need a session with a password the person chose. */
+export async function ready(to: RouteLocationNormalized): Promise<GuardResult> {
+  const session = await restored();
+  if (!session.user) return { path: '/staff', query: { redirect: to.fullPath } };
+  if (session.user.mustChangePassword) return { path: '/staff/password', query: { redirect: to.fullPath } };
+  return true;
+}

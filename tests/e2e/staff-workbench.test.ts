@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HARDSHIP_ANSWERS } from '../helpers/answers';
+import { fakeIdNumber } from '../helpers/people';
+import { launchBrowser, phoneContext, screenshot, watchErrors } from './support/browser';
+import { activeEntryCodes, startRealServer, type RunningServer } from './support/server';
+
+const ADMIN_PASSWORD = 'county-admin-password-1';
+const STAFF_PASSWORD = 'password-123456';
+const PHONE = '13957704321';
+const ID_NUMBER = fakeIdNumber('33032719520304432');
+const FEEDBACK = '您家已纳入最低生活保障，每月补助从下个月起发放。有疑问请打乡镇民政办电话。';
+
+let server: RunningServer;
+let browser: Browser;
+let trackingCode: string;
+
+beforeAll(async () => {
+  server = await startRealServer({ ADMIN_PASSWORD });
+  browser = await launchBrowser();
+  const [entry] = await activeEntryCodes(server);
+  await server.admin(['create-user', '--username', 'lx01', '--role', 'township_staff', '--township', entry!.township, '--password-stdin'], `${STAFF_PASSWORD}\n`);
+  const res = await fetch(`${server.url}/api/requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      requestId: randomUUID(),
+      entryCode: entry!.code,
+      answers: HARDSHIP_ANSWERS,
+      person: { name: '王小明', phone: PHONE, idNumber: ID_NUMBER, address: '城关镇幸福村三组 18 号' },
+      consent: true,
+    }),
+  });
+  expect(res.status).toBe(201);
+  trackingCode = ((await res.json()) as { trackingCode: string }).trackingCode;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
+});
+
+async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(`${server.url}/staff`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Opens a workflow step from the 「办理」 card and waits for its form. */
+async function startStep(page: Page, button: string, title: string): Promise<void> {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.getByRole('heading', { name: title }).waitFor();
+}
+
+async function saved(page: Page, step: string): Promise<void> {
+  await page.locator('[role="status"]', { hasText: step }).waitFor({ state: 'attached' });
+  await page.locator('.event-form').waitFor({ state: 'detached' });
+}
+
+describe('the staff workbench on a phone, from queue to the resident’s tracking page', () => {
+  it('logs in, finds the case, reveals with a reason, records contact, visit, decision and feedback', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+
+    // A wrong password gets a plain Chinese message and no way in.
+    await logIn(page, 'lx01', 'not-the-password');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('用户名或密码不对');
+    errors.length = 0; // the 401 itself is logged by the browser as a failed resource
+
+    await logIn(page, 'lx01', STAFF_PASSWORD);
+    await page.waitForURL(/\/staff\/cases$/);
+    await page.getByRole('heading', { name: '待办案件' }).waitFor();
+    const card = page.locator('.case-card', { hasText: '王*明' });
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(/红色|黄色|蓝色|未分级/);
+    expect(await page.getByText(PHONE).count()).toBe(0);
+    await screenshot(page, 'staff-queue-phone');
+
+    // Search by the phone number's last four digits.
+    await page.getByLabel('搜索案件').fill('4321');
+    await page.getByRole('button', { name: '搜索', exact: true }).click();
+    await page.waitForURL(/q=4321/);
+    await expect.poll(() => page.locator('.case-card').count()).toBe(1);
+    await card.click();
+
+    await page.getByRole('heading', { level: 1, name: '王*明' }).waitFor();
+    expect(await page.getByText(`${ID_NUMBER.slice(0, 4)}**********${ID_NUMBER.slice(-4)}`).count()).toBe(1);
+    expect(await page.getByText('139****4321').count()).toBe(1);
+    expect(await page.getByText('规则版本').count()).toBe(1);
+
+    // Reveal: choose a reason, see the real data and that it was recorded.
+    await page.getByRole('button', { name: '查看完整信息' }).click();
+    await page.getByRole('button', { name: '入户核查', exact: true }).click();
+    await page.getByText('本次查看已记录').waitFor();
+    expect(await page.getByRole('link', { name: PHONE }).getAttribute('href')).toBe(`tel:${PHONE}`);
+    expect(await page.getByText(ID_NUMBER).count()).toBe(1);
+    await screenshot(page, 'staff-case-revealed-phone');
+    const db = new Database(path.join(server.dataDir, 'xingfuma.sqlite'), { readonly: true, fileMustExist: true });
+    const audit = db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'case.reveal'").all() as Array<{ actor: string; detail: string }>;
+    db.close();
+    expect(audit).toEqual([expect.objectContaining({ actor: 'lx01', detail: '入户核查' })]);
+    await page.getByRole('button', { name: '隐藏完整信息' }).click();
+    expect(await page.getByText(ID_NUMBER).count()).toBe(0);
+
+    // Contact: the form refuses to save without an outcome, then records it.
+    await startStep(page, '记录电话了解', '记录电话了解');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('link', { name: '请选择联系结果' }).waitFor();
+    await page.getByLabel('已联系上').check();
+    await page.getByRole('button', { name: '保存' }).click();
+    await saved(page, '已记录：电话了解');
+
+    await startStep(page, '记录入户核查', '记录入户核查');
+    await page.getByLabel('经济状况').fill('无固定收入，靠亲戚接济');
+    await page.getByLabel('健康状况').fill('本人慢性病，需长期服药');
+    await page.getByLabel('主要需求').fill('医疗费用');
+    await screenshot(page, 'staff-visit-form-phone');
+    await page.getByRole('button', { name: '保存' }).click();
+    await saved(page, '已记录：入户核查');
+
+    await startStep(page, '作出认定', '作出认定');
+    await page.getByLabel('纳入最低生活保障').check();
+    await page.getByRole('button', { name: '保存' }).click();
+    await saved(page, '已记录：作出认定');
+
+    await startStep(page, '反馈给群众', '给群众反馈结果');
+    expect(await page.getByText('原样显示在群众的查询页面上').count()).toBe(1);
+    await page.getByLabel('给群众的反馈').fill(FEEDBACK);
+    await page.getByRole('button', { name: '发送反馈' }).click();
+    await saved(page, '反馈已发送');
+
+    const timeline = (await page.locator('.timeline').textContent()) ?? '';
+    for (const step of ['收到求助', '电话了解', '已联系上', '入户核查', '无固定收入', '作出认定', '纳入最低生活保障', '反馈结果', FEEDBACK]) {
+      expect(timeline).toContain(step);
+    }
+    expect(timeline).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+    await screenshot(page, 'staff-case-phone');
+
+    // The session ends (cookie gone): the next call lands on the login page with a reason.
+    await context.clearCookies();
+    await page.getByRole('link', { name: '返回案件列表' }).click();
+    await page.waitForURL(/\/staff\?redirect=/);
+    await page.getByText('请先登录').waitFor();
+    // 401s are the expected answers to 「who am I」 before login and after the cookie went.
+    expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+    await context.close();
+
+    // The resident's tracking page shows the feedback, and none of the staff's findings.
+    const resident = await phoneContext(browser);
+    const track = await resident.newPage();
+    await track.goto(`${server.url}/track/${trackingCode}`);
+    await track.getByText(FEEDBACK).first().waitFor();
+    expect(await track.getByText('无固定收入').count()).toBe(0);
+    await resident.close();
+  });
+
+  it('shows the county admin a denser table on a 1280 px office screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await logIn(page, 'admin', ADMIN_PASSWORD);
+    await page.waitForURL(/\/staff\/cases$/);
+    await page.getByRole('tab', { name: /全部/ }).click();
+    await page.waitForURL(/status=all/);
+    const row = page.locator('.queue-table tbody tr', { hasText: '王*明' });
+    await row.waitFor();
+    expect(await page.getByRole('columnheader', { name: '风险' }).count()).toBe(1);
+    expect(await page.getByLabel('乡镇（街道）').count()).toBe(1);
+    await screenshot(page, 'staff-queue-desktop');
+    await row.getByRole('link', { name: '王*明' }).click();
+    await page.getByRole('heading', { level: 1, name: '王*明' }).waitFor();
+    expect(await page.getByRole('button', { name: '派单' }).count()).toBe(1);
+    await screenshot(page, 'staff-case-desktop');
+    expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+    await context.close();
+  });
+});
