@@ -1,29 +1,47 @@
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsync } from 'fastify';
+import { DEMO_COUNTY_POLICIES } from '../../shared/policies/demo-county-policies';
+import type { Policy } from '../../shared/policies/policy';
 import type { Answers } from '../../shared/questionnaire/answers';
-import { DEMO_COUNTY_PARAMETERS, screen } from '../../shared/screening';
+import { DEMO_COUNTY_PARAMETERS, screen, type ParameterHistory } from '../../shared/screening';
 import type { ScreeningResult } from '../../shared/screening/result';
 import type { ScreeningSnapshot } from '../domain/intake';
+import { storedHistory, storedPolicies } from '../domain/screening-config';
 
 declare module 'fastify' {
   interface FastifyInstance {
     screening: {
       evaluate(answers: Answers, asOf: string): ScreeningResult;
       snapshot(answers: Answers, asOf: string): ScreeningSnapshot;
+      /** The parameter history and policy library in use. */
+      current(): { history: ParameterHistory; policies: readonly Policy[] };
+      /** Re-reads parameters and policies after the county saved a change. */
+      reload(): void;
     };
   }
 }
 
-/** The shared rules engine with this county's dated parameters: the same code the phone runs. */
+/**
+ * The shared rules engine with this county's dated parameters and policy library: the same code the
+ * phone runs. Both are read once and again after each change — new objects, so the engine's cache
+ * (keyed by object identity) compiles afresh.
+ */
 const screeningPlugin: FastifyPluginAsync = async (app) => {
-  const evaluate = (answers: Answers, asOf: string) => screen(answers, DEMO_COUNTY_PARAMETERS, asOf);
+  let history = storedHistory(app.repos, DEMO_COUNTY_PARAMETERS);
+  let policies = storedPolicies(app.repos, DEMO_COUNTY_POLICIES);
+  const evaluate = (answers: Answers, asOf: string) => screen(answers, history, asOf, { policies });
   app.decorate('screening', {
     evaluate,
     snapshot(answers: Answers, asOf: string): ScreeningSnapshot {
       const result = evaluate(answers, asOf);
       return { level: result.level, targetClass: result.targetClass, rulesVersion: result.rulesVersion, answers, result };
     },
+    current: () => ({ history, policies }),
+    reload() {
+      history = storedHistory(app.repos, DEMO_COUNTY_PARAMETERS);
+      policies = storedPolicies(app.repos, DEMO_COUNTY_POLICIES);
+    },
   });
 };
 
-export default fp(screeningPlugin, { name: 'screening' });
+export default fp(screeningPlugin, { name: 'screening', dependencies: ['db'] });

@@ -1,8 +1,15 @@
 import type { DB } from '../db/open';
+import { createAdminAuditRepository } from './admin-audit';
+import { createAdminEntriesRepository } from './admin-entries';
+import { createAdminStatsRepository } from './admin-stats';
+import { createAdminUsersRepository } from './admin-users';
 import { createAuditRepository } from './audit';
 import { createCaseQueueRepository } from './case-queue';
 import { createCasesRepository } from './cases';
 import { createEntriesRepository } from './entries';
+import { createLedgerRepository } from './ledger';
+import { createParameterVersionsRepository } from './parameter-versions';
+import { createPolicyLibraryRepository } from './policy-library';
 import { createRegionsRepository } from './regions';
 import { createSessionsRepository } from './sessions';
 import { createSettingsRepository } from './settings';
@@ -19,6 +26,13 @@ export function createRepositories(db: DB) {
     cases: createCasesRepository(db),
     sessions: createSessionsRepository(db),
     queue: createCaseQueueRepository(db),
+    adminEntries: createAdminEntriesRepository(db),
+    adminUsers: createAdminUsersRepository(db),
+    adminAudit: createAdminAuditRepository(db),
+    adminStats: createAdminStatsRepository(db),
+    ledger: createLedgerRepository(db),
+    policyLibrary: createPolicyLibraryRepository(db),
+    parameterVersions: createParameterVersionsRepository(db),
   };
 }
 

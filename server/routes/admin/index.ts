@@ -1,0 +1,11 @@
+import type { FastifyPluginAsync } from 'fastify';
+import staffRegionRoutes from '../staff/regions';
+import adminEntryRoutes from './entries';
+
+/** The county administration API (county_admin only), plus the region list every staff member reads. */
+const adminRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(staffRegionRoutes);
+  await app.register(adminEntryRoutes);
+};
+
+export default adminRoutes;

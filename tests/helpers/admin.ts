@@ -1,0 +1,31 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createStaff, login, type StaffSession } from './staff';
+
+export interface AdminClient extends StaffSession {
+  send(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+}
+
+/** A signed-in client for one role: cookie and CSRF on every call, any method. */
+export async function signIn(app: FastifyInstance, username: string): Promise<AdminClient> {
+  const session = await login(app, username);
+  return {
+    ...session,
+    send: (method, url, payload) =>
+      app.inject({ method, url, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf }, payload: payload as Record<string, unknown> }),
+  };
+}
+
+/** The three roles, each signed in: a county admin, a township's staff member and a read-only viewer. */
+export async function threeRoles(app: FastifyInstance, township: string, prefix = '') {
+  await createStaff(app, `${prefix}county`, 'county_admin', null);
+  await createStaff(app, `${prefix}township`, 'township_staff', township);
+  await createStaff(app, `${prefix}viewer`, 'viewer', township);
+  return {
+    admin: await signIn(app, `${prefix}county`),
+    staff: await signIn(app, `${prefix}township`),
+    viewer: await signIn(app, `${prefix}viewer`),
+  };
+}
+
+export const townshipsOf = (app: FastifyInstance) => app.repos.regions.list().filter((r) => r.level === 'township');
+export const villagesOf = (app: FastifyInstance, township: string) => app.repos.regions.list().filter((r) => r.level === 'village' && r.parent === township);
