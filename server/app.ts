@@ -10,7 +10,6 @@ import authPlugin from './plugins/auth';
 import clientPlugin from './plugins/client';
 import screeningPlugin from './plugins/screening';
 import adminRoutes from './routes/admin';
-import adminRoutes from './routes/admin';
 import staffCaseRoutes from './routes/staff/cases';
 import sessionRoutes from './routes/staff/session';
 import screeningRoutes from './routes/public/screenings';
@@ -85,7 +84,6 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(trackRoutes);
   await app.register(sessionRoutes);
   await app.register(staffCaseRoutes);
-  await app.register(adminRoutes);
   await app.register(adminRoutes);
   await app.register(clientPlugin, { clientDist: config.clientDist });
 
