@@ -3,6 +3,8 @@ import type { ParseArgsConfig } from 'node:util';
 import type { AppConfig } from '../config';
 import type { DB } from '../db/open';
 import { backupDatabase, restoreDatabase } from '../domain/backup';
+import { createVault, loadKeys } from '../domain/crypto';
+import { redactClosedCases } from '../domain/retention';
 import { entryUrl, generateEntryCode } from '../domain/entry-codes';
 import { describeEntry } from '../domain/entry-info';
 import { generatePassword, hashPassword } from '../domain/passwords';
@@ -53,6 +55,7 @@ export const USAGE = `用法：npm run admin -- <命令> [选项]
   disable-qr CODE [--reason TEXT] [--json]       停用幸福码
   enable-qr CODE [--json]                        重新启用幸福码
   qr-image CODE --out FILE.png|FILE.svg          导出二维码图片（SVG 为带乡镇名称的海报）
+  redact-closed [--older-than-days N] [--json]  清除办结超过 N 天（默认 RETENTION_DAYS 或 1095）的案件个人信息
   backup --out FILE [--json]                     在线备份数据库（服务运行时也可以）
   restore --from FILE --confirm [--json]         用备份替换数据库（请先停止服务）
 `;
@@ -181,6 +184,20 @@ export const COMMANDS: Record<string, Command> = {
       if (!ctx.repos.entries.setActive(code, true, null)) throw new CommandError(`没有这个幸福码：${code}`);
       ctx.repos.audit.record({ actor: 'cli', action: 'entry.enable', target: `entry:${code}` });
       return { json: { code, active: true }, text: `已启用幸福码 ${code}` };
+    },
+  },
+
+  'redact-closed': {
+    options: { json, 'older-than-days': str },
+    async run(ctx) {
+      const raw = typeof ctx.values['older-than-days'] === 'string' ? ctx.values['older-than-days'] : (process.env.RETENTION_DAYS ?? '1095');
+      const days = Number(raw);
+      if (!Number.isInteger(days) || days < 30) throw new UsageError('--older-than-days 必须是不小于 30 的整数');
+      const now = new Date();
+      const before = new Date(now.getTime() - days * 86_400_000).toISOString();
+      const count = redactClosedCases(ctx.db, createVault(loadKeys(ctx.config.dataDir, ctx.config.dataKey)), before, now.toISOString());
+      ctx.repos.audit.record({ actor: 'cli', action: 'retention.redact', detail: JSON.stringify({ days, count }) });
+      return { json: { days, redacted: count }, text: `已清除 ${count} 个办结超过 ${days} 天的案件的个人信息（统计数据保留）` };
     },
   },
 

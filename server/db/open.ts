@@ -13,6 +13,8 @@ export function openDatabase(file: string): DB {
   // the cost is one extra fsync per commit, cheap next to a resident's network round trip.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Freed pages are zeroed, so redacted or replaced personal data does not linger in the file.
+  db.pragma('secure_delete = ON');
   // The admin CLI writes to the same file while the server runs; wait rather than fail.
   db.pragma('busy_timeout = 5000');
   return db;
