@@ -13,6 +13,7 @@ export interface CaseFact {
   township: string;
   month: string;
   status: string;
+  source: string;
   createdAt: string;
   firstContactAt: string | null;
   decided: boolean;
@@ -35,8 +36,8 @@ export function createAdminStatsRepository(db: DB) {
      FROM submissions s JOIN cases k ON k.id = s.case_id
      WHERE s.created_at >= @fromIso AND s.created_at < @toIso GROUP BY 1, 2, 3`,
   );
-  const cases = db.prepare<Record<string, unknown>, { township: string; month: string; status: string; created_at: string; first_contact_at: string | null; decided: number }>(
-    `SELECT k.township, ${month('k.created_at')} AS month, k.status, k.created_at,
+  const cases = db.prepare<Record<string, unknown>, { township: string; month: string; status: string; source: string; created_at: string; first_contact_at: string | null; decided: number }>(
+    `SELECT k.township, ${month('k.created_at')} AS month, k.status, k.source, k.created_at,
        (SELECT min(e.at) FROM case_events e WHERE e.case_id = k.id AND e.type IN ('contact', 'visit')) AS first_contact_at,
        EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = k.id AND e.type = 'decide') AS decided
      FROM cases k WHERE k.created_at >= @fromIso AND k.created_at < @toIso`,
@@ -52,7 +53,7 @@ export function createAdminStatsRepository(db: DB) {
     /** One small fact per case created in the range, read row by row. */
     *caseFacts(range: StatsRange): Generator<CaseFact> {
       for (const row of cases.iterate({ fromIso: range.fromIso, toIso: range.toIso })) {
-        yield { township: row.township, month: row.month, status: row.status, createdAt: row.created_at, firstContactAt: row.first_contact_at, decided: row.decided === 1 };
+        yield { township: row.township, month: row.month, status: row.status, source: row.source, createdAt: row.created_at, firstContactAt: row.first_contact_at, decided: row.decided === 1 };
       }
     },
     overdueByTownship: (now: string) => overdue.all(now),

@@ -2,12 +2,18 @@ import type { FastifyPluginAsync } from 'fastify';
 import staffRegionRoutes from '../staff/regions';
 import adminEntryRoutes from './entries';
 import adminUserRoutes from './users';
+import adminStatsRoutes from './stats';
+import adminLedgerRoutes from './ledger';
+import adminAuditRoutes from './audit';
 
 /** The county administration API (county_admin only), plus the region list every staff member reads. */
 const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(staffRegionRoutes);
   await app.register(adminEntryRoutes);
   await app.register(adminUserRoutes);
+  await app.register(adminStatsRoutes);
+  await app.register(adminLedgerRoutes);
+  await app.register(adminAuditRoutes);
 };
 
 export default adminRoutes;

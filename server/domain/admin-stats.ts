@@ -1,0 +1,129 @@
+import type { StatsInfo } from '../../shared/schemas/admin-reports';
+import type { Repositories } from '../repositories';
+import type { StatsRange } from '../repositories/admin-stats';
+import { chinaDate } from './clock';
+
+type Figures = Omit<StatsInfo['months'][number], 'month'>;
+type TownshipFigures = StatsInfo['townships'][number];
+
+const DAY_MS = 86_400_000;
+
+/** A China-date range as the SQL needs it; by default the last 12 calendar months up to today. */
+export function statsRange(now: string, from?: string, to?: string): StatsRange {
+  const today = chinaDate(now);
+  const toDay = to ?? today;
+  const [y, m] = toDay.split('-').map(Number) as [number, number];
+  const start = new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 10);
+  const fromDay = from ?? start;
+  const instant = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
+  return { fromDay, toDay, fromIso: instant(fromDay), toIso: new Date(Date.parse(instant(toDay)) + DAY_MS).toISOString(), now };
+}
+
+function monthsBetween(fromDay: string, toDay: string): string[] {
+  const months: string[] = [];
+  let [y, m] = fromDay.split('-').map(Number) as [number, number];
+  const last = toDay.slice(0, 7);
+  for (let i = 0; i < 240; i++) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    if (month > last) break;
+    months.push(month);
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+  return months;
+}
+
+function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const value = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return Math.round(value * 10) / 10;
+}
+
+class Tally {
+  completed = 0;
+  suspected = 0;
+  requests = 0;
+  reports = 0;
+  cases = 0;
+  contacted = 0;
+  decided = 0;
+  selfContacted = 0;
+  selfDecided = 0;
+  hours: number[] = [];
+  byStatus: Record<string, number> = {};
+
+  figures(): Figures {
+    const { completed, suspected, requests, reports, cases, contacted, decided } = this;
+    return { completed, suspected, requests, reports, cases, contacted, decided, medianHoursToContact: median(this.hours) };
+  }
+}
+
+/** Per township and per month: the funnel from scan to decision, cases by status, time to first contact. */
+export function countyStats(repos: Repositories, range: StatsRange, township?: string): StatsInfo {
+  const townships = repos.regions.list().filter((r) => r.level === 'township' && (!township || r.code === township));
+  const wanted = new Set(townships.map((t) => t.code));
+  const byTownship = new Map(townships.map((t) => [t.code, new Tally()]));
+  const months = monthsBetween(range.fromDay, range.toDay);
+  const byMonth = new Map(months.map((m) => [m, new Tally()]));
+  const total = new Tally();
+  const tallies = (code: string, month: string) => (wanted.has(code) ? [byTownship.get(code)!, byMonth.get(month), total].filter((x): x is Tally => !!x) : []);
+
+  for (const row of repos.adminStats.completions(range)) {
+    for (const tally of tallies(row.township, row.month)) {
+      tally.completed += row.completed;
+      tally.suspected += row.suspected;
+    }
+  }
+  for (const row of repos.adminStats.submissions(range)) {
+    for (const tally of tallies(row.township, row.month)) {
+      if (row.kind === 'request') tally.requests += row.n;
+      else tally.reports += row.n;
+    }
+  }
+  for (const fact of repos.adminStats.caseFacts(range)) {
+    const hours = fact.firstContactAt ? (Date.parse(fact.firstContactAt) - Date.parse(fact.createdAt)) / 3_600_000 : null;
+    for (const tally of tallies(fact.township, fact.month)) {
+      tally.cases += 1;
+      tally.byStatus[fact.status] = (tally.byStatus[fact.status] ?? 0) + 1;
+      if (hours !== null) {
+        tally.contacted += 1;
+        tally.hours.push(hours);
+        if (fact.source === 'self') tally.selfContacted += 1;
+      }
+      if (fact.decided) {
+        tally.decided += 1;
+        if (fact.source === 'self') tally.selfDecided += 1;
+      }
+    }
+  }
+  const scans = new Map(repos.adminStats.scansByTownship().map((r) => [r.township, r.scans]));
+  const overdue = new Map(repos.adminStats.overdueByTownship(range.now).map((r) => [r.township, r.n]));
+  const row = (code: string, name: string, tally: Tally, scanCount: number, overdueCount: number): TownshipFigures => ({
+    code,
+    name,
+    scans: scanCount,
+    ...tally.figures(),
+    byStatus: tally.byStatus,
+    overdue: overdueCount,
+  });
+  const townshipRows = townships.map((t) => row(t.code, t.name, byTownship.get(t.code)!, scans.get(t.code) ?? 0, overdue.get(t.code) ?? 0));
+  const sum = (key: 'scans' | 'overdue') => townshipRows.reduce((n, r) => n + r[key], 0);
+  const totalRow = row(township ?? 'all', township ? townships[0]?.name ?? '' : '全县', total, sum('scans'), sum('overdue'));
+  return {
+    from: range.fromDay,
+    to: range.toDay,
+    townships: townshipRows,
+    months: months.map((month) => ({ month, ...byMonth.get(month)!.figures() })),
+    total: totalRow,
+    // The resident's path: only self-check requests go on past 「申请联系」, so reports are left out of the last steps.
+    funnel: [
+      { step: 'scans', label: '扫码（累计）', count: totalRow.scans },
+      { step: 'completed', label: '完成自测', count: total.completed },
+      { step: 'requested', label: '申请联系', count: total.requests },
+      { step: 'contacted', label: '已联系', count: total.selfContacted },
+      { step: 'decided', label: '已认定', count: total.selfDecided },
+    ],
+  };
+}

@@ -1,0 +1,55 @@
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { LedgerQuery, UnmaskedLedgerBody, type LedgerFilters } from '../../../shared/schemas/admin-reports';
+import { ErrorResponse } from '../../../shared/schemas/common';
+import { chinaDate, nowIso } from '../../domain/clock';
+import { ledgerCsv } from '../../domain/ledger';
+import { requireRole } from '../../plugins/auth';
+import type { LedgerFilter } from '../../repositories/ledger';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+
+/** The 台账 export: masked by default (GET); unmasked only by an explicit, audited POST with a reason. */
+const adminLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('preHandler', app.requireStaff);
+  app.addHook('preHandler', requireRole('county_admin'));
+
+  const filterOf = (query: LedgerFilters, now: string): LedgerFilter => ({
+    status: query.status ?? 'all',
+    township: query.township,
+    village: query.village,
+    level: query.level,
+    source: query.source,
+    targetClass: query.targetClass,
+    overdueAsOf: query.overdue === 'true' ? now : undefined,
+  });
+  const stream = (reply: FastifyReply, filter: LedgerFilter, unmasked: boolean, now: string) => {
+    const name = `xingfuma-ledger-${chinaDate(now)}${unmasked ? '-full' : ''}.csv`;
+    return reply
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(`幸福码台账-${chinaDate(now)}${unmasked ? '-完整信息' : ''}.csv`)}`)
+      .type('text/csv; charset=utf-8')
+      .send(Readable.from(ledgerCsv(app.repos, app.vault, filter, unmasked, now)));
+  };
+
+  app.get('/api/admin/ledger.csv', { schema: { querystring: LedgerQuery, response: errors } }, async (request, reply) => {
+    const now = nowIso();
+    return stream(reply, filterOf(request.query, now), false, now);
+  });
+
+  app.post('/api/admin/ledger.csv', { schema: { querystring: LedgerQuery, body: UnmaskedLedgerBody, response: errors } }, async (request, reply) => {
+    const now = nowIso();
+    // The audit row is written before the first row leaves: no full export without a trace.
+    app.repos.audit.record({
+      actor: request.staff!.user.username,
+      action: 'ledger.export_unmasked',
+      target: 'ledger',
+      detail: JSON.stringify({ reason: request.body.reason, filters: request.query }),
+      clientIp: request.ip,
+    });
+    return stream(reply, filterOf(request.query, now), true, now);
+  });
+};
+
+export default adminLedgerRoutes;

@@ -1,0 +1,22 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { StatsQuery, StatsResponse } from '../../../shared/schemas/admin-reports';
+import { ErrorResponse } from '../../../shared/schemas/common';
+import { AppError } from '../../app-error';
+import { countyStats, statsRange } from '../../domain/admin-stats';
+import { nowIso } from '../../domain/clock';
+import { requireRole } from '../../plugins/auth';
+
+/** County statistics: per township and per month, and the funnel from scan to decision. */
+const adminStatsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('preHandler', app.requireStaff);
+  app.addHook('preHandler', requireRole('county_admin'));
+
+  app.get('/api/admin/stats', { schema: { querystring: StatsQuery, response: { 200: StatsResponse, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } } }, async (request) => {
+    const { from, to, township } = request.query;
+    if (from && to && from > to) throw new AppError('VALIDATION_FAILED', 400, undefined, { from: '开始日期不能晚于结束日期' });
+    if (township && !app.repos.regions.findTownship(township)) throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '没有这个乡镇（街道）' });
+    return countyStats(app.repos, statsRange(nowIso(), from, to), township);
+  });
+};
+
+export default adminStatsRoutes;

@@ -1,0 +1,102 @@
+import { Type, type Static } from 'typebox';
+import { CASE_STATUSES } from '../cases/status';
+import { RISK_LEVELS } from '../cases/risk';
+
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Day = (message: string) => Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', 'x-error': message });
+const RegionCode = Type.String({ pattern: '^\\d{12}$' });
+
+export const StatsQuery = Type.Object(
+  {
+    from: Type.Optional(Day('开始日期请写成 2025-01-01 的样子')),
+    to: Type.Optional(Day('结束日期请写成 2025-12-31 的样子')),
+    township: Type.Optional(RegionCode),
+  },
+  { additionalProperties: false },
+);
+
+const Figures = {
+  completed: Type.Integer(),
+  suspected: Type.Integer(),
+  requests: Type.Integer(),
+  reports: Type.Integer(),
+  cases: Type.Integer(),
+  contacted: Type.Integer(),
+  decided: Type.Integer(),
+  /** Median hours from a case's creation to its first call or visit; null when none was contacted. */
+  medianHoursToContact: Type.Union([Type.Number(), Type.Null()]),
+};
+
+export const TownshipFigures = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  /** All-time total: scans are counted per code, not per day. */
+  scans: Type.Integer(),
+  ...Figures,
+  byStatus: Type.Record(Type.String(), Type.Integer()),
+  /** Open cases past their due date now. */
+  overdue: Type.Integer(),
+});
+
+export const MonthFigures = Type.Object({ month: Type.String(), ...Figures });
+
+export const StatsResponse = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  townships: Type.Array(TownshipFigures),
+  months: Type.Array(MonthFigures),
+  total: TownshipFigures,
+  funnel: Type.Array(Type.Object({ step: Type.String(), label: Type.String(), count: Type.Integer() })),
+});
+export type StatsInfo = Static<typeof StatsResponse>;
+
+/** The ledger is filtered like the queue. */
+export const LedgerQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union([literals(CASE_STATUSES), Type.Literal('open'), Type.Literal('all')])),
+    level: Type.Optional(literals(RISK_LEVELS)),
+    township: Type.Optional(RegionCode),
+    village: Type.Optional(RegionCode),
+    source: Type.Optional(Type.Union([Type.Literal('self'), Type.Literal('report')])),
+    targetClass: Type.Optional(Type.String({ maxLength: 20 })),
+    overdue: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  },
+  { additionalProperties: false },
+);
+export type LedgerFilters = Static<typeof LedgerQuery>;
+
+/** Unmasked export: an explicit choice with a reason, written to the audit log before any row leaves. */
+export const UnmaskedLedgerBody = Type.Object(
+  {
+    unmasked: Type.Literal(true),
+    reason: Type.String({ minLength: 2, maxLength: 200, 'x-error': '请写明导出完整个人信息的用途（2 到 200 个字）' }),
+  },
+  { additionalProperties: false },
+);
+
+export const AuditQuery = Type.Object(
+  {
+    actor: Type.Optional(Type.String({ maxLength: 64 })),
+    caseId: Type.Optional(Type.String({ pattern: '^\\d{1,12}$', 'x-error': '案件编号只能是数字' })),
+    target: Type.Optional(Type.String({ maxLength: 80 })),
+    action: Type.Optional(Type.String({ maxLength: 64 })),
+    from: Type.Optional(Day('开始日期请写成 2025-01-01 的样子')),
+    to: Type.Optional(Day('结束日期请写成 2025-12-31 的样子')),
+    cursor: Type.Optional(Type.String({ pattern: '^\\d{1,12}$' })),
+    limit: Type.Optional(Type.String({ pattern: '^\\d{1,3}$' })),
+  },
+  { additionalProperties: false },
+);
+
+export const AuditItem = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  actor: Type.String(),
+  action: Type.String(),
+  target: Type.Union([Type.String(), Type.Null()]),
+  detail: Type.Union([Type.String(), Type.Null()]),
+  clientIp: Type.Union([Type.String(), Type.Null()]),
+});
+export type AuditItemInfo = Static<typeof AuditItem>;
+
+export const AuditPage = Type.Object({ items: Type.Array(AuditItem), nextCursor: Type.Union([Type.String(), Type.Null()]), actions: Type.Array(Type.String()) });
