@@ -37,7 +37,11 @@ export const router = createRouter({
 
 /** Shown by App.vue when a page could not be opened, instead of leaving the resident on a blank screen. */
 export const navigationProblem = ref('');
-router.afterEach(() => (navigationProblem.value = ''));
+router.afterEach(() => {
+  navigationProblem.value = '';
+  // Each page names itself on arrival; until then the tab says 幸福码, never the previous page.
+  document.title = '幸福码';
+});
 
 // A page's code could not be fetched. Offline: say so and stay on this page. Online (likely a new
 // release replaced the files): load the page afresh, once.

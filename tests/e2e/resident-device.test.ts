@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phoneContext, screenshot, watchErrors } from './support/browser';
 import { HARDSHIP_ANSWERS, expectNoAxeViolations, lastRequestId, questionTitle, seedAnswers } from './support/resident';
+import { QUESTIONNAIRE_VERSION } from '../../shared/questionnaire/questions';
 import { activeEntryCodes, startRealServer, type RunningServer } from './support/server';
 
 let server: RunningServer;
@@ -147,6 +148,26 @@ describe('长辈模式 and 重新开始', () => {
     expect(await page.locator('input:checked').count()).toBe(0);
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('xfm.answers') ?? '{}') as { data: { self: object } });
     expect(saved.data.self).toEqual({});
+    await context.close();
+  });
+});
+
+describe('answers saved by an older version of the questionnaire', () => {
+  it('keeps the answers that are still valid and asks again for the rest', async () => {
+    const context = await phoneContext(browser);
+    await context.addInitScript(() => {
+      const old = { self: { residence: 'local', household_size: 99, housing: 'castle', retired_question: 'x' }, behalf: {} };
+      if (!localStorage.getItem('xfm.answers')) localStorage.setItem('xfm.answers', JSON.stringify({ v: '0.9', data: old }));
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/q/${entryCode}/check`);
+    // 「自助测一测」 resumes at the first question without a valid answer.
+    await expect.poll(() => page.locator('.progress-text').textContent()).toBe('第 2 题，共 12 题');
+    expect(page.url()).toBe(`${server.url}/q/${entryCode}/check/2`);
+    expect(await page.locator('.number-answer__input').inputValue()).toBe('');
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('xfm.answers') ?? '{}') as { v: string; data: { self: object } });
+    expect(saved.v).toBe(QUESTIONNAIRE_VERSION);
+    expect(saved.data.self).toEqual({ residence: 'local' });
     await context.close();
   });
 });

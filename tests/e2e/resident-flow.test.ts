@@ -35,7 +35,12 @@ describe('a resident checks their household by taps and asks for contact', () =>
       expect(page.url()).toBe(`${server.url}/q/${entryCode}/check/${n}`);
       // The question is the page heading and gets focus on arrival.
       await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
-      if (n === 1) await screenshot(page, 'resident-question-1');
+      if (n === 1) {
+        // 「读给我听」 is offered exactly where the phone can speak.
+        const canSpeak = await page.evaluate(() => 'speechSynthesis' in window);
+        expect(await page.getByRole('button', { name: '读给我听' }).count()).toBe(canSpeak ? 1 : 0);
+        await screenshot(page, 'resident-question-1');
+      }
 
       if (n === 3) {
         // 「下一题」 without an answer: an error summary at the top and the message by the field.

@@ -50,6 +50,8 @@ export function writePersisted(key: string, version: string, data: unknown): voi
 /** A ref backed by localStorage under a versioned key (after elk's settings storage). */
 export function usePersisted<T>(key: string, options: PersistOptions<T>): Ref<T> {
   const state = ref(readPersisted(key, options)) as Ref<T>;
+  // Write back at once, so data migrated from an older version is stored in the new shape.
+  writePersisted(key, options.version, state.value);
   watch(state, (value) => writePersisted(key, options.version, value), { deep: true, flush: 'sync' });
   return state;
 }
