@@ -8,8 +8,9 @@ const instant = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T00:00
 
 /** The audit log, read-only: filter by who, which case, what and when; newest first, page by page. */
 const adminAuditRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('preHandler', app.requireStaff);
-  app.addHook('preHandler', requireRole('county_admin'));
+  // onRequest: who may call is settled before the body is even parsed, so others learn nothing from validation.
+  app.addHook('onRequest', app.requireStaff);
+  app.addHook('onRequest', requireRole('county_admin'));
 
   app.get('/api/admin/audit', { schema: { querystring: AuditQuery, response: { 200: AuditPage, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } } }, async (request) => {
     const q = request.query;

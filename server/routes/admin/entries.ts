@@ -26,8 +26,9 @@ const DownloadQuery = Type.Object({ download: Type.Optional(Type.Literal('1')) }
 
 /** 幸福码 management for the county: list with counts, create one or a village's doorplates, disable, images. */
 const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('preHandler', app.requireStaff);
-  app.addHook('preHandler', requireRole('county_admin'));
+  // onRequest: who may call is settled before the body is even parsed, so others learn nothing from validation.
+  app.addHook('onRequest', app.requireStaff);
+  app.addHook('onRequest', requireRole('county_admin'));
 
   const names = () => new Map(app.repos.regions.list().map((r) => [r.code, r.name]));
   const view = (entry: { code: string; township: string; village: string | null; label: string | null; active: boolean; disabledReason: string | null; scans: number; completions: number; createdAt: string }, regionNames = names()): AdminEntryInfo => ({

@@ -5,6 +5,7 @@ import adminUserRoutes from './users';
 import adminStatsRoutes from './stats';
 import adminLedgerRoutes from './ledger';
 import adminAuditRoutes from './audit';
+import adminLibraryRoutes from './library';
 
 /** The county administration API (county_admin only), plus the region list every staff member reads. */
 const adminRoutes: FastifyPluginAsync = async (app) => {
@@ -14,6 +15,7 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(adminStatsRoutes);
   await app.register(adminLedgerRoutes);
   await app.register(adminAuditRoutes);
+  await app.register(adminLibraryRoutes);
 };
 
 export default adminRoutes;

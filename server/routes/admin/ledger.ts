@@ -12,8 +12,9 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 
 /** The 台账 export: masked by default (GET); unmasked only by an explicit, audited POST with a reason. */
 const adminLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('preHandler', app.requireStaff);
-  app.addHook('preHandler', requireRole('county_admin'));
+  // onRequest: who may call is settled before the body is even parsed, so others learn nothing from validation.
+  app.addHook('onRequest', app.requireStaff);
+  app.addHook('onRequest', requireRole('county_admin'));
 
   const filterOf = (query: LedgerFilters, now: string): LedgerFilter => ({
     status: query.status ?? 'all',

@@ -8,8 +8,9 @@ import { requireRole } from '../../plugins/auth';
 
 /** County statistics: per township and per month, and the funnel from scan to decision. */
 const adminStatsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('preHandler', app.requireStaff);
-  app.addHook('preHandler', requireRole('county_admin'));
+  // onRequest: who may call is settled before the body is even parsed, so others learn nothing from validation.
+  app.addHook('onRequest', app.requireStaff);
+  app.addHook('onRequest', requireRole('county_admin'));
 
   app.get('/api/admin/stats', { schema: { querystring: StatsQuery, response: { 200: StatsResponse, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } } }, async (request) => {
     const { from, to, township } = request.query;

@@ -20,8 +20,9 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
 
 /** Staff accounts: list, create with a one-time temporary password, role and township, disable, reset. All audited. */
 const adminUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('preHandler', app.requireStaff);
-  app.addHook('preHandler', requireRole('county_admin'));
+  // onRequest: who may call is settled before the body is even parsed, so others learn nothing from validation.
+  app.addHook('onRequest', app.requireStaff);
+  app.addHook('onRequest', requireRole('county_admin'));
 
   const view = (account: Account): StaffAccountInfo => {
     const township = account.township ? app.repos.regions.find(account.township) : undefined;

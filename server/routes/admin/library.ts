@@ -1,0 +1,170 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { DEMO_COUNTY_POLICIES } from '../../../shared/policies/demo-county-policies';
+import type { Policy } from '../../../shared/policies/policy';
+import { QUESTIONS } from '../../../shared/questionnaire/questions';
+import { DEMO_COUNTY_PARAMETERS, OUTCOMES, selectParameters, type ParameterValues } from '../../../shared/screening';
+import { isIsoDate } from '../../../shared/screening/parameters';
+import {
+  NewPolicyBody,
+  ParametersResponse,
+  ParameterVersionBody,
+  PolicyBody,
+  PolicyItem,
+  PolicyList,
+  PolicyParams,
+  PreviewResponse,
+  type ParameterVersionInput,
+  type PolicyInput,
+} from '../../../shared/schemas/admin-library';
+import { ErrorResponse } from '../../../shared/schemas/common';
+import { AppError } from '../../app-error';
+import { chinaDate, nowIso } from '../../domain/clock';
+import { previewChange } from '../../domain/parameter-preview';
+import { historyWith, parameterNames } from '../../domain/screening-config';
+import { requireRole } from '../../plugins/auth';
+import type { StoredPolicy } from '../../repositories/policy-library';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const OUTCOME_IDS = new Set<string>(OUTCOMES.map((o) => o.id));
+const TRIGGERS = (QUESTIONS.find((q) => q.id === 'income_change')?.options ?? [])
+  .filter((o) => o.value !== 'none')
+  .map((o) => ({ value: String(o.value), label: o.label }));
+
+/** The policy library (政策库) and the screening parameters, edited as new dated versions. */
+const adminLibraryRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // onRequest: who may call is settled before the body is even parsed, so others learn nothing from validation.
+  app.addHook('onRequest', app.requireStaff);
+  app.addHook('onRequest', requireRole('county_admin'));
+
+  const audit = (request: FastifyRequest, action: string, target: string, detail: unknown) =>
+    app.repos.audit.record({ actor: request.staff!.user.username, action, target, detail: JSON.stringify(detail), clientIp: request.ip });
+
+  // ---- 政策库 ----
+  /** The library lives in the database from the first time the county opens it. */
+  const library = (): StoredPolicy[] => {
+    if (app.repos.policyLibrary.isEmpty()) {
+      app.repos.policyLibrary.seed(DEMO_COUNTY_POLICIES);
+      app.screening.reload();
+    }
+    return app.repos.policyLibrary.list();
+  };
+  const view = ({ policy, updatedAt, updatedBy }: StoredPolicy) => ({
+    id: policy.id,
+    name: policy.name,
+    department: policy.department,
+    summary: policy.summary,
+    whoQualifies: policy.whoQualifies,
+    whatItGives: policy.whatItGives,
+    howToApply: policy.howToApply,
+    documents: [...policy.documents],
+    outcomes: [...policy.outcomes],
+    basis: policy.basis,
+    updatedAt: updatedBy ? updatedAt : null,
+    updatedBy,
+  });
+  const cleanPolicy = (input: PolicyInput) => {
+    const bad = input.outcomes.filter((o) => !OUTCOME_IDS.has(o));
+    if (bad.length) throw new AppError('VALIDATION_FAILED', 400, undefined, { outcomes: `没有这个救助类别：${bad.join('、')}` });
+    const trim = (s: string) => s.trim();
+    return {
+      name: trim(input.name),
+      department: trim(input.department),
+      summary: trim(input.summary),
+      whoQualifies: trim(input.whoQualifies),
+      whatItGives: trim(input.whatItGives),
+      howToApply: trim(input.howToApply),
+      documents: input.documents.map(trim).filter(Boolean),
+      outcomes: [...new Set(input.outcomes)] as Policy['outcomes'][number][],
+      basis: trim(input.basis),
+    };
+  };
+
+  app.get('/api/admin/policies', { schema: { response: { 200: PolicyList, ...errors } } }, async () => ({
+    items: library().map(view),
+    outcomes: OUTCOMES.map((o) => ({ id: o.id, title: o.title })),
+  }));
+
+  app.put('/api/admin/policies/:id', { schema: { params: PolicyParams, body: PolicyBody, response: { 200: PolicyItem, ...errors } } }, async (request) => {
+    library();
+    const stored = app.repos.policyLibrary.find(request.params.id);
+    if (!stored) throw new AppError('NOT_FOUND', 404, '没有这条政策');
+    const next: Policy = { ...stored.policy, ...cleanPolicy(request.body) };
+    const changed = (Object.keys(request.body) as Array<keyof PolicyInput>).filter((k) => JSON.stringify(stored.policy[k]) !== JSON.stringify(next[k]));
+    app.repos.policyLibrary.update(next, request.staff!.user.username);
+    app.screening.reload();
+    audit(request, 'policy.update', `policy:${next.id}`, { changed });
+    return view(app.repos.policyLibrary.find(next.id)!);
+  });
+
+  app.post('/api/admin/policies', { schema: { body: NewPolicyBody, response: { 201: PolicyItem, ...errors } } }, async (request, reply) => {
+    library();
+    const { id, ...fields } = request.body;
+    if (app.repos.policyLibrary.find(id)) throw new AppError('VALIDATION_FAILED', 400, undefined, { id: `编号 ${id} 已经有了` });
+    app.repos.policyLibrary.insert({ id, ...cleanPolicy(fields) }, request.staff!.user.username);
+    app.screening.reload();
+    audit(request, 'policy.create', `policy:${id}`, { name: fields.name });
+    return reply.status(201).send(view(app.repos.policyLibrary.find(id)!));
+  });
+
+  // ---- 筛查参数 ----
+  const parameters = () => {
+    const { history } = app.screening.current();
+    const today = chinaDate(nowIso());
+    const inForce = selectParameters(history, today);
+    return {
+      region: { ...history.region },
+      asOf: today,
+      version: inForce.version,
+      current: inForce.values as unknown as Record<string, number | string[]>,
+      history: Object.fromEntries(parameterNames(history).map((name) => [name, history[name].map((d) => ({ value: d.value as number | string[], effectiveFrom: d.effectiveFrom, source: d.source }))])),
+      versions: app.repos.parameterVersions.list().map(({ id, effectiveFrom, source, createdAt, createdBy }) => ({ id, effectiveFrom, source, createdAt, createdBy })),
+      triggerOptions: TRIGGERS,
+    };
+  };
+
+  /** Every parameter, each of the right kind; the whole set is one version. */
+  const checkVersion = (input: ParameterVersionInput): ParameterValues => {
+    const fields: Record<string, string> = {};
+    if (!isIsoDate(input.effectiveFrom) || Number.isNaN(Date.parse(input.effectiveFrom))) fields.effectiveFrom = '生效日期不对，请写成 2025-07-01 的样子';
+    else if (app.repos.parameterVersions.existsOn(input.effectiveFrom)) fields.effectiveFrom = `${input.effectiveFrom} 已经有一个版本了，历史版本不能修改，请换一个生效日期`;
+    const base = DEMO_COUNTY_PARAMETERS;
+    const names = parameterNames(base);
+    const values: Record<string, unknown> = {};
+    const allowed = new Set(TRIGGERS.map((t) => t.value));
+    for (const name of names) {
+      const value = input.values[name];
+      const isList = Array.isArray(base[name][0]?.value);
+      if (value === undefined) fields[`values.${name}`] = '请填写这一项';
+      else if (isList) {
+        if (!Array.isArray(value) || value.some((v) => !allowed.has(v))) fields[`values.${name}`] = '请从列表中选择';
+        else values[name] = [...new Set(value)];
+      } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fields[`values.${name}`] = '请填写不小于 0 的数字';
+      else if (/Share$|Margin$/.test(name) && value > 1) fields[`values.${name}`] = '比例请填写 0 到 1 之间的小数，例如 0.5';
+      else values[name] = value;
+    }
+    for (const key of Object.keys(input.values)) if (!names.includes(key as never)) fields[`values.${key}`] = '没有这个参数';
+    if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', 400, undefined, fields);
+    return values as unknown as ParameterValues;
+  };
+  const candidate = (input: ParameterVersionInput, values: ParameterValues) =>
+    historyWith(DEMO_COUNTY_PARAMETERS, [...app.repos.parameterVersions.list(), { effectiveFrom: input.effectiveFrom, values, source: input.source.trim() }]);
+
+  app.get('/api/admin/parameters', { schema: { response: { 200: ParametersResponse, ...errors } } }, async () => parameters());
+
+  app.post('/api/admin/parameters/preview', { schema: { body: ParameterVersionBody, response: { 200: PreviewResponse, ...errors } } }, async (request) => {
+    const values = checkVersion(request.body);
+    const { history, policies } = app.screening.current();
+    return previewChange(history, candidate(request.body, values), request.body.effectiveFrom, policies);
+  });
+
+  app.post('/api/admin/parameters', { schema: { body: ParameterVersionBody, response: { 201: ParametersResponse, ...errors } } }, async (request, reply) => {
+    const values = checkVersion(request.body);
+    const id = app.repos.parameterVersions.insert({ effectiveFrom: request.body.effectiveFrom, values, source: request.body.source.trim(), createdBy: request.staff!.user.username });
+    app.screening.reload();
+    audit(request, 'parameters.create_version', `parameters:${id}`, { effectiveFrom: request.body.effectiveFrom, source: request.body.source.trim() });
+    return reply.status(201).send(parameters());
+  });
+};
+
+export default adminLibraryRoutes;
