@@ -62,6 +62,11 @@ async function saved(page: Page, step: string): Promise<void> {
   await page.locator('.event-form').waitFor({ state: 'detached' });
 }
 
+/** Waits for sheets, toasts and transitions to finish, so screenshots show the page at rest. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().length === 0 && !document.querySelector('.van-toast:not([style*="display: none"])'));
+}
+
 describe('the staff workbench on a phone, from queue to the resident’s tracking page', () => {
   it('logs in, finds the case, reveals with a reason, records contact, visit, decision and feedback', async () => {
     const context = await phoneContext(browser);
@@ -98,6 +103,7 @@ describe('the staff workbench on a phone, from queue to the resident’s trackin
     await page.getByRole('button', { name: '查看完整信息' }).click();
     await page.getByRole('button', { name: '入户核查', exact: true }).click();
     await page.getByText('本次查看已记录').waitFor();
+    await settled(page);
     expect(await page.getByRole('link', { name: PHONE }).getAttribute('href')).toBe(`tel:${PHONE}`);
     expect(await page.getByText(ID_NUMBER).count()).toBe(1);
     await screenshot(page, 'staff-case-revealed-phone');
@@ -136,10 +142,11 @@ describe('the staff workbench on a phone, from queue to the resident’s trackin
     await saved(page, '反馈已发送');
 
     const timeline = (await page.locator('.timeline').textContent()) ?? '';
-    for (const step of ['收到求助', '电话了解', '已联系上', '入户核查', '无固定收入', '作出认定', '纳入最低生活保障', '反馈结果', FEEDBACK]) {
+    for (const step of ['收到本人求助', '电话了解', '已联系上', '入户核查', '无固定收入', '作出认定', '纳入最低生活保障', '反馈结果', FEEDBACK]) {
       expect(timeline).toContain(step);
     }
     expect(timeline).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+    await settled(page);
     await screenshot(page, 'staff-case-phone');
 
     // The session ends (cookie gone): the next call lands on the login page with a reason.
@@ -166,12 +173,13 @@ describe('the staff workbench on a phone, from queue to the resident’s trackin
     const errors = watchErrors(page);
     await logIn(page, 'admin', ADMIN_PASSWORD);
     await page.waitForURL(/\/staff\/cases$/);
-    await page.getByRole('tab', { name: /全部/ }).click();
+    await page.getByRole('navigation', { name: '按办理状态查看' }).getByRole('link', { name: /全部/ }).click();
     await page.waitForURL(/status=all/);
     const row = page.locator('.queue-table tbody tr', { hasText: '王*明' });
     await row.waitFor();
     expect(await page.getByRole('columnheader', { name: '风险' }).count()).toBe(1);
     expect(await page.getByLabel('乡镇（街道）').count()).toBe(1);
+    await settled(page);
     await screenshot(page, 'staff-queue-desktop');
     await row.getByRole('link', { name: '王*明' }).click();
     await page.getByRole('heading', { level: 1, name: '王*明' }).waitFor();

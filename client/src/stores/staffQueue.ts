@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import type { QueueItemInfo, QueuePage } from '@shared/schemas/staff-cases';
 import { messageOf, staffApi } from '../composables/staff/staffApi';
 import { apiQuery, type QueueFilters } from '../composables/staff/queueFilters';
+import { useStaffSession } from './staffSession';
 
 export interface Place {
   code: string;
@@ -28,6 +29,8 @@ export const useStaffQueue = defineStore('staffQueue', () => {
   const townships = ref<Record<string, string>>({});
   const villages = ref<Record<string, Place & { township: string }>>({});
   let sequence = 0;
+  /** Whose list this is: another sign-in on the same phone never sees the previous person's list. */
+  let owner: number | null = null;
 
   const finished = computed(() => loaded.value && nextCursor.value === null);
   const openCount = computed(() => Object.entries(counts.value).reduce((sum, [status, n]) => (status === 'closed' ? sum : sum + n), 0));
@@ -62,6 +65,15 @@ export const useStaffQueue = defineStore('staffQueue', () => {
 
   /** Shows the list for these filters: the kept one when nothing changed, else the first page. */
   async function show(filters: QueueFilters, options: { force?: boolean } = {}): Promise<void> {
+    const user = useStaffSession().user?.id ?? null;
+    if (user !== owner) {
+      owner = user;
+      key.value = '';
+      townships.value = {};
+      villages.value = {};
+      counts.value = {};
+      overdue.value = 0;
+    }
     const wanted = JSON.stringify(filters);
     if (!options.force && !stale.value && wanted === key.value && loaded.value && !error.value) return;
     if (wanted !== key.value) {

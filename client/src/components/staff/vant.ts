@@ -6,12 +6,6 @@
 import 'vant/es/style/base.css';
 import 'vant/es/loading/index.css';
 import 'vant/es/button/index.css';
-import 'vant/es/sticky/index.css';
-import 'vant/es/swipe/index.css';
-import 'vant/es/swipe-item/index.css';
-import 'vant/es/badge/index.css';
-import 'vant/es/tabs/index.css';
-import 'vant/es/tab/index.css';
 import 'vant/es/list/index.css';
 import 'vant/es/pull-refresh/index.css';
 import 'vant/es/overlay/index.css';
@@ -26,8 +20,6 @@ export {
   Loading as VanLoading,
   Popup as VanPopup,
   PullRefresh as VanPullRefresh,
-  Tab as VanTab,
-  Tabs as VanTabs,
   showToast,
 } from 'vant';
 export type { ActionSheetAction } from 'vant';

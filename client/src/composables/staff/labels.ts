@@ -11,14 +11,21 @@ export const statusLabel = (status: string): string => STATUS_LABEL[status as Ca
 export const sourceLabel = (source: string): string => (source === 'self' ? '本人求助' : source === 'report' ? '他人反映' : source);
 export const targetClassLabel = (value: string | null): string => (value ? (TARGET_CLASS_LABEL[value as TargetClass] ?? value) : '');
 
+/** Where the case is: the township only matters to the county; the village when the QR code had one. */
+export function placeOf(item: { township: { name: string }; village: { name: string } | null }, withTownship: boolean): string {
+  return [withTownship ? item.township.name : '', item.village?.name ?? ''].filter(Boolean).join(' ');
+}
+
 export const TARGET_CLASSES = Object.entries(TARGET_CLASS_LABEL).map(([value, label]) => ({ value, label }));
 export const SOURCES = [
   { value: 'self', label: '本人求助' },
   { value: 'report', label: '他人反映' },
 ] as const;
 
-const EXTRA_EVENT_LABEL: Record<string, string> = { submitted: '收到求助 / 反映', merged: '同一人又有新的提交' };
-export function eventLabel(type: string): string {
+const EXTRA_EVENT_LABEL: Record<string, string> = { submitted: '收到求助', merged: '同一人又有新的提交' };
+export function eventLabel(type: string, actor = ''): string {
+  if (type === 'submitted' && actor === 'reporter') return '收到他人反映';
+  if (type === 'submitted' && actor === 'resident') return '收到本人求助';
   return EXTRA_EVENT_LABEL[type] ?? WORKFLOW[type as CaseEventType]?.verb ?? type;
 }
 
