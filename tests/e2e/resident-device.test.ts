@@ -98,6 +98,52 @@ describe('on a phone with a weak network', () => {
   });
 });
 
+describe('the result', () => {
+  it('is worked out on the phone when the network drops after the questions', async () => {
+    const context = await phoneContext(browser);
+    await seedAnswers(context, HARDSHIP_ANSWERS);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/q/${entryCode}/check/review`);
+    await expect.poll(() => questionTitle(page)).toBe('检查一下您的回答');
+    // Give the idle-time prefetch of the next pages a moment, as a resident reading the review would.
+    await page.waitForLoadState('networkidle');
+    await context.setOffline(true);
+    await page.getByRole('button', { name: '没问题，看结果' }).click();
+    await expect.poll(() => questionTitle(page)).toBe('您可能符合');
+    await expect.poll(() => page.locator('.status-line').textContent()).toContain('现在没有网络');
+    expect(await page.locator('main').textContent()).toContain('最低生活保障');
+    await screenshot(page, 'resident-result-offline');
+    await context.setOffline(false);
+    await page.getByRole('button', { name: '再核对一次' }).click();
+    await expect.poll(() => page.locator('.status-line').textContent()).toContain('已经和县里的系统核对过');
+    await context.close();
+  });
+
+  it('says 「暂不符合」 kindly and still offers the township phone and a way to ask', async () => {
+    const context = await phoneContext(browser);
+    await seedAnswers(context, {
+      ...HARDSHIP_ANSWERS,
+      special_members: ['none'],
+      labour: 'working_stable',
+      income: { amount: 20000, period: 'month' },
+      income_change: ['none'],
+      financial_assets: 'over_200k',
+      medical_expense: 0,
+      support: ['family_able', 'received_none'],
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/q/${entryCode}/result`);
+    await expect.poll(() => questionTitle(page)).toBe('暂不符合');
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toContain('临时救助');
+    expect(text).toContain('最终以民政部门核查为准');
+    expect(await page.locator('.call-township a[href^="tel:"]').count()).toBe(1);
+    expect(await page.getByRole('button', { name: '请工作人员联系我' }).isVisible()).toBe(true);
+    await screenshot(page, 'resident-result-unlikely');
+    await context.close();
+  });
+});
+
 describe('长辈模式 and 重新开始', () => {
   it('one tap makes text and buttons bigger, and the phone remembers it', async () => {
     const context = await phoneContext(browser);
