@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HARDSHIP_ANSWERS } from '../helpers/answers';
 import { fakeIdNumber } from '../helpers/people';
-import { launchBrowser, phoneContext, screenshot, watchErrors } from './support/browser';
+import { launchBrowser, phoneContext, screenshot, watchErrors, WECHAT_UA } from './support/browser';
+import { axeViolations } from './support/resident';
 import { activeEntryCodes, startRealServer, type RunningServer } from './support/server';
 
 const ADMIN_PASSWORD = 'county-admin-password-1';
@@ -18,12 +19,22 @@ const FEEDBACK = '您家已纳入最低生活保障，每月补助从下个月�
 let server: RunningServer;
 let browser: Browser;
 let trackingCode: string;
+let viewerTemporaryPassword: string;
 
 beforeAll(async () => {
   server = await startRealServer({ ADMIN_PASSWORD });
-  browser = await launchBrowser();
   const [entry] = await activeEntryCodes(server);
-  await server.admin(['create-user', '--username', 'lx01', '--role', 'township_staff', '--township', entry!.township, '--password-stdin'], `${STAFF_PASSWORD}\n`);
+  const township = entry!.township;
+  // Each admin command is its own process: start them together.
+  const [launched, , temporary] = await Promise.all([
+    launchBrowser(),
+    server.admin(['create-user', '--username', 'lx01', '--role', 'township_staff', '--township', township, '--password-stdin'], `${STAFF_PASSWORD}\n`),
+    server
+      .admin(['create-user', '--username', 'ck01', '--role', 'viewer', '--township', township, '--password-stdin'], `${STAFF_PASSWORD}\n`)
+      .then(() => server.admin(['reset-password', '--username', 'ck01', '--json'])),
+  ]);
+  browser = launched;
+  viewerTemporaryPassword = (JSON.parse(temporary) as { temporaryPassword: string }).temporaryPassword;
   const res = await fetch(`${server.url}/api/requests`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -185,6 +196,41 @@ describe('the staff workbench on a phone, from queue to the resident’s trackin
     await page.getByRole('heading', { level: 1, name: '王*明' }).waitFor();
     expect(await page.getByRole('button', { name: '派单' }).count()).toBe(1);
     await screenshot(page, 'staff-case-desktop');
+    expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it('makes a viewer with a temporary password choose a new one, then shows cases read-only (and passes axe)', async () => {
+    const temporaryPassword = viewerTemporaryPassword;
+    // bypassCSP only so axe-core can be injected; the app itself runs under the real CSP in the other tests.
+    const context = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, userAgent: WECHAT_UA, locale: 'zh-CN', bypassCSP: true });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+
+    await page.goto(`${server.url}/staff`);
+    await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await logIn(page, 'ck01', temporaryPassword);
+    await page.waitForURL(/\/staff\/password/);
+    await page.getByText('第一次登录').waitFor();
+    await page.getByLabel('现在的密码').fill(temporaryPassword);
+    await page.getByLabel('新密码', { exact: true }).fill('short');
+    await page.getByRole('button', { name: '保存新密码' }).click();
+    await page.getByRole('link', { name: '新密码至少需要 10 个字符' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('新密码', { exact: true }).fill('a-viewer-chose-this');
+    await page.getByLabel('再填一次新密码').fill('a-viewer-chose-this');
+    await page.getByRole('button', { name: '保存新密码' }).click();
+    await page.waitForURL(/\/staff\/cases$/);
+
+    await page.locator('.case-card', { hasText: '王*明' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('.case-card', { hasText: '王*明' }).click();
+    await page.getByRole('heading', { level: 1, name: '王*明' }).waitFor();
+    await page.getByText('只读账号').first().waitFor();
+    expect(await page.getByRole('heading', { name: '办理', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '查看完整信息' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
     await context.close();
   });
