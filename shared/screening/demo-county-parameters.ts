@@ -44,6 +44,15 @@ export const DEMO_COUNTY_PARAMETERS: ParameterHistory = {
         '且财产符合当地特困人员财产状况规定的，认定为无生活来源。',
     },
   ],
+  tekunMaxHouseholdSize: [
+    {
+      value: 2,
+      effectiveFrom: '2023-01-01',
+      source:
+        `${MODELLING}特困人员一般是独自生活的老人、残疾人或未成年人（夫妻都符合条件的也可以）；共同生活 3 人以上的，` +
+        `交工作人员了解每个人的情况。${REPLACE}`,
+    },
+  ],
   financialAssetMonths: [
     {
       value: 24,

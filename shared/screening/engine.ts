@@ -86,7 +86,28 @@ function outcomeIndexOf(id: OutcomeId): number {
   return index;
 }
 
-function compileRule(rule: Rule, parameters: ScreeningParameters, outcomeIndex: number): CompiledRule {
+/** One frozen object per distinct note, so a result lists each thing to find out once. */
+type NoteInterner = (note: CannotJudge) => CannotJudge;
+
+function noteInterner(): NoteInterner {
+  const notes = new Map<string, CannotJudge>();
+  return (note) => {
+    const key = `${note.text}\u0000${note.askWhom}`;
+    let interned = notes.get(key);
+    if (!interned) {
+      interned = Object.freeze({ text: note.text, askWhom: note.askWhom });
+      notes.set(key, interned);
+    }
+    return interned;
+  };
+}
+
+function compileRule(
+  rule: Rule,
+  parameters: ScreeningParameters,
+  outcomeIndex: number,
+  intern: NoteInterner,
+): CompiledRule {
   const limits = limitsFrom(parameters.values);
   const evaluate = compileCondition(rule.when, {
     limits,
@@ -107,7 +128,7 @@ function compileRule(rule: Rule, parameters: ScreeningParameters, outcomeIndex: 
     checkReason: compileTemplate(rule.checkReason ?? rule.reason, limits),
     criterionMet: Object.freeze({ text: criterion, state: 'met' }),
     criterionCheck: Object.freeze({ text: criterion, state: 'check' }),
-    cannotJudge: rule.cannotJudge ? Object.freeze({ ...rule.cannotJudge }) : undefined,
+    cannotJudge: rule.cannotJudge ? intern(rule.cannotJudge) : undefined,
     urgent: rule.urgent === true,
   };
 }
@@ -159,6 +180,7 @@ export function compileScreening(
   rules: readonly Rule[] = RULES,
 ): CompiledScreening {
   const compiledPolicies = policies.map(compilePolicy);
+  const intern = noteInterner();
   let slot = 0;
   const outcomes: CompiledOutcome[] = OUTCOMES.map((definition, index) => {
     const own = rules.filter((rule) => rule.outcome === definition.id);
@@ -167,7 +189,7 @@ export function compileScreening(
       definition,
       index,
       bit: 1 << index,
-      rules: own.map((rule) => compileRule(rule, parameters, index)),
+      rules: own.map((rule) => compileRule(rule, parameters, index, intern)),
       firstSlot: slot,
       supersededBy: definition.supersededBy.map(outcomeIndexOf),
       policies: compiledPolicies.filter((_, i) => policies[i]!.outcomes.includes(definition.id)),

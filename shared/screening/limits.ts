@@ -13,6 +13,8 @@ export interface Limits {
   readonly edgeMultiple: number;
   /** 元/人·月 */
   readonly tekunIncomeLine: number;
+  /** people */
+  readonly tekunHouseholdSize: number;
   /** 元 per person */
   readonly dibaoAssetLimit: number;
   /** 元 per person */
@@ -42,6 +44,7 @@ export const LIMIT_FORMATS: { readonly [Name in LimitName]: LimitFormat } = {
   edgeLine: 'money',
   edgeMultiple: 'plain',
   tekunIncomeLine: 'money',
+  tekunHouseholdSize: 'plain',
   dibaoAssetLimit: 'money',
   edgeAssetLimit: 'money',
   housesAllowed: 'plain',
@@ -60,6 +63,7 @@ export function limitsFrom(values: ParameterValues): Limits {
     edgeLine: standard * values.dibaoEdgeMultiple,
     edgeMultiple: values.dibaoEdgeMultiple,
     tekunIncomeLine: standard * values.tekunIncomeMultiple,
+    tekunHouseholdSize: values.tekunMaxHouseholdSize,
     dibaoAssetLimit: standard * values.financialAssetMonths,
     edgeAssetLimit: standard * values.dibaoEdgeFinancialAssetMonths,
     housesAllowed: values.housesAllowed,

@@ -22,6 +22,8 @@ export interface ParameterValues {
   readonly dibaoEdgeMultiple: number;
   /** 特困 "no income source": income per person up to this multiple of 低保标准. */
   readonly tekunIncomeMultiple: number;
+  /** 特困 is for people on their own (or a couple); a bigger household needs a closer look. */
+  readonly tekunMaxHouseholdSize: number;
   /** 低保 and 特困: financial assets per person up to this many months of 低保标准. */
   readonly financialAssetMonths: number;
   /** 低保边缘 and 支出型: financial assets per person up to this many months of 低保标准. */
@@ -75,6 +77,7 @@ const PARAMETER_NAMES = [
   'dibaoStandard',
   'dibaoEdgeMultiple',
   'tekunIncomeMultiple',
+  'tekunMaxHouseholdSize',
   'financialAssetMonths',
   'dibaoEdgeFinancialAssetMonths',
   'housesAllowed',

@@ -37,6 +37,7 @@ const ASK = {
   vehicle: { text: '家里车辆的用途和价值', askWhom: TOWNSHIP },
   family: { text: '子女等家人有没有能力赡养、扶养', askWhom: VILLAGE_OR_TOWNSHIP },
   illness: { text: '重病的家人能不能按特困人员认定', askWhom: TOWNSHIP },
+  members: { text: '家里每个人的劳动能力和收入情况', askWhom: TOWNSHIP },
   expense: { text: '看病、上学花费的票据和报销情况', askWhom: TOWNSHIP },
   hardship: { text: '家里遇到的急事难事有多严重', askWhom: VILLAGE_OR_TOWNSHIP },
   medicalAid: { text: '能不能按因病致贫重病患者申请医疗救助', askWhom: '县医疗保障局或乡镇（街道）民政办' },
@@ -133,6 +134,22 @@ const TEKUN: readonly Rule[] = [
     reason: '您家有老人、残疾人或未成年的孩子',
     checkReason: '您家有重病的人，能不能按特困人员供养要看具体情况',
     cannotJudge: ASK.illness,
+  },
+  {
+    id: 'tekun.household',
+    outcome: 'tekun',
+    criterion: '独自生活，或者只和同样符合条件的老伴一起生活',
+    when: {
+      kind: 'any',
+      of: [
+        { kind: 'atMost', fact: 'householdSize', limit: 'tekunHouseholdSize' },
+        // Bigger households are never ruled out here, only passed to staff.
+        { kind: 'checkOnly', of: { kind: 'atLeast', fact: 'householdSize', limit: 'anyAmount' } },
+      ],
+    },
+    reason: '您家共 {householdSize} 口人',
+    checkReason: '您家有 {householdSize} 口人，能不能按特困人员供养要看每个人的情况',
+    cannotJudge: ASK.members,
   },
   assetsRule('tekun', 'dibaoAssetLimit'),
   residenceRule('tekun'),
