@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, apiQuery, DEFAULT_FILTERS, filtersFromQuery, filtersToQuery } from './queueFilters';
+import { activeFilterCount, apiQuery, DEFAULT_FILTERS, filtersFromQuery, filtersToQuery, normalizeSearch } from './queueFilters';
 
 describe('queue filters in the address and in the API query', () => {
   it.each([
@@ -28,6 +28,18 @@ describe('queue filters in the address and in the API query', () => {
     [{ ...DEFAULT_FILTERS, q: '3303 2719 5203 0443 25' }, 'abc', 'q=330327195203044325&cursor=abc&limit=20'],
   ])('asks the API for %j (cursor %s)', (filters, cursor, expected) => {
     expect(apiQuery(filters, cursor)).toBe(expected);
+  });
+
+  it.each([
+    ['', { q: '' }],
+    [' 张 ', { q: '张' }],
+    ['4321', { q: '4321' }],
+    ['139 5770 4321', { q: '4321' }],
+    ['33032719520304432x', { q: '33032719520304432X' }],
+    ['123', { error: '请输入手机或身份证号的后 4 位，或完整的 18 位身份证号' }],
+    ['3303271952', { error: '请输入手机或身份证号的后 4 位，或完整的 18 位身份证号' }],
+  ])('searches %j as %j', (raw, expected) => {
+    expect(normalizeSearch(raw)).toEqual(expected);
   });
 
   it('counts the filters beyond the status tab', () => {

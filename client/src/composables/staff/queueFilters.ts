@@ -55,6 +55,20 @@ export function apiQuery(filters: QueueFilters, cursor: string | null, limit = 2
   return params.toString();
 }
 
+/**
+ * What the search box can find, as the server matches it: a surname (the masked name's first character),
+ * the last 4 digits of a phone or ID number, or a whole 18-character ID number. A whole mobile number is
+ * searched by its last 4 digits; other digit strings would silently match everything, so they are refused.
+ */
+export function normalizeSearch(raw: string): { q: string } | { error: string } {
+  const q = raw.replace(/\s+/g, '');
+  if (q === '' || /^\d{4}$/.test(q)) return { q };
+  if (/^\d{17}[\dXx]$/.test(q)) return { q: q.toUpperCase() };
+  if (/^1\d{10}$/.test(q)) return { q: q.slice(-4) };
+  if (/^\d+$/.test(q)) return { error: '请输入手机或身份证号的后 4 位，或完整的 18 位身份证号' };
+  return { q };
+}
+
 /** How many filters beyond the status tab are on, for the 「筛选」 button. */
 export function activeFilterCount(filters: QueueFilters): number {
   return [filters.level, filters.township, filters.village, filters.source, filters.targetClass].filter(Boolean).length + (filters.overdue ? 1 : 0);
