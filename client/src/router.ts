@@ -2,6 +2,7 @@ import { ref } from 'vue';
 import { createRouter, createWebHistory } from 'vue-router';
 import LandingPage from './pages/resident/LandingPage.vue';
 import { staffRoutes } from './pages/staff/routes';
+import { adminRoutes } from './pages/admin/routes';
 
 // The landing page is in the first bundle; everything else is fetched when first needed.
 const QuestionPage = () => import('./pages/resident/QuestionPage.vue');
@@ -30,6 +31,7 @@ export const router = createRouter({
     { path: '/track', component: () => import('./pages/track/TrackPage.vue') },
     { path: '/track/:trackingCode', component: () => import('./pages/track/TrackDetailPage.vue') },
     ...staffRoutes,
+    ...adminRoutes,
     { path: '/:rest(.*)*', component: () => import('./pages/NotFoundPage.vue') },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },

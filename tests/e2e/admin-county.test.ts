@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, phoneContext, screenshot, watchErrors } from './support/browser';
+import { startRealServer, type RunningServer } from './support/server';
+
+const ADMIN_PASSWORD = 'county-admin-password-2';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startRealServer({ ADMIN_PASSWORD });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
+});
+
+describe('county administration on a desktop PC', () => {
+  it('batch-creates a village doorplate codes, prints their posters, and a printed code opens the landing page on a phone', async () => {
+    const regions = JSON.parse(await server.admin(['regions', '--json'])) as Array<{ code: string; name: string; level: string; parent: string | null }>;
+    const township = regions.find((r) => r.level === 'township')!;
+    const village = regions.find((r) => r.level === 'village' && r.parent === township.code)!;
+
+    const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await desktop.newPage();
+    await page.goto(`${server.url}/staff`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码', { exact: true }).fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/staff\/cases$/);
+    // Watched from here: the login page's own 「who am I?」 401 is expected.
+    const errors = watchErrors(page);
+
+    await page.goto(`${server.url}/admin/entries`);
+    await page.getByRole('heading', { level: 1, name: '幸福码管理' }).waitFor();
+    await page.locator('#batch-township').selectOption(township.code);
+    await page.locator('#batch-village').selectOption(village.code);
+    await page.getByLabel('门牌号（每行一个）').fill(`${village.name} 1 号\n${village.name} 2 号\n\n${village.name} 3 号`);
+    await page.getByRole('button', { name: '生成 3 个' }).click();
+    await page.getByText('已生成 3 个幸福码。').waitFor();
+    await screenshot(page, 'admin-entries-desktop');
+
+    await page.getByRole('button', { name: '打印所选海报（3）' }).click();
+    await page.waitForURL(/\/admin\/entries\/print\?codes=/);
+    await expect.poll(() => page.locator('.poster').count()).toBe(3);
+    await expect.poll(() => page.locator('.poster__qr').evaluateAll((imgs) => imgs.every((img) => (img as HTMLImageElement).naturalWidth > 0)), { timeout: 10_000 }).toBe(true);
+    expect(await page.locator('.poster__township').first().textContent()).toBe(township.name);
+    expect(await page.locator('.poster__place').first().textContent()).toContain(`${village.name} 1 号`);
+    const code = (await page.locator('.poster__code').first().textContent())!.replace('幸福码', '').trim();
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'admin-posters-print');
+    await page.emulateMedia({ media: 'screen' });
+
+    const png = await page.request.get(`${server.url}/api/admin/entries/${code}/qr.png`);
+    expect(png.status()).toBe(200);
+    const image = PNG.sync.read(await png.body());
+    const url = jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
+    expect(url).toMatch(new RegExp(`/q/${code}$`));
+    expect(errors).toEqual([]);
+    await desktop.close();
+
+    const phone = await phoneContext(browser);
+    const resident = await phone.newPage();
+    const response = await resident.goto(url!);
+    expect(response?.status()).toBe(200);
+    await expect.poll(() => resident.locator('.landing__place').textContent()).toContain(township.name);
+    await phone.close();
+  });
+});
