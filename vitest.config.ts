@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Three suites: pure domain (unit), the real app over a temporary SQLite file (api),
@@ -7,8 +8,11 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     projects: [
-      { test: { name: 'unit', include: ['shared/**/*.test.ts', 'client/src/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'api', include: ['server/**/*.test.ts', 'tests/api/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
+      {
+        resolve: { alias: { '@shared': path.resolve(import.meta.dirname, 'shared') } },
+        test: { name: 'unit', include: ['shared/**/*.test.ts', 'client/src/**/*.test.ts'], environment: 'node' },
+      },
+      { test: { name: 'api', include: ['server/**/*.test.ts', 'tests/api/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 } },
       {
         test: {
           name: 'e2e',

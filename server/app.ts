@@ -12,6 +12,7 @@ import screeningPlugin from './plugins/screening';
 import adminRoutes from './routes/admin';
 import staffCaseRoutes from './routes/staff/cases';
 import sessionRoutes from './routes/staff/session';
+import policyRoutes from './routes/public/policies';
 import screeningRoutes from './routes/public/screenings';
 import submissionRoutes from './routes/public/submissions';
 import trackRoutes from './routes/public/track';
@@ -80,6 +81,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(entryRoutes);
   await app.register(screeningRoutes);
+  await app.register(policyRoutes);
   await app.register(submissionRoutes);
   await app.register(trackRoutes);
   await app.register(sessionRoutes);

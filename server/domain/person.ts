@@ -1,4 +1,5 @@
 import { normalizeIdNumber, idNumberError } from '../../shared/identity/id-number';
+import { nameError } from '../../shared/identity/name';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../shared/identity/masking';
 import { normalizePhone, phoneError } from '../../shared/identity/phone';
 import { AppError } from '../app-error';
@@ -22,7 +23,8 @@ export interface CleanPerson {
 export function cleanPerson(input: PersonInput, asOf: string, prefix = 'person'): CleanPerson {
   const fields: Record<string, string> = {};
   const name = input.name.trim().replace(/\s+/g, ' ');
-  if (!name) fields[`${prefix}.name`] = '请填写姓名';
+  const nameProblem = nameError(name);
+  if (nameProblem) fields[`${prefix}.name`] = nameProblem;
   const phoneRaw = input.phone?.trim() ?? '';
   const phoneProblem = phoneRaw ? phoneError(phoneRaw) : null;
   if (phoneProblem) fields[`${prefix}.phone`] = phoneProblem;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkIdNumber, idNumberCheckChar, idNumberError } from './id-number';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from './masking';
+import { nameError } from './name';
 import { normalizePhone, phoneError } from './phone';
 
 const AS_OF = '2026-11-22';
@@ -69,5 +70,15 @@ describe('masking', () => {
     [maskAddress('灵溪镇渎浦村三组 18 号'), '灵溪镇渎浦村****'],
   ])('%s = %s', (masked, expected) => {
     expect(masked).toBe(expected);
+  });
+});
+
+describe('names', () => {
+  it.each([
+    ['王秀英', null],
+    ['  ', '请填写姓名'],
+    ['阿卜杜热合曼·买买提'.repeat(4), '姓名请控制在 30 个字以内'],
+  ])('%j → %j', (name, error) => {
+    expect(nameError(name)).toBe(error);
   });
 });

@@ -5,7 +5,8 @@
  */
 import Type, { type TSchema } from 'typebox';
 import type { Answers } from './answers';
-import type { OptionGroup, Question, QuestionOption } from './question';
+import { optionParts } from './option-parts';
+import type { Question } from './question';
 import { QUESTIONS } from './questions';
 
 function numberSchema(question: Question): TSchema {
@@ -15,23 +16,6 @@ function numberSchema(question: Question): TSchema {
   const period = Type.Enum(question.periods.map((p) => p.value));
   const perPeriod = Type.Object({ amount, period }, { additionalProperties: false });
   return Type.Union([amount, perPeriod]);
-}
-
-export interface OptionPart {
-  readonly group?: OptionGroup;
-  readonly select: 'one' | 'some';
-  readonly options: readonly QuestionOption[];
-}
-
-/** The options of each part of a multi question; a question without groups is one part. */
-export function optionParts(question: Question): OptionPart[] {
-  const options = question.options ?? [];
-  if (!question.groups) return [{ select: 'some', options }];
-  return question.groups.map((group) => ({
-    group,
-    select: group.select,
-    options: options.filter((option) => option.group === group.id),
-  }));
 }
 
 function contains(values: readonly string[]): TSchema {

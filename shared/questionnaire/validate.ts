@@ -6,7 +6,7 @@
 import type { Answers } from './answers';
 import type { Question } from './question';
 import { QUESTIONS } from './questions';
-import { optionParts } from './schema';
+import { optionParts } from './option-parts';
 
 /** Messages keyed by question id (or by an unknown key that should not be there). */
 export type AnswerErrors = Record<string, string>;

@@ -1,5 +1,5 @@
 import type { Question } from '@shared/questionnaire/index';
-import { optionParts } from '@shared/questionnaire/schema';
+import { optionParts } from '@shared/questionnaire/option-parts';
 
 export function labelOfOption(question: Question, value: unknown): string {
   return question.options?.find((o) => o.value === value)?.label ?? String(value);

@@ -1,13 +1,11 @@
 import { idNumberError } from '@shared/identity/id-number';
+import { nameError as sharedNameError } from '@shared/identity/name';
 import { phoneError } from '@shared/identity/phone';
 import { chinaToday } from './dates';
 
 /** Field checks for the contact and report forms; the rules themselves come from shared/identity. */
-export function nameError(raw: string, missing = '请填写姓名'): string | undefined {
-  const name = raw.trim();
-  if (!name) return missing;
-  if ([...name].length > 30) return '姓名请控制在 30 个字以内';
-  return undefined;
+export function nameError(raw: string, missing?: string): string | undefined {
+  return sharedNameError(raw, missing) ?? undefined;
 }
 
 export function requiredPhoneError(raw: string): string | undefined {

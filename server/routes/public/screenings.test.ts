@@ -72,3 +72,19 @@ describe('POST /api/screenings', () => {
     expect(t.app.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
   });
 });
+
+describe('GET /api/policies', () => {
+  it('lists the current library with what a resident needs to apply', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/policies' });
+    expect(res.statusCode).toBe(200);
+    const { policies } = res.json();
+    expect(policies.length).toBeGreaterThanOrEqual(12);
+    for (const policy of policies) {
+      expect(policy.howToApply.length).toBeGreaterThan(0);
+      expect(policy.documents.length).toBeGreaterThan(0);
+    }
+    const screening = (await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: HARDSHIP_ANSWERS } })).json();
+    const ids = new Set(policies.map((p: { id: string }) => p.id));
+    for (const linked of screening.policies) expect(ids.has(linked.id)).toBe(true);
+  });
+});

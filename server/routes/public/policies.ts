@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { PoliciesResponse } from '../../../shared/schemas/policies';
+
+/** GET /api/policies — the county's current policy library, so residents see staff edits too. */
+const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/api/policies', { schema: { response: { 200: PoliciesResponse } } }, async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=300');
+    const { policies } = app.screening.current();
+    return {
+      policies: policies.map((p) => ({
+        id: p.id,
+        name: p.name,
+        department: p.department,
+        summary: p.summary,
+        whoQualifies: p.whoQualifies,
+        whatItGives: p.whatItGives,
+        howToApply: p.howToApply,
+        documents: [...p.documents],
+        outcomes: [...p.outcomes],
+        basis: p.basis,
+      })),
+    };
+  });
+};
+
+export default policyRoutes;
