@@ -1,4 +1,4 @@
-import { REVISIT_DAYS } from '../../shared/cases/due';
+import { nextDeadline, REVISIT_DAYS } from '../../shared/cases/due';
 import { moreSevere } from '../../shared/cases/risk';
 import type { CaseStatus } from '../../shared/cases/status';
 import { CONTACT_OUTCOMES, DECISIONS, transition } from '../../shared/cases/workflow';
@@ -64,6 +64,12 @@ export function createCaseWorkflow(db: DB, repos: Repositories, vault: Vault) {
     if (input.type === 'visit') {
       const days = REVISIT_DAYS[moreSevere(current.level, 'none')];
       repos.cases.setNextVisit(current.id, new Date(Date.parse(now) + days * 86_400_000).toISOString());
+    }
+    // The deadline follows the work: first contact, then a decision, then feedback and closing.
+    const reached = input.type === 'contact' ? input.outcome === 'reached' : ['visit', 'decide', 'reopen'].includes(input.type);
+    if (reached) {
+      const due = nextDeadline(input.type as 'contact' | 'visit' | 'decide' | 'reopen', now);
+      if (due && (input.type !== 'visit' || current.status === 'new' || current.status === 'contacting')) repos.cases.setDue(current.id, due);
     }
     repos.cases.setStatus(current.id, result.to, now);
     repos.cases.appendEvent({

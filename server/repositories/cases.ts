@@ -108,6 +108,7 @@ export function createCasesRepository(db: DB) {
   const assign = db.prepare('UPDATE cases SET township = @township, assignee_id = @assigneeId, updated_at = @now WHERE id = @id');
   const setLevel = db.prepare('UPDATE cases SET level = @level, level_reason = @reason, updated_at = @now WHERE id = @id');
   const setNextVisit = db.prepare('UPDATE cases SET next_visit_at = @nextVisitAt WHERE id = @id');
+  const setDue = db.prepare('UPDATE cases SET due_at = @dueAt WHERE id = @id');
 
   return {
     setStatus: (id: number, status: string, now: string): void => {
@@ -118,6 +119,9 @@ export function createCasesRepository(db: DB) {
     },
     setLevel: (id: number, level: RiskLevel, reason: string, now: string): void => {
       setLevel.run({ id, level, reason, now });
+    },
+    setDue: (id: number, dueAt: string): void => {
+      setDue.run({ id, dueAt });
     },
     setNextVisit: (id: number, nextVisitAt: string | null): void => {
       setNextVisit.run({ id, nextVisitAt });

@@ -20,3 +20,14 @@ export function addWorkingDays(fromIso: string, days: number): string {
 export function firstContactDue(createdAtIso: string, level: RiskLevel): string {
   return addWorkingDays(createdAtIso, FIRST_CONTACT_WORKING_DAYS[level]);
 }
+
+/**
+ * Once someone has been reached, the deadline moves to the next step: a decision within 20 working
+ * days (the 低保 review period is 30 days in most counties), then feedback and closing within 5.
+ */
+export const NEXT_STEP_WORKING_DAYS = { decide: 20, close: 5 } as const;
+
+export function nextDeadline(step: 'contact' | 'visit' | 'decide' | 'reopen', nowIso: string): string | null {
+  if (step === 'decide') return addWorkingDays(nowIso, NEXT_STEP_WORKING_DAYS.close);
+  return addWorkingDays(nowIso, NEXT_STEP_WORKING_DAYS.decide);
+}

@@ -28,6 +28,17 @@ import type { CaseRow } from '../../repositories/cases';
 const RANK: Record<string, number> = { red: 3, yellow: 2, blue: 1, none: 0 };
 const eventValidators = Object.fromEntries(Object.entries(CASE_EVENT_SCHEMAS).map(([type, schema]) => [type, Compile(schema)]));
 
+/** A surname, the last 4 digits of a phone or ID, a full mobile (its last 4), or a full ID; anything else is a 400. */
+function searchTerm(raw: string | undefined): string {
+  const q = (raw ?? '').trim().replace(/[\s-]/g, '');
+  if (/^\d{17}[\dXx]$/.test(q) || /^\d{4}$/.test(q)) return q;
+  if (/^1\d{10}$/.test(q)) return q.slice(-4);
+  if (/^\d+[Xx]?$/.test(q)) {
+    throw new AppError('VALIDATION_FAILED', 400, undefined, { q: '请输入手机号或身份证号的后 4 位，或完整的 18 位身份证号' });
+  }
+  return (raw ?? '').trim();
+}
+
 function encodeCursor(row: CaseRow): string {
   return Buffer.from(JSON.stringify([RANK[row.level] ?? 0, row.due_at, row.id])).toString('base64url');
 }
@@ -60,7 +71,7 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const township = scope ?? query.township ?? null;
     const limit = Math.min(Math.max(Number(query.limit ?? 20), 1), 100);
     const now = nowIso();
-    const q = query.q?.trim() ?? '';
+    const q = searchTerm(query.q);
     const idLike = /^\d{17}[\dXx]$/.test(q) ? normalizeIdNumber(q) : null;
     const rows = app.repos.queue.page({
       township,
@@ -72,7 +83,7 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       targetClass: query.targetClass,
       overdueAsOf: query.overdue === 'true' ? now : undefined,
       personKey: idLike ? app.vault.blindIndex('id', idLike) : undefined,
-      maskedPrefix: q && !/^\d+$/.test(q) ? [...q][0] : undefined,
+      maskedPrefix: q && !idLike && !/^\d+$/.test(q) ? [...q][0] : undefined,
       digitsSuffix: /^\d{4}$/.test(q) ? q : undefined,
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
       limit: limit + 1,

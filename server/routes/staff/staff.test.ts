@@ -178,6 +178,13 @@ describe('queue and case, by role and township', () => {
     expect((await staffA.get(`/api/staff/cases?level=${other}`)).json().items.map((i: { id: number }) => i.id)).not.toContain(caseA);
   });
 
+  it('a full mobile number searches by its last 4 digits; other digit counts are a clear 400', async () => {
+    expect((await staffA.get('/api/staff/cases?q=13957700011')).json().items.map((i: { id: number }) => i.id)).toEqual([caseA]);
+    const bad = await staffA.get('/api/staff/cases?q=123456');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.q).toMatch(/后 4 位/);
+  });
+
   it('the full ID number finds the case through the blind index', async () => {
     const res = await staffA.get(`/api/staff/cases?q=${fakeIdNumber('33032719500101011')}`);
     expect(res.json().items.map((i: { id: number }) => i.id)).toEqual([caseA]);
@@ -219,12 +226,24 @@ describe('the workflow and the closed loop back to the resident', () => {
     expect(detail.timeline.map((e: { type: string }) => e.type)).toEqual(['submitted', 'contact', 'visit', 'decide', 'feedback', 'close']);
     expect(detail.timeline[2].detail.findings.health).toBe('高血压、糖尿病');
     expect(detail.allowedEvents).toEqual(['feedback', 'reopen']);
+    expect(detail.overdue).toBe(false);
 
     const track = (await t.app.inject({ method: 'GET', url: `/api/track/${trackingA}` })).json();
     expect(track.status).toBe('closed');
     expect(track.feedback).toBe('您家已纳入最低生活保障，每月补助将从下月起发放。');
     expect(track.timeline.map((e: { text: string }) => e.text)).toContain('工作人员已上门了解情况');
     expect(JSON.stringify(track)).not.toContain('高血压');
+  });
+
+  it('a contact moves the deadline on, so a case reached in time is not shown overdue', async () => {
+    const { caseId } = await submit(t.app.repos.entries.list()[0]!.code, '0033', '周一');
+    t.app.db.prepare("UPDATE cases SET due_at = '2020-01-01T00:00:00.000Z' WHERE id = ?").run(caseId);
+    expect((await staffA.get(`/api/staff/cases/${caseId}`)).json().overdue).toBe(true);
+    const missed = await staffA.post(`/api/staff/cases/${caseId}/events`, { type: 'contact', outcome: 'no_answer' });
+    expect(missed.json().overdue).toBe(true);
+    const reached = await staffA.post(`/api/staff/cases/${caseId}/events`, { type: 'contact', outcome: 'reached' });
+    expect(reached.json().overdue).toBe(false);
+    expect(reached.json().dueAt > new Date().toISOString()).toBe(true);
   });
 
   it('an impossible step is a 409 with a Chinese reason, and nothing is written', async () => {

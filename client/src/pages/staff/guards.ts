@@ -5,9 +5,9 @@ type GuardResult = true | RouteLocationRaw;
 
 const QUEUE = '/staff/cases';
 
-/** Only a path inside the workbench may be a redirect target (no open redirects). */
+/** Only a path inside the workbench or county administration may be a redirect target (no open redirects). */
 export function safeRedirect(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/staff/') && !/\/\/|\\/.test(value) ? value : QUEUE;
+  return typeof value === 'string' && (value.startsWith('/staff/') || value === '/admin' || value.startsWith('/admin/')) && !/\/\/|\\/.test(value) ? value : QUEUE;
 }
 
 async function restored() {
