@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HARDSHIP_ANSWERS } from '../helpers/answers';
+import { fakeIdNumber } from '../helpers/people';
+import { createStaff, login, type StaffSession } from '../helpers/staff';
+import { buildTestApp, type TestApp } from '../helpers/test-app';
+
+/**
+ * Every staff route × role × township: no one reads or writes another township's cases, viewers never
+ * write, and only county admins reach county administration. Each call is a fresh request with a fresh case.
+ */
+let t: TestApp;
+let townshipA: string;
+let entryA: string;
+let entryB: string;
+const sessions: Record<string, StaffSession> = {};
+let seq = 0;
+
+async function newCase(entryCode: string): Promise<number> {
+  seq++;
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/requests',
+    remoteAddress: `10.55.0.${seq}`,
+    payload: {
+      requestId: randomUUID(),
+      entryCode,
+      answers: HARDSHIP_ANSWERS,
+      person: { name: `隔离${seq}`, phone: `139588${String(seq).padStart(5, '0')}`, idNumber: fakeIdNumber(`33032719650101${String(seq).padStart(3, '0')}`) },
+      consent: true,
+    },
+  });
+  return t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode)!.case_id;
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  const [a, b] = t.app.repos.entries.list();
+  townshipA = a!.township;
+  entryA = a!.code;
+  entryB = b!.code;
+  await createStaff(t.app, 'county', 'county_admin', null);
+  await createStaff(t.app, 'staff_a', 'township_staff', townshipA);
+  await createStaff(t.app, 'viewer_a', 'viewer', townshipA);
+  await createStaff(t.app, 'viewer_county', 'viewer', null);
+  for (const name of ['county', 'staff_a', 'viewer_a', 'viewer_county']) sessions[name] = await login(t.app, name);
+});
+afterAll(() => t.close());
+
+type Who = 'county' | 'staff_a' | 'viewer_a' | 'viewer_county';
+type Where = 'own' | 'other';
+
+// Expected status for each case route, by caller and by whether the case is in township A ('own') or B.
+const CASE_ROUTES: Array<{ name: string; call: (s: StaffSession, id: number) => Promise<{ statusCode: number }>; expect: Record<Who, Record<Where, number>> }> = [
+  {
+    name: 'GET case',
+    call: (s, id) => s.get(`/api/staff/cases/${id}`),
+    expect: { county: { own: 200, other: 200 }, staff_a: { own: 200, other: 404 }, viewer_a: { own: 200, other: 404 }, viewer_county: { own: 200, other: 200 } },
+  },
+  {
+    name: 'POST reveal',
+    call: (s, id) => s.post(`/api/staff/cases/${id}/reveal`, { reason: 'phone_call' }),
+    expect: { county: { own: 200, other: 200 }, staff_a: { own: 200, other: 404 }, viewer_a: { own: 403, other: 403 }, viewer_county: { own: 403, other: 403 } },
+  },
+  ...(['contact', 'visit', 'refer', 'level', 'feedback'] as const).map((type) => ({
+    name: `POST event ${type}`,
+    call: (s: StaffSession, id: number) =>
+      s.post(`/api/staff/cases/${id}/events`, {
+        contact: { type: 'contact', outcome: 'reached' },
+        visit: { type: 'visit', findings: { economy: '无收入' } },
+        refer: { type: 'refer', to: '县慈善总会' },
+        level: { type: 'level', level: 'red', reason: '独居高龄' },
+        feedback: { type: 'feedback', text: '已安排走访' },
+      }[type]),
+    expect: { county: { own: 200, other: 200 }, staff_a: { own: 200, other: 404 }, viewer_a: { own: 403, other: 403 }, viewer_county: { own: 403, other: 403 } } as Record<Who, Record<Where, number>>,
+  })),
+];
+
+const cases = CASE_ROUTES.flatMap((route) =>
+  (['county', 'staff_a', 'viewer_a', 'viewer_county'] as Who[]).flatMap((who) => (['own', 'other'] as Where[]).map((where) => [route.name, who, where, route] as const)),
+);
+
+describe('case routes × role × township', () => {
+  it.each(cases)('%s by %s on %s township → expected status', async (_name, who, where, route) => {
+    const id = await newCase(where === 'own' ? entryA : entryB);
+    const before = t.app.repos.cases.eventsOf(id).length;
+    const res = await route.call(sessions[who]!, id);
+    expect(res.statusCode).toBe(route.expect[who][where]);
+    if (res.statusCode !== 200 && route.name.startsWith('POST event')) expect(t.app.repos.cases.eventsOf(id).length).toBe(before);
+  });
+
+  it.each(['staff_a', 'viewer_a'] as Who[])('the queue for %s holds only township A', async (who) => {
+    await newCase(entryB);
+    const items = (await sessions[who]!.get('/api/staff/cases?status=all&limit=100')).json().items as Array<{ township: { code: string } }>;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.township.code === townshipA)).toBe(true);
+  });
+});
+
+const ADMIN_ROUTES: Array<[method: 'GET' | 'POST', url: string, body?: unknown]> = [
+  ['GET', '/api/admin/entries'],
+  ['POST', '/api/admin/entries', { township: '330327100000', label: '测试' }],
+  ['GET', '/api/admin/users'],
+  ['GET', '/api/admin/policies'],
+  ['GET', '/api/admin/parameters'],
+  ['GET', '/api/admin/stats'],
+  ['GET', '/api/admin/ledger.csv'],
+  ['GET', '/api/admin/audit'],
+];
+
+describe('county administration × role', () => {
+  it.each(ADMIN_ROUTES.flatMap(([method, url, body]) => (['staff_a', 'viewer_a', 'viewer_county'] as Who[]).map((who) => [method, url, body, who] as const)))(
+    '%s %s by %s → 403',
+    async (method, url, body, who) => {
+      const s = sessions[who]!;
+      const res = method === 'GET' ? await s.get(url) : await s.post(url, body);
+      expect(res.statusCode).toBe(403);
+      expect((res as { json(): { error: { code: string } } }).json().error.code).toBe('FORBIDDEN');
+    },
+  );
+
+  it.each(ADMIN_ROUTES.filter(([method]) => method === 'GET'))('%s %s by the county admin → 200', async (_method, url) => {
+    expect((await sessions.county!.get(url)).statusCode).toBe(200);
+  });
+});
