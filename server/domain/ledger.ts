@@ -21,7 +21,8 @@ const BATCH = 500;
 
 const day = (iso: string | null) => (iso ? chinaDate(iso) : '');
 
-function line(repos: Repositories, vault: Vault, row: LedgerRow, unmasked: boolean, now: string): string {
+/** One ledger row as cells, shared by the CSV and the XLSX export. */
+function cells(repos: Repositories, vault: Vault, row: LedgerRow, unmasked: boolean, now: string): Array<string | number | null> {
   const person = unmasked
     ? vault.decrypt<CleanPerson>(row.subject_enc)
     : { name: row.name_masked, idNumber: row.id_masked, phone: row.phone_masked, address: row.address_masked };
@@ -30,7 +31,7 @@ function line(repos: Repositories, vault: Vault, row: LedgerRow, unmasked: boole
     return { at: event.at, label: detail.decision ? labelOf(DECISIONS, detail.decision) : '' };
   });
   const last = decisions.at(-1);
-  return csvRow([
+  return [
     row.id,
     row.township_name,
     row.village_name,
@@ -50,26 +51,29 @@ function line(repos: Repositories, vault: Vault, row: LedgerRow, unmasked: boole
     row.closed_at === null && row.due_at !== null && row.due_at < now ? '是' : '否',
     day(row.closed_at),
     row.assignee,
-  ]);
+  ];
 }
 
 /**
- * The ledger as CSV text chunks. Each batch is read row by row from an `iterate()` statement and fully
- * consumed before the chunk is handed on: an iterator left open across the stream's pauses would keep
- * the connection busy and make every other request's write fail.
+ * Every ledger row, in batches. Each batch is read from an `iterate()` statement and fully consumed
+ * before it is handed on: an iterator left open across the stream's pauses would keep the connection
+ * busy and make every other request's write fail.
  */
-export function* ledgerCsv(repos: Repositories, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): Generator<string> {
-  yield BOM + csvRow(LEDGER_HEADER);
+export function* ledgerRows(repos: Repositories, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): Generator<Array<Array<string | number | null>>> {
   let afterId = 0;
   for (;;) {
-    let chunk = '';
-    let count = 0;
+    const batch: Array<Array<string | number | null>> = [];
     for (const row of repos.ledger.batch(filter, afterId, BATCH)) {
-      chunk += line(repos, vault, row, unmasked, now);
+      batch.push(cells(repos, vault, row, unmasked, now));
       afterId = row.id;
-      count += 1;
     }
-    if (chunk) yield chunk;
-    if (count < BATCH) return;
+    if (batch.length) yield batch;
+    if (batch.length < BATCH) return;
   }
+}
+
+/** The ledger as CSV text chunks, one per batch. */
+export function* ledgerCsv(repos: Repositories, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): Generator<string> {
+  yield BOM + csvRow(LEDGER_HEADER);
+  for (const batch of ledgerRows(repos, vault, filter, unmasked, now)) yield batch.map((cellsOfRow) => csvRow(cellsOfRow)).join('');
 }

@@ -5,6 +5,7 @@ import { LedgerQuery, UnmaskedLedgerBody, type LedgerFilters } from '../../../sh
 import { ErrorResponse } from '../../../shared/schemas/common';
 import { chinaDate, nowIso } from '../../domain/clock';
 import { ledgerCsv } from '../../domain/ledger';
+import { ledgerXlsx } from '../../domain/ledger-xlsx';
 import { requireRole } from '../../plugins/auth';
 import type { LedgerFilter } from '../../repositories/ledger';
 
@@ -25,32 +26,40 @@ const adminLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     targetClass: query.targetClass,
     overdueAsOf: query.overdue === 'true' ? now : undefined,
   });
-  const stream = (reply: FastifyReply, filter: LedgerFilter, unmasked: boolean, now: string) => {
-    const name = `xingfuma-ledger-${chinaDate(now)}${unmasked ? '-full' : ''}.csv`;
+  const FORMATS = {
+    csv: { type: 'text/csv; charset=utf-8', body: (filter: LedgerFilter, unmasked: boolean, now: string) => Readable.from(ledgerCsv(app.repos, app.vault, filter, unmasked, now)) },
+    xlsx: {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      body: (filter: LedgerFilter, unmasked: boolean, now: string) => ledgerXlsx(app.repos, app.vault, filter, unmasked, now),
+    },
+  } as const;
+  const stream = (reply: FastifyReply, format: keyof typeof FORMATS, filter: LedgerFilter, unmasked: boolean, now: string) => {
+    const name = `xingfuma-ledger-${chinaDate(now)}${unmasked ? '-full' : ''}.${format}`;
     return reply
       .header('cache-control', 'private, no-store')
-      .header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(`幸福码台账-${chinaDate(now)}${unmasked ? '-完整信息' : ''}.csv`)}`)
-      .type('text/csv; charset=utf-8')
-      .send(Readable.from(ledgerCsv(app.repos, app.vault, filter, unmasked, now)));
+      .header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(`幸福码台账-${chinaDate(now)}${unmasked ? '-完整信息' : ''}.${format}`)}`)
+      .type(FORMATS[format].type)
+      .send(FORMATS[format].body(filter, unmasked, now));
   };
 
-  app.get('/api/admin/ledger.csv', { schema: { querystring: LedgerQuery, response: errors } }, async (request, reply) => {
-    const now = nowIso();
-    return stream(reply, filterOf(request.query, now), false, now);
-  });
-
-  app.post('/api/admin/ledger.csv', { schema: { querystring: LedgerQuery, body: UnmaskedLedgerBody, response: errors } }, async (request, reply) => {
-    const now = nowIso();
-    // The audit row is written before the first row leaves: no full export without a trace.
-    app.repos.audit.record({
-      actor: request.staff!.user.username,
-      action: 'ledger.export_unmasked',
-      target: 'ledger',
-      detail: JSON.stringify({ reason: request.body.reason, filters: request.query }),
-      clientIp: request.ip,
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/api/admin/ledger.${format}`, { schema: { querystring: LedgerQuery, response: errors } }, async (request, reply) => {
+      const now = nowIso();
+      return stream(reply, format, filterOf(request.query, now), false, now);
     });
-    return stream(reply, filterOf(request.query, now), true, now);
-  });
+    app.post(`/api/admin/ledger.${format}`, { schema: { querystring: LedgerQuery, body: UnmaskedLedgerBody, response: errors } }, async (request, reply) => {
+      const now = nowIso();
+      // The audit row is written before the first row leaves: no full export without a trace.
+      app.repos.audit.record({
+        actor: request.staff!.user.username,
+        action: 'ledger.export_unmasked',
+        target: 'ledger',
+        detail: JSON.stringify({ reason: request.body.reason, filters: request.query, format }),
+        clientIp: request.ip,
+      });
+      return stream(reply, format, filterOf(request.query, now), true, now);
+    });
+  }
 };
 
 export default adminLedgerRoutes;

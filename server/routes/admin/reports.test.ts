@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HARDSHIP_ANSWERS } from '../../../tests/helpers/answers';
@@ -137,7 +138,28 @@ describe('ledger export', () => {
     const audit = t.app.repos.audit.forTarget('ledger');
     expect(audit).toHaveLength(before + 1);
     expect(audit.at(-1)).toMatchObject({ actor: 'county', action: 'ledger.export_unmasked' });
-    expect(JSON.parse(audit.at(-1)!.detail!)).toEqual({ reason: '年度审计抽查', filters: { township: entryA.township } });
+    expect(JSON.parse(audit.at(-1)!.detail!)).toEqual({ reason: '年度审计抽查', filters: { township: entryA.township }, format: 'csv' });
+  });
+
+  it('is also a real XLSX workbook, masked by default and audited when unmasked', async () => {
+    const res = await admin.get('/api/admin/ledger.xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('台账')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('案件编号');
+    const values = sheet.getSheetValues().flat().map(String).join('|');
+    expect(values).toContain('张*明');
+    expect(values).not.toContain('张三明');
+
+    const before = t.app.repos.audit.forTarget('ledger').length;
+    const full = await admin.post('/api/admin/ledger.xlsx', { unmasked: true, reason: '年度审计' });
+    const unmasked = new ExcelJS.Workbook();
+    await unmasked.xlsx.load(full.rawPayload as unknown as ArrayBuffer);
+    expect(unmasked.getWorksheet('台账')!.getSheetValues().flat().map(String).join('|')).toContain('张三明');
+    expect(t.app.repos.audit.forTarget('ledger')).toHaveLength(before + 1);
+    expect(JSON.parse(t.app.repos.audit.forTarget('ledger').at(-1)!.detail!).format).toBe('xlsx');
   });
 
   it('streams many cases in batches while other requests still write', async () => {
