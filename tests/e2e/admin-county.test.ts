@@ -62,6 +62,13 @@ describe('county administration on a desktop PC', () => {
     const image = PNG.sync.read(await png.body());
     const url = jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
     expect(url).toMatch(new RegExp(`/q/${code}$`));
+
+    // Statistics: the funnel is drawn by ECharts over a table that keeps the numbers readable.
+    await page.goto(`${server.url}/admin/stats`);
+    await page.getByRole('heading', { level: 2, name: /从扫码到认定/ }).waitFor();
+    await expect.poll(() => page.locator('.stats-chart canvas').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.locator('table').first().getByRole('rowheader').count()).toBeGreaterThan(2);
+    await screenshot(page, 'admin-stats-desktop');
     expect(errors).toEqual([]);
     await desktop.close();
 
