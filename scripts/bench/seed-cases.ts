@@ -35,20 +35,26 @@ export function seedCases(dataDir: string, count: number, townships = 20): { sec
   })();
   const entryCode = repos.entries.list()[0]!.code;
   const base = Date.parse('2026-01-01T00:00:00Z');
+  // A fixed pseudo-random sequence: every township gets every level and status, run after run.
+  let state = 20261122;
+  const random = (n: number) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % n;
+  };
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const first17 = `3303271960${String(i).padStart(7, '0')}`;
       const person = { name: `压测${i}`, phone: `139${String(i).padStart(8, '0')}`, idNumber: first17 + idNumberCheckChar(first17), address: `某村 ${i} 号` };
-      const level = LEVELS[i % 4]!;
-      const status = STATUSES[i % 6]!;
+      const level = LEVELS[random(LEVELS.length)]!;
+      const status = STATUSES[random(STATUSES.length)]!;
       const now = new Date(base + i * 60_000).toISOString();
       const caseId = repos.cases.insertCase({
-        township: codes[i % codes.length]!,
+        township: codes[random(codes.length)]!,
         village: null,
         personKey: personKey(vault, person),
         subjectEnc: vault.encrypt(person),
         ...maskedPerson(person),
-        source: i % 3 === 0 ? 'report' : 'self',
+        source: random(3) === 0 ? 'report' : 'self',
         status,
         level,
         targetClass: i % 2 ? 'missing' : 'warning',

@@ -35,14 +35,7 @@ const clientPlugin: FastifyPluginAsync<{ clientDist: string }> = async (app, { c
     if (!entry.active) {
       return sendPage(reply, 410, page.render({ title: '幸福码已停用', shell: renderEntryProblem('disabled', entry), boot: { entry, problem: 'ENTRY_DISABLED' } }));
     }
-    // Count after the reply is on its way: the resident's page never waits for the counter.
-    setImmediate(() => {
-      try {
-        app.repos.entries.countScan(entry.code);
-      } catch (err) {
-        request.log.warn({ err }, 'scan count failed');
-      }
-    });
+    app.counters.scan(entry.code);
     return sendPage(reply, 200, page.render({ title: `幸福码 · ${entry.township.name}`, shell: renderLandingShell(entry, countyName()), boot: { entry, county: countyName() } }));
   });
 

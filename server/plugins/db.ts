@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { FastifyPluginAsync } from 'fastify';
 import { createVault, loadKeys, type Vault } from '../domain/crypto';
 import { createIntake } from '../domain/intake';
+import { createUsageCounters, type UsageCounters } from '../domain/usage-counters';
 import { migrate } from '../db/migrate';
 import { openDatabase, type DB } from '../db/open';
 import { createRepositories, type Repositories } from '../repositories';
@@ -13,6 +14,7 @@ declare module 'fastify' {
     repos: Repositories;
     vault: Vault;
     intake: ReturnType<typeof createIntake>;
+    counters: UsageCounters;
   }
 }
 
@@ -26,7 +28,19 @@ const dbPlugin: FastifyPluginAsync<{ dataDir: string; dataKey?: string }> = asyn
   app.decorate('repos', repos);
   app.decorate('vault', vault);
   app.decorate('intake', createIntake(db, repos, vault));
+  const counters = createUsageCounters(repos.entries, (work) => {
+    try {
+      db.transaction(work)();
+    } catch (err) {
+      app.log.warn({ err }, 'usage counters not written');
+    }
+  });
+  app.decorate('counters', counters);
+  const timer = setInterval(counters.flush, 2000);
+  timer.unref();
   app.addHook('onClose', async () => {
+    clearInterval(timer);
+    counters.flush();
     db.close();
   });
 };

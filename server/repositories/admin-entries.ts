@@ -1,21 +1,10 @@
 import type { DB } from '../db/open';
+import { ENTRY_COLUMNS, toEntry, type EntryRow } from './entries';
 
 export interface EntryListFilter {
   township?: string;
   village?: string;
   active?: boolean;
-}
-
-interface EntryRow {
-  code: string;
-  township: string;
-  village: string | null;
-  label: string | null;
-  active: number;
-  disabled_reason: string | null;
-  scan_count: number;
-  completion_count: number;
-  created_at: string;
 }
 
 export interface NewEntry {
@@ -27,8 +16,7 @@ export interface NewEntry {
 
 /** What the county sees of its 幸福码: filtered lists, doorplate labels per village, batch inserts. */
 export function createAdminEntriesRepository(db: DB) {
-  const list = db.prepare<Record<string, unknown>, EntryRow>(`SELECT code, township, village, label, active, disabled_reason, scan_count,
-      completion_count, created_at FROM entry_points
+  const list = db.prepare<Record<string, unknown>, EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entry_points
     WHERE (@township IS NULL OR township = @township) AND (@village IS NULL OR village = @village)
       AND (@active IS NULL OR active = @active)
     ORDER BY township, village, created_at, code`);
@@ -40,17 +28,8 @@ export function createAdminEntriesRepository(db: DB) {
     list(filter: EntryListFilter) {
       return list
         .all({ township: filter.township ?? null, village: filter.village ?? null, active: filter.active === undefined ? null : filter.active ? 1 : 0 })
-        .map((row) => ({
-          code: row.code,
-          township: row.township,
-          village: row.village,
-          label: row.label,
-          active: row.active === 1,
-          disabledReason: row.disabled_reason,
-          scans: row.scan_count,
-          completions: row.completion_count,
-          createdAt: row.created_at,
-        }));
+        .map(toEntry)
+        .map(({ scanCount, completionCount, ...entry }) => ({ ...entry, scans: scanCount, completions: completionCount }));
     },
     /** Labels of the village's active codes, to refuse printing the same doorplate twice. */
     activeLabelsIn: (village: string): Set<string> => new Set(labels.all(village).map((r) => r.label)),

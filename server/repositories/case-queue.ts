@@ -20,6 +20,8 @@ export interface QueueFilter {
   limit: number;
 }
 
+const LEVEL_RANK: Record<string, number> = { red: 3, yellow: 2, blue: 1, none: 0 };
+
 // Every case gets a due date on intake, so due_at is never NULL and the index can serve the order.
 const DUE = 'due_at';
 
@@ -41,7 +43,8 @@ export function createCaseQueueRepository(db: DB) {
     if (filter.township) add('township = @township', 'township', filter.township);
     if (filter.status) add('status = @status', 'status', filter.status);
     else if (filter.openOnly) clauses.push('closed_at IS NULL');
-    if (filter.level) add('level = @level', 'level', filter.level);
+    // By rank, not name: the queue index is ordered by level_rank, so one level is one index range.
+    if (filter.level) add('level_rank = @levelRank', 'levelRank', LEVEL_RANK[filter.level] ?? -1);
     if (filter.village) add('village = @village', 'village', filter.village);
     if (filter.source) add('source = @source', 'source', filter.source);
     if (filter.targetClass) add('target_class = @targetClass', 'targetClass', filter.targetClass);
@@ -56,7 +59,9 @@ export function createCaseQueueRepository(db: DB) {
       params.maskedPrefix = filter.maskedPrefix;
     }
     if (filter.digitsSuffix) {
-      search.push("phone_masked LIKE '%' || @digitsSuffix OR id_masked LIKE '%' || @digitsSuffix");
+      // A sub-select per column, so each tail index is used rather than walking the whole queue.
+      const scope = filter.township ? 'township = @township AND ' : '';
+      search.push(`id IN (SELECT id FROM cases WHERE ${scope}phone_tail = @digitsSuffix UNION SELECT id FROM cases WHERE ${scope}id_tail = @digitsSuffix)`);
       params.digitsSuffix = filter.digitsSuffix;
     }
     if (search.length) clauses.push(`(${search.join(' OR ')})`);

@@ -12,7 +12,7 @@ export interface EntryPoint {
   createdAt: string;
 }
 
-interface EntryRow {
+export interface EntryRow {
   code: string;
   township: string;
   village: string | null;
@@ -24,9 +24,9 @@ interface EntryRow {
   created_at: string;
 }
 
-const COLUMNS = 'code, township, village, label, active, disabled_reason, scan_count, completion_count, created_at';
+export const ENTRY_COLUMNS = 'code, township, village, label, active, disabled_reason, scan_count, completion_count, created_at';
 
-function toEntry(row: EntryRow): EntryPoint {
+export function toEntry(row: EntryRow): EntryPoint {
   return {
     code: row.code,
     township: row.township,
@@ -41,16 +41,21 @@ function toEntry(row: EntryRow): EntryPoint {
 }
 
 export function createEntriesRepository(db: DB) {
-  const byCode = db.prepare<[string], EntryRow>(`SELECT ${COLUMNS} FROM entry_points WHERE code = ?`);
-  const list = db.prepare<[], EntryRow>(`SELECT ${COLUMNS} FROM entry_points ORDER BY township, created_at`);
+  const byCode = db.prepare<[string], EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entry_points WHERE code = ?`);
+  const list = db.prepare<[], EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entry_points ORDER BY township, created_at`);
   const insert = db.prepare(
     'INSERT INTO entry_points (code, township, village, label) VALUES (@code, @township, @village, @label)',
   );
   const setActive = db.prepare('UPDATE entry_points SET active = @active, disabled_reason = @reason WHERE code = @code');
-  const scan = db.prepare('UPDATE entry_points SET scan_count = scan_count + 1 WHERE code = ?');
-  const completion = db.prepare('UPDATE entry_points SET completion_count = completion_count + 1 WHERE code = ?');
-  const completionByDay = db.prepare(`INSERT INTO screening_counts (entry_code, day, completed, suspected) VALUES (@code, @day, 1, @suspected)
-    ON CONFLICT(entry_code, day) DO UPDATE SET completed = completed + 1, suspected = suspected + excluded.suspected`);
+  const scan = db.prepare('UPDATE entry_points SET scan_count = scan_count + @n WHERE code = @code');
+  const completion = db.prepare('UPDATE entry_points SET completion_count = completion_count + @n WHERE code = @code');
+  const completionByDay = db.prepare(`INSERT INTO screening_counts (entry_code, day, completed, suspected) VALUES (@code, @day, @n, @suspected)
+    ON CONFLICT(entry_code, day) DO UPDATE SET completed = completed + excluded.completed, suspected = suspected + excluded.suspected`);
+
+  const countCompletions = db.transaction((code: string, day: string, n: number, suspected: number): void => {
+    completion.run({ code, n });
+    completionByDay.run({ code, day, n, suspected });
+  });
 
   return {
     find(code: string): EntryPoint | undefined {
@@ -65,12 +70,15 @@ export function createEntriesRepository(db: DB) {
       return setActive.run({ code, active: active ? 1 : 0, reason: active ? null : reason }).changes === 1;
     },
     countScan(code: string): void {
-      scan.run(code);
+      scan.run({ code, n: 1 });
     },
-    countCompletion: db.transaction((code: string, day: string, suspected: boolean): void => {
-      completion.run(code);
-      completionByDay.run({ code, day, suspected: suspected ? 1 : 0 });
-    }),
+    countScans(code: string, n: number): void {
+      scan.run({ code, n });
+    },
+    countCompletion(code: string, day: string, suspected: boolean): void {
+      countCompletions(code, day, 1, suspected ? 1 : 0);
+    },
+    countCompletions,
   };
 }
 

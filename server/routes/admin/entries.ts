@@ -50,6 +50,7 @@ const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/admin/entries', { schema: { querystring: EntryListQuery, response: { 200: EntryList, ...errors } } }, async (request) => {
     const { township, village, active } = request.query;
+    app.counters.flush();
     const regionNames = names();
     const items = app.repos.adminEntries.list({ township, village, active: active === undefined ? undefined : active === 'true' }).map((e) => view(e, regionNames));
     return { items };

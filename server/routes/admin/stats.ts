@@ -16,6 +16,8 @@ const adminStatsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { from, to, township } = request.query;
     if (from && to && from > to) throw new AppError('VALIDATION_FAILED', 400, undefined, { from: '开始日期不能晚于结束日期' });
     if (township && !app.repos.regions.findTownship(township)) throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '没有这个乡镇（街道）' });
+    // Scans and completions are buffered for a few seconds; the county sees them up to this moment.
+    app.counters.flush();
     return countyStats(app.repos, statsRange(nowIso(), from, to), township);
   });
 };

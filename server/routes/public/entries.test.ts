@@ -66,7 +66,7 @@ describe('GET /q/:code', () => {
     expect(res.body).toContain('自助测一测');
     expect(res.body).toContain('帮别人反映困难');
     expect(res.body).toContain('<script type="application/json" id="boot">');
-    await new Promise((resolve) => setImmediate(resolve));
+    t.app.counters.flush();
     expect(t.app.repos.entries.find(entry.code)!.scanCount).toBe(before + 1);
   });
 
@@ -84,7 +84,7 @@ describe('GET /q/:code', () => {
     expect(res.statusCode).toBe(410);
     expect(res.body).toContain('已停用');
     expect(res.body).toMatch(/tel:0577-/);
-    await new Promise((resolve) => setImmediate(resolve));
+    t.app.counters.flush();
     expect(t.app.repos.entries.find(entry.code)!.scanCount).toBe(before);
   });
 

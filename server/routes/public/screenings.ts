@@ -26,16 +26,7 @@ const screeningRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const result = app.screening.evaluate(answers, today);
       const entry = entryCode ? app.repos.entries.find(entryCode.trim().toUpperCase()) : undefined;
       const phone = entry ? app.repos.regions.find(entry.township)?.phone : undefined;
-      if (entry) {
-        // Counted after the answer is sent: the funnel must never slow the resident down.
-        setImmediate(() => {
-          try {
-            app.repos.entries.countCompletion(entry.code, today, result.suspected);
-          } catch (err) {
-            request.log.warn({ err }, 'completion count failed');
-          }
-        });
-      }
+      if (entry) app.counters.completion(entry.code, today, result.suspected);
       return phone && result.fallback ? { ...result, fallback: `${result.fallback}（${phone}）` } : result;
     },
   );

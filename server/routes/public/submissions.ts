@@ -3,7 +3,7 @@ import { ErrorResponse } from '../../../shared/schemas/common';
 import { ReportBody, RequestBody, SubmissionCreated } from '../../../shared/schemas/submissions';
 import { AppError } from '../../app-error';
 import { chinaDate, nowIso } from '../../domain/clock';
-import { cleanPerson } from '../../domain/person';
+import { cleanPerson, type PersonInput } from '../../domain/person';
 import type { EntryPoint } from '../../repositories/entries';
 
 const responses = { 200: SubmissionCreated, 201: SubmissionCreated, 400: ErrorResponse, 404: ErrorResponse, 410: ErrorResponse, 429: ErrorResponse };
@@ -19,13 +19,19 @@ const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return entry;
   }
 
+  /** A retry of an acknowledged submission, or what a new one needs: the time, the entry point, the checked person. */
+  function begin(body: { requestId: string; entryCode: string; person: PersonInput }) {
+    const known = app.repos.cases.findSubmissionByRequestId(body.requestId);
+    if (known) return { kind: 'retry', trackingCode: known.tracking_code } as const;
+    const now = nowIso();
+    return { kind: 'new', now, entry: activeEntry(body.entryCode), person: cleanPerson(body.person, chinaDate(now)) } as const;
+  }
+
   app.post('/api/requests', { schema: { body: RequestBody, response: responses }, config: { rateLimit } }, async (request, reply) => {
     const body = request.body;
-    const known = app.repos.cases.findSubmissionByRequestId(body.requestId);
-    if (known) return reply.status(200).send({ trackingCode: known.tracking_code });
-    const now = nowIso();
-    const entry = activeEntry(body.entryCode);
-    const person = cleanPerson(body.person, chinaDate(now));
+    const start = begin(body);
+    if (start.kind === 'retry') return reply.status(200).send({ trackingCode: start.trackingCode });
+    const { now, entry, person } = start;
     const screening = app.screening.snapshot(body.answers, chinaDate(now));
     const result = app.intake.submit(
       {
@@ -43,11 +49,9 @@ const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/reports', { schema: { body: ReportBody, response: responses }, config: { rateLimit } }, async (request, reply) => {
     const body = request.body;
-    const known = app.repos.cases.findSubmissionByRequestId(body.requestId);
-    if (known) return reply.status(200).send({ trackingCode: known.tracking_code });
-    const now = nowIso();
-    const entry = activeEntry(body.entryCode);
-    const person = cleanPerson(body.person, chinaDate(now));
+    const start = begin(body);
+    if (start.kind === 'retry') return reply.status(200).send({ trackingCode: start.trackingCode });
+    const { now, entry, person } = start;
     if (body.reporter.phone) cleanPerson({ name: body.reporter.name || '反映人', phone: body.reporter.phone }, chinaDate(now), 'reporter');
     const screening = body.answers ? app.screening.snapshot(body.answers, chinaDate(now)) : null;
     const result = app.intake.submit(
