@@ -22,7 +22,7 @@ function rssKiB(pid: number): number {
   }
 }
 
-/** RSS in MiB of the largest process under `pid` (tsx starts the real server as its child). */
+/** RSS in MiB of the server process (and, if it ever forks, the largest process under it). */
 export function serverRssMiB(pid: number): number {
   const all = [pid];
   for (let i = 0; i < all.length; i++) all.push(...children(all[i]!));

@@ -1,5 +1,4 @@
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Repositories } from '../repositories';
 import type { LedgerFilter } from '../repositories/ledger';
 import type { Vault } from './crypto';
@@ -11,23 +10,27 @@ import { LEDGER_HEADER, ledgerRows } from './ledger';
  */
 export function ledgerXlsx(repos: Repositories, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = LEDGER_HEADER.map((header) => ({ header, width: Math.max(10, header.length * 2 + 4) }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  void (async () => {
-    try {
-      for (const batch of ledgerRows(repos, vault, filter, unmasked, now)) {
-        for (const cells of batch) sheet.addRow(cells).commit();
-        // Let the response drain between batches.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (err) {
-      out.destroy(err as Error);
-    }
-  })();
+  void write(out, repos, vault, filter, unmasked, now);
   return out;
+}
+
+async function write(out: PassThrough, repos: Repositories, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): Promise<void> {
+  try {
+    // Loaded on first export only: ExcelJS is large, and most days nobody exports.
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = LEDGER_HEADER.map((header) => ({ header, width: Math.max(10, header.length * 2 + 4) }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    for (const batch of ledgerRows(repos, vault, filter, unmasked, now)) {
+      for (const cells of batch) sheet.addRow(cells).commit();
+      // Let the response drain between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    sheet.commit();
+    await workbook.commit();
+  } catch (err) {
+    out.destroy(err as Error);
+  }
 }

@@ -32,7 +32,8 @@ export async function freePort(): Promise<number> {
 export async function startRealServer(extraEnv: Record<string, string> = {}, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-e2e-'))): Promise<RunningServer> {
   const port = await freePort();
   const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
-  const child = spawn(TSX, [path.join(ROOT, 'scripts', 'start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // `node --import tsx`, not the tsx wrapper: the child must BE the server, so SIGKILL really kills it.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
