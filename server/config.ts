@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_CLIENT_DIST } from './paths';
 
 /** Everything the server reads from the environment, validated once at start-up. */
 export interface AppConfig {
@@ -43,7 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataKey: env.DATA_KEY?.trim() || undefined,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel,
-    clientDist: path.resolve(env.CLIENT_DIST?.trim() || path.join(import.meta.dirname, '..', 'client', 'dist')),
+    clientDist: path.resolve(env.CLIENT_DIST?.trim() || DEFAULT_CLIENT_DIST),
     seedDemo: env.SEED_DEMO !== 'false',
     ...overrides,
   };

@@ -10,7 +10,7 @@ import { idNumberCheckChar } from '../../shared/identity/id-number';
 import { createCaseQueueRepository, type QueueFilter } from '../../server/repositories/case-queue';
 import { HARDSHIP_ANSWERS } from '../../tests/helpers/answers';
 import { activeEntryCodes, freePort, startRealServer, type RunningServer } from '../../tests/e2e/support/server';
-import { buildClient, clientIsStale, ROOT } from '../client-build';
+import { buildStale, ROOT } from '../build.mjs';
 import { firstContentfulPaint } from './first-paint';
 import { load, nextClientAddress, type LoadResult } from './http-load';
 import { serverRssMiB } from './process-memory';
@@ -25,7 +25,7 @@ const verdict = (ok: boolean) => (ok ? '✓' : '✗');
 
 /** `npm run bench [-- --load]`: every figure next to its target, measured on this machine in this run. */
 export async function runBench(args: string[]): Promise<void> {
-  if (clientIsStale()) await buildClient();
+  await buildStale();
   const rows: Row[] = [];
   const failures: string[] = [];
   const check = (name: string, ok: boolean) => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { MIGRATIONS_DIR } from '../paths';
 import type { DB } from './open';
 
-const MIGRATIONS_DIR = path.join(import.meta.dirname, '..', 'migrations');
 
 /** Applies every numbered `NNN_name.sql` not yet recorded, each in its own transaction. */
 export function migrate(db: DB, dir = MIGRATIONS_DIR): string[] {

@@ -1,6 +1,6 @@
-import { buildClient, clientIsStale } from '../../../scripts/client-build';
+import { buildStale } from '../../../scripts/build.mjs';
 
-/** The browser tests run against the built H5, exactly as `npm start` serves it. */
+/** The browser tests run against the built H5 and server bundle, exactly as `npm start` serves them. */
 export default async function setup() {
-  if (clientIsStale()) await buildClient();
+  await buildStale();
 }

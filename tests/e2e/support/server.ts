@@ -28,12 +28,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the real server (`scripts/start.ts`, as `npm start` does) on a free port and a fresh DATA_DIR. */
+/** Starts the real server (`scripts/start.mjs`, as `npm start` does) on a free port and a fresh DATA_DIR. */
 export async function startRealServer(extraEnv: Record<string, string> = {}, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-e2e-'))): Promise<RunningServer> {
   const port = await freePort();
   const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
-  // `node --import tsx`, not the tsx wrapper: the child must BE the server, so SIGKILL really kills it.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Plain `node scripts/start.mjs`, as `npm start` runs it: the child IS the server, so SIGKILL really kills it.
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, 'scripts', 'start.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));

@@ -1,0 +1,65 @@
+// Builds what `npm start` serves: the H5 client (Vite) and the server bundle (esbuild), each only
+// when its sources changed. Plain JavaScript, so starting needs no TypeScript loader in memory.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+const CLIENT = path.join(ROOT, 'client');
+export const CLIENT_DIST = path.join(CLIENT, 'dist');
+export const SERVER_BUNDLE = path.join(ROOT, 'build', 'server.mjs');
+const LOCKFILE = path.join(ROOT, 'package-lock.json');
+const CLIENT_SOURCES = [path.join(CLIENT, 'src'), path.join(CLIENT, 'public'), path.join(CLIENT, 'index.html'), path.join(CLIENT, 'vite.config.ts'), path.join(ROOT, 'shared'), LOCKFILE];
+const SERVER_SOURCES = [path.join(ROOT, 'server'), path.join(ROOT, 'shared'), LOCKFILE];
+
+function newestMtime(target) {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const name of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, name)));
+  return newest;
+}
+
+function isStale(output, sources) {
+  if (!fs.existsSync(output)) return true;
+  const built = fs.statSync(output).mtimeMs;
+  return sources.some((source) => newestMtime(source) > built);
+}
+
+export const clientIsStale = () => isStale(path.join(CLIENT_DIST, 'index.html'), CLIENT_SOURCES);
+export const serverIsStale = () => isStale(SERVER_BUNDLE, SERVER_SOURCES);
+
+export async function buildClient() {
+  const { build } = await import('vite');
+  await build({ configFile: path.join(CLIENT, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export async function buildServer() {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [path.join(ROOT, 'server', 'main.ts')],
+    outfile: SERVER_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // Dependencies load from node_modules as usual; only our own TypeScript is compiled.
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+/** Builds whatever is stale; returns what it built, for the start-up message. */
+export async function buildStale() {
+  const built = [];
+  if (clientIsStale()) {
+    await buildClient();
+    built.push('client');
+  }
+  if (serverIsStale()) {
+    await buildServer();
+    built.push('server');
+  }
+  return built;
+}
