@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'client/dist/**', 'data/**', 'tests/e2e/.artifacts/**', '.bench/**'] },
+  { ignores: ['**/node_modules/**', 'client/dist/**', 'build/**', 'data/**', 'tests/e2e/.artifacts/**', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
