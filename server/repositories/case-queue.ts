@@ -25,6 +25,18 @@ const LEVEL_RANK: Record<string, number> = { red: 3, yellow: 2, blue: 1, none: 0
 // Every case gets a due date on intake, so due_at is never NULL and the index can serve the order.
 const DUE = 'due_at';
 
+const ORDER = `ORDER BY level_rank DESC, ${DUE}, id`;
+
+/**
+ * One page of the queue. Overdue cases are picked by their due date, which can match most of a
+ * township: their ids are sorted from a covering index first, and only the page's rows are read.
+ */
+function pageSql(clauses: string[], overdue: boolean): string {
+  const whereSql = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  if (!overdue) return `SELECT * FROM cases ${whereSql} ${ORDER} LIMIT @limit`;
+  return `SELECT * FROM cases WHERE id IN (SELECT id FROM cases ${whereSql} ${ORDER} LIMIT @limit) ${ORDER}`;
+}
+
 /** The review queue: red first, then the earliest due date; keyset pagination over an index. */
 export function createCaseQueueRepository(db: DB) {
   const cache = new Map<string, Statement>();
@@ -76,9 +88,7 @@ export function createCaseQueueRepository(db: DB) {
         clauses.push(`(level_rank < @rank OR (level_rank = @rank AND (${DUE} > @dueAt OR (${DUE} = @dueAt AND id > @afterId))))`);
         Object.assign(params, { rank: filter.after.rank, dueAt: filter.after.dueAt, afterId: filter.after.id });
       }
-      const sql = `SELECT * FROM cases ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
-        ORDER BY level_rank DESC, ${DUE}, id LIMIT @limit`;
-      return prepare(sql).all(params) as CaseRow[];
+      return prepare(pageSql(clauses, Boolean(filter.overdueAsOf))).all(params) as CaseRow[];
     },
     countsByStatus(filter: Pick<QueueFilter, 'township'>): Record<string, number> {
       const params: Record<string, unknown> = {};
@@ -95,9 +105,7 @@ export function createCaseQueueRepository(db: DB) {
     explain(filter: QueueFilter): string[] {
       const params: Record<string, unknown> = { limit: filter.limit };
       const clauses = where(filter, params);
-      const sql = `EXPLAIN QUERY PLAN SELECT * FROM cases ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
-        ORDER BY level_rank DESC, ${DUE}, id LIMIT @limit`;
-      return (db.prepare(sql).all(params) as Array<{ detail: string }>).map((r) => r.detail);
+      return (db.prepare(`EXPLAIN QUERY PLAN ${pageSql(clauses, Boolean(filter.overdueAsOf))}`).all(params) as Array<{ detail: string }>).map((r) => r.detail);
     },
   };
 }
