@@ -1,26 +1,16 @@
-import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, screenshot, watchErrors } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { phoneContext, screenshot, watchErrors } from './support/browser';
 import { HARDSHIP_ANSWERS, expectNoAxeViolations, lastRequestId, questionTitle, seedAnswers } from './support/resident';
 import { QUESTIONNAIRE_VERSION } from '../../shared/questionnaire/questions';
-import { activeEntryCodes, startRealServer, type RunningServer } from './support/server';
+import { useRealStack } from './support/real-stack';
+import type { RunningServer } from './support/server';
 
 let server: RunningServer;
 let browser: Browser;
 let entryCode: string;
-
-beforeAll(async () => {
-  server = await startRealServer();
-  browser = await launchBrowser();
-  entryCode = (await activeEntryCodes(server))[0]!.code;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
+useRealStack((stack) => ({ server, browser, entryCode } = stack));
 
 async function postRequest(requestId: string): Promise<{ status: number; trackingCode: string }> {
   const response = await fetch(`${server.url}/api/requests`, {

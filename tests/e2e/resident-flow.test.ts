@@ -1,24 +1,14 @@
-import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, screenshot, watchErrors } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { phoneContext, screenshot, watchErrors } from './support/browser';
 import { HARDSHIP_STEPS, answer, questionTitle } from './support/resident';
-import { activeEntryCodes, startRealServer, type RunningServer } from './support/server';
+import { useRealStack } from './support/real-stack';
+import type { RunningServer } from './support/server';
 
 let server: RunningServer;
 let browser: Browser;
 let entryCode: string;
-
-beforeAll(async () => {
-  server = await startRealServer();
-  browser = await launchBrowser();
-  entryCode = (await activeEntryCodes(server))[0]!.code;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
+useRealStack((stack) => ({ server, browser, entryCode } = stack));
 
 describe('a resident checks their household by taps and asks for contact', () => {
   it('goes from the landing page through 12 questions, the review and the result to a tracking code', async () => {
