@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorBody } from '../shared/errors';
@@ -9,6 +8,7 @@ import { loadDemoCounty } from './domain/bootstrap';
 import authPlugin from './plugins/auth';
 import clientPlugin from './plugins/client';
 import screeningPlugin from './plugins/screening';
+import securityHeaders from './plugins/security-headers';
 import adminRoutes from './routes/admin';
 import staffCaseRoutes from './routes/staff/cases';
 import sessionRoutes from './routes/staff/session';
@@ -51,7 +51,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
 
   // External plugins first, then our cross-cutting plugins, then the routes (fastify/demo's order).
-  await app.register(helmet, {
+  await app.register(securityHeaders, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Value from 'typebox/value';
 import { QUESTION_TOPICS } from '../../../shared/questionnaire/question';
+import { ScreeningResponse } from '../../../shared/schemas/screening';
 import { COMFORTABLE_ANSWERS, HARDSHIP_ANSWERS } from '../../../tests/helpers/answers';
 import { buildTestApp, firstActiveEntry, type TestApp } from '../../../tests/helpers/test-app';
 
@@ -51,6 +53,17 @@ describe('POST /api/screenings', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: HARDSHIP_ANSWERS } });
     const local = t.app.screening.evaluate(HARDSHIP_ANSWERS, new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
     expect(res.json()).toEqual(JSON.parse(JSON.stringify(local)));
+  });
+
+  it('every result, hardship or not, matches the declared response schema exactly', async () => {
+    // The route serializes with JSON.stringify, so nothing would strip an undeclared field: the schema must hold as is.
+    for (const answers of [HARDSHIP_ANSWERS, COMFORTABLE_ANSWERS]) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers, entryCode: firstActiveEntry(t.app).code } });
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      const body = res.json();
+      expect([...Value.Errors(ScreeningResponse, body)]).toEqual([]);
+      expect(Value.Clean(ScreeningResponse, structuredClone(body))).toEqual(body);
+    }
   });
 
   it('invalid answers → 400 VALIDATION_FAILED naming each field in Chinese', async () => {

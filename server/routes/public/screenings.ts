@@ -2,7 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { QUESTIONNAIRE } from '../../../shared/questionnaire/questions';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import { QuestionnaireResponse, ScreeningBody, ScreeningResponse } from '../../../shared/schemas/screening';
-import { chinaDate, nowIso } from '../../domain/clock';
+import { chinaToday } from '../../domain/clock';
+import { createEntryLookup } from '../../domain/entry-lookup';
+
+const serializeNatively = (data: unknown) => JSON.stringify(data);
 
 /** The 12 questions, and the result for a set of answers. Nothing personal is stored. */
 const screeningRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -14,20 +17,24 @@ const screeningRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return questionnaire;
   });
 
+  const findEntry = createEntryLookup(app.repos);
   app.post(
     '/api/screenings',
     {
       schema: { body: ScreeningBody, response: { 200: ScreeningResponse, 400: ErrorResponse, 429: ErrorResponse } },
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      // The schema still types the handler and documents the result (a test checks results against it), but the
+      // result is the engine's own object, all Chinese text: V8's JSON.stringify writes it twice as fast as
+      // fast-json-stringify, which escapes string by string.
+      serializerCompiler: () => serializeNatively,
     },
     async (request) => {
       const { entryCode, answers } = request.body;
-      const today = chinaDate(nowIso());
+      const today = chinaToday();
       const result = app.screening.evaluate(answers, today);
-      const entry = entryCode ? app.repos.entries.find(entryCode.trim().toUpperCase()) : undefined;
-      const phone = entry ? app.repos.regions.find(entry.township)?.phone : undefined;
+      const entry = entryCode ? findEntry(entryCode) : undefined;
       if (entry) app.counters.completion(entry.code, today, result.suspected);
-      return phone && result.fallback ? { ...result, fallback: `${result.fallback}（${phone}）` } : result;
+      return entry?.phone && result.fallback ? { ...result, fallback: `${result.fallback}（${entry.phone}）` } : result;
     },
   );
 };
