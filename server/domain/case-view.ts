@@ -2,13 +2,26 @@ import type { CaseDetailInfo, QueueItemInfo } from '../../shared/schemas/staff-c
 import { EVENT_TYPES, transition } from '../../shared/cases/workflow';
 import type { CaseStatus } from '../../shared/cases/status';
 import type { Repositories } from '../repositories';
+import type { QueueRow } from '../repositories/case-queue';
 import type { CaseRow } from '../repositories/cases';
+import type { Region } from '../repositories/regions';
 import type { Vault } from './crypto';
 
 /** How staff see a case: masked by default, with region names resolved. */
-export function toQueueItem(repos: Repositories, row: CaseRow, nowIso: string): QueueItemInfo {
-  const township = repos.regions.find(row.township);
-  const village = row.village ? repos.regions.find(row.village) : undefined;
+type FindRegion = (code: string) => Region | undefined;
+
+/** Region lookups for one page of cases: a page mostly repeats a few townships and villages. */
+export function memoizedRegions(repos: Repositories): FindRegion {
+  const seen = new Map<string, Region | undefined>();
+  return (code) => {
+    if (!seen.has(code)) seen.set(code, repos.regions.find(code));
+    return seen.get(code);
+  };
+}
+
+export function toQueueItem(findRegion: FindRegion, row: QueueRow, nowIso: string): QueueItemInfo {
+  const township = findRegion(row.township);
+  const village = row.village ? findRegion(row.village) : undefined;
   return {
     id: row.id,
     township: { code: row.township, name: township?.name ?? row.township },
@@ -62,7 +75,7 @@ export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, no
   });
   const status = row.status as CaseStatus;
   return {
-    ...toQueueItem(repos, row, nowIso),
+    ...toQueueItem(repos.regions.find, row, nowIso),
     levelReason: row.level_reason,
     rulesVersion: row.rules_version,
     answers: row.answers_json ? (JSON.parse(row.answers_json) as Record<string, unknown>) : null,

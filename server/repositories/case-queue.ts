@@ -20,6 +20,15 @@ export interface QueueFilter {
   limit: number;
 }
 
+/** What a queue card shows: the masked columns, never the encrypted subject or the stored answers. */
+export type QueueRow = Pick<
+  CaseRow,
+  'id' | 'township' | 'village' | 'name_masked' | 'phone_masked' | 'id_masked' | 'address_masked' | 'source' | 'status' | 'level' | 'target_class' | 'due_at' | 'created_at' | 'updated_at' | 'closed_at'
+>;
+
+const QUEUE_COLUMNS =
+  'id, township, village, name_masked, phone_masked, id_masked, address_masked, source, status, level, target_class, due_at, created_at, updated_at, closed_at';
+
 const LEVEL_RANK: Record<string, number> = { red: 3, yellow: 2, blue: 1, none: 0 };
 
 // Every case gets a due date on intake, so due_at is never NULL and the index can serve the order.
@@ -27,14 +36,8 @@ const DUE = 'due_at';
 
 const ORDER = `ORDER BY level_rank DESC, ${DUE}, id`;
 
-/**
- * One page of the queue. Overdue cases are picked by their due date, which can match most of a
- * township: their ids are sorted from a covering index first, and only the page's rows are read.
- */
-function pageSql(clauses: string[], overdue: boolean): string {
-  const whereSql = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-  if (!overdue) return `SELECT * FROM cases ${whereSql} ${ORDER} LIMIT @limit`;
-  return `SELECT * FROM cases WHERE id IN (SELECT id FROM cases ${whereSql} ${ORDER} LIMIT @limit) ${ORDER}`;
+function pageSql(clauses: string[]): string {
+  return `SELECT ${QUEUE_COLUMNS} FROM cases ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ${ORDER} LIMIT @limit`;
 }
 
 /** The review queue: red first, then the earliest due date; keyset pagination over an index. */
@@ -60,7 +63,11 @@ export function createCaseQueueRepository(db: DB) {
     if (filter.village) add('village = @village', 'village', filter.village);
     if (filter.source) add('source = @source', 'source', filter.source);
     if (filter.targetClass) add('target_class = @targetClass', 'targetClass', filter.targetClass);
-    if (filter.overdueAsOf) add('closed_at IS NULL AND due_at < @overdueAsOf', 'overdueAsOf', filter.overdueAsOf);
+    if (filter.overdueAsOf) {
+      // Every rank named, so SQLite walks the open-queue index rank by rank (migration 014) and stops at the page.
+      if (!filter.level) clauses.push('level_rank IN (3, 2, 1, 0)');
+      add('closed_at IS NULL AND due_at < @overdueAsOf', 'overdueAsOf', filter.overdueAsOf);
+    }
     const search: string[] = [];
     if (filter.personKey) {
       search.push('person_key = @personKey');
@@ -80,32 +87,34 @@ export function createCaseQueueRepository(db: DB) {
     return clauses;
   }
 
+  const townshipCounts = db.prepare('SELECT status, n FROM case_status_counts WHERE township = ? AND n > 0');
+  const countyCounts = db.prepare('SELECT status, sum(n) AS n FROM case_status_counts GROUP BY status HAVING sum(n) > 0');
+
   return {
-    page(filter: QueueFilter): CaseRow[] {
+    page(filter: QueueFilter): QueueRow[] {
       const params: Record<string, unknown> = { limit: filter.limit };
       const clauses = where(filter, params);
       if (filter.after) {
         clauses.push(`(level_rank < @rank OR (level_rank = @rank AND (${DUE} > @dueAt OR (${DUE} = @dueAt AND id > @afterId))))`);
         Object.assign(params, { rank: filter.after.rank, dueAt: filter.after.dueAt, afterId: filter.after.id });
       }
-      return prepare(pageSql(clauses, Boolean(filter.overdueAsOf))).all(params) as CaseRow[];
+      return prepare(pageSql(clauses)).all(params) as QueueRow[];
     },
+    /** Cases per status in a township (or the county), from the tally the triggers of migration 013 keep. */
     countsByStatus(filter: Pick<QueueFilter, 'township'>): Record<string, number> {
-      const params: Record<string, unknown> = {};
-      const clauses = where({ township: filter.township, limit: 0 }, params);
-      const sql = `SELECT status, count(*) AS n FROM cases ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} GROUP BY status`;
-      const rows = prepare(sql).all(params) as Array<{ status: string; n: number }>;
+      const rows = (filter.township ? townshipCounts.all(filter.township) : countyCounts.all()) as Array<{ status: string; n: number }>;
       return Object.fromEntries(rows.map((r) => [r.status, r.n]));
     },
-    countOverdue(township: string | null, asOf: string): number {
-      const sql = `SELECT count(*) AS n FROM cases WHERE closed_at IS NULL AND due_at < @asOf ${township ? 'AND township = @township' : ''}`;
-      return (prepare(sql).get({ asOf, ...(township ? { township } : {}) }) as { n: number }).n;
+    /** Open cases past their due date, counted up to `cap` (see OVERDUE_COUNT_CAP). */
+    countOverdue(township: string | null, asOf: string, cap: number): number {
+      const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM cases WHERE closed_at IS NULL AND due_at < @asOf ${township ? 'AND township = @township' : ''} LIMIT @cap)`;
+      return (prepare(sql).get({ asOf, cap, ...(township ? { township } : {}) }) as { n: number }).n;
     },
     /** For the benchmark: the plan SQLite picks for a queue page. */
     explain(filter: QueueFilter): string[] {
       const params: Record<string, unknown> = { limit: filter.limit };
       const clauses = where(filter, params);
-      return (db.prepare(`EXPLAIN QUERY PLAN ${pageSql(clauses, Boolean(filter.overdueAsOf))}`).all(params) as Array<{ detail: string }>).map((r) => r.detail);
+      return (db.prepare(`EXPLAIN QUERY PLAN ${pageSql(clauses)}`).all(params) as Array<{ detail: string }>).map((r) => r.detail);
     },
   };
 }

@@ -31,3 +31,15 @@ export function nextDeadline(step: 'contact' | 'visit' | 'decide' | 'reopen', no
   if (step === 'decide') return addWorkingDays(nowIso, NEXT_STEP_WORKING_DAYS.close);
   return addWorkingDays(nowIso, NEXT_STEP_WORKING_DAYS.decide);
 }
+
+/**
+ * The queue counts overdue cases only up to this many: counting every one meant walking the whole
+ * overdue index on each page, and past this point the exact figure changes nothing for staff
+ * (the statistics page has exact numbers).
+ */
+export const OVERDUE_COUNT_CAP = 1000;
+
+/** "12 件" or, at the cap, "1000 件以上". */
+export function overdueCountText(n: number): string {
+  return n >= OVERDUE_COUNT_CAP ? `${OVERDUE_COUNT_CAP} 件以上` : `${n} 件`;
+}

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Compile } from 'typebox/compile';
+import { OVERDUE_COUNT_CAP } from '../../../shared/cases/due';
 import { RISK_LEVELS } from '../../../shared/cases/risk';
 import { labelOf } from '../../../shared/cases/labels';
 import { REVEAL_REASONS } from '../../../shared/cases/workflow';
@@ -17,7 +18,7 @@ import {
   type CaseEventInput,
 } from '../../../shared/schemas/staff-cases';
 import { AppError } from '../../app-error';
-import { toCaseDetail, toQueueItem } from '../../domain/case-view';
+import { memoizedRegions, toCaseDetail, toQueueItem } from '../../domain/case-view';
 import { createCaseWorkflow } from '../../domain/case-workflow';
 import { nowIso } from '../../domain/clock';
 import type { CleanPerson } from '../../domain/person';
@@ -39,7 +40,7 @@ function searchTerm(raw: string | undefined): string {
   return (raw ?? '').trim();
 }
 
-function encodeCursor(row: CaseRow): string {
+function encodeCursor(row: Pick<CaseRow, 'level' | 'due_at' | 'id'>): string {
   return Buffer.from(JSON.stringify([RANK[row.level] ?? 0, row.due_at, row.id])).toString('base64url');
 }
 
@@ -89,11 +90,12 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
+    const findRegion = memoizedRegions(app.repos);
     return {
-      items: page.map((row) => toQueueItem(app.repos, row, now)),
+      items: page.map((row) => toQueueItem(findRegion, row, now)),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
       counts: app.repos.queue.countsByStatus({ township }),
-      overdue: app.repos.queue.countOverdue(township, now),
+      overdue: app.repos.queue.countOverdue(township, now, OVERDUE_COUNT_CAP),
     };
   });
 

@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate } from '../db/migrate';
+import { openDatabase, type DB } from '../db/open';
+import { MIGRATIONS_DIR } from '../paths';
+import { createCaseQueueRepository } from './case-queue';
+
+const STATUSES = ['new', 'contacting', 'visiting', 'reviewing', 'decided', 'closed'];
+const TOWNSHIPS = ['330327101000', '330327102000', '330327103000'];
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-counts-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function addRegions(db: DB): void {
+  const insert = db.prepare("INSERT INTO regions (code, name, level, parent) VALUES (?, ?, ?, ?)");
+  insert.run('330327000000', '县', 'county', null);
+  for (const code of TOWNSHIPS) insert.run(code, code, 'township', '330327000000');
+}
+
+function addCase(db: DB, township: string, status: string, dueAt = new Date().toISOString()): number {
+  const now = new Date().toISOString();
+  return Number(
+    db
+      .prepare(`INSERT INTO cases (township, subject_enc, name_masked, source, status, level, due_at, created_at, updated_at)
+        VALUES (?, x'00', '张*', 'self', ?, 'blue', ?, ?, ?)`)
+      .run(township, status, dueAt, now, now).lastInsertRowid,
+  );
+}
+
+/** The truth the tally must equal: a full count of the cases table. */
+function countedByHand(db: DB, township: string | null): Record<string, number> {
+  const rows = db
+    .prepare(`SELECT status, count(*) AS n FROM cases ${township ? 'WHERE township = ?' : ''} GROUP BY status`)
+    .all(...(township ? [township] : [])) as Array<{ status: string; n: number }>;
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+function expectTallyMatches(db: DB): void {
+  const queue = createCaseQueueRepository(db);
+  for (const township of [...TOWNSHIPS, null]) expect(queue.countsByStatus({ township })).toEqual(countedByHand(db, township));
+}
+
+describe('case status tally (migration 013)', () => {
+  it('is filled from the cases already there when the migration runs', () => {
+    const earlier = tempDir();
+    for (const file of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < '013')) fs.copyFileSync(path.join(MIGRATIONS_DIR, file), path.join(earlier, file));
+    const db = openDatabase(path.join(tempDir(), 'db.sqlite'));
+    migrate(db, earlier);
+    addRegions(db);
+    for (let i = 0; i < 40; i++) addCase(db, TOWNSHIPS[i % 3]!, STATUSES[i % 5]!);
+    expect(migrate(db)).toContain('013_case_status_counts.sql');
+    expectTallyMatches(db);
+    db.close();
+  });
+
+  it('stays equal to a full count through any mix of new cases, status changes, transfers and deletions', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('insert' as const), township: fc.constantFrom(...TOWNSHIPS), status: fc.constantFrom(...STATUSES) }),
+      fc.record({ kind: fc.constant('status' as const), pick: fc.nat(), status: fc.constantFrom(...STATUSES) }),
+      fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), township: fc.constantFrom(...TOWNSHIPS) }),
+      fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const db = openDatabase(path.join(tempDir(), 'db.sqlite'));
+        migrate(db);
+        addRegions(db);
+        const ids: number[] = [];
+        for (const o of ops) {
+          if (o.kind === 'insert') ids.push(addCase(db, o.township, o.status));
+          else if (ids.length === 0) continue;
+          else if (o.kind === 'status') db.prepare('UPDATE cases SET status = ? WHERE id = ?').run(o.status, ids[o.pick % ids.length]);
+          else if (o.kind === 'move') db.prepare('UPDATE cases SET township = ? WHERE id = ?').run(o.township, ids[o.pick % ids.length]);
+          else db.prepare('DELETE FROM cases WHERE id = ?').run(ids.splice(o.pick % ids.length, 1)[0]);
+        }
+        expectTallyMatches(db);
+        db.close();
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('countOverdue', () => {
+  it('counts open cases past their due date in one township, up to the cap', () => {
+    const db = openDatabase(path.join(tempDir(), 'db.sqlite'));
+    migrate(db);
+    addRegions(db);
+    const [here, there] = TOWNSHIPS as [string, string];
+    for (let i = 0; i < 5; i++) addCase(db, here, 'new', '2026-01-0' + (i + 1) + 'T00:00:00.000Z');
+    addCase(db, here, 'new', '2026-12-31T00:00:00.000Z');
+    addCase(db, there, 'new', '2026-01-01T00:00:00.000Z');
+    const closed = addCase(db, here, 'closed', '2026-01-01T00:00:00.000Z');
+    db.prepare("UPDATE cases SET closed_at = '2026-01-02T00:00:00.000Z' WHERE id = ?").run(closed);
+    const queue = createCaseQueueRepository(db);
+    const asOf = '2026-06-01T00:00:00.000Z';
+    expect(queue.countOverdue(here, asOf, 1000)).toBe(5);
+    expect(queue.countOverdue(null, asOf, 1000)).toBe(6);
+    expect(queue.countOverdue(here, asOf, 3)).toBe(3);
+    expect(queue.countOverdue(here, '2025-01-01T00:00:00.000Z', 1000)).toBe(0);
+    db.close();
+  });
+});
