@@ -42,6 +42,7 @@ function median(values: number[]): number | null {
 }
 
 class Tally {
+  scans = 0;
   completed = 0;
   suspected = 0;
   requests = 0;
@@ -55,8 +56,8 @@ class Tally {
   byStatus: Record<string, number> = {};
 
   figures(): Figures {
-    const { completed, suspected, requests, reports, cases, contacted, decided } = this;
-    return { completed, suspected, requests, reports, cases, contacted, decided, medianHoursToContact: median(this.hours) };
+    const { scans, completed, suspected, requests, reports, cases, contacted, decided } = this;
+    return { scans, completed, suspected, requests, reports, cases, contacted, decided, medianHoursToContact: median(this.hours) };
   }
 }
 
@@ -70,6 +71,9 @@ export function countyStats(repos: Repositories, range: StatsRange, township?: s
   const total = new Tally();
   const tallies = (code: string, month: string) => (wanted.has(code) ? [byTownship.get(code)!, byMonth.get(month), total].filter((x): x is Tally => !!x) : []);
 
+  for (const row of repos.adminStats.scans(range)) {
+    for (const tally of tallies(row.township, row.month)) tally.scans += row.scans;
+  }
   for (const row of repos.adminStats.completions(range)) {
     for (const tally of tallies(row.township, row.month)) {
       tally.completed += row.completed;
@@ -98,19 +102,16 @@ export function countyStats(repos: Repositories, range: StatsRange, township?: s
       }
     }
   }
-  const scans = new Map(repos.adminStats.scansByTownship().map((r) => [r.township, r.scans]));
   const overdue = new Map(repos.adminStats.overdueByTownship(range.now).map((r) => [r.township, r.n]));
-  const row = (code: string, name: string, tally: Tally, scanCount: number, overdueCount: number): TownshipFigures => ({
+  const row = (code: string, name: string, tally: Tally, overdueCount: number): TownshipFigures => ({
     code,
     name,
-    scans: scanCount,
     ...tally.figures(),
     byStatus: tally.byStatus,
     overdue: overdueCount,
   });
-  const townshipRows = townships.map((t) => row(t.code, t.name, byTownship.get(t.code)!, scans.get(t.code) ?? 0, overdue.get(t.code) ?? 0));
-  const sum = (key: 'scans' | 'overdue') => townshipRows.reduce((n, r) => n + r[key], 0);
-  const totalRow = row(township ?? 'all', township ? townships[0]?.name ?? '' : '全县', total, sum('scans'), sum('overdue'));
+  const townshipRows = townships.map((t) => row(t.code, t.name, byTownship.get(t.code)!, overdue.get(t.code) ?? 0));
+  const totalRow = row(township ?? 'all', township ? townships[0]?.name ?? '' : '全县', total, townshipRows.reduce((n, r) => n + r.overdue, 0));
   return {
     from: range.fromDay,
     to: range.toDay,
@@ -119,7 +120,7 @@ export function countyStats(repos: Repositories, range: StatsRange, township?: s
     total: totalRow,
     // The resident's path: only self-check requests go on past 「申请联系」, so reports are left out of the last steps.
     funnel: [
-      { step: 'scans', label: '扫码（累计）', count: totalRow.scans },
+      { step: 'scans', label: '扫码', count: total.scans },
       { step: 'completed', label: '完成自测', count: total.completed },
       { step: 'requested', label: '申请联系', count: total.requests },
       { step: 'contacted', label: '已联系', count: total.selfContacted },

@@ -6,7 +6,7 @@ import type { EntriesRepository } from '../repositories/entries';
  * the last interval's counts, never a submission.
  */
 export function createUsageCounters(entries: EntriesRepository, write: (work: () => void) => void) {
-  let scans = new Map<string, number>();
+  let scans = new Map<string, { code: string; day: string; n: number }>();
   let completions = new Map<string, { code: string; day: string; completed: number; suspected: number }>();
 
   function flush(): void {
@@ -16,14 +16,17 @@ export function createUsageCounters(entries: EntriesRepository, write: (work: ()
     scans = new Map();
     completions = new Map();
     write(() => {
-      for (const [code, n] of pendingScans) entries.countScans(code, n);
+      for (const s of pendingScans.values()) entries.countScans(s.code, s.day, s.n);
       for (const c of pendingCompletions.values()) entries.countCompletions(c.code, c.day, c.completed, c.suspected);
     });
   }
 
   return {
-    scan(code: string): void {
-      scans.set(code, (scans.get(code) ?? 0) + 1);
+    scan(code: string, day: string): void {
+      const key = `${code}\u0000${day}`;
+      const current = scans.get(key) ?? { code, day, n: 0 };
+      current.n += 1;
+      scans.set(key, current);
     },
     completion(code: string, day: string, suspected: boolean): void {
       const key = `${code}\u0000${day}`;

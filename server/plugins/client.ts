@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { chinaToday } from '../domain/clock';
 import { describeEntry } from '../domain/entry-info';
 import { renderEntryProblem, renderLandingShell } from '../render/landing';
 import { loadPageTemplate } from '../render/page-template';
@@ -35,7 +36,7 @@ const clientPlugin: FastifyPluginAsync<{ clientDist: string }> = async (app, { c
     if (!entry.active) {
       return sendPage(reply, 410, page.render({ title: '幸福码已停用', shell: renderEntryProblem('disabled', entry), boot: { entry, problem: 'ENTRY_DISABLED' } }));
     }
-    app.counters.scan(entry.code);
+    app.counters.scan(entry.code, chinaToday());
     return sendPage(reply, 200, page.render({ title: `幸福码 · ${entry.township.name}`, shell: renderLandingShell(entry, countyName()), boot: { entry, county: countyName() } }));
   });
 

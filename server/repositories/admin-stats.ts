@@ -25,7 +25,11 @@ const month = (col: string) => MONTH.replace('{col}', col);
 
 /** The county's figures: counters per township and month; nothing personal is read. */
 export function createAdminStatsRepository(db: DB) {
-  const scans = db.prepare<[], { township: string; scans: number }>('SELECT township, sum(scan_count) AS scans FROM entry_points GROUP BY township');
+  const scans = db.prepare<Record<string, unknown>, { township: string; month: string; scans: number }>(
+    `SELECT e.township, substr(c.day, 1, 7) AS month, sum(c.scans) AS scans
+     FROM scan_counts c JOIN entry_points e ON e.code = c.entry_code
+     WHERE c.day >= @fromDay AND c.day <= @toDay GROUP BY 1, 2`,
+  );
   const completions = db.prepare<Record<string, unknown>, { township: string; month: string; completed: number; suspected: number }>(
     `SELECT e.township, substr(c.day, 1, 7) AS month, sum(c.completed) AS completed, sum(c.suspected) AS suspected
      FROM screening_counts c JOIN entry_points e ON e.code = c.entry_code
@@ -47,7 +51,7 @@ export function createAdminStatsRepository(db: DB) {
   );
 
   return {
-    scansByTownship: () => scans.all(),
+    scans: (range: StatsRange) => scans.all({ fromDay: range.fromDay, toDay: range.toDay }),
     completions: (range: StatsRange) => completions.all({ fromDay: range.fromDay, toDay: range.toDay }),
     submissions: (range: StatsRange) => submissions.all({ fromIso: range.fromIso, toIso: range.toIso }),
     /** One small fact per case created in the range, read row by row. */

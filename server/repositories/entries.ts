@@ -48,10 +48,16 @@ export function createEntriesRepository(db: DB) {
   );
   const setActive = db.prepare('UPDATE entry_points SET active = @active, disabled_reason = @reason WHERE code = @code');
   const scan = db.prepare('UPDATE entry_points SET scan_count = scan_count + @n WHERE code = @code');
+  const scanByDay = db.prepare(`INSERT INTO scan_counts (entry_code, day, scans) VALUES (@code, @day, @n)
+    ON CONFLICT(entry_code, day) DO UPDATE SET scans = scans + excluded.scans`);
   const completion = db.prepare('UPDATE entry_points SET completion_count = completion_count + @n WHERE code = @code');
   const completionByDay = db.prepare(`INSERT INTO screening_counts (entry_code, day, completed, suspected) VALUES (@code, @day, @n, @suspected)
     ON CONFLICT(entry_code, day) DO UPDATE SET completed = completed + excluded.completed, suspected = suspected + excluded.suspected`);
 
+  const countScans = db.transaction((code: string, day: string, n: number): void => {
+    scan.run({ code, n });
+    scanByDay.run({ code, day, n });
+  });
   const countCompletions = db.transaction((code: string, day: string, n: number, suspected: number): void => {
     completion.run({ code, n });
     completionByDay.run({ code, day, n, suspected });
@@ -69,12 +75,7 @@ export function createEntriesRepository(db: DB) {
     setActive(code: string, active: boolean, reason: string | null): boolean {
       return setActive.run({ code, active: active ? 1 : 0, reason: active ? null : reason }).changes === 1;
     },
-    countScan(code: string): void {
-      scan.run({ code, n: 1 });
-    },
-    countScans(code: string, n: number): void {
-      scan.run({ code, n });
-    },
+    countScans,
     countCompletion(code: string, day: string, suspected: boolean): void {
       countCompletions(code, day, 1, suspected ? 1 : 0);
     },

@@ -16,6 +16,8 @@ export const StatsQuery = Type.Object(
 );
 
 const Figures = {
+  /** Scans of the 幸福码 in the range (counted per day since migration 015). */
+  scans: Type.Integer(),
   completed: Type.Integer(),
   suspected: Type.Integer(),
   requests: Type.Integer(),
@@ -30,8 +32,6 @@ const Figures = {
 export const TownshipFigures = Type.Object({
   code: Type.String(),
   name: Type.String(),
-  /** All-time total: scans are counted per code, not per day. */
-  scans: Type.Integer(),
   ...Figures,
   byStatus: Type.Record(Type.String(), Type.Integer()),
   /** Open cases past their due date now. */

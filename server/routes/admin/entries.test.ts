@@ -40,8 +40,7 @@ describe('幸福码 management', () => {
 
   it('lists every code with its scans and completions', async () => {
     const entry = t.app.repos.entries.list()[0]!;
-    t.app.repos.entries.countScan(entry.code);
-    t.app.repos.entries.countScan(entry.code);
+    t.app.repos.entries.countScans(entry.code, '2025-01-02', 2);
     t.app.repos.entries.countCompletion(entry.code, '2025-01-02', true);
     const res = await admin.get('/api/admin/entries');
     expect(res.statusCode).toBe(200);
