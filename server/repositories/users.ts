@@ -57,6 +57,9 @@ export function createUsersRepository(db: DB) {
     'UPDATE staff_users SET failed_logins = failed_logins + 1, locked_until = @lockedUntil WHERE id = @id',
   );
   const recordSuccess = db.prepare('UPDATE staff_users SET failed_logins = 0, locked_until = NULL WHERE id = ?');
+  const assignable = db.prepare<[string], { id: number; username: string }>(
+    "SELECT id, username FROM staff_users WHERE role = 'township_staff' AND township = ? AND disabled = 0 ORDER BY username",
+  );
 
   return {
     findByUsername(username: string): StaffUser | undefined {
@@ -85,6 +88,8 @@ export function createUsersRepository(db: DB) {
     recordSuccessfulLogin(id: number): void {
       recordSuccess.run(id);
     },
+    /** Active township staff of one township: the people a case there can be given to. */
+    assignableIn: (township: string): Array<{ id: number; username: string }> => assignable.all(township),
   };
 }
 

@@ -140,3 +140,11 @@ export const CASE_EVENT_SCHEMAS = {
 export type CaseEventInput = { [K in CaseEventType]: Static<(typeof CASE_EVENT_SCHEMAS)[K]> }[CaseEventType];
 
 export const CaseEventEnvelope = Type.Object({ type: literals(EVENT_TYPES, { 'x-error': '不认识的操作' }) }, { additionalProperties: true });
+
+/** GET /api/staff/assignees: who a case in a township can be given to. Township staff always get their own township. */
+export const AssigneesQuery = Type.Object(
+  { township: Type.Optional(Type.String({ pattern: '^\\d{12}$', 'x-error': '乡镇（街道）代码是 12 位数字' })) },
+  { additionalProperties: false },
+);
+export const AssigneeList = Type.Object({ items: Type.Array(Type.Object({ id: Type.Integer(), username: Type.String() })) });
+export type AssigneeListInfo = Static<typeof AssigneeList>;

@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse } from '../../../shared/schemas/common';
+import { AssigneeList, AssigneesQuery } from '../../../shared/schemas/staff-cases';
+import { AppError } from '../../app-error';
+import { requireRole, townshipScope } from '../../plugins/auth';
+
+/**
+ * Who a case can be given to: the active township staff of a township (the assign step checks the same).
+ * Township staff see only their own colleagues, whatever township they ask for; viewers cannot assign.
+ */
+const assigneeRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('preHandler', app.requireStaff);
+  app.get(
+    '/api/staff/assignees',
+    {
+      preHandler: requireRole('county_admin', 'township_staff'),
+      schema: { querystring: AssigneesQuery, response: { 200: AssigneeList, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } },
+    },
+    async (request) => {
+      const township = townshipScope(request.staff!.user) ?? request.query.township;
+      if (!township || !app.repos.regions.findTownship(township)) {
+        throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '请先选择乡镇（街道）' });
+      }
+      return { items: app.repos.users.assignableIn(township) };
+    },
+  );
+};
+
+export default assigneeRoutes;
