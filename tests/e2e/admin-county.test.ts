@@ -1,25 +1,17 @@
-import fs from 'node:fs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, screenshot, watchErrors } from './support/browser';
-import { startRealServer, type RunningServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { phoneContext, screenshot, watchErrors } from './support/browser';
+import { useRealStack } from './support/real-stack';
+import type { RunningServer } from './support/server';
 
 const ADMIN_PASSWORD = 'county-admin-password-2';
 
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startRealServer({ ADMIN_PASSWORD });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
+useRealStack((stack) => ({ server, browser } = stack), { ADMIN_PASSWORD });
 
 describe('county administration on a desktop PC', () => {
   it('batch-creates a village doorplate codes, prints their posters, and a printed code opens the landing page on a phone', async () => {

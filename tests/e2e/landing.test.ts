@@ -1,21 +1,12 @@
-import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, screenshot, watchErrors } from './support/browser';
-import { activeEntryCodes, startRealServer, type RunningServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { phoneContext, screenshot, watchErrors } from './support/browser';
+import { useRealStack } from './support/real-stack';
+import { activeEntryCodes, type RunningServer } from './support/server';
 
 let server: RunningServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startRealServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
+useRealStack((stack) => ({ server, browser } = stack));
 
 describe('scanning a 幸福码 on a phone', () => {
   it('opens the landing page with the township name and the three doors', async () => {
