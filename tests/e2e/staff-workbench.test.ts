@@ -196,6 +196,15 @@ describe('the staff workbench on a phone, from queue to the resident’s trackin
     await page.getByRole('heading', { level: 1, name: '王*明' }).waitFor();
     expect(await page.getByRole('button', { name: '派单' }).count()).toBe(1);
     await screenshot(page, 'staff-case-desktop');
+
+    // The county gives the case to a named colleague of that township, picked from a list.
+    await startStep(page, '派单', '派单');
+    const assignee = page.getByLabel('负责人');
+    await assignee.locator('option', { hasText: 'lx01' }).waitFor({ state: 'attached' });
+    await assignee.selectOption({ label: 'lx01' });
+    await page.getByRole('button', { name: '确认派单' }).click();
+    await saved(page, '已记录');
+    expect(await page.locator('dt', { hasText: '负责人' }).locator('xpath=following-sibling::dd[1]').textContent()).toBe('lx01');
     expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
     await context.close();
   });
