@@ -70,7 +70,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     },
     hsts: config.publicBaseUrl.startsWith('https:'),
   });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    // Nothing reads the remaining-quota headers on ordinary replies; a refusal still says when to retry.
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+  });
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { dataDir: config.dataDir, dataKey: config.dataKey });
   app.decorate('config', config);

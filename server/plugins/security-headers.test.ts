@@ -44,3 +44,17 @@ describe('security headers', () => {
     expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
   });
 });
+
+describe('rate-limit headers', () => {
+  it('are left off ordinary replies, and a refusal still says when to try again', async () => {
+    const ok = await http.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: {} }, remoteAddress: '10.77.0.1' });
+    expect(ok.headers['x-ratelimit-remaining']).toBeUndefined();
+    let refused = ok;
+    for (let i = 0; i < 70 && refused.statusCode !== 429; i++) {
+      refused = await http.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: {} }, remoteAddress: '10.77.0.2' });
+    }
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('RATE_LIMITED');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
