@@ -41,6 +41,15 @@ describe('scanning a 幸福码 on a phone', () => {
     await context.close();
   });
 
+  it("serves Vue's production build, even when the tests built it", async () => {
+    // Vitest runs with NODE_ENV=test; a development build of Vue is much heavier for a slow phone.
+    const [entry] = await activeEntryCodes(server);
+    const html = await (await fetch(`${server.url}/q/${entry!.code}`)).text();
+    const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(1);
+    for (const script of scripts) expect(await (await fetch(`${server.url}${script}`)).text()).not.toContain('[Vue warn]');
+  });
+
   it('an unknown code shows a friendly page, never a blank screen', async () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
