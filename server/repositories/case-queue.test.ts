@@ -7,6 +7,7 @@ import { migrate } from '../db/migrate';
 import { openDatabase, type DB } from '../db/open';
 import { MIGRATIONS_DIR } from '../paths';
 import { createCaseQueueRepository } from './case-queue';
+import { createCasesRepository } from './cases';
 
 const STATUSES = ['new', 'contacting', 'visiting', 'reviewing', 'decided', 'closed'];
 const TOWNSHIPS = ['330327101000', '330327102000', '330327103000'];
@@ -106,6 +107,28 @@ describe('countOverdue', () => {
     expect(queue.countOverdue(null, asOf, 1000)).toBe(6);
     expect(queue.countOverdue(here, asOf, 3)).toBe(3);
     expect(queue.countOverdue(here, '2025-01-01T00:00:00.000Z', 1000)).toBe(0);
+    db.close();
+  });
+});
+
+describe('derived queue columns (migration 016)', () => {
+  it('are right whether a case is inserted by the repository or by plain SQL without them', () => {
+    const db = openDatabase(path.join(tempDir(), 'db.sqlite'));
+    migrate(db);
+    addRegions(db);
+    const now = new Date().toISOString();
+    const viaRepository = createCasesRepository(db).insertCase({
+      township: TOWNSHIPS[0]!, village: null, personKey: null, subjectEnc: Buffer.from([0]), nameMasked: '张*', phoneMasked: '139****1234',
+      idMasked: '3303**********567X', addressMasked: null, source: 'self', status: 'new', level: 'yellow', targetClass: null,
+      answersJson: null, resultJson: null, rulesVersion: null, situationsJson: null, dueAt: now, now,
+    });
+    const viaSql = Number(
+      db.prepare(`INSERT INTO cases (township, subject_enc, name_masked, phone_masked, id_masked, source, level, created_at, updated_at)
+        VALUES (?, x'00', '李*', '138****8765', NULL, 'report', 'red', ?, ?)`).run(TOWNSHIPS[1], now, now).lastInsertRowid,
+    );
+    const derived = (id: number) => db.prepare('SELECT level_rank, phone_tail, id_tail FROM cases WHERE id = ?').get(id);
+    expect(derived(viaRepository)).toEqual({ level_rank: 2, phone_tail: '1234', id_tail: '567X' });
+    expect(derived(viaSql)).toEqual({ level_rank: 3, phone_tail: '8765', id_tail: null });
     db.close();
   });
 });

@@ -77,9 +77,11 @@ export interface EventRow {
 export function createCasesRepository(db: DB) {
   const insertCase = db.prepare(`INSERT INTO cases
     (township, village, person_key, subject_enc, name_masked, phone_masked, id_masked, address_masked, source, status,
-     level, target_class, answers_json, result_json, rules_version, situations_json, due_at, created_at, updated_at)
+     level, target_class, answers_json, result_json, rules_version, situations_json, due_at, created_at, updated_at,
+     level_rank, phone_tail, id_tail)
     VALUES (@township, @village, @personKey, @subjectEnc, @nameMasked, @phoneMasked, @idMasked, @addressMasked, @source, @status,
-     @level, @targetClass, @answersJson, @resultJson, @rulesVersion, @situationsJson, @dueAt, @now, @now)`);
+     @level, @targetClass, @answersJson, @resultJson, @rulesVersion, @situationsJson, @dueAt, @now, @now,
+     CASE @level WHEN 'red' THEN 3 WHEN 'yellow' THEN 2 WHEN 'blue' THEN 1 ELSE 0 END, substr(@phoneMasked, -4), substr(@idMasked, -4))`);
   const byId = db.prepare<[number], CaseRow>('SELECT * FROM cases WHERE id = ?');
   const openByPerson = db.prepare<[string, string], CaseRow>(
     'SELECT * FROM cases WHERE township = ? AND person_key = ? AND closed_at IS NULL ORDER BY id DESC LIMIT 1',
