@@ -26,23 +26,29 @@ export function useSubmissionForm<K extends SubmissionKind>(kind: K, fieldIds: R
     summary.value?.focus();
   }
 
-  /** Shows `problems` if there are any; otherwise queues the body. True once the submission is kept. */
-  async function send(problems: FieldError[], body: () => SubmissionBody<K>): Promise<boolean> {
-    if (submitting.value) return false;
+  /**
+   * Shows `problems` if there are any; otherwise queues the body and, once the submission is kept, runs
+   * `kept` (clear the draft, move on) while the form still counts as submitting, so a second tap during
+   * the navigation is ignored.
+   */
+  async function send(problems: FieldError[], body: () => SubmissionBody<K>, kept: () => Promise<unknown>): Promise<void> {
+    if (submitting.value) return;
     formProblem.value = undefined;
     if (problems.length) {
       await showErrors(problems);
-      return false;
+      return;
     }
     errors.value = [];
     submitting.value = true;
     try {
       const submission = await queue.submit(kind, body());
-      if (submission.state !== 'failed') return true;
+      if (submission.state !== 'failed') {
+        await kept();
+        return;
+      }
       const fields = Object.entries(submission.problem?.fields ?? {}).map(([key, message]) => ({ field: fieldIds[key] ?? fallbackField, message }));
       if (fields.length) await showErrors(fields);
       else formProblem.value = submission.problem?.message ?? '没能提交，请稍后再试';
-      return false;
     } finally {
       submitting.value = false;
     }
