@@ -13,6 +13,7 @@ import { activeEntryCodes, freePort, startRealServer, type RunningServer } from 
 import { buildStale, ROOT } from '../build.mjs';
 import { firstContentfulPaint } from './first-paint';
 import { load, nextClientAddress, type LoadResult } from './http-load';
+import { processCpuMs } from './process-cpu';
 import { serverRssMiB } from './process-memory';
 import { seedCases } from './seed-cases';
 import { printTable, type Row } from './table';
@@ -75,13 +76,26 @@ export async function runBench(args: string[]): Promise<void> {
     const screeningBody = () => ({ entryCode: entry!.code, answers: HARDSHIP_ANSWERS });
     const bareRounds: LoadResult[] = [];
     const screeningRounds: LoadResult[] = [];
+    // Server CPU time per request is steadier than req/s on a shared machine: printed beside the ratio.
+    const cpu = { bare: 0, screening: 0 };
+    const timed = async (side: keyof typeof cpu, pid: number, run: () => Promise<LoadResult>) => {
+      const before = processCpuMs(pid);
+      const result = await run();
+      cpu[side] += processCpuMs(pid) - before;
+      return result;
+    };
     for (let round = 0; round < HTTP_ROUNDS; round++) {
-      bareRounds.push(await load({ url: `${hello.url}/hello`, method: 'POST', seconds: SECONDS / HTTP_ROUNDS, body: screeningBody }));
+      bareRounds.push(await timed('bare', hello.pid, () => load({ url: `${hello.url}/hello`, method: 'POST', seconds: SECONDS / HTTP_ROUNDS, body: screeningBody })));
       screeningRounds.push(
-        await load({ url: `${server.url}/api/screenings`, method: 'POST', seconds: SECONDS / HTTP_ROUNDS, body: screeningBody, perRequestHeaders: nextClientAddress }),
+        await timed('screening', server.process.pid!, () =>
+          load({ url: `${server.url}/api/screenings`, method: 'POST', seconds: SECONDS / HTTP_ROUNDS, body: screeningBody, perRequestHeaders: nextClientAddress }),
+        ),
       );
     }
     hello.stop();
+    const perRequest = (ms: number, rounds: LoadResult[]) => (ms * 1000) / rounds.reduce((n, r) => n + r.requests, 0);
+    const bareCpu = perRequest(cpu.bare, bareRounds);
+    const screeningCpu = perRequest(cpu.screening, screeningRounds);
     const bare = fastest(bareRounds);
     const screening = fastest(screeningRounds);
     const ratio = screening.rps / bare.rps;
@@ -90,6 +104,11 @@ export async function runBench(args: string[]): Promise<void> {
       name: `POST /api/screenings（${HTTP_ROUNDS} 轮最好）`,
       figure: `${screening.rps} 次/秒，p99 ${ms(screening.p99)}（${Math.round(ratio * 100)}%；中位数 ${median(screeningRounds.map((r) => r.rps))}）`,
       target: `≥ 60% 基线 ${check('screenings ratio', ratio >= 0.6 && screeningRounds.every((r) => r.non2xx === 0))}`,
+    });
+    rows.push({
+      name: '  服务端 CPU / 请求（基线 / 预判）',
+      figure: `${bareCpu.toFixed(0)} / ${screeningCpu.toFixed(0)} µs（基线的 ${Math.round((bareCpu / screeningCpu) * 100)}% 效率）`,
+      target: '—',
     });
 
     // 3. Submissions with the durability setting in force (synchronous=FULL).
@@ -166,14 +185,14 @@ function requestBody(entryCode: string, i: number) {
   };
 }
 
-async function startHello(): Promise<{ url: string; stop(): void }> {
+async function startHello(): Promise<{ url: string; pid: number; stop(): void }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'bench', 'hello.ts')], {
     env: { ...process.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('hello ready') && resolve()));
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
 
 async function staffLogin(server: RunningServer, township: string): Promise<string> {
