@@ -1,20 +1,27 @@
+import { isWorkingDay } from './china-holidays';
 import type { RiskLevel } from './risk';
 
-/** First contact within N working days, by risk level (red is urgent). Holidays are not modelled. */
+/** First contact within N working days, by risk level (red is urgent). */
 export const FIRST_CONTACT_WORKING_DAYS: Record<RiskLevel, number> = { red: 1, yellow: 3, blue: 5, none: 5 };
 
 /** Next home visit by risk level (seed 003's 定期探访): red weekly, yellow monthly, blue quarterly. */
 export const REVISIT_DAYS: Record<RiskLevel, number> = { red: 7, yellow: 30, blue: 90, none: 90 };
 
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+/**
+ * `days` working days after an instant, counted on China's calendar (weekends, public holidays and
+ * make-up working days from china-holidays.ts), at the same time of day.
+ */
 export function addWorkingDays(fromIso: string, days: number): string {
-  const date = new Date(fromIso);
+  // Step through China-local days: shift into UTC+8, move by whole days, shift back.
+  let local = Date.parse(fromIso) + CHINA_OFFSET_MS;
   let left = days;
   while (left > 0) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    const weekday = date.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left--;
+    local += 86_400_000;
+    if (isWorkingDay(new Date(local).toISOString().slice(0, 10))) left--;
   }
-  return date.toISOString();
+  return new Date(local - CHINA_OFFSET_MS).toISOString();
 }
 
 export function firstContactDue(createdAtIso: string, level: RiskLevel): string {
