@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, refuseUnfinishedEngine } from './config';
 
 describe('loadConfig', () => {
   it('has the contract defaults', () => {
@@ -25,5 +25,42 @@ describe('loadConfig', () => {
 
   it('rejects a short ADMIN_PASSWORD', () => {
     expect(() => loadConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD/);
+  });
+});
+
+describe('DATABASE_URL', () => {
+  const KEY = 'a'.repeat(88);
+
+  it('is unset by default: embedded SQLite', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+  });
+
+  it.each([['postgres://xfm:pw@db.internal:5432/xfm'], ['postgresql://localhost/xfm']])('accepts %s with DATA_KEY', (url) => {
+    expect(loadConfig({ DATABASE_URL: url, DATA_KEY: KEY }).databaseUrl).toBe(url);
+  });
+
+  it.each([['mysql://localhost/xfm'], ['sqlite:./data/x.sqlite'], ['localhost:5432'], ['https://db.internal/xfm']])(
+    'rejects %s in Chinese without echoing it',
+    (url) => {
+      const load = () => loadConfig({ DATABASE_URL: url, DATA_KEY: KEY });
+      expect(load).toThrow(ConfigError);
+      expect(load).toThrow(/DATABASE_URL 必须是 PostgreSQL 连接地址/);
+      try {
+        load();
+      } catch (err) {
+        expect((err as Error).message).not.toContain(url);
+      }
+    },
+  );
+
+  it('requires DATA_KEY, since every app server must share one key', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/xfm' })).toThrow(/必须同时设置 DATA_KEY/);
+  });
+
+  it('is refused at start until the PostgreSQL engine is complete', () => {
+    expect(() => refuseUnfinishedEngine(loadConfig({ DATABASE_URL: 'postgres://localhost/xfm', DATA_KEY: KEY }))).toThrow(
+      /PostgreSQL 引擎尚未完成/,
+    );
+    expect(() => refuseUnfinishedEngine(loadConfig({}))).not.toThrow();
   });
 });

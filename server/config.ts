@@ -16,6 +16,8 @@ export interface AppConfig {
   dataKey?: string;
   /** Skip loading the demo county (tests that build their own regions). */
   seedDemo: boolean;
+  /** `postgres://…` selects the PostgreSQL engine; unset keeps embedded SQLite in DATA_DIR. */
+  databaseUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -35,13 +37,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (adminPassword !== undefined && adminPassword.length < 10) {
     throw new ConfigError('ADMIN_PASSWORD 至少需要 10 个字符');
   }
+  const databaseUrl = parseDatabaseUrl(env.DATABASE_URL?.trim() || undefined);
+  const dataKey = env.DATA_KEY?.trim() || undefined;
+  if (databaseUrl && !dataKey) {
+    // Several app servers share one database, so none may invent its own key.
+    throw new ConfigError('设置了 DATABASE_URL 时必须同时设置 DATA_KEY（所有应用服务器使用同一个密钥），否则各服务器无法读出彼此加密的个人信息');
+  }
   return {
     port,
     host,
     dataDir,
     publicBaseUrl,
     adminPassword,
-    dataKey: env.DATA_KEY?.trim() || undefined,
+    dataKey,
+    databaseUrl,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel,
     clientDist: path.resolve(env.CLIENT_DIST?.trim() || DEFAULT_CLIENT_DIST),
@@ -69,6 +78,31 @@ function parseBaseUrl(raw: string): string {
     throw new ConfigError(`PUBLIC_BASE_URL 必须以 http:// 或 https:// 开头："${raw}"`);
   }
   return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') || !url.hostname) {
+    // Never echo the value: it may carry a password.
+    throw new ConfigError('DATABASE_URL 必须是 PostgreSQL 连接地址，例如 postgres://用户名:密码@主机:5432/数据库名；使用内置 SQLite 时请不要设置它');
+  }
+  return raw;
+}
+
+/**
+ * The PostgreSQL engine is being built repository by repository; until every one is ported, starting on it
+ * would fail half-way through a request. Refuse clearly instead of pretending it works.
+ */
+export function refuseUnfinishedEngine(config: Pick<AppConfig, 'databaseUrl'>): void {
+  if (config.databaseUrl) {
+    throw new ConfigError('PostgreSQL 引擎尚未完成，暂时不能使用：请取消 DATABASE_URL，使用内置的 SQLite 数据库（DATA_DIR）');
+  }
 }
 
 function parseTrustProxy(raw: string | undefined): boolean | string {

@@ -1,5 +1,5 @@
 import { buildApp } from './app';
-import { ConfigError, loadConfig, type AppConfig } from './config';
+import { ConfigError, loadConfig, refuseUnfinishedEngine, type AppConfig } from './config';
 import { ensureInitialAdmin } from './domain/bootstrap';
 
 /** Reads config, prepares the data, listens, and shuts down cleanly on SIGTERM/SIGINT. */
@@ -42,7 +42,9 @@ export async function startServer(config: AppConfig = loadConfigOrExit()) {
 
 function loadConfigOrExit(): AppConfig {
   try {
-    return loadConfig();
+    const config = loadConfig();
+    refuseUnfinishedEngine(config);
+    return config;
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`配置错误：${err.message}`);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadConfig, refuseUnfinishedEngine } from '../config';
 import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { loadDemoCounty } from '../domain/bootstrap';
@@ -26,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
+  refuseUnfinishedEngine(config);
   if (command.standalone) {
     try {
       const output = await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, config });
