@@ -12,7 +12,17 @@ export default defineConfig({
         resolve: { alias: { '@shared': path.resolve(import.meta.dirname, 'shared') } },
         test: { name: 'unit', include: ['shared/**/*.test.ts', 'client/src/**/*.test.ts'], environment: 'node' },
       },
-      { test: { name: 'api', include: ['server/**/*.test.ts', 'tests/api/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 } },
+      {
+        test: {
+          name: 'api',
+          include: ['server/**/*.test.ts', 'tests/api/**/*.test.ts'],
+          environment: 'node',
+          // Asks once whether PostgreSQL answers: its suites run when it does, and always in CI.
+          globalSetup: ['tests/helpers/postgres-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
       {
         test: {
           name: 'e2e',

@@ -1,0 +1,55 @@
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import pg from 'pg';
+import type { DB } from './open';
+import type { Database } from './schema';
+
+/** The two storage engines: embedded SQLite (the default) and PostgreSQL (DATABASE_URL). */
+export type EngineName = 'sqlite' | 'postgres';
+
+/** A typed query builder over either engine; repositories written against it run on both. */
+export type Engine = Kysely<Database>;
+
+/**
+ * Kysely over the app's existing better-sqlite3 connection, so ported and not-yet-ported repositories share one
+ * connection (and one transaction at a time) during the move. Destroying this Kysely leaves the connection open:
+ * whoever opened it closes it. Statements are prepared once and reused, as the synchronous repositories do.
+ */
+export function sqliteEngine(db: DB): Engine {
+  const statements = new Map<string, ReturnType<DB['prepare']>>();
+  const shared: SqliteDatabase = {
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        // Builders with variable IN-lists make many shapes; a bound keeps the cache from growing without end.
+        if (statements.size >= 500) statements.clear();
+        statement = db.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+    close() {},
+  };
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: shared }) });
+}
+
+/** Counts and bigint ids come back from PostgreSQL as text; as numbers they match what SQLite returns. */
+function parseBigint(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`整数超出安全范围：${text}`);
+  return value;
+}
+
+const typeParsers = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 ? parseBigint : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** A connection pool to PostgreSQL with the engine's type parsing; close it with `pool.end()` (or the Engine's destroy). */
+export function createPostgresPool(connectionString: string, options: pg.PoolConfig = {}): pg.Pool {
+  return new pg.Pool({ connectionString, types: typeParsers, max: 10, ...options });
+}
+
+/** Kysely over a PostgreSQL pool. Destroying this Kysely ends the pool. */
+export function postgresEngine(pool: pg.Pool): Engine {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,189 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * One schema type for both engines, read by hand from server/migrations/*.sql (001–016). Both engines store the
+ * same values: timestamps are ISO-8601 UTC text ('2026-11-29T13:56:28.123Z'), flags are integers 0/1, encrypted
+ * columns are bytes (SQLite BLOB / PostgreSQL bytea, a Buffer either way). When a migration adds or changes a
+ * column, change this file in the same commit.
+ */
+
+/** A column filled by the database when an INSERT leaves it out. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+/** Kept by triggers (and written by intake's INSERT): readable, settable, never required. */
+type Maintained<T> = Defaulted<T>;
+
+export interface RegionsTable {
+  code: string;
+  name: string;
+  level: 'county' | 'township' | 'village';
+  parent: string | null;
+  phone: string | null;
+}
+
+export interface EntryPointsTable {
+  code: string;
+  township: string;
+  village: string | null;
+  label: string | null;
+  active: Defaulted<number>;
+  disabled_reason: string | null;
+  scan_count: Defaulted<number>;
+  completion_count: Defaulted<number>;
+  created_at: Defaulted<string>;
+}
+
+export interface StaffUsersTable {
+  id: Generated<number>;
+  /** Case-insensitive on both engines (SQLite COLLATE NOCASE, PostgreSQL citext). */
+  username: string;
+  password_hash: string;
+  role: 'county_admin' | 'township_staff' | 'viewer';
+  township: string | null;
+  must_change_password: Defaulted<number>;
+  disabled: Defaulted<number>;
+  failed_logins: Defaulted<number>;
+  locked_until: string | null;
+  created_at: Defaulted<string>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Defaulted<string>;
+  last_seen_at: Defaulted<string>;
+}
+
+/** Append-only on both engines: triggers reject UPDATE and DELETE. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Defaulted<string>;
+  actor: string;
+  action: string;
+  target: string | null;
+  detail: string | null;
+  client_ip: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface CasesTable {
+  id: Generated<number>;
+  township: string;
+  village: string | null;
+  person_key: string | null;
+  subject_enc: Buffer;
+  name_masked: string;
+  phone_masked: string | null;
+  id_masked: string | null;
+  address_masked: string | null;
+  source: 'self' | 'report';
+  status: Defaulted<string>;
+  level: 'red' | 'yellow' | 'blue' | 'none';
+  level_reason: string | null;
+  target_class: string | null;
+  answers_json: string | null;
+  result_json: string | null;
+  rules_version: string | null;
+  situations_json: string | null;
+  assignee_id: number | null;
+  due_at: string | null;
+  next_visit_at: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  /** 3 red, 2 yellow, 1 blue, 0 none (003, 016). */
+  level_rank: Maintained<number>;
+  redacted_at: string | null;
+  /** Last 4 characters of phone_masked / id_masked (011, 016). */
+  phone_tail: Maintained<string | null>;
+  id_tail: Maintained<string | null>;
+}
+
+export interface SubmissionsTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: 'request' | 'report';
+  request_id: string;
+  tracking_code: string;
+  entry_code: string | null;
+  payload_enc: Buffer;
+  reporter_relation: string | null;
+  created_at: string;
+}
+
+/** Append-only, except that a redaction may clear detail_enc (010). */
+export interface CaseEventsTable {
+  id: Generated<number>;
+  case_id: number;
+  submission_id: number | null;
+  at: string;
+  type: string;
+  actor: string;
+  public_text: string | null;
+  detail_enc: Buffer | null;
+}
+
+export interface ScreeningCountsTable {
+  entry_code: string;
+  day: string;
+  completed: Defaulted<number>;
+  suspected: Defaulted<number>;
+}
+
+export interface PoliciesTable {
+  id: string;
+  position: number;
+  data_json: string;
+  updated_at: Defaulted<string>;
+  updated_by: string | null;
+}
+
+/** Append-only: each edit is a new dated version. */
+export interface ParameterVersionsTable {
+  id: Generated<number>;
+  effective_from: string;
+  values_json: string;
+  source: string;
+  created_at: Defaulted<string>;
+  created_by: string;
+}
+
+/** Running tally kept by triggers on cases (013); rows that fall to 0 stay. */
+export interface CaseStatusCountsTable {
+  township: string;
+  status: string;
+  n: number;
+}
+
+export interface ScanCountsTable {
+  entry_code: string;
+  day: string;
+  scans: number;
+}
+
+export interface SchemaMigrationsTable {
+  id: string;
+  applied_at: Defaulted<string>;
+}
+
+export interface Database {
+  regions: RegionsTable;
+  entry_points: EntryPointsTable;
+  staff_users: StaffUsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+  cases: CasesTable;
+  submissions: SubmissionsTable;
+  case_events: CaseEventsTable;
+  screening_counts: ScreeningCountsTable;
+  policies: PoliciesTable;
+  parameter_versions: ParameterVersionsTable;
+  case_status_counts: CaseStatusCountsTable;
+  scan_counts: ScanCountsTable;
+  schema_migrations: SchemaMigrationsTable;
+}
