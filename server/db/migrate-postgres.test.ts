@@ -5,7 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { createTestDatabase, type TestDatabase } from '../../tests/helpers/postgres';
 import { MIGRATIONS_DIR } from '../paths';
 import { createPostgresPool } from './engine';
+import { migrate } from './migrate';
 import { migratePostgres, postgresMigrationPlan } from './migrate-postgres';
+import { openDatabase } from './open';
 
 const dirs: string[] = [];
 function migrationsDir(files: Record<string, string>): string {
@@ -58,6 +60,39 @@ describe.skipIf(inject('postgresAdminUrl') === null)('migrating PostgreSQL', () 
     const { rows } = await pool().query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY id');
     expect(rows.map((r) => r.id)).toEqual(all);
     expect(await migratePostgres(pool())).toEqual([]);
+  });
+
+  it('build the same tables, columns, indexes and triggers as SQLite', async () => {
+    const dir = migrationsDir({});
+    const sqlite = openDatabase(path.join(dir, 'db.sqlite'));
+    migrate(sqlite);
+    const sqliteColumns = sqlite
+      .prepare("SELECT m.name || '.' || p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'")
+      .pluck()
+      .all() as string[];
+    const sqliteIndexes = sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%'")
+      .pluck()
+      .all() as string[];
+    const sqliteTriggers = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[];
+    sqlite.close();
+
+    const p = pool();
+    await migratePostgres(p);
+    const columns = await p.query<{ c: string }>(
+      "SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE table_schema = 'public'",
+    );
+    // Primary keys and UNIQUE constraints have their own (differently named) indexes on each engine.
+    const indexes = await p.query<{ i: string }>(
+      "SELECT indexname AS i FROM pg_indexes WHERE schemaname = 'public' AND indexname !~ '_(pkey|key)$'",
+    );
+    const triggers = await p.query<{ t: string }>('SELECT tgname AS t FROM pg_trigger WHERE NOT tgisinternal');
+    expect(columns.rows.map((r) => r.c).sort()).toEqual(sqliteColumns.sort());
+    expect(indexes.rows.map((r) => r.i).sort()).toEqual(sqliteIndexes.sort());
+    // PostgreSQL adds only the TRUNCATE guards of the append-only tables.
+    const extra = triggers.rows.map((r) => r.t).filter((t) => !sqliteTriggers.includes(t));
+    expect(extra.sort()).toEqual(['audit_log_no_truncate', 'case_events_no_truncate', 'parameter_versions_no_truncate']);
+    expect(sqliteTriggers.filter((t) => !triggers.rows.some((r) => r.t === t))).toEqual([]);
   });
 
   it('roll back a failing migration whole, and record what went before', async () => {
