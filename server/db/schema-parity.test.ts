@@ -71,6 +71,15 @@ describe.each(ENGINES)('the schema on %s', (engine) => {
       expect(await tally()).toContainEqual({ township: LINGXI, status: 'assigned', n: 0 });
     });
 
+    it('counts every case when many arrive at once in a township with no tally row yet', async () => {
+      const township = '330327200000';
+      await db().insertInto('regions').values({ code: township, name: '马站镇', level: 'township', parent: COUNTY, phone: null }).execute();
+      // On PostgreSQL these run on several pooled connections at once and race for the first tally row.
+      await Promise.all(Array.from({ length: 20 }, () => newCase({ township })));
+      const row = await db().selectFrom('case_status_counts').select('n').where('township', '=', township).executeTakeFirst();
+      expect(row?.n).toBe(20);
+    });
+
     it('fills level_rank and the phone/ID tails on insert and keeps them with the row (003, 011, 016)', async () => {
       const id = await newCase({ level: 'yellow' });
       expect(await caseRow(id)).toMatchObject({ level_rank: 2, phone_tail: '5678', id_tail: '1234', status: 'new' });
