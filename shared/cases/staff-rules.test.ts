@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { auditActionLabel } from '../audit/actions';
 import { canWithdrawVersion, effectiveFromError } from '../screening/version-dates';
 import { dueLabel } from './due';
+import { TRACK_STAGES, trackStage } from './status';
 import { earliestVisitDate, visitDateError } from './visit-date';
 import { EVENT_TYPES } from './workflow';
 
@@ -43,4 +44,12 @@ describe('audit action labels', () => {
     expect(auditActionLabel('something.new')).toBe('something.new');
   });
 
+});
+
+describe('tracking page steps', () => {
+  it('a closed case shows every step done, none still in progress', () => {
+    expect(trackStage('new')).toBe(0);
+    expect(trackStage('decided')).toBe(TRACK_STAGES.length - 1);
+    expect(trackStage('closed')).toBe(TRACK_STAGES.length);
+  });
 });
