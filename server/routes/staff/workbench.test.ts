@@ -79,6 +79,12 @@ describe('places come from the region tree', () => {
     expect(res.json().village).toBeNull();
     expect(res.json().timeline.at(-1).detail).toMatchObject({ township: QIANKU, townshipName: '钱库镇' });
   });
+
+  it('steps stored before names were kept (code only) are named when read', async () => {
+    const { caseId } = await ask(WITH_VILLAGE, { name: '何老汉', phone: uniquePhone() });
+    t.app.repos.cases.appendEvent({ caseId, at: new Date().toISOString(), type: 'assign', actor: 'system', detailEnc: t.app.vault.encrypt({ township: LINGXI }) });
+    expect((await detail(staff, caseId)).timeline.at(-1).detail).toEqual({ township: LINGXI, townshipName: '灵溪镇' });
+  });
 });
 
 describe('the visit record', () => {
