@@ -199,6 +199,8 @@ describe('the staff workbench on a phone, from queue to the resident’s trackin
 
     // The county gives the case to a named colleague of that township, picked from a list.
     await startStep(page, '派单', '派单');
+    // Every township of the county is offered (the region tree), though the list only holds cases of one.
+    await expect.poll(() => page.getByLabel('派往乡镇（街道）').locator('option').allTextContents()).toEqual(['灵溪镇', '钱库镇', '金乡镇', '马站镇']);
     const assignee = page.getByLabel('负责人');
     await assignee.locator('option', { hasText: 'lx01' }).waitFor({ state: 'attached' });
     await assignee.selectOption({ label: 'lx01' });
