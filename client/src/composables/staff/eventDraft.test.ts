@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DRAFT_MAX_AGE_MS, draftKey, draftSteps, restoreDraft, useEventDraft } from './eventDraft';
+import { DRAFT_MAX_AGE_MS, draftKey, draftSteps, pruneExpiredDrafts, restoreDraft, useEventDraft } from './eventDraft';
 
 const fresh = () => ({ note: '', visitedAt: '2026-03-10', findings: { economy: '', health: '' } as Record<string, string> });
 
 class MemoryStorage {
   private data = new Map<string, string>();
+  key = (i: number) => [...this.data.keys()][i] ?? null;
+  get length() {
+    return this.data.size;
+  }
   getItem = (k: string) => this.data.get(k) ?? null;
   setItem = (k: string, v: string) => void this.data.set(k, v);
   removeItem = (k: string) => void this.data.delete(k);
@@ -47,5 +51,17 @@ describe('visit form draft on the device', () => {
     second.form.note = 'x';
     second.clear();
     expect(useEventDraft(key, fresh).restored).toBe(false);
+  });
+
+  it('expired drafts of any case or staff member are removed from the device; fresh ones and other data stay', () => {
+    const now = Date.now();
+    const put = (key: string, savedAt: number) => storage.setItem(key, JSON.stringify({ v: '1', data: { savedAt, form: { note: 'x' } } }));
+    put(draftKey(1, 1, 'visit'), now - DRAFT_MAX_AGE_MS - 1);
+    put(draftKey(2, 5, 'decide'), now - 1000);
+    storage.setItem('xfm.other', 'keep');
+    pruneExpiredDrafts(now);
+    expect(storage.getItem(draftKey(1, 1, 'visit'))).toBeNull();
+    expect(storage.getItem(draftKey(2, 5, 'decide'))).not.toBeNull();
+    expect(storage.getItem('xfm.other')).toBe('keep');
   });
 });

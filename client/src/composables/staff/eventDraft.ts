@@ -8,6 +8,7 @@ import { readPersisted, removePersisted, writePersisted } from '../usePersisted'
  */
 export const DRAFT_MAX_AGE_MS = 7 * 86_400_000;
 const VERSION = '1';
+const PREFIX = 'xfm.staff.draft.';
 
 export interface SavedDraft<T> {
   savedAt: number;
@@ -15,7 +16,7 @@ export interface SavedDraft<T> {
 }
 
 export function draftKey(userId: number, caseId: number, type: string): string {
-  return `xfm.staff.draft.${userId}.${caseId}.${type}`;
+  return `${PREFIX}${userId}.${caseId}.${type}`;
 }
 
 /** The saved form merged over a fresh one (only known fields, of the same kind), or null when missing or stale. */
@@ -50,8 +51,28 @@ export function useEventDraft<T extends Record<string, unknown>>(key: string, in
   return { form, dirty, restored: restored !== null && !sameForm(restored, fresh), clear: () => removePersisted(key) };
 }
 
-/** Which steps of a case have a draft on this device (for 「有草稿」 on the step buttons). */
+/** Removes every expired draft on this device (any staff member, any case): they hold what staff wrote about people. */
+export function pruneExpiredDrafts(now = Date.now()): void {
+  let store: Storage | undefined;
+  try {
+    store = window.localStorage;
+  } catch {
+    return;
+  }
+  const keys: string[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (key?.startsWith(PREFIX)) keys.push(key);
+  }
+  for (const key of keys) {
+    const saved = readPersisted<unknown>(key, { version: VERSION, initial: () => null }) as Partial<SavedDraft<unknown>> | null;
+    if (!saved || typeof saved.savedAt !== 'number' || now - saved.savedAt > DRAFT_MAX_AGE_MS) removePersisted(key);
+  }
+}
+
+/** Which steps of a case have a draft on this device (for 「有草稿」 on the step buttons); expired drafts are removed first. */
 export function draftSteps(userId: number, caseId: number, types: readonly string[]): string[] {
+  pruneExpiredDrafts();
   return types.filter((type) => {
     const saved = readPersisted<unknown>(draftKey(userId, caseId, type), { version: VERSION, initial: () => null }) as Partial<SavedDraft<unknown>> | null;
     return saved !== null && typeof saved.savedAt === 'number' && Date.now() - saved.savedAt <= DRAFT_MAX_AGE_MS;
