@@ -84,7 +84,8 @@ export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, no
     };
   });
   const status = row.status as CaseStatus;
-  const reached = timeline.some((e) => e.type === 'visit' || e.type === 'reopen' || (e.type === 'contact' && e.detail?.outcome === 'reached'));
+  // A reached call is the one contact step the resident sees (publicText); no-answer calls are staff-only.
+  const reached = timeline.some((e) => e.type === 'visit' || e.type === 'reopen' || (e.type === 'contact' && e.publicText !== null));
   const possibleDuplicates = row.closed_at
     ? []
     : repos.cases.possibleDuplicates(row).map((d) => ({

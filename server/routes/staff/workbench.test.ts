@@ -111,6 +111,12 @@ describe('the visit record', () => {
     expect(res.json().timeline.at(-1).detail.visitedAt).toBe(chinaDate(new Date().toISOString()));
     expect(res.json().dueLabel).toBe('认定期限');
   });
+
+  it('a call nobody answered keeps the first-contact deadline; a reached call moves to the decision', async () => {
+    const { caseId } = await ask(WITH_VILLAGE, { name: '卫阿公', phone: uniquePhone() });
+    expect((await event(staff, caseId, { type: 'contact', outcome: 'no_answer' })).json().dueLabel).toBe('联系期限');
+    expect((await event(staff, caseId, { type: 'contact', outcome: 'reached' })).json().dueLabel).toBe('认定期限');
+  });
 });
 
 describe('target class for a report', () => {
