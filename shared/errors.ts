@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   CASE_NOT_FOUND: '没有找到这个案件',
   INVALID_TRANSITION: '当前状态下不能进行这个操作',
   CONFLICT: '内容已被修改，请刷新后重试',
+  USERNAME_TAKEN: '这个用户名已经有人用了，请换一个',
   SERVICE_UNAVAILABLE: '系统暂时繁忙，请稍后再试，您填写的内容不会丢失',
   INTERNAL_ERROR: '系统出了点问题，请稍后再试',
 } as const;

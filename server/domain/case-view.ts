@@ -1,5 +1,6 @@
 import type { CaseDetailInfo, QueueItemInfo } from '../../shared/schemas/staff-cases';
 import { EVENT_TYPES, transition } from '../../shared/cases/workflow';
+import { dueLabel } from '../../shared/cases/due';
 import type { CaseStatus } from '../../shared/cases/status';
 import type { Repositories } from '../repositories';
 import type { QueueRow } from '../repositories/case-queue';
@@ -44,7 +45,16 @@ interface SubmissionPayload {
   note?: string | null;
 }
 
+/** Older steps stored only codes: name them now (派往 330327100000 → 派往 灵溪镇). */
+function withRegionNames(findRegion: FindRegion, detail: Record<string, unknown>): Record<string, unknown> {
+  const named = { ...detail };
+  if (typeof detail.township === 'string' && !detail.townshipName) named.townshipName = findRegion(detail.township)?.name ?? null;
+  if (typeof detail.village === 'string' && !detail.villageName) named.villageName = findRegion(detail.village)?.name ?? null;
+  return named;
+}
+
 export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, nowIso: string): CaseDetailInfo {
+  const findRegion = memoizedRegions(repos);
   const assignee = row.assignee_id ? repos.users.findById(row.assignee_id) : undefined;
   const submissions = repos.cases.submissionsOf(row.id).map((s) => {
     const payload = vault.decrypt<SubmissionPayload>(s.payload_enc);
@@ -70,12 +80,23 @@ export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, no
       type: e.type,
       actor,
       publicText: e.public_text,
-      detail: e.detail_enc ? vault.decrypt<Record<string, unknown>>(e.detail_enc) : null,
+      detail: e.detail_enc ? withRegionNames(findRegion, vault.decrypt<Record<string, unknown>>(e.detail_enc)) : null,
     };
   });
   const status = row.status as CaseStatus;
+  // A reached call is the one contact step the resident sees (publicText); no-answer calls are staff-only.
+  const reached = timeline.some((e) => e.type === 'visit' || e.type === 'reopen' || (e.type === 'contact' && e.publicText !== null));
+  const possibleDuplicates = row.closed_at
+    ? []
+    : repos.cases.possibleDuplicates(row).map((d) => ({
+        id: d.id,
+        name: d.name_masked,
+        village: d.village ? (findRegion(d.village)?.name ?? null) : null,
+        createdAt: d.created_at,
+        match: d.match,
+      }));
   return {
-    ...toQueueItem(repos.regions.find, row, nowIso),
+    ...toQueueItem(findRegion, row, nowIso),
     levelReason: row.level_reason,
     rulesVersion: row.rules_version,
     answers: row.answers_json ? (JSON.parse(row.answers_json) as Record<string, unknown>) : null,
@@ -86,5 +107,8 @@ export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, no
     submissions,
     timeline,
     allowedEvents: EVENT_TYPES.filter((type) => transition(status, type).ok),
+    dueLabel: dueLabel(status, reached),
+    possibleDuplicates,
+    mergedInto: row.merged_into,
   };
 }

@@ -4,12 +4,17 @@ import type { CaseStatus } from '../../shared/cases/status';
 import { CONTACT_OUTCOMES, DECISIONS, transition } from '../../shared/cases/workflow';
 import type { CaseEventInput } from '../../shared/schemas/staff-cases';
 import { labelOf } from '../../shared/cases/labels';
+import { visitDateError } from '../../shared/cases/visit-date';
+import { TARGET_CLASS_LABEL, type TargetClass } from '../../shared/screening/result';
 import { AppError } from '../app-error';
 import type { DB } from '../db/open';
 import type { Repositories } from '../repositories';
 import type { CaseRow } from '../repositories/cases';
 import type { StaffUser } from '../repositories/users';
+import { chinaDate } from './clock';
 import type { Vault } from './crypto';
+
+const DAY_MS = 86_400_000;
 
 /** What the resident's and reporter's tracking pages say about a step (null: staff only). */
 function publicText(input: CaseEventInput): string | null {
@@ -33,12 +38,28 @@ function publicText(input: CaseEventInput): string | null {
   }
 }
 
-/** Everything except the type and free text the tracking page shows: kept encrypted in the timeline. */
-function detailOf(input: CaseEventInput): Record<string, unknown> | null {
+/**
+ * Everything except the type and free text the tracking page shows: kept encrypted in the timeline.
+ * Codes are stored with their names, so the timeline reads 派往 灵溪镇, not a 12-digit code.
+ */
+function detailOf(input: CaseEventInput, names: { township?: string; village?: string }): Record<string, unknown> | null {
   const { type: _type, ...rest } = input;
   if (input.type === 'contact') return { ...rest, outcomeLabel: labelOf(CONTACT_OUTCOMES, input.outcome) };
   if (input.type === 'decide') return { ...rest, decisionLabel: labelOf(DECISIONS, input.decision) };
+  if (input.type === 'assign' && input.township) return { ...rest, townshipName: names.township };
+  if (input.type === 'village') return { ...rest, villageName: names.village };
+  if (input.type === 'target_class') return { ...rest, targetClassLabel: TARGET_CLASS_LABEL[input.targetClass as TargetClass] };
   return Object.keys(rest).length ? rest : null;
+}
+
+/** The visit's own day (today when not given), checked: not in the future, not absurdly long ago. */
+function visitDay(input: CaseEventInput, now: string): string | null {
+  if (input.type !== 'visit') return null;
+  const today = chinaDate(now);
+  const day = input.visitedAt ?? today;
+  const problem = visitDateError(day, today);
+  if (problem) throw new AppError('VALIDATION_FAILED', 400, undefined, { visitedAt: problem });
+  return day;
 }
 
 /** Records one workflow step in one transaction; an impossible step is a 409 with a reason in Chinese. */
@@ -47,6 +68,10 @@ export function createCaseWorkflow(db: DB, repos: Repositories, vault: Vault) {
     const current = repos.cases.find(row.id)!;
     const result = transition(current.status as CaseStatus, input.type);
     if (!result.ok) throw new AppError('INVALID_TRANSITION', 409, result.message);
+    const names: { township?: string; village?: string } = {};
+    const visitedAt = visitDay(input, now);
+    // A visit written up later counts from the day it happened: same time of day, that many days back.
+    const reachedAt = visitedAt ? new Date(Date.parse(now) - (Date.parse(chinaDate(now)) - Date.parse(visitedAt))).toISOString() : now;
 
     if (input.type === 'assign') {
       if (input.township && staff.role !== 'county_admin') throw new AppError('FORBIDDEN', 403, '只有县级管理员可以派单到其他乡镇');
@@ -59,29 +84,63 @@ export function createCaseWorkflow(db: DB, repos: Repositories, vault: Vault) {
         }
       }
       repos.cases.assign(current.id, township, input.assigneeId ?? null, now);
+      names.township = repos.regions.find(township)?.name;
     }
+    if (input.type === 'village') {
+      const village = repos.regions.findVillageIn(current.township, input.village);
+      if (!village) throw new AppError('VALIDATION_FAILED', 400, undefined, { village: '请选择本乡镇（街道）的村（社区）' });
+      repos.cases.setVillage(current.id, village.code, now);
+      names.village = village.name;
+    }
+    if (input.type === 'target_class') repos.cases.setTargetClass(current.id, input.targetClass, now);
     if (input.type === 'level') repos.cases.setLevel(current.id, input.level, input.reason, now);
     if (input.type === 'visit') {
       const days = REVISIT_DAYS[moreSevere(current.level, 'none')];
-      repos.cases.setNextVisit(current.id, new Date(Date.parse(now) + days * 86_400_000).toISOString());
+      repos.cases.setNextVisit(current.id, new Date(Date.parse(reachedAt) + days * DAY_MS).toISOString());
     }
     // The deadline follows the work: first contact, then a decision, then feedback and closing.
     const reached = input.type === 'contact' ? input.outcome === 'reached' : ['visit', 'decide', 'reopen'].includes(input.type);
     if (reached) {
-      const due = nextDeadline(input.type as 'contact' | 'visit' | 'decide' | 'reopen', now);
+      const due = nextDeadline(input.type as 'contact' | 'visit' | 'decide' | 'reopen', reachedAt);
       if (due && (input.type !== 'visit' || current.status === 'new' || current.status === 'contacting')) repos.cases.setDue(current.id, due);
     }
     repos.cases.setStatus(current.id, result.to, now);
+    const recorded = input.type === 'visit' ? { ...input, visitedAt } : input;
+    const detail = detailOf(recorded as CaseEventInput, names);
     repos.cases.appendEvent({
       caseId: current.id,
       at: now,
       type: input.type,
       actor: `staff:${staff.id}`,
       publicText: publicText(input),
-      detailEnc: detailOf(input) ? vault.encrypt(detailOf(input)) : null,
+      detailEnc: detail ? vault.encrypt(detail) : null,
     });
   });
+
+  /**
+   * 合并: two open cases of the same person in one township become the older one. The newer case's
+   * submissions (and so its tracking codes) move over, its timeline is copied, and it is closed as merged.
+   */
+  const merge = db.transaction((aId: number, bId: number, staff: StaffUser, now: string): number => {
+    const [older, newer] = [repos.cases.find(Math.min(aId, bId))!, repos.cases.find(Math.max(aId, bId))!];
+    if (older.id === newer.id) throw new AppError('VALIDATION_FAILED', 400, undefined, { otherId: '不能和自己合并' });
+    if (older.township !== newer.township) throw new AppError('VALIDATION_FAILED', 400, undefined, { otherId: '只能合并同一个乡镇（街道）的案件' });
+    if (older.closed_at || newer.closed_at) throw new AppError('INVALID_TRANSITION', 409, '已办结的案件不能合并；如需合并，请先「重新办理」');
+    repos.cases.mergeInto(older, newer, now);
+    repos.cases.raiseLevel(older.id, moreSevere(older.level, newer.level), newer.due_at);
+    if (!older.answers_json && newer.answers_json && newer.result_json && newer.rules_version) {
+      repos.cases.fillAnswers(older.id, { answersJson: newer.answers_json, resultJson: newer.result_json, rulesVersion: newer.rules_version, targetClass: newer.target_class });
+    }
+    const actor = `staff:${staff.id}`;
+    repos.cases.appendEvent({ caseId: older.id, at: now, type: 'merge', actor, detailEnc: vault.encrypt({ from: newer.id }) });
+    repos.cases.appendEvent({ caseId: newer.id, at: now, type: 'merged_into', actor, detailEnc: vault.encrypt({ into: older.id }) });
+    repos.cases.setStatus(newer.id, 'closed', now);
+    return older.id;
+  });
+
   return {
     apply: (row: CaseRow, input: CaseEventInput, staff: StaffUser, now: string): void => apply.immediate(row, input, staff, now),
+    /** Returns the id of the case that remains (the older one). */
+    merge: (aId: number, bId: number, staff: StaffUser, now: string): number => merge.immediate(aId, bId, staff, now),
   };
 }

@@ -6,7 +6,7 @@ import type { Repositories } from '../repositories';
 import type { CasesRepository } from '../repositories/cases';
 import type { EntryPoint } from '../repositories/entries';
 import type { Vault } from './crypto';
-import { maskedPerson, personKey, type CleanPerson } from './person';
+import { maskedPerson, matchKeys, personKey, type CleanPerson } from './person';
 import { generateTrackingCode } from './tracking';
 
 export interface ScreeningSnapshot {
@@ -83,6 +83,7 @@ export function createIntake(db: DB, repos: Repositories & { cases: CasesReposit
         township,
         village: submission.entry.village,
         personKey: key,
+        ...matchKeys(vault, submission.person),
         subjectEnc: vault.encrypt(submission.person),
         ...maskedPerson(submission.person),
         source: submission.kind === 'request' ? 'self' : 'report',

@@ -47,6 +47,17 @@ export function personKey(vault: Vault, person: CleanPerson): string | null {
   return null;
 }
 
+/**
+ * Blind indexes for the same-person hint (可能是同一人): the name alone (matched together with the
+ * village) and name + phone. Keyed HMACs, so the database never holds a searchable plaintext name.
+ */
+export function matchKeys(vault: Vault, person: CleanPerson): { nameKey: string; namePhoneKey: string | null } {
+  return {
+    nameKey: vault.blindIndex('name', person.name),
+    namePhoneKey: person.phone ? vault.blindIndex('name_phone', `${person.name}\u0000${person.phone}`) : null,
+  };
+}
+
 export function maskedPerson(person: CleanPerson) {
   return {
     nameMasked: maskName(person.name),

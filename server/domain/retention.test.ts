@@ -38,6 +38,9 @@ describe('retention', () => {
     const row = t.app.repos.cases.find(old.caseId)!;
     expect(row.name_masked).toBe('已清除');
     expect(row.person_key).toBeNull();
+    // The same-person blind indexes go too: nothing left to match a name against.
+    expect([row.name_key, row.name_phone_key]).toEqual([null, null]);
+    expect(t.app.repos.cases.find(recent.caseId)!.name_key).toBeTruthy();
     expect(row.level).toBeTruthy();
     expect(t.app.vault.decrypt<{ name: string }>(row.subject_enc).name).toBe('已清除');
     expect(t.app.repos.cases.eventsOf(old.caseId).every((e) => e.detail_enc === null)).toBe(true);

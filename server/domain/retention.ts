@@ -7,7 +7,7 @@ import type { Vault } from './crypto';
  */
 export function redactClosedCases(db: DB, vault: Vault, closedBefore: string, now: string): number {
   const due = db.prepare<[string], { id: number }>('SELECT id FROM cases WHERE closed_at < ? AND redacted_at IS NULL').all(closedBefore);
-  const redactCase = db.prepare(`UPDATE cases SET subject_enc = @subject, person_key = NULL, name_masked = '已清除', phone_masked = NULL,
+  const redactCase = db.prepare(`UPDATE cases SET subject_enc = @subject, person_key = NULL, name_key = NULL, name_phone_key = NULL, name_masked = '已清除', phone_masked = NULL,
       id_masked = NULL, address_masked = NULL, answers_json = NULL, redacted_at = @now WHERE id = @id`);
   const redactSubmissions = db.prepare('UPDATE submissions SET payload_enc = @payload WHERE case_id = @id');
   const redactEvents = db.prepare('UPDATE case_events SET detail_enc = NULL WHERE case_id = ? AND detail_enc IS NOT NULL');

@@ -13,6 +13,8 @@ export interface QueueFilter {
   source?: string;
   targetClass?: string;
   overdueAsOf?: string;
+  /** 分给我的: only this staff member's cases. */
+  assigneeId?: number;
   personKey?: string;
   maskedPrefix?: string;
   digitsSuffix?: string;
@@ -63,6 +65,7 @@ export function createCaseQueueRepository(db: DB) {
     if (filter.village) add('village = @village', 'village', filter.village);
     if (filter.source) add('source = @source', 'source', filter.source);
     if (filter.targetClass) add('target_class = @targetClass', 'targetClass', filter.targetClass);
+    if (filter.assigneeId !== undefined) add('assignee_id = @assigneeId', 'assigneeId', filter.assigneeId);
     if (filter.overdueAsOf) {
       // Every rank named, so SQLite walks the open-queue index rank by rank (migration 014) and stops at the page.
       if (!filter.level) clauses.push('level_rank IN (3, 2, 1, 0)');

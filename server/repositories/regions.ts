@@ -25,6 +25,11 @@ export function createRegionsRepository(db: DB) {
       const region = byCode.get(code);
       return region?.level === 'township' ? region : undefined;
     },
+    /** The village with this code, when it lies in this township. */
+    findVillageIn(township: string, code: string): Region | undefined {
+      const region = byCode.get(code);
+      return region?.level === 'village' && region.parent === township ? region : undefined;
+    },
     insert: (region: Region): void => {
       insert.run(region);
     },

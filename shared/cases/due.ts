@@ -50,3 +50,16 @@ export const OVERDUE_COUNT_CAP = 1000;
 export function overdueCountText(n: number): string {
   return n >= OVERDUE_COUNT_CAP ? `${OVERDUE_COUNT_CAP} 件以上` : `${n} 件`;
 }
+
+/**
+ * What the current deadline is for, in staff words. Before anyone is reached it is the first contact;
+ * after a reached call, a visit or a reopening it is the decision; after the decision, feedback and
+ * closing. `reached` is unknown on a queue card (no timeline there), so a call in progress says 办理期限.
+ */
+export function dueLabel(status: string, reached?: boolean): string {
+  if (status === 'new') return '联系期限';
+  if (status === 'contacting') return reached === undefined ? '办理期限' : reached ? '认定期限' : '联系期限';
+  if (status === 'visiting' || status === 'reviewing') return '认定期限';
+  if (status === 'decided') return '反馈办结期限';
+  return '办理期限';
+}

@@ -22,3 +22,15 @@ export const STATUS_LABEL: Record<CaseStatus, string> = {
   decided: '已认定',
   closed: '已办结',
 };
+
+/** The four steps the tracking page draws: 已受理 → 电话了解/入户核查 → 审核 → 有结果/已办结. */
+export const TRACK_STAGES = ['已受理', '电话了解 / 入户核查', '审核', '有结果 / 已办结'] as const;
+
+/**
+ * Which step is in progress (index into TRACK_STAGES). 已办结 is past the last step, so every step shows
+ * done and none is still in progress.
+ */
+export function trackStage(status: string): number {
+  const stage: Record<string, number> = { new: 0, contacting: 1, visiting: 1, reviewing: 2, decided: 3, closed: TRACK_STAGES.length };
+  return stage[status] ?? 0;
+}

@@ -5,7 +5,7 @@ import type { CaseStatus } from './status';
  * resident's tracking page says about it (null: internal only). Seed 002's closed loop:
  * 数据预警 → 实地核查 → 信息推送 → 多元救助 → 跟踪反馈.
  */
-export const EVENT_TYPES = ['assign', 'contact', 'visit', 'decide', 'refer', 'feedback', 'close', 'reopen', 'level'] as const;
+export const EVENT_TYPES = ['assign', 'contact', 'visit', 'decide', 'refer', 'feedback', 'close', 'reopen', 'level', 'village', 'target_class'] as const;
 export type CaseEventType = (typeof EVENT_TYPES)[number];
 
 const OPEN: readonly CaseStatus[] = ['new', 'contacting', 'visiting', 'reviewing', 'decided'];
@@ -27,6 +27,8 @@ export const WORKFLOW: Record<CaseEventType, Step> = {
   close: { from: ['decided'], to: 'closed', verb: '办结' },
   reopen: { from: ['closed'], to: 'reviewing', verb: '重新办理' },
   level: { from: OPEN, verb: '调整风险等级' },
+  village: { from: OPEN, verb: '填写所在村（社区）' },
+  target_class: { from: OPEN, verb: '设定对象类别' },
 };
 
 export type TransitionResult = { ok: true; to: CaseStatus } | { ok: false; message: string };

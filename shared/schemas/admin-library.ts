@@ -37,6 +37,8 @@ export const PolicyList = Type.Object({
   outcomes: Type.Array(Type.Object({ id: Type.String(), title: Type.String() })),
 });
 
+export const VersionParams = Type.Object({ id: Type.String({ pattern: '^\\d{1,12}$' }) }, { additionalProperties: false });
+
 export const PolicyParams = Type.Object({ id: Type.String({ pattern: '^[a-z][a-z0-9_]{2,39}$' }) }, { additionalProperties: false });
 
 const ParameterValue = Type.Union([Type.Number(), Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 })]);
@@ -62,7 +64,17 @@ export const ParametersResponse = Type.Object({
   /** Each parameter's full dated history, shipped values first. */
   history: Type.Record(Type.String(), Type.Array(Dated)),
   versions: Type.Array(
-    Type.Object({ id: Type.Integer(), effectiveFrom: Type.String(), source: Type.String(), createdAt: Type.String(), createdBy: Type.String() }),
+    Type.Object({
+      id: Type.Integer(),
+      effectiveFrom: Type.String(),
+      source: Type.String(),
+      createdAt: Type.String(),
+      createdBy: Type.String(),
+      withdrawnAt: Type.Union([Type.String(), Type.Null()]),
+      withdrawnBy: Type.Union([Type.String(), Type.Null()]),
+      /** Not yet in effect and not withdrawn. */
+      canWithdraw: Type.Boolean(),
+    }),
   ),
   /** The sudden events 临时救助 may start from, for the list parameter. */
   triggerOptions: Type.Array(Type.Object({ value: Type.String(), label: Type.String() })),

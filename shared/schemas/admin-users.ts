@@ -33,3 +33,6 @@ export const AccountParams = Type.Object({ id: Type.String({ pattern: '^\\d{1,9}
 
 /** The temporary password is in this response only: it is shown once and never stored in clear. */
 export const AccountWithPassword = Type.Object({ account: StaffAccount, temporaryPassword: Type.String() });
+
+/** The message next to the username field when the name is already in use. */
+export const usernameTaken = (username: string): string => `用户名 ${username} 已经有人用了，请换一个`;

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { CONTACT_OUTCOMES, DECISIONS, EVENT_TYPES, REVEAL_REASONS, VISIT_DIMENSIONS, type CaseEventType } from '../cases/workflow';
 import { CASE_STATUSES } from '../cases/status';
 import { RISK_LEVELS } from '../cases/risk';
+import { TARGET_CLASS_LABEL } from '../screening/result';
 
 const literals = <T extends string>(values: readonly T[], options: Record<string, unknown> = {}) =>
   Type.Union(values.map((v) => Type.Literal(v)), options);
@@ -16,6 +17,8 @@ export const QueueQuery = Type.Object(
     source: Type.Optional(Type.Union([Type.Literal('self'), Type.Literal('report')])),
     targetClass: Type.Optional(Type.String({ maxLength: 20 })),
     overdue: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+    /** 分给我的: only cases whose 负责人 is the signed-in staff member. */
+    assignee: Type.Optional(Type.Literal('me')),
     q: Type.Optional(Type.String({ maxLength: 40 })),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
     limit: Type.Optional(Type.String({ pattern: '^\\d{1,3}$' })),
@@ -85,6 +88,20 @@ export const CaseDetail = Type.Object({
     }),
   ),
   allowedEvents: Type.Array(Type.String()),
+  /** What `dueAt` is the deadline for: 联系期限, 认定期限 or 反馈办结期限. */
+  dueLabel: Type.String(),
+  /** Open cases in the same township whose name and phone, or name and village, match (可能是同一人). */
+  possibleDuplicates: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      name: Type.String(),
+      village: Type.Union([Type.String(), Type.Null()]),
+      createdAt: Type.String(),
+      match: Type.Union([Type.Literal('name_phone'), Type.Literal('name_village')]),
+    }),
+  ),
+  /** Set when staff merged this case into an older one for the same person. */
+  mergedInto: Type.Union([Type.Integer(), Type.Null()]),
 });
 export type CaseDetailInfo = Static<typeof CaseDetail>;
 
@@ -122,6 +139,8 @@ export const CASE_EVENT_SCHEMAS = {
         Object.fromEntries(valuesOf(VISIT_DIMENSIONS).map((d) => [d, Type.Optional(Type.String({ maxLength: 500 }))])),
         { additionalProperties: false },
       ),
+      /** The day of the visit (China date); a visit written up later carries the day it happened. Defaults to today. */
+      visitedAt: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', 'x-error': '入户日期不对，请重新选择' })),
       note: Note,
     },
     { additionalProperties: false },
@@ -135,7 +154,25 @@ export const CASE_EVENT_SCHEMAS = {
     { type: Type.Literal('level'), level: literals(RISK_LEVELS), reason: Type.String({ minLength: 2, maxLength: 500, 'x-error': '请写明调整等级的原因' }) },
     { additionalProperties: false },
   ),
+  village: Type.Object(
+    { type: Type.Literal('village'), village: Type.String({ pattern: '^\\d{12}$', 'x-error': '请选择村（社区）' }), note: Note },
+    { additionalProperties: false },
+  ),
+  target_class: Type.Object(
+    {
+      type: Type.Literal('target_class'),
+      targetClass: literals(Object.keys(TARGET_CLASS_LABEL), { 'x-error': '请选择对象类别' }),
+      note: Note,
+    },
+    { additionalProperties: false },
+  ),
 } satisfies Record<CaseEventType, unknown>;
+
+/** POST /api/staff/cases/:id/merge: the same person's two open cases become one (the older one stays). */
+export const MergeBody = Type.Object(
+  { otherId: Type.Integer({ minimum: 1, 'x-error': '请选择要合并的案件' }) },
+  { additionalProperties: false },
+);
 
 export type CaseEventInput = { [K in CaseEventType]: Static<(typeof CASE_EVENT_SCHEMAS)[K]> }[CaseEventType];
 

@@ -199,6 +199,8 @@ describe('the staff workbench on a phone, from queue to the resident’s trackin
 
     // The county gives the case to a named colleague of that township, picked from a list.
     await startStep(page, '派单', '派单');
+    // Every township of the county is offered (the region tree), though the list only holds cases of one.
+    await expect.poll(() => page.getByLabel('派往乡镇（街道）').locator('option').allTextContents()).toEqual(['灵溪镇', '钱库镇', '金乡镇', '马站镇']);
     const assignee = page.getByLabel('负责人');
     await assignee.locator('option', { hasText: 'lx01' }).waitFor({ state: 'attached' });
     await assignee.selectOption({ label: 'lx01' });
@@ -241,6 +243,82 @@ describe('the staff workbench on a phone, from queue to the resident’s trackin
     expect(await page.getByRole('button', { name: '查看完整信息' }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps a half-written visit through a reload, asks before discarding, shows the offline error by the save button', async () => {
+    const [entry] = await activeEntryCodes(server);
+    const res = await fetch(`${server.url}/api/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        requestId: randomUUID(),
+        entryCode: entry!.code,
+        answers: HARDSHIP_ANSWERS,
+        person: { name: '赵桂芬', phone: '13957709876', address: '某村五组 3 号' },
+        consent: true,
+      }),
+    });
+    const { trackingCode: code } = (await res.json()) as { trackingCode: string };
+    const db = new Database(path.join(server.dataDir, 'xingfuma.sqlite'), { readonly: true, fileMustExist: true });
+    const caseId = (db.prepare('SELECT case_id FROM submissions WHERE tracking_code = ?').get(code) as { case_id: number }).case_id;
+    const villages = (db.prepare("SELECT name FROM regions WHERE level = 'village' AND parent = ? ORDER BY code").all(entry!.township) as Array<{ name: string }>).map((v) => v.name);
+    db.close();
+    const twoDaysAgo = new Date(Date.now() + 8 * 3600_000 - 2 * 86_400_000).toISOString().slice(0, 10);
+
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await logIn(page, 'lx01', STAFF_PASSWORD);
+    await page.waitForURL(/\/staff\/cases$/);
+    // The village filter lists the township's villages from the region tree, not only those seen in the list.
+    await expect.poll(() => page.locator('#filter-village option').allTextContents()).toEqual(['全部', ...villages]);
+
+    await page.goto(`${server.url}/staff/cases/${caseId}`);
+    await page.getByRole('heading', { level: 1, name: '赵*芬' }).waitFor();
+    await startStep(page, '记录入户核查', '记录入户核查');
+    await page.getByLabel('入户日期').fill(twoDaysAgo);
+    await page.getByLabel('经济状况').fill('靠打零工，收入不稳定');
+    await page.getByLabel('健康状况').fill('丈夫中风卧床');
+
+    // A reload loses nothing: the step says it has a draft and the form comes back filled in.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: '赵*芬' }).waitFor();
+    await startStep(page, '记录入户核查（有草稿）', '记录入户核查');
+    await page.getByText('已恢复上次没有保存的内容').waitFor();
+    expect(await page.getByLabel('健康状况').inputValue()).toBe('丈夫中风卧床');
+    expect(await page.getByLabel('入户日期').inputValue()).toBe(twoDaysAgo);
+
+    // A tap outside the sheet asks first; 继续填写 keeps everything.
+    await page.locator('.van-overlay').first().click({ position: { x: 10, y: 10 } });
+    await page.getByText('放弃填写的内容？').waitFor();
+    await page.getByRole('button', { name: '继续填写' }).click();
+    await page.getByText('放弃填写的内容？').waitFor({ state: 'hidden' });
+    expect(await page.getByLabel('经济状况').inputValue()).toBe('靠打零工，收入不稳定');
+
+    // Offline: the reason is right by the save button, and the draft stays.
+    await context.setOffline(true);
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.locator('#ev-save-error').textContent()).toContain('没有连上网络');
+    await context.setOffline(false);
+    await page.getByRole('button', { name: '保存' }).click();
+    await saved(page, '已记录：入户核查');
+    const [year, month, day] = twoDaysAgo.split('-').map(Number);
+    expect(await page.locator('.timeline').textContent()).toContain(`入户日期${year}年${month}月${day}日`);
+    expect(await page.locator('.staff-case dt', { hasText: '认定期限' }).count()).toBe(1);
+
+    // Saved: no draft left behind on the device.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: '赵*芬' }).waitFor();
+    expect(await page.getByRole('button', { name: /有草稿/ }).count()).toBe(0);
+
+    // A case from a township-wide code is given its village from the region tree.
+    await startStep(page, '填写村（社区）', '填写村（社区）');
+    await page.getByLabel('所在村（社区）').selectOption({ label: villages[0]! });
+    await page.getByRole('button', { name: '保存' }).click();
+    await saved(page, '已记录');
+    expect(await page.locator('.timeline').textContent()).toContain(`村（社区）${villages[0]}`);
+    expect(errors.filter((e) => !/status of 401|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
     await context.close();
   });
 });

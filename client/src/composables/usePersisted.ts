@@ -55,3 +55,11 @@ export function usePersisted<T>(key: string, options: PersistOptions<T>): Ref<T>
   watch(state, (value) => writePersisted(key, options.version, value), { deep: true, flush: 'sync' });
   return state;
 }
+
+export function removePersisted(key: string): void {
+  try {
+    storage()?.removeItem(key);
+  } catch {
+    // Nothing stored, or storage unavailable: nothing to remove.
+  }
+}

@@ -25,9 +25,6 @@ export const useStaffQueue = defineStore('staffQueue', () => {
   const error = ref('');
   /** A case changed since the list was loaded: load it again next time. */
   const stale = ref(false);
-  // Places seen in the queue; there is no region list for staff yet, so the filters offer these.
-  const townships = ref<Record<string, string>>({});
-  const villages = ref<Record<string, Place & { township: string }>>({});
   let sequence = 0;
   /** Whose list this is: another sign-in on the same phone never sees the previous person's list. */
   let owner: number | null = null;
@@ -35,13 +32,6 @@ export const useStaffQueue = defineStore('staffQueue', () => {
   const finished = computed(() => loaded.value && nextCursor.value === null);
   const openCount = computed(() => Object.entries(counts.value).reduce((sum, [status, n]) => (status === 'closed' ? sum : sum + n), 0));
   const allCount = computed(() => Object.values(counts.value).reduce((sum, n) => sum + n, 0));
-
-  function remember(page: QueueItemInfo[]): void {
-    for (const item of page) {
-      townships.value[item.township.code] = item.township.name;
-      if (item.village) villages.value[item.village.code] = { ...item.village, township: item.township.code };
-    }
-  }
 
   async function fetchPage(filters: QueueFilters, cursor: string | null): Promise<void> {
     const mine = ++sequence;
@@ -55,7 +45,6 @@ export const useStaffQueue = defineStore('staffQueue', () => {
       counts.value = page.counts;
       overdue.value = page.overdue;
       loaded.value = true;
-      remember(page.items);
     } catch (e) {
       if (mine === sequence) error.value = messageOf(e);
     } finally {
@@ -69,8 +58,6 @@ export const useStaffQueue = defineStore('staffQueue', () => {
     if (user !== owner) {
       owner = user;
       key.value = '';
-      townships.value = {};
-      villages.value = {};
       counts.value = {};
       overdue.value = 0;
     }
@@ -95,5 +82,5 @@ export const useStaffQueue = defineStore('staffQueue', () => {
     stale.value = true;
   }
 
-  return { items, counts, overdue, loading, loaded, finished, error, openCount, allCount, townships, villages, show, loadMore, invalidate };
+  return { items, counts, overdue, loading, loaded, finished, error, openCount, allCount, show, loadMore, invalidate };
 });

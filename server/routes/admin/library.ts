@@ -5,6 +5,7 @@ import type { Policy } from '../../../shared/policies/policy';
 import { QUESTIONS } from '../../../shared/questionnaire/questions';
 import { DEMO_COUNTY_PARAMETERS, OUTCOMES, selectParameters, type ParameterValues } from '../../../shared/screening';
 import { isIsoDate } from '../../../shared/screening/parameters';
+import { canWithdrawVersion, effectiveFromError, WITHDRAW_TOO_LATE } from '../../../shared/screening/version-dates';
 import {
   NewPolicyBody,
   ParametersResponse,
@@ -14,6 +15,7 @@ import {
   PolicyList,
   PolicyParams,
   PreviewResponse,
+  VersionParams,
   type ParameterVersionInput,
   type PolicyInput,
 } from '../../../shared/schemas/admin-library';
@@ -118,7 +120,16 @@ const adminLibraryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       version: inForce.version,
       current: inForce.values as unknown as Record<string, number | string[]>,
       history: Object.fromEntries(parameterNames(history).map((name) => [name, history[name].map((d) => ({ value: d.value as number | string[], effectiveFrom: d.effectiveFrom, source: d.source }))])),
-      versions: app.repos.parameterVersions.list().map(({ id, effectiveFrom, source, createdAt, createdBy }) => ({ id, effectiveFrom, source, createdAt, createdBy })),
+      versions: app.repos.parameterVersions.listAll().map(({ id, effectiveFrom, source, createdAt, createdBy, withdrawnAt, withdrawnBy }) => ({
+        id,
+        effectiveFrom,
+        source,
+        createdAt,
+        createdBy,
+        withdrawnAt,
+        withdrawnBy,
+        canWithdraw: withdrawnAt === null && canWithdrawVersion(effectiveFrom, today),
+      })),
       triggerOptions: TRIGGERS,
     };
   };
@@ -126,7 +137,9 @@ const adminLibraryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** Every parameter, each of the right kind; the whole set is one version. */
   const checkVersion = (input: ParameterVersionInput): ParameterValues => {
     const fields: Record<string, string> = {};
+    const tooEarly = effectiveFromError(input.effectiveFrom, chinaDate(nowIso()));
     if (!isIsoDate(input.effectiveFrom) || Number.isNaN(Date.parse(input.effectiveFrom))) fields.effectiveFrom = '生效日期不对，请写成 2025-07-01 的样子';
+    else if (tooEarly) fields.effectiveFrom = tooEarly;
     else if (app.repos.parameterVersions.existsOn(input.effectiveFrom)) fields.effectiveFrom = `${input.effectiveFrom} 已经有一个版本了，历史版本不能修改，请换一个生效日期`;
     const base = DEMO_COUNTY_PARAMETERS;
     const names = parameterNames(base);
@@ -164,6 +177,17 @@ const adminLibraryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.screening.reload();
     audit(request, 'parameters.create_version', `parameters:${id}`, { effectiveFrom: request.body.effectiveFrom, source: request.body.source.trim() });
     return reply.status(201).send(parameters());
+  });
+
+  /** 撤回: a version waiting for its first day is taken back; one already in effect has judged self-checks and stays. */
+  app.post('/api/admin/parameters/:id/withdraw', { schema: { params: VersionParams, response: { 200: ParametersResponse, ...errors } } }, async (request) => {
+    const version = app.repos.parameterVersions.find(Number(request.params.id));
+    if (!version || version.withdrawnAt) throw new AppError('NOT_FOUND', 404, '没有这个版本，或它已经撤回');
+    if (!canWithdrawVersion(version.effectiveFrom, chinaDate(nowIso()))) throw new AppError('CONFLICT', 409, WITHDRAW_TOO_LATE);
+    app.repos.parameterVersions.withdraw(version.id, request.staff!.user.username, nowIso());
+    app.screening.reload();
+    audit(request, 'parameters.withdraw_version', `parameters:${version.id}`, { effectiveFrom: version.effectiveFrom, source: version.source });
+    return parameters();
   });
 };
 

@@ -58,7 +58,9 @@ describe('staff accounts', () => {
 
   it('refuses a duplicate username, a township staff without township, and an unknown township', async () => {
     const dup = await admin.post('/api/admin/users', { username: 'TOWNSHIP', role: 'viewer' });
-    expect(dup.statusCode).toBe(400);
+    // A clear 409 with the message on the username field, not the generic form error.
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.code).toBe('USERNAME_TAKEN');
     expect(dup.json().error.fields.username).toContain('已经有人用了');
     const noTownship = await admin.post('/api/admin/users', { username: 'no_town', role: 'township_staff' });
     expect(noTownship.json().error.fields.township).toBeTruthy();

@@ -8,6 +8,7 @@ import {
   StaffAccountList,
   UpdateAccountBody,
   type StaffAccountInfo,
+  usernameTaken,
 } from '../../../shared/schemas/admin-users';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import { AppError } from '../../app-error';
@@ -74,7 +75,7 @@ const adminUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/admin/users', { schema: { body: CreateAccountBody, response: { 201: AccountWithPassword, ...errors } } }, async (request, reply) => {
     const { username, role } = request.body;
     const township = townshipFor(role, request.body.township);
-    if (app.repos.users.findByUsername(username)) throw new AppError('VALIDATION_FAILED', 400, undefined, { username: `用户名 ${username} 已经有人用了` });
+    if (app.repos.users.findByUsername(username)) throw new AppError('USERNAME_TAKEN', 409, undefined, { username: usernameTaken(username) });
     const temporaryPassword = generatePassword();
     const id = app.repos.users.create({ username, passwordHash: await hashPassword(temporaryPassword), role, township, mustChangePassword: true });
     audit(request, 'user.create', id, { username, role, township });

@@ -11,6 +11,7 @@ import {
   CaseDetail,
   CaseEventEnvelope,
   CaseParams,
+  MergeBody,
   QueueQuery,
   QueueResponse,
   RevealBody,
@@ -82,6 +83,7 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       village: query.village,
       source: query.source,
       targetClass: query.targetClass,
+      assigneeId: query.assignee === 'me' ? request.staff!.user.id : undefined,
       overdueAsOf: query.overdue === 'true' ? now : undefined,
       personKey: idLike ? app.vault.blindIndex('id', idLike) : undefined,
       maskedPrefix: q && !idLike && !/^\d+$/.test(q) ? [...q][0] : undefined,
@@ -148,6 +150,25 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       workflow.apply(row, input, staff, nowIso());
       app.repos.audit.record({ actor: staff.username, action: `case.${input.type}`, target: `case:${row.id}`, clientIp: request.ip });
       return toCaseDetail(app.repos, app.vault, app.repos.cases.find(row.id)!, nowIso());
+    },
+  );
+
+  /** 合并同一人的案件: both must be visible to the caller; the older case remains and is returned. */
+  app.post(
+    '/api/staff/cases/:id/merge',
+    {
+      preHandler: requireRole('county_admin', 'township_staff'),
+      schema: { params: CaseParams, body: MergeBody, response: { 200: CaseDetail, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse } },
+    },
+    async (request) => {
+      const staff = request.staff!.user;
+      const scope = townshipScope(staff);
+      const row = visibleCase(request.params.id, scope);
+      const other = visibleCase(String(request.body.otherId), scope);
+      const kept = workflow.merge(row.id, other.id, staff, nowIso());
+      const merged = kept === row.id ? other.id : row.id;
+      app.repos.audit.record({ actor: staff.username, action: 'case.merge', target: `case:${kept}`, detail: `案件 ${merged} 并入案件 ${kept}`, clientIp: request.ip });
+      return toCaseDetail(app.repos, app.vault, app.repos.cases.find(kept)!, nowIso());
     },
   );
 };

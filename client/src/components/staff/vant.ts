@@ -12,6 +12,7 @@ import 'vant/es/overlay/index.css';
 import 'vant/es/popup/index.css';
 import 'vant/es/action-sheet/index.css';
 import 'vant/es/toast/index.css';
+import 'vant/es/dialog/index.css';
 
 export {
   ActionSheet as VanActionSheet,
@@ -20,6 +21,7 @@ export {
   Loading as VanLoading,
   Popup as VanPopup,
   PullRefresh as VanPullRefresh,
+  showConfirmDialog,
   showToast,
 } from 'vant';
 export type { ActionSheetAction } from 'vant';

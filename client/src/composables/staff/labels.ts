@@ -22,7 +22,12 @@ export const SOURCES = [
   { value: 'report', label: '他人反映' },
 ] as const;
 
-const EXTRA_EVENT_LABEL: Record<string, string> = { submitted: '收到求助', merged: '同一人又有新的提交' };
+const EXTRA_EVENT_LABEL: Record<string, string> = {
+  submitted: '收到求助',
+  merged: '同一人又有新的提交',
+  merge: '并入同一人的另一个案件',
+  merged_into: '已合并到同一人的案件',
+};
 export function eventLabel(type: string, actor = ''): string {
   if (type === 'submitted' && actor === 'reporter') return '收到他人反映';
   if (type === 'submitted' && actor === 'resident') return '收到本人求助';
@@ -41,6 +46,7 @@ export function eventDetails(type: string, detail: Record<string, unknown> | nul
       add('联系结果', labelOf(CONTACT_OUTCOMES, String(detail.outcome ?? '')));
       break;
     case 'visit': {
+      if (typeof detail.visitedAt === 'string') add('入户日期', formatDay(detail.visitedAt));
       const findings = (detail.findings ?? {}) as Record<string, unknown>;
       for (const d of VISIT_DIMENSIONS) add(d.label, findings[d.value]);
       break;
@@ -59,7 +65,20 @@ export function eventDetails(type: string, detail: Record<string, unknown> | nul
       add('原因', detail.reason);
       break;
     case 'assign':
-      add('派往', detail.townshipName ?? detail.township);
+      // Codes never reach the screen: the server names the township (old records included).
+      add('派往', detail.townshipName);
+      break;
+    case 'village':
+      add('村（社区）', detail.villageName);
+      break;
+    case 'target_class':
+      add('对象类别', targetClassLabel(typeof detail.targetClass === 'string' ? detail.targetClass : null));
+      break;
+    case 'merge':
+      add('并入的案件', typeof detail.from === 'number' ? `案件 ${detail.from}` : '');
+      break;
+    case 'merged_into':
+      add('合并到', typeof detail.into === 'number' ? `案件 ${detail.into}` : '');
       break;
     case 'merged':
       add('提交方式', detail.kind === 'report' ? '他人反映' : '本人求助');
@@ -80,6 +99,12 @@ export function formatDateTime(iso: string | null): string {
   const d = iso ? china(iso) : null;
   if (!d) return iso ?? '';
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** 2025-03-02 (a calendar day, no time) as 2025年3月2日. */
+export function formatDay(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : day;
 }
 
 /** 3月2日 (this year) or 2024年3月2日. */

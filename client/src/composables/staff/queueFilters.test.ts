@@ -8,6 +8,7 @@ describe('queue filters in the address and in the API query', () => {
     [{ overdue: '1', level: 'red' }, { ...DEFAULT_FILTERS, overdue: true, level: 'red' }],
     [{ overdue: 'yes' }, DEFAULT_FILTERS],
     [{ q: ['a', 'b'] }, DEFAULT_FILTERS],
+    [{ mine: '1' }, { ...DEFAULT_FILTERS, mine: true }],
   ])('reads %j', (query, expected) => {
     expect(filtersFromQuery(query)).toEqual(expected);
   });
@@ -18,13 +19,14 @@ describe('queue filters in the address and in the API query', () => {
   });
 
   it('round-trips through the address', () => {
-    const filters = { ...DEFAULT_FILTERS, status: 'new', level: 'yellow', village: '330327101201', source: 'report', targetClass: 'missing', q: '1234', overdue: true };
+    const filters = { ...DEFAULT_FILTERS, status: 'new', level: 'yellow', village: '330327101201', source: 'report', targetClass: 'missing', q: '1234', overdue: true, mine: true };
     expect(filtersFromQuery(filtersToQuery(filters))).toEqual(filters);
   });
 
   it.each([
     [DEFAULT_FILTERS, null, 'limit=20'],
     [{ ...DEFAULT_FILTERS, status: 'all', overdue: true }, null, 'status=all&overdue=true&limit=20'],
+    [{ ...DEFAULT_FILTERS, mine: true }, null, 'assignee=me&limit=20'],
     [{ ...DEFAULT_FILTERS, q: '3303 2719 5203 0443 25' }, 'abc', 'q=330327195203044325&cursor=abc&limit=20'],
   ])('asks the API for %j (cursor %s)', (filters, cursor, expected) => {
     expect(apiQuery(filters, cursor)).toBe(expected);
@@ -45,5 +47,6 @@ describe('queue filters in the address and in the API query', () => {
   it('counts the filters beyond the status tab', () => {
     expect(activeFilterCount({ ...DEFAULT_FILTERS, status: 'new', q: '张' })).toBe(0);
     expect(activeFilterCount({ ...DEFAULT_FILTERS, level: 'red', overdue: true })).toBe(2);
+    expect(activeFilterCount({ ...DEFAULT_FILTERS, mine: true })).toBe(1);
   });
 });

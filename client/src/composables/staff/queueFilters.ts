@@ -9,10 +9,12 @@ export interface QueueFilters {
   village: string;
   source: string;
   targetClass: string;
+  /** 分给我的: only cases whose 负责人 is me. */
+  mine: boolean;
   q: string;
 }
 
-export const DEFAULT_FILTERS: QueueFilters = { status: 'open', level: '', overdue: false, township: '', village: '', source: '', targetClass: '', q: '' };
+export const DEFAULT_FILTERS: QueueFilters = { status: 'open', level: '', overdue: false, township: '', village: '', source: '', targetClass: '', mine: false, q: '' };
 
 const text = (value: LocationQuery[string] | undefined): string => (typeof value === 'string' ? value : '');
 
@@ -25,6 +27,7 @@ export function filtersFromQuery(query: LocationQuery): QueueFilters {
     village: text(query.village),
     source: text(query.source),
     targetClass: text(query.targetClass),
+    mine: query.mine === '1',
     q: text(query.q).slice(0, 40),
   };
 }
@@ -34,6 +37,7 @@ export function filtersToQuery(filters: QueueFilters): Record<string, string> {
   const query: Record<string, string> = {};
   if (filters.status !== 'open') query.status = filters.status;
   if (filters.overdue) query.overdue = '1';
+  if (filters.mine) query.mine = '1';
   for (const key of ['level', 'township', 'village', 'source', 'targetClass', 'q'] as const) {
     if (filters[key].trim()) query[key] = filters[key].trim();
   }
@@ -45,6 +49,7 @@ export function apiQuery(filters: QueueFilters, cursor: string | null, limit = 2
   const params = new URLSearchParams();
   if (filters.status !== 'open') params.set('status', filters.status);
   if (filters.overdue) params.set('overdue', 'true');
+  if (filters.mine) params.set('assignee', 'me');
   for (const key of ['level', 'township', 'village', 'source', 'targetClass'] as const) {
     if (filters[key]) params.set(key, filters[key]);
   }
@@ -71,5 +76,5 @@ export function normalizeSearch(raw: string): { q: string } | { error: string } 
 
 /** How many filters beyond the status tab are on, for the 「筛选」 button. */
 export function activeFilterCount(filters: QueueFilters): number {
-  return [filters.level, filters.township, filters.village, filters.source, filters.targetClass].filter(Boolean).length + (filters.overdue ? 1 : 0);
+  return [filters.level, filters.township, filters.village, filters.source, filters.targetClass].filter(Boolean).length + (filters.overdue ? 1 : 0) + (filters.mine ? 1 : 0);
 }

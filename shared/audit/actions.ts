@@ -1,0 +1,39 @@
+import { WORKFLOW, type CaseEventType } from '../cases/workflow';
+
+/**
+ * What each audit-log action means, in the words staff and supervisors use. The log keeps the stable
+ * code (`case.reveal`); every screen shows the label.
+ */
+export const AUDIT_ACTION_LABEL: Readonly<Record<string, string>> = {
+  'case.reveal': '查看完整信息',
+  'case.view': '打开案件',
+  'case.merge': '合并同一人的案件',
+  'login': '登录',
+  'login.failed': '登录失败',
+  'login.locked': '登录失败次数过多',
+  'logout': '退出登录',
+  'user.create': '新建账号',
+  'user.update': '修改账号角色或乡镇',
+  'user.disable': '停用账号',
+  'user.enable': '启用账号',
+  'user.reset_password': '重置密码',
+  'user.change_password': '修改自己的密码',
+  'entry.create': '新建幸福码',
+  'entry.batch_create': '批量新建幸福码',
+  'entry.disable': '停用幸福码',
+  'entry.enable': '启用幸福码',
+  'ledger.export_unmasked': '导出含完整信息的台账',
+  'retention.redact': '清除到期个人信息',
+  'policy.create': '新增政策',
+  'policy.update': '修改政策',
+  'parameters.create_version': '保存筛查参数新版本',
+  'parameters.withdraw_version': '撤回未生效的筛查参数版本',
+};
+
+/** The Chinese label of an audit action; workflow steps (`case.visit`) use the step's own verb. */
+export function auditActionLabel(action: string): string {
+  const known = AUDIT_ACTION_LABEL[action];
+  if (known) return known;
+  const step = action.startsWith('case.') ? WORKFLOW[action.slice(5) as CaseEventType] : undefined;
+  return step ? `案件：${step.verb}` : action;
+}
