@@ -101,6 +101,11 @@ export interface CasesTable {
   /** Last 4 characters of phone_masked / id_masked (011, 016). */
   phone_tail: Maintained<string | null>;
   id_tail: Maintained<string | null>;
+  /** Blind indexes of the name and of name + phone, for 可能是同一人 (022). */
+  name_key: string | null;
+  name_phone_key: string | null;
+  /** The older case of the same person that staff merged this one into (022). */
+  merged_into: number | null;
 }
 
 export interface SubmissionsTable {
@@ -150,6 +155,9 @@ export interface ParameterVersionsTable {
   source: string;
   created_at: Defaulted<string>;
   created_by: string;
+  /** Set once when a version not yet in effect is withdrawn (023); the row stays for the record. */
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
 }
 
 /** Running tally kept by triggers on cases (013); rows that fall to 0 stay. */
