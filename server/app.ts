@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorBody } from '../shared/errors';
 import type { AppConfig } from './config';
 import { loadDemoCounty } from './domain/bootstrap';
+import { requestLogSerializer } from './domain/log-redaction';
 import authPlugin from './plugins/auth';
 import clientPlugin from './plugins/client';
 import screeningPlugin from './plugins/screening';
@@ -42,6 +43,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       level: config.logLevel,
       // Request bodies carry residents' personal data: never log them, nor staff cookies.
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.body', 'res.headers["set-cookie"]'],
+      // URLs carry search terms and tracking codes: log them redacted.
+      serializers: { req: requestLogSerializer },
     },
     ajv: {
       // Unknown fields are rejected, not stripped; `x-error` lets a schema carry its own Chinese message.
