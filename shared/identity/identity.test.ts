@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkIdNumber, idNumberCheckChar, idNumberError } from './id-number';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from './masking';
-import { nameError } from './name';
+import { NAME_HIDDEN_CHARACTER_MESSAGE, nameError, normalizeName } from './name';
 import { normalizePhone, phoneError } from './phone';
 
 const AS_OF = '2026-11-22';
@@ -78,7 +78,24 @@ describe('names', () => {
     ['王秀英', null],
     ['  ', '请填写姓名'],
     ['阿卜杜热合曼·买买提'.repeat(4), '姓名请控制在 30 个字以内'],
+    ['阿卜杜热合曼·买买提', null],
+    ['王\u0000秀英', NAME_HIDDEN_CHARACTER_MESSAGE],
+    ['王\n秀英', NAME_HIDDEN_CHARACTER_MESSAGE],
+    ['王\u200B秀英', NAME_HIDDEN_CHARACTER_MESSAGE],
+    ['王\u200D秀英', NAME_HIDDEN_CHARACTER_MESSAGE],
+    ['王\uFEFF秀英', NAME_HIDDEN_CHARACTER_MESSAGE],
+    ['\u202E英秀王', NAME_HIDDEN_CHARACTER_MESSAGE],
+    ['王\u2067秀英\u2069', NAME_HIDDEN_CHARACTER_MESSAGE],
+    ['王\uD800秀英', NAME_HIDDEN_CHARACTER_MESSAGE],
+    ['王秀\uDC00', NAME_HIDDEN_CHARACTER_MESSAGE],
+    ['𠀀王', null],
   ])('%j → %j', (name, error) => {
     expect(nameError(name)).toBe(error);
+  });
+
+  it('normalises to NFC, trims and keeps single spaces', () => {
+    const decomposed = 'Zoe\u0301 Li'; // e + combining acute
+    expect(normalizeName(`  ${decomposed}  `)).toBe('Zoé Li');
+    expect(normalizeName('Zoé   Li')).toBe('Zoé Li');
   });
 });

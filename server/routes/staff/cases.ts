@@ -5,6 +5,7 @@ import { RISK_LEVELS } from '../../../shared/cases/risk';
 import { labelOf } from '../../../shared/cases/labels';
 import { REVEAL_REASONS } from '../../../shared/cases/workflow';
 import { normalizeIdNumber } from '../../../shared/identity/id-number';
+import { normalizeName } from '../../../shared/identity/name';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import {
   CASE_EVENT_SCHEMAS,
@@ -37,7 +38,7 @@ function searchTerm(raw: string | undefined): string {
   if (/^\d+[Xx]?$/.test(q)) {
     throw new AppError('VALIDATION_FAILED', 400, undefined, { q: '请输入手机号或身份证号的后 4 位，或完整的 18 位身份证号' });
   }
-  return (raw ?? '').trim();
+  return normalizeName(raw ?? '');
 }
 
 function encodeCursor(row: Pick<CaseRow, 'level' | 'due_at' | 'id'>): string {

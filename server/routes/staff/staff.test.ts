@@ -191,6 +191,15 @@ describe('queue and case, by role and township', () => {
     expect((await viewerA.post(`/api/staff/cases/${caseA}/reveal`, { reason: 'phone_call' })).statusCode).toBe(403);
   });
 
+  it('a % or _ in a name search is a character, not a wildcard', async () => {
+    for (const q of ['%', '_']) {
+      const res = await county.get(`/api/staff/cases?status=all&q=${encodeURIComponent(q)}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items).toHaveLength(0);
+    }
+    expect((await county.get(`/api/staff/cases?status=all&q=${encodeURIComponent('张')}`)).json().items.length).toBeGreaterThan(0);
+  });
+
   it('filters by level and search by phone tail', async () => {
     const byTail = (await staffA.get('/api/staff/cases?q=0011')).json().items;
     expect(byTail.map((i: { id: number }) => i.id)).toEqual([caseA]);
