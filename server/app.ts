@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorBody } from '../shared/errors';
 import type { AppConfig } from './config';
+import { ensurePrivateDir } from './db/open';
 import { loadDemoCounty } from './domain/bootstrap';
 import { requestLogSerializer } from './domain/log-redaction';
 import authPlugin from './plugins/auth';
@@ -32,7 +32,7 @@ export const BODY_LIMIT = 64 * 1024;
 
 /** Builds the whole app — plugins, then routes — without listening, so tests can `inject`. */
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateDir(config.dataDir);
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,

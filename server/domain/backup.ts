@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { DB } from '../db/open';
+import { ensurePrivateDir, type DB } from '../db/open';
 
 export const DATABASE_FILE = 'xingfuma.sqlite';
 
@@ -41,8 +41,9 @@ export function restoreDatabase(from: string, dataDir: string): { cases: number 
   source.close();
   const target = path.join(dataDir, DATABASE_FILE);
   const staging = `${target}.restoring`;
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   fs.copyFileSync(from, staging);
+  fs.chmodSync(staging, 0o600);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true });
   fs.renameSync(staging, target);
   return { cases: countCases(target) };

@@ -24,7 +24,7 @@ export function loadKeys(dataDir: string, envKey?: string): { encryption: Buffer
   } else {
     const file = path.join(dataDir, KEY_FILE);
     if (!fs.existsSync(file)) {
-      fs.mkdirSync(dataDir, { recursive: true });
+      fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
       // wx: two processes starting at once must not both write a key.
       try {
         fs.writeFileSync(file, randomBytes(64).toString('base64'), { mode: 0o600, flag: 'wx' });
