@@ -3,7 +3,8 @@ import type { ParseArgsConfig } from 'node:util';
 import type { AppConfig } from '../config';
 import type { DB } from '../db/open';
 import { backupDatabase, restoreDatabase } from '../domain/backup';
-import { createVault, loadKeys } from '../domain/crypto';
+import { openVault } from '../domain/key-check';
+import { createKeyCheckRepository } from '../repositories/key-check';
 import { redactClosedCases } from '../domain/retention';
 import { entryUrl, generateEntryCode } from '../domain/entry-codes';
 import { describeEntry } from '../domain/entry-info';
@@ -195,7 +196,7 @@ export const COMMANDS: Record<string, Command> = {
       if (!Number.isInteger(days) || days < 30) throw new UsageError('--older-than-days 必须是不小于 30 的整数');
       const now = new Date();
       const before = new Date(now.getTime() - days * 86_400_000).toISOString();
-      const count = redactClosedCases(ctx.db, createVault(loadKeys(ctx.config.dataDir, ctx.config.dataKey)), before, now.toISOString());
+      const count = redactClosedCases(ctx.db, openVault(createKeyCheckRepository(ctx.db), ctx.config.dataDir, ctx.config.dataKey), before, now.toISOString());
       ctx.repos.audit.record({ actor: 'cli', action: 'retention.redact', detail: JSON.stringify({ days, count }) });
       return { json: { days, redacted: count }, text: `已清除 ${count} 个办结超过 ${days} 天的案件的个人信息（统计数据保留）` };
     },
@@ -219,7 +220,7 @@ export const COMMANDS: Record<string, Command> = {
     async run(ctx) {
       const from = required(ctx, 'from');
       if (!ctx.values.confirm) throw new UsageError('恢复会替换现有数据库，请先停止服务，再加 --confirm 确认');
-      const result = restoreDatabase(from, ctx.config.dataDir);
+      const result = restoreDatabase(from, ctx.config.dataDir, ctx.config.dataKey);
       return { json: result, text: `已从 ${from} 恢复（${result.cases} 个案件）。请重新启动服务。` };
     },
   },
