@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import { ChangePasswordBody, LoginBody, StaffMe } from '../../../shared/schemas/staff-session';
 import { AppError } from '../../app-error';
+import { staffPasswordError } from '../../domain/common-passwords';
 import { createLoginThrottle } from '../../domain/login-throttle';
 import { hashPassword, verifyPassword } from '../../domain/passwords';
 import type { StaffUser } from '../../repositories/users';
@@ -75,6 +76,8 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (newPassword === currentPassword) {
         throw new AppError('VALIDATION_FAILED', 400, undefined, { newPassword: '新密码不能和原来的一样' });
       }
+      const weak = staffPasswordError(newPassword, user.username);
+      if (weak) throw new AppError('VALIDATION_FAILED', 400, undefined, { newPassword: weak });
       app.repos.users.setPassword(user.id, await hashPassword(newPassword), false);
       // Every other session of this user ends; this one is replaced by a fresh one.
       app.repos.sessions.removeForUser(user.id);

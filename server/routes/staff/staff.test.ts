@@ -142,6 +142,16 @@ describe('staff session', () => {
     t.app.db.prepare('UPDATE staff_users SET must_change_password = 1 WHERE id = ?').run(id);
     const s = await login(t.app, 'newbie');
     expect((await s.get('/api/staff/cases')).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    for (const [weak, message] of [
+      ['newbie-2026', '密码不能和用户名一样，也不能只是在用户名前后加几个字'],
+      ['1q2w3e4r5t', '这个密码很常见，容易被别人猜到，请换一个（可以用一句好记的话，比如几个词连在一起）'],
+      ['Password2026!', '这个密码很常见，容易被别人猜到，请换一个（可以用一句好记的话，比如几个词连在一起）'],
+      ['short', '密码至少需要 10 个字符'],
+    ]) {
+      const refused = await s.post('/api/staff/password', { currentPassword: TEST_PASSWORD, newPassword: weak });
+      expect(refused.statusCode, weak).toBe(400);
+      expect(refused.json().error.fields.newPassword).toBe(message);
+    }
     const changed = await s.post('/api/staff/password', { currentPassword: TEST_PASSWORD, newPassword: 'a-brand-new-password' });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().user.mustChangePassword).toBe(false);
