@@ -6,6 +6,7 @@ import type { QueueRow } from '../repositories/case-queue';
 import type { CaseRow } from '../repositories/cases';
 import type { Region } from '../repositories/regions';
 import type { Vault } from './crypto';
+import { showEventDetail, showFreeText, showPublicText, type FreeTextView } from './free-text';
 
 /** How staff see a case: masked by default, with region names resolved. */
 type FindRegion = (code: string) => Region | undefined;
@@ -44,7 +45,30 @@ interface SubmissionPayload {
   note?: string | null;
 }
 
-export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, nowIso: string): CaseDetailInfo {
+/** Every step of a case, actors by username, free text shown as `view` says. */
+export function caseTimeline(repos: Repositories, vault: Vault, caseId: number, view: FreeTextView): CaseDetailInfo['timeline'] {
+  const actors = new Map<string, string>();
+  return repos.cases.eventsOf(caseId).map((e) => {
+    let actor = e.actor;
+    if (/^staff:\d+$/.test(actor)) {
+      if (!actors.has(actor)) actors.set(actor, repos.users.findById(Number(actor.slice(6)))?.username ?? actor);
+      actor = actors.get(actor)!;
+    }
+    return {
+      at: e.at,
+      type: e.type,
+      actor,
+      publicText: showPublicText(e.type, e.public_text, view),
+      detail: showEventDetail(e.detail_enc ? vault.decrypt<Record<string, unknown>>(e.detail_enc) : null, view),
+    };
+  });
+}
+
+/**
+ * The full case for staff. Free text is masked (ID numbers and phones inside it) for staff who work
+ * the case and hidden from read-only accounts; it appears in full only through the audited reveal.
+ */
+export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, nowIso: string, view: FreeTextView = 'masked'): CaseDetailInfo {
   const assignee = row.assignee_id ? repos.users.findById(row.assignee_id) : undefined;
   const submissions = repos.cases.submissionsOf(row.id).map((s) => {
     const payload = vault.decrypt<SubmissionPayload>(s.payload_enc);
@@ -58,25 +82,10 @@ export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, no
       note: null,
     };
   });
-  const actors = new Map<string, string>();
-  const timeline = repos.cases.eventsOf(row.id).map((e) => {
-    let actor = e.actor;
-    if (/^staff:\d+$/.test(actor)) {
-      if (!actors.has(actor)) actors.set(actor, repos.users.findById(Number(actor.slice(6)))?.username ?? actor);
-      actor = actors.get(actor)!;
-    }
-    return {
-      at: e.at,
-      type: e.type,
-      actor,
-      publicText: e.public_text,
-      detail: e.detail_enc ? vault.decrypt<Record<string, unknown>>(e.detail_enc) : null,
-    };
-  });
   const status = row.status as CaseStatus;
   return {
     ...toQueueItem(repos.regions.find, row, nowIso),
-    levelReason: row.level_reason,
+    levelReason: row.level_reason === null ? null : showFreeText(row.level_reason, view),
     rulesVersion: row.rules_version,
     answers: row.answers_json ? (JSON.parse(row.answers_json) as Record<string, unknown>) : null,
     result: row.result_json ? (JSON.parse(row.result_json) as unknown) : null,
@@ -84,7 +93,7 @@ export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, no
     nextVisitAt: row.next_visit_at,
     assignee: assignee ? { id: assignee.id, username: assignee.username } : null,
     submissions,
-    timeline,
+    timeline: caseTimeline(repos, vault, row.id, view),
     allowedEvents: EVENT_TYPES.filter((type) => transition(status, type).ok),
   };
 }

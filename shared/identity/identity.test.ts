@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkIdNumber, idNumberCheckChar, idNumberError } from './id-number';
-import { maskAddress, maskIdNumber, maskName, maskPhone } from './masking';
+import { maskAddress, maskFreeText, maskIdNumber, maskName, maskPhone } from './masking';
 import { NAME_HIDDEN_CHARACTER_MESSAGE, nameError, normalizeName } from './name';
 import { normalizePhone, phoneError } from './phone';
 
@@ -97,5 +97,20 @@ describe('names', () => {
     const decomposed = 'Zoe\u0301 Li'; // e + combining acute
     expect(normalizeName(`  ${decomposed}  `)).toBe('Zoé Li');
     expect(normalizeName('Zoé   Li')).toBe('Zoé Li');
+  });
+});
+
+describe('free text', () => {
+  it.each([
+    ['身份证 330327195803071234，电话 13957712345。', '身份证 3303**********1234，电话 139****2345。'],
+    ['号码是33032719580307123X', '号码是3303**********123X'],
+    ['手机 139 5771 2345 或 139-5771-2345', '手机 139****2345 或 139****2345'],
+    ['+86 13957712345', '139****2345'],
+    ['座机 0577-64761234', '座机 ********1234'],
+    ['老身份证 330327580307123', '老身份证 3303*******7123'],
+    ['家里 3 口人，月收入 1500 元，2025 年 6 月起', '家里 3 口人，月收入 1500 元，2025 年 6 月起'],
+    ['银行卡 6222021234567890123', '银行卡 6222021234567890123'],
+  ])('%j → %j', (text, masked) => {
+    expect(maskFreeText(text)).toBe(masked);
   });
 });

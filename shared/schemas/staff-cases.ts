@@ -56,6 +56,17 @@ export type QueuePage = Static<typeof QueueResponse>;
 
 export const CaseParams = Type.Object({ id: Type.String({ pattern: '^\\d{1,12}$' }) }, { additionalProperties: false });
 
+/** A case's steps. Free text in them is masked in the case view, hidden from viewers, in full only in a reveal. */
+const Timeline = Type.Array(
+  Type.Object({
+    at: Type.String(),
+    type: Type.String(),
+    actor: Type.String(),
+    publicText: Type.Union([Type.String(), Type.Null()]),
+    detail: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  }),
+);
+
 export const CaseDetail = Type.Object({
   ...QueueItem.properties,
   levelReason: Type.Union([Type.String(), Type.Null()]),
@@ -75,15 +86,7 @@ export const CaseDetail = Type.Object({
       note: Type.Union([Type.String(), Type.Null()]),
     }),
   ),
-  timeline: Type.Array(
-    Type.Object({
-      at: Type.String(),
-      type: Type.String(),
-      actor: Type.String(),
-      publicText: Type.Union([Type.String(), Type.Null()]),
-      detail: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-    }),
-  ),
+  timeline: Timeline,
   allowedEvents: Type.Array(Type.String()),
 });
 export type CaseDetailInfo = Static<typeof CaseDetail>;
@@ -95,6 +98,8 @@ export const RevealBody = Type.Object(
 
 export const RevealResponse = Type.Object({
   subject: MaskedSubject,
+  levelReason: Type.Union([Type.String(), Type.Null()]),
+  timeline: Timeline,
   submissions: Type.Array(
     Type.Object({
       kind: Type.String(),

@@ -242,8 +242,15 @@ describe('the staff workbench on a phone, from queue to the resident’s trackin
     await page.getByRole('heading', { level: 1, name: '王*明' }).waitFor();
     await page.getByText('只读账号').first().waitFor();
     expect(await page.getByRole('heading', { name: '办理', exact: true }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: '查看完整信息' }).count()).toBe(0);
+    // Free text (the visit findings) is hidden from a read-only account until an audited reveal.
+    const hiddenTimeline = (await page.locator('.timeline').textContent()) ?? '';
+    expect(hiddenTimeline).toContain('已隐藏，查看完整信息后可见');
+    expect(hiddenTimeline).not.toContain('无固定收入');
     expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '查看完整信息' }).click();
+    await page.getByRole('button', { name: '核对身份', exact: true }).click();
+    await page.getByText('本次查看已记录').waitFor();
+    await expect.poll(() => page.locator('.timeline').textContent()).toContain('无固定收入');
     expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
     await context.close();
   });

@@ -19,7 +19,7 @@ import {
   type CaseEventInput,
 } from '../../../shared/schemas/staff-cases';
 import { AppError } from '../../app-error';
-import { memoizedRegions, toCaseDetail, toQueueItem } from '../../domain/case-view';
+import { caseTimeline, memoizedRegions, toCaseDetail, toQueueItem } from '../../domain/case-view';
 import { createCaseWorkflow } from '../../domain/case-workflow';
 import { nowIso } from '../../domain/clock';
 import type { CleanPerson } from '../../domain/person';
@@ -101,14 +101,17 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/api/staff/cases/:id', { schema: { params: CaseParams, response: { 200: CaseDetail, 404: ErrorResponse } } }, async (request) => {
-    const row = visibleCase(request.params.id, townshipScope(request.staff!.user));
-    return toCaseDetail(app.repos, app.vault, row, nowIso());
+    const staff = request.staff!.user;
+    const row = visibleCase(request.params.id, townshipScope(staff));
+    // 数字监督: who opened which case, when — not only who revealed it.
+    app.repos.audit.record({ actor: staff.username, action: 'case.view', target: `case:${row.id}`, clientIp: request.ip });
+    return toCaseDetail(app.repos, app.vault, row, nowIso(), staff.role === 'viewer' ? 'hidden' : 'masked');
   });
 
   app.post(
     '/api/staff/cases/:id/reveal',
     {
-      preHandler: requireRole('county_admin', 'township_staff'),
+      // Viewers too: free text is hidden from them until they reveal, and every reveal is audited.
       schema: { params: CaseParams, body: RevealBody, response: { 200: RevealResponse, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse } },
     },
     async (request) => {
@@ -127,7 +130,12 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         detail: labelOf(REVEAL_REASONS, request.body.reason),
         clientIp: request.ip,
       });
-      return { subject: { name: subject.name, phone: subject.phone, idNumber: subject.idNumber, address: subject.address }, submissions };
+      return {
+        subject: { name: subject.name, phone: subject.phone, idNumber: subject.idNumber, address: subject.address },
+        submissions,
+        levelReason: row.level_reason,
+        timeline: caseTimeline(app.repos, app.vault, row.id, 'full'),
+      };
     },
   );
 

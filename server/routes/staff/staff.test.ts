@@ -195,10 +195,11 @@ describe('queue and case, by role and township', () => {
     expect((await staffB.post(`/api/staff/cases/${caseA}/events`, { type: 'contact', outcome: 'reached' })).statusCode).toBe(404);
   });
 
-  it('viewers can read but not write or reveal', async () => {
+  it('viewers can read but not write; their reveal is audited like anyone’s', async () => {
     expect((await viewerA.get(`/api/staff/cases/${caseA}`)).statusCode).toBe(200);
     expect((await viewerA.post(`/api/staff/cases/${caseA}/events`, { type: 'contact', outcome: 'reached' })).statusCode).toBe(403);
-    expect((await viewerA.post(`/api/staff/cases/${caseA}/reveal`, { reason: 'phone_call' })).statusCode).toBe(403);
+    expect((await viewerA.post(`/api/staff/cases/${caseA}/reveal`, { reason: 'phone_call' })).statusCode).toBe(200);
+    expect(t.app.repos.audit.forTarget(`case:${caseA}`).filter((a) => a.action === 'case.reveal' && a.actor === 'viewer_a')).toHaveLength(1);
   });
 
   it('a % or _ in a name search is a character, not a wildcard', async () => {
@@ -235,7 +236,7 @@ describe('queue and case, by role and township', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().subject.name).toBe('张三明');
     expect(res.json().subject.phone).toBe('13957700011');
-    const audit = t.app.repos.audit.forTarget(`case:${caseA}`).filter((a) => a.action === 'case.reveal');
+    const audit = t.app.repos.audit.forTarget(`case:${caseA}`).filter((a) => a.action === 'case.reveal' && a.actor === 'staff_a');
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: 'staff_a', detail: '入户核查', clientIp: '127.0.0.1' });
   });
@@ -320,5 +321,47 @@ describe('the workflow and the closed loop back to the resident', () => {
 
   it('the audit log refuses to be edited', () => {
     expect(() => t.app.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+});
+
+describe('free text in a case', () => {
+  it('is masked for staff, hidden from viewers, in full only through the audited reveal; opening a case is audited', async () => {
+    const entryA = t.app.repos.entries.list().find((e) => e.township === townshipA)!;
+    const { caseId } = await submit(entryA.code, '0077', '钱七明');
+    const idInText = fakeIdNumber('33032719610203123');
+    const visit = await staffA.post(`/api/staff/cases/${caseId}/events`, { type: 'contact', outcome: 'reached', note: `本人电话 13957700077，另一个 0577-64761234` });
+    expect(visit.statusCode).toBe(200);
+    const visited = await staffA.post(`/api/staff/cases/${caseId}/events`, {
+      type: 'visit',
+      findings: { economy: `儿子身份证 ${idInText}，每月打工收入 1500 元` },
+      note: '邻居电话 139 5770 0078',
+    });
+    expect(visited.statusCode).toBe(200);
+    const written = JSON.stringify(visited.json().timeline);
+    expect(written).not.toContain(idInText);
+    expect(written).not.toContain('13957700077');
+
+    const before = t.app.repos.audit.forTarget(`case:${caseId}`).filter((a) => a.action === 'case.view').length;
+    const staffView = (await staffA.get(`/api/staff/cases/${caseId}`)).json();
+    const visitStep = staffView.timeline.find((e: { type: string }) => e.type === 'visit');
+    expect(visitStep.detail.findings.economy).toBe(`儿子身份证 ${idInText.slice(0, 4)}**********${idInText.slice(-4)}，每月打工收入 1500 元`);
+    expect(visitStep.detail.note).toBe('邻居电话 139****0078');
+    expect(staffView.timeline.find((e: { type: string }) => e.type === 'contact').detail.note).toBe('本人电话 139****0077，另一个 ********1234');
+
+    const viewerView = (await viewerA.get(`/api/staff/cases/${caseId}`)).json();
+    const hidden = viewerView.timeline.find((e: { type: string }) => e.type === 'visit');
+    expect(hidden.detail.findings.economy).toBe('已隐藏，查看完整信息后可见');
+    expect(hidden.detail.note).toBe('已隐藏，查看完整信息后可见');
+    expect(JSON.stringify(viewerView)).not.toContain('1500');
+
+    const opened = t.app.repos.audit.forTarget(`case:${caseId}`).filter((a) => a.action === 'case.view');
+    expect(opened.length - before).toBe(2);
+    expect(opened.slice(-2).map((a) => a.actor)).toEqual(['staff_a', 'viewer_a']);
+
+    const revealed = (await viewerA.post(`/api/staff/cases/${caseId}/reveal`, { reason: 'verify_identity' })).json();
+    const full = revealed.timeline.find((e: { type: string }) => e.type === 'visit');
+    expect(full.detail.findings.economy).toBe(`儿子身份证 ${idInText}，每月打工收入 1500 元`);
+    expect(full.detail.note).toBe('邻居电话 139 5770 0078');
+    expect(t.app.repos.audit.forTarget(`case:${caseId}`).filter((a) => a.action === 'case.reveal' && a.actor === 'viewer_a')).toHaveLength(1);
   });
 });
