@@ -1,10 +1,11 @@
-import fs from 'node:fs';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorBody } from '../shared/errors';
 import type { AppConfig } from './config';
+import { ensurePrivateDir } from './db/open';
 import { loadDemoCounty } from './domain/bootstrap';
+import { requestLogSerializer } from './domain/log-redaction';
 import authPlugin from './plugins/auth';
 import clientPlugin from './plugins/client';
 import screeningPlugin from './plugins/screening';
@@ -31,7 +32,7 @@ export const BODY_LIMIT = 64 * 1024;
 
 /** Builds the whole app — plugins, then routes — without listening, so tests can `inject`. */
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateDir(config.dataDir);
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
@@ -42,6 +43,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       level: config.logLevel,
       // Request bodies carry residents' personal data: never log them, nor staff cookies.
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.body', 'res.headers["set-cookie"]'],
+      // URLs carry search terms and tracking codes: log them redacted.
+      serializers: { req: requestLogSerializer },
     },
     ajv: {
       // Unknown fields are rejected, not stripped; `x-error` lets a schema carry its own Chinese message.

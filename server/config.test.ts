@@ -25,6 +25,8 @@ describe('loadConfig', () => {
 
   it('rejects a short ADMIN_PASSWORD', () => {
     expect(() => loadConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD/);
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'qwertyuiop' })).toThrow(/很常见/);
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'admin12345' })).toThrow(/用户名/);
   });
 });
 

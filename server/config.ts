@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { staffPasswordError } from './domain/common-passwords';
 import { DEFAULT_CLIENT_DIST } from './paths';
 
 /** Everything the server reads from the environment, validated once at start-up. */
@@ -34,8 +35,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(`LOG_LEVEL 只能是 ${LOG_LEVELS.join(', ')} 之一，现在是 "${env.LOG_LEVEL}"`);
   }
   const adminPassword = env.ADMIN_PASSWORD;
-  if (adminPassword !== undefined && adminPassword.length < 10) {
-    throw new ConfigError('ADMIN_PASSWORD 至少需要 10 个字符');
+  const adminPasswordProblem = adminPassword === undefined ? null : staffPasswordError(adminPassword, 'admin');
+  if (adminPasswordProblem) {
+    throw new ConfigError(`ADMIN_PASSWORD 不合适：${adminPasswordProblem}`);
   }
   const databaseUrl = parseDatabaseUrl(env.DATABASE_URL?.trim() || undefined);
   const dataKey = env.DATA_KEY?.trim() || undefined;

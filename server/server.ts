@@ -1,11 +1,19 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig, refuseUnfinishedEngine, type AppConfig } from './config';
 import { ensureInitialAdmin } from './domain/bootstrap';
+import { KeyMismatchError } from './domain/key-check';
 
 /** Reads config, prepares the data, listens, and shuts down cleanly on SIGTERM/SIGINT. */
 export async function startServer(config: AppConfig = loadConfigOrExit()) {
   const started = performance.now();
-  const app = await buildApp(config);
+  const app = await buildApp(config).catch((err: unknown) => {
+    // A data key that does not fit the database: say so in Chinese and stop, never run half-working.
+    if (err instanceof KeyMismatchError) {
+      console.error(`无法启动：${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  });
   const admin = await ensureInitialAdmin(app.repos, config.dataDir, config.adminPassword);
   if (admin?.generated) {
     console.log('\n================ 首次启动 ================');

@@ -23,7 +23,7 @@ export const router = createRouter({
     { path: '/q/:code/check/review', component: ReviewPage, props: { sheet: 'self' } },
     { path: '/q/:code/result', component: () => import('./pages/resident/ResultPage.vue') },
     { path: '/q/:code/contact', component: () => import('./pages/resident/ContactPage.vue') },
-    { path: '/q/:code/sent/:requestId', component: () => import('./pages/resident/SentPage.vue') },
+    { path: '/q/:code/sent', component: () => import('./pages/resident/SentPage.vue') },
     { path: '/q/:code/report', component: () => import('./pages/report/ReportPage.vue') },
     // 代填: a reporter answers the same 12 questions for the person, on a separate sheet.
     { path: '/q/:code/report/answers/:n(\\d+)', component: QuestionPage, props: { sheet: 'behalf' } },

@@ -9,7 +9,7 @@ import { benchEngine } from '../../shared/screening/bench-engine';
 import { idNumberCheckChar } from '../../shared/identity/id-number';
 import { createCaseQueueRepository, type QueueFilter } from '../../server/repositories/case-queue';
 import { HARDSHIP_ANSWERS } from '../../tests/helpers/answers';
-import { activeEntryCodes, freePort, startRealServer, type RunningServer } from '../../tests/e2e/support/server';
+import { activeEntryCodes, choosePassword, freePort, startRealServer, type RunningServer } from '../../tests/e2e/support/server';
 import { buildStale, ROOT } from '../build.mjs';
 import { firstContentfulPaint } from './first-paint';
 import { load, nextClientAddress, type LoadResult } from './http-load';
@@ -197,10 +197,12 @@ async function startHello(): Promise<{ url: string; pid: number; stop(): void }>
 
 async function staffLogin(server: RunningServer, township: string): Promise<string> {
   await server.admin(['create-user', '--username', 'bench', '--role', 'township_staff', '--township', township, '--password-stdin'], 'bench-password-1\n');
+  // A password set through the CLI is temporary: choose one, as the owner would at first login.
+  await choosePassword(server, 'bench', 'bench-password-1', 'bench-chosen-password-2');
   const res = await fetch(`${server.url}/api/staff/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench', password: 'bench-password-1' }),
+    body: JSON.stringify({ username: 'bench', password: 'bench-chosen-password-2' }),
   });
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error(`bench login failed: ${res.status}`);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,6 +69,13 @@ describe('npm run admin', () => {
     const again = await admin(args, 'a-good-password\n');
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('已存在');
+    // Set by the operator, not its owner: temporary until changed at first login.
+    const db = new Database(path.join(dataDir, 'xingfuma.sqlite'), { readonly: true });
+    expect(db.prepare("SELECT must_change_password FROM staff_users WHERE username = 'lx_staff'").pluck().get()).toBe(1);
+    db.close();
+    const weak = await admin(['create-user', '--username', 'lx_weak', '--role', 'viewer', '--township', '330327100000', '--password-stdin'], 'password2026\n');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('这个密码很常见');
   }, 30_000);
 
   it('disable-qr and list-qr agree', async () => {

@@ -3,10 +3,12 @@ import type { ParseArgsConfig } from 'node:util';
 import type { AppConfig } from '../config';
 import type { DB } from '../db/open';
 import { backupDatabase, restoreDatabase } from '../domain/backup';
-import { createVault, loadKeys } from '../domain/crypto';
+import { openVault } from '../domain/key-check';
+import { createKeyCheckRepository } from '../repositories/key-check';
 import { redactClosedCases } from '../domain/retention';
 import { entryUrl, generateEntryCode } from '../domain/entry-codes';
 import { describeEntry } from '../domain/entry-info';
+import { staffPasswordError } from '../domain/common-passwords';
 import { generatePassword, hashPassword } from '../domain/passwords';
 import { qrPng, qrPosterSvg } from '../domain/qr';
 import type { Repositories } from '../repositories';
@@ -73,8 +75,9 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
-function checkPassword(password: string): string {
-  if (password.length < 10) throw new CommandError('密码至少需要 10 个字符');
+function checkPassword(password: string, username: string): string {
+  const problem = staffPasswordError(password, username);
+  if (problem) throw new CommandError(problem);
   return password;
 }
 
@@ -105,11 +108,12 @@ export const COMMANDS: Record<string, Command> = {
       if (role === 'township_staff' && !township) throw new UsageError('乡镇工作人员必须指定 --township');
       if (township && !ctx.repos.regions.findTownship(township)) throw new CommandError(`没有这个乡镇（街道）代码：${township}`);
       if (!ctx.values['password-stdin']) throw new UsageError('请用 --password-stdin 从标准输入提供密码');
-      const password = checkPassword(await readStdin());
+      const password = checkPassword(await readStdin(), username);
       if (ctx.repos.users.findByUsername(username)) throw new CommandError(`用户名 ${username} 已存在`);
-      const id = ctx.repos.users.create({ username, passwordHash: await hashPassword(password), role, township, mustChangePassword: false });
+      // Set by someone other than its owner: temporary, to be changed at first login.
+      const id = ctx.repos.users.create({ username, passwordHash: await hashPassword(password), role, township, mustChangePassword: true });
       ctx.repos.audit.record({ actor: 'cli', action: 'user.create', target: `user:${id}`, detail: JSON.stringify({ username, role, township }) });
-      return { json: { id, username, role, township }, text: `已创建账号 ${username}（${role}${township ? `，${township}` : ''}）` };
+      return { json: { id, username, role, township }, text: `已创建账号 ${username}（${role}${township ? `，${township}` : ''}），对方首次登录后需修改密码` };
     },
   },
 
@@ -119,13 +123,13 @@ export const COMMANDS: Record<string, Command> = {
       const username = required(ctx, 'username');
       const user = ctx.repos.users.findByUsername(username);
       if (!user) throw new CommandError(`没有这个用户：${username}`);
-      const given = ctx.values['password-stdin'] ? checkPassword(await readStdin()) : undefined;
+      const given = ctx.values['password-stdin'] ? checkPassword(await readStdin(), username) : undefined;
       const password = given ?? generatePassword();
-      ctx.repos.users.setPassword(user.id, await hashPassword(password), !given);
+      ctx.repos.users.setPassword(user.id, await hashPassword(password), true);
       ctx.repos.audit.record({ actor: 'cli', action: 'user.reset_password', target: `user:${user.id}` });
       return {
         json: { username, ...(given ? {} : { temporaryPassword: password }) },
-        text: given ? `已重置 ${username} 的密码` : `已重置 ${username} 的密码，临时密码（只显示这一次）：${password}\n对方首次登录后需修改密码。`,
+        text: given ? `已重置 ${username} 的密码，对方首次登录后需修改密码` : `已重置 ${username} 的密码，临时密码（只显示这一次）：${password}\n对方首次登录后需修改密码。`,
       };
     },
   },
@@ -195,7 +199,7 @@ export const COMMANDS: Record<string, Command> = {
       if (!Number.isInteger(days) || days < 30) throw new UsageError('--older-than-days 必须是不小于 30 的整数');
       const now = new Date();
       const before = new Date(now.getTime() - days * 86_400_000).toISOString();
-      const count = redactClosedCases(ctx.db, createVault(loadKeys(ctx.config.dataDir, ctx.config.dataKey)), before, now.toISOString());
+      const count = redactClosedCases(ctx.db, openVault(createKeyCheckRepository(ctx.db), ctx.config.dataDir, ctx.config.dataKey), before, now.toISOString());
       ctx.repos.audit.record({ actor: 'cli', action: 'retention.redact', detail: JSON.stringify({ days, count }) });
       return { json: { days, redacted: count }, text: `已清除 ${count} 个办结超过 ${days} 天的案件的个人信息（统计数据保留）` };
     },
@@ -219,7 +223,7 @@ export const COMMANDS: Record<string, Command> = {
     async run(ctx) {
       const from = required(ctx, 'from');
       if (!ctx.values.confirm) throw new UsageError('恢复会替换现有数据库，请先停止服务，再加 --confirm 确认');
-      const result = restoreDatabase(from, ctx.config.dataDir);
+      const result = restoreDatabase(from, ctx.config.dataDir, ctx.config.dataKey);
       return { json: result, text: `已从 ${from} 恢复（${result.cases} 个案件）。请重新启动服务。` };
     },
   },

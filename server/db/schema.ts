@@ -118,6 +118,8 @@ export interface SubmissionsTable {
   payload_enc: Buffer;
   reporter_relation: string | null;
   created_at: string;
+  /** Keyed hash of the body first sent under request_id: a different body is refused (017). */
+  body_hash: string | null;
 }
 
 /** Append-only, except that a redaction may clear detail_enc (010). */

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { DB } from '../db/open';
+import { ensurePrivateDir, type DB } from '../db/open';
+import { createKeyCheckRepository } from '../repositories/key-check';
+import { createVault, loadKeys } from './crypto';
+import { holdsEncryptedData, KEY_MESSAGES, keyFits } from './key-check';
 
 export const DATABASE_FILE = 'xingfuma.sqlite';
 
@@ -28,7 +31,7 @@ class RestoreError extends Error {
 }
 
 /** Replaces the database with a backup, after checking the backup is whole and is ours. Server must be stopped. */
-export function restoreDatabase(from: string, dataDir: string): { cases: number } {
+export function restoreDatabase(from: string, dataDir: string, dataKey?: string): { cases: number } {
   if (!fs.existsSync(from)) throw new RestoreError(`找不到备份文件：${from}`);
   let source: Database.Database;
   try {
@@ -38,11 +41,22 @@ export function restoreDatabase(from: string, dataDir: string): { cases: number 
   } catch {
     throw new RestoreError(`${from} 不是完整的幸福码数据库备份`);
   }
-  source.close();
+  try {
+    // A backup the current key cannot open would restore into a server that cannot read it.
+    const keyCheck = createKeyCheckRepository(source);
+    if (holdsEncryptedData(keyCheck)) {
+      const keys = loadKeys(dataDir, dataKey, { mayGenerate: false });
+      if (!keys) throw new RestoreError(KEY_MESSAGES.backupNoKey);
+      if (keyFits(keyCheck, createVault(keys)) === false) throw new RestoreError(KEY_MESSAGES.backupMismatch);
+    }
+  } finally {
+    source.close();
+  }
   const target = path.join(dataDir, DATABASE_FILE);
   const staging = `${target}.restoring`;
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   fs.copyFileSync(from, staging);
+  fs.chmodSync(staging, 0o600);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true });
   fs.renameSync(staging, target);
   return { cases: countCases(target) };

@@ -67,6 +67,8 @@ describe('first start', () => {
     expect(admin?.generated).toBe(false);
     expect(fs.existsSync(path.join(dir, 'initial-admin.txt'))).toBe(false);
     expect(await verifyPassword('a-long-admin-password', repos.users.findByUsername('admin')!.passwordHash)).toBe(true);
+    // Whoever set ADMIN_PASSWORD is not the admin: the password is temporary.
+    expect(repos.users.findByUsername('admin')!.mustChangePassword).toBe(true);
     db.close();
   });
 });

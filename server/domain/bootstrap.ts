@@ -35,7 +35,7 @@ export async function ensureInitialAdmin(repos: Repositories, dataDir: string, a
   if (repos.settings.get('initial_admin_created') || repos.users.findByUsername('admin')) return null;
   const password = adminPassword ?? generatePassword();
   const passwordHash = await hashPassword(password);
-  repos.users.create({ username: 'admin', passwordHash, role: 'county_admin', township: null, mustChangePassword: !adminPassword });
+  repos.users.create({ username: 'admin', passwordHash, role: 'county_admin', township: null, mustChangePassword: true });
   repos.settings.set('initial_admin_created', new Date().toISOString());
   const file = path.join(dataDir, 'initial-admin.txt');
   if (!adminPassword) {

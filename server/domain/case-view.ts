@@ -7,6 +7,7 @@ import type { QueueRow } from '../repositories/case-queue';
 import type { CaseRow } from '../repositories/cases';
 import type { Region } from '../repositories/regions';
 import type { Vault } from './crypto';
+import { showEventDetail, showFreeText, showPublicText, type FreeTextView } from './free-text';
 
 /** How staff see a case: masked by default, with region names resolved. */
 type FindRegion = (code: string) => Region | undefined;
@@ -53,7 +54,36 @@ function withRegionNames(findRegion: FindRegion, detail: Record<string, unknown>
   return named;
 }
 
-export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, nowIso: string): CaseDetailInfo {
+/** Every step of a case, actors by username, free text shown as `view` says. */
+export function caseTimeline(
+  repos: Repositories,
+  vault: Vault,
+  caseId: number,
+  view: FreeTextView,
+  findRegion: FindRegion = memoizedRegions(repos),
+): CaseDetailInfo['timeline'] {
+  const actors = new Map<string, string>();
+  return repos.cases.eventsOf(caseId).map((e) => {
+    let actor = e.actor;
+    if (/^staff:\d+$/.test(actor)) {
+      if (!actors.has(actor)) actors.set(actor, repos.users.findById(Number(actor.slice(6)))?.username ?? actor);
+      actor = actors.get(actor)!;
+    }
+    return {
+      at: e.at,
+      type: e.type,
+      actor,
+      publicText: showPublicText(e.type, e.public_text, view),
+      detail: showEventDetail(e.detail_enc ? withRegionNames(findRegion, vault.decrypt<Record<string, unknown>>(e.detail_enc)) : null, view),
+    };
+  });
+}
+
+/**
+ * The full case for staff. Free text is masked (ID numbers and phones inside it) for staff who work
+ * the case and hidden from read-only accounts; it appears in full only through the audited reveal.
+ */
+export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, nowIso: string, view: FreeTextView = 'masked'): CaseDetailInfo {
   const findRegion = memoizedRegions(repos);
   const assignee = row.assignee_id ? repos.users.findById(row.assignee_id) : undefined;
   const submissions = repos.cases.submissionsOf(row.id).map((s) => {
@@ -68,21 +98,7 @@ export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, no
       note: null,
     };
   });
-  const actors = new Map<string, string>();
-  const timeline = repos.cases.eventsOf(row.id).map((e) => {
-    let actor = e.actor;
-    if (/^staff:\d+$/.test(actor)) {
-      if (!actors.has(actor)) actors.set(actor, repos.users.findById(Number(actor.slice(6)))?.username ?? actor);
-      actor = actors.get(actor)!;
-    }
-    return {
-      at: e.at,
-      type: e.type,
-      actor,
-      publicText: e.public_text,
-      detail: e.detail_enc ? withRegionNames(findRegion, vault.decrypt<Record<string, unknown>>(e.detail_enc)) : null,
-    };
-  });
+  const timeline = caseTimeline(repos, vault, row.id, view, findRegion);
   const status = row.status as CaseStatus;
   // A reached call is the one contact step the resident sees (publicText); no-answer calls are staff-only.
   const reached = timeline.some((e) => e.type === 'visit' || e.type === 'reopen' || (e.type === 'contact' && e.publicText !== null));
@@ -97,7 +113,7 @@ export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, no
       }));
   return {
     ...toQueueItem(findRegion, row, nowIso),
-    levelReason: row.level_reason,
+    levelReason: row.level_reason === null ? null : showFreeText(row.level_reason, view),
     rulesVersion: row.rules_version,
     answers: row.answers_json ? (JSON.parse(row.answers_json) as Record<string, unknown>) : null,
     result: row.result_json ? (JSON.parse(row.result_json) as unknown) : null,

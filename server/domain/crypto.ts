@@ -15,8 +15,18 @@ export interface Vault {
 const KEY_FILE = 'secret.key';
 const VERSION = 1;
 
-/** Keys come from `DATA_KEY` (base64 of 64 bytes) or a file generated on first start (mode 0600). */
-export function loadKeys(dataDir: string, envKey?: string): { encryption: Buffer; index: Buffer } {
+export interface DataKeys {
+  encryption: Buffer;
+  index: Buffer;
+}
+
+/**
+ * Keys come from `DATA_KEY` (base64 of 64 bytes) or a file generated on first start (mode 0600).
+ * Without `mayGenerate` a missing key file gives null: a new key must never be made over existing data.
+ */
+export function loadKeys(dataDir: string, envKey?: string): DataKeys;
+export function loadKeys(dataDir: string, envKey: string | undefined, options: { mayGenerate: boolean }): DataKeys | null;
+export function loadKeys(dataDir: string, envKey?: string, { mayGenerate = true } = {}): DataKeys | null {
   let material: Buffer;
   if (envKey) {
     material = Buffer.from(envKey, 'base64');
@@ -24,7 +34,8 @@ export function loadKeys(dataDir: string, envKey?: string): { encryption: Buffer
   } else {
     const file = path.join(dataDir, KEY_FILE);
     if (!fs.existsSync(file)) {
-      fs.mkdirSync(dataDir, { recursive: true });
+      if (!mayGenerate) return null;
+      fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
       // wx: two processes starting at once must not both write a key.
       try {
         fs.writeFileSync(file, randomBytes(64).toString('base64'), { mode: 0o600, flag: 'wx' });
@@ -37,7 +48,7 @@ export function loadKeys(dataDir: string, envKey?: string): { encryption: Buffer
   return { encryption: material.subarray(0, 32), index: material.subarray(32, 64) };
 }
 
-export function createVault(keys: { encryption: Buffer; index: Buffer }): Vault {
+export function createVault(keys: DataKeys): Vault {
   return {
     encrypt(value) {
       const iv = randomBytes(12);

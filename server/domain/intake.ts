@@ -3,7 +3,8 @@ import type { Situation } from '../../shared/cases/labels';
 import { moreSevere, type RiskLevel } from '../../shared/cases/risk';
 import type { DB } from '../db/open';
 import type { Repositories } from '../repositories';
-import type { CasesRepository } from '../repositories/cases';
+import { AppError } from '../app-error';
+import type { CasesRepository, SubmissionRow } from '../repositories/cases';
 import type { EntryPoint } from '../repositories/entries';
 import type { Vault } from './crypto';
 import { maskedPerson, matchKeys, personKey, type CleanPerson } from './person';
@@ -20,6 +21,8 @@ export interface ScreeningSnapshot {
 export interface Submission {
   kind: 'request' | 'report';
   requestId: string;
+  /** Keyed hash of the canonical request body: a requestId replayed with another body is refused. */
+  bodyHash: string;
   entry: EntryPoint;
   person: CleanPerson;
   /** Everything the submitter sent about the person and themselves; stored encrypted only. */
@@ -47,6 +50,12 @@ export function levelOf(submission: Pick<Submission, 'screening' | 'situations' 
   return level === 'none' ? 'blue' : level;
 }
 
+/** The same requestId sent again: its first tracking code if the body is the same, else a 409. */
+export function retryOf(existing: SubmissionRow, bodyHash: string): Intake {
+  if (existing.body_hash !== null && existing.body_hash !== bodyHash) throw new AppError('REQUEST_ID_REUSED', 409);
+  return { trackingCode: existing.tracking_code, caseId: existing.case_id, created: false };
+}
+
 /**
  * Stores one request or report: the same requestId again returns the first tracking code;
  * a known open case for the same person gains a submission instead of a duplicate case.
@@ -55,7 +64,7 @@ export function levelOf(submission: Pick<Submission, 'screening' | 'situations' 
 export function createIntake(db: DB, repos: Repositories & { cases: CasesRepository }, vault: Vault) {
   const run = db.transaction((submission: Submission, now: string): Intake => {
     const existing = repos.cases.findSubmissionByRequestId(submission.requestId);
-    if (existing) return { trackingCode: existing.tracking_code, caseId: existing.case_id, created: false };
+    if (existing) return retryOf(existing, submission.bodyHash);
 
     const key = personKey(vault, submission.person);
     const township = submission.entry.township;
@@ -109,6 +118,7 @@ export function createIntake(db: DB, repos: Repositories & { cases: CasesReposit
       payloadEnc: vault.encrypt(submission.payload),
       reporterRelation: submission.reporterRelation ?? null,
       now,
+      bodyHash: submission.bodyHash,
     });
     const days = FIRST_CONTACT_WORKING_DAYS[level];
     repos.cases.appendEvent({

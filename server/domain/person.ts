@@ -1,5 +1,5 @@
 import { normalizeIdNumber, idNumberError } from '../../shared/identity/id-number';
-import { nameError } from '../../shared/identity/name';
+import { nameError, normalizeName } from '../../shared/identity/name';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../shared/identity/masking';
 import { normalizePhone, phoneError } from '../../shared/identity/phone';
 import { AppError } from '../app-error';
@@ -22,8 +22,8 @@ export interface CleanPerson {
 /** Checks ID and phone with the shared rules; every problem is named per field, in Chinese. */
 export function cleanPerson(input: PersonInput, asOf: string, prefix = 'person'): CleanPerson {
   const fields: Record<string, string> = {};
-  const name = input.name.trim().replace(/\s+/g, ' ');
-  const nameProblem = nameError(name);
+  const name = normalizeName(input.name);
+  const nameProblem = nameError(input.name);
   if (nameProblem) fields[`${prefix}.name`] = nameProblem;
   const phoneRaw = input.phone?.trim() ?? '';
   const phoneProblem = phoneRaw ? phoneError(phoneRaw) : null;

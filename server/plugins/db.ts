@@ -1,7 +1,9 @@
 import path from 'node:path';
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsync } from 'fastify';
-import { createVault, loadKeys, type Vault } from '../domain/crypto';
+import type { Vault } from '../domain/crypto';
+import { openVault } from '../domain/key-check';
+import { createKeyCheckRepository } from '../repositories/key-check';
 import { createIntake } from '../domain/intake';
 import { createUsageCounters, type UsageCounters } from '../domain/usage-counters';
 import { migrate } from '../db/migrate';
@@ -23,7 +25,13 @@ const dbPlugin: FastifyPluginAsync<{ dataDir: string; dataKey?: string }> = asyn
   const db = openDatabase(path.join(dataDir, 'xingfuma.sqlite'));
   migrate(db);
   const repos = createRepositories(db);
-  const vault = createVault(loadKeys(dataDir, dataKey));
+  let vault: Vault;
+  try {
+    vault = openVault(createKeyCheckRepository(db), dataDir, dataKey);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   app.decorate('db', db);
   app.decorate('repos', repos);
   app.decorate('vault', vault);

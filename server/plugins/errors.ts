@@ -21,7 +21,8 @@ const errorsPlugin: FastifyPluginAsync = async (app) => {
     const status = err.statusCode ?? 500;
     const code = codeForStatus(status, err.code);
     if (status >= 500) request.log.error({ err }, 'request failed');
-    else request.log.info({ code: err.code, status }, err.message);
+    // Not the message: a JSON parse error quotes the body it could not read.
+    else request.log.info({ code: err.code, status }, 'request refused');
     return reply.status(status >= 400 && status < 600 ? status : 500).send(errorBody(code));
   });
 

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HARDSHIP_ANSWERS } from '../../tests/helpers/answers';
+import { createStaff, login } from '../../tests/helpers/staff';
 import { buildTestApp, type TestApp } from '../../tests/helpers/test-app';
 import { helmetHeaders } from './security-headers';
 
@@ -56,5 +59,34 @@ describe('rate-limit headers', () => {
     expect(refused.statusCode).toBe(429);
     expect(refused.json().error.code).toBe('RATE_LIMITED');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('Cache-Control: no-store on every staff, admin, reveal, tracking and submission response', async () => {
+    const fresh = await buildTestApp();
+    const t = fresh.app;
+    await createStaff(t, 'nostore_admin', 'county_admin', null);
+    const staff = await login(t, 'nostore_admin');
+    const entry = t.repos.entries.list().find((e) => e.active)!;
+    const created = await t.inject({
+      method: 'POST',
+      url: '/api/requests',
+      payload: { requestId: randomUUID(), entryCode: entry.code, answers: HARDSHIP_ANSWERS, person: { name: '缓存测试', phone: '13957712300' }, consent: true },
+    });
+    const caseId = t.repos.cases.findSubmissionByTrackingCode(created.json().trackingCode)!.case_id;
+    const responses = [
+      created,
+      await t.inject({ method: 'POST', url: '/api/staff/session', payload: { username: 'nostore_admin', password: 'wrong-password' } }),
+      await staff.get('/api/staff/me'),
+      await staff.get('/api/staff/cases'),
+      await staff.get(`/api/staff/cases/${caseId}`),
+      await staff.post(`/api/staff/cases/${caseId}/reveal`, { reason: 'home_visit' }),
+      await staff.get('/api/admin/users'),
+      await t.inject({ method: 'GET', url: `/api/track/${created.json().trackingCode}` }),
+      await t.inject({ method: 'GET', url: '/api/track/NOPE' }),
+    ];
+    for (const res of responses) expect(res.headers['cache-control'], `${res.statusCode} ${res.body.slice(0, 80)}`).toContain('no-store');
+    expect(responses.filter((r) => r.statusCode === 200).length).toBeGreaterThanOrEqual(6);
+    expect((await t.inject({ method: 'GET', url: '/api/health' })).headers['cache-control'] ?? '').not.toContain('no-store');
+    await fresh.close();
   });
 });

@@ -20,13 +20,24 @@ export function helmetHeaders(options: HelmetOptions): Array<[string, string]> {
 }
 
 /**
+ * Responses with personal data or session state (staff and admin APIs, reveals, tracking, the
+ * tracking code a submission returns) must never sit in a browser or proxy cache.
+ */
+const PRIVATE_PREFIXES = ['/api/staff/', '/api/admin/', '/api/track/', '/api/requests', '/api/reports'];
+
+export function carriesPrivateData(url: string): boolean {
+  return PRIVATE_PREFIXES.some((prefix) => url.startsWith(prefix));
+}
+
+/**
  * Helmet's security headers on every response. @fastify/helmet rebuilds helmet and re-parses the CSP on
  * every request (a twentieth of a screening's CPU); computing them once gives the same headers for free.
  */
 const securityHeadersPlugin: FastifyPluginAsync<HelmetOptions> = async (app, options) => {
   const headers = helmetHeaders(options);
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    if (carriesPrivateData(request.url)) reply.raw.setHeader('cache-control', 'no-store');
     done();
   });
 };

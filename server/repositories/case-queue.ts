@@ -77,8 +77,9 @@ export function createCaseQueueRepository(db: DB) {
       params.personKey = filter.personKey;
     }
     if (filter.maskedPrefix) {
-      search.push("name_masked LIKE @maskedPrefix || '%'");
-      params.maskedPrefix = filter.maskedPrefix;
+      // A typed % or _ is a character to find, not a wildcard.
+      search.push("name_masked LIKE @maskedPrefix || '%' ESCAPE '\\'");
+      params.maskedPrefix = filter.maskedPrefix.replace(/[\\%_]/g, (c) => `\\${c}`);
     }
     if (filter.digitsSuffix) {
       // A sub-select per column, so each tail index is used rather than walking the whole queue.

@@ -76,6 +76,7 @@ export interface SubmissionRow {
   payload_enc: Buffer;
   reporter_relation: string | null;
   created_at: string;
+  body_hash: string | null;
 }
 
 export interface EventRow {
@@ -103,8 +104,8 @@ export function createCasesRepository(db: DB) {
     'SELECT * FROM cases WHERE township = ? AND person_key = ? AND closed_at IS NULL ORDER BY id DESC LIMIT 1',
   );
   const insertSubmission = db.prepare(`INSERT INTO submissions
-    (case_id, kind, request_id, tracking_code, entry_code, payload_enc, reporter_relation, created_at)
-    VALUES (@caseId, @kind, @requestId, @trackingCode, @entryCode, @payloadEnc, @reporterRelation, @now)`);
+    (case_id, kind, request_id, tracking_code, entry_code, payload_enc, reporter_relation, created_at, body_hash)
+    VALUES (@caseId, @kind, @requestId, @trackingCode, @entryCode, @payloadEnc, @reporterRelation, @now, @bodyHash)`);
   const submissionByRequest = db.prepare<[string], SubmissionRow>('SELECT * FROM submissions WHERE request_id = ?');
   const submissionByTracking = db.prepare<[string], SubmissionRow>('SELECT * FROM submissions WHERE tracking_code = ?');
   const submissionsOfCase = db.prepare<[number], SubmissionRow>('SELECT * FROM submissions WHERE case_id = ? ORDER BY id');
@@ -208,7 +209,8 @@ export function createCasesRepository(db: DB) {
       payloadEnc: Buffer;
       reporterRelation: string | null;
       now: string;
-    }): number => Number(insertSubmission.run(row).lastInsertRowid),
+      bodyHash?: string | null;
+    }): number => Number(insertSubmission.run({ bodyHash: null, ...row }).lastInsertRowid),
     findSubmissionByRequestId: (requestId: string): SubmissionRow | undefined => submissionByRequest.get(requestId),
     findSubmissionByTrackingCode: (code: string): SubmissionRow | undefined => submissionByTracking.get(code),
     submissionsOf: (caseId: number): SubmissionRow[] => submissionsOfCase.all(caseId),

@@ -53,9 +53,8 @@ export function createUsersRepository(db: DB) {
   const setPassword = db.prepare(
     'UPDATE staff_users SET password_hash = @passwordHash, must_change_password = @mustChange, failed_logins = 0, locked_until = NULL WHERE id = @id',
   );
-  const recordFailure = db.prepare(
-    'UPDATE staff_users SET failed_logins = failed_logins + 1, locked_until = @lockedUntil WHERE id = @id',
-  );
+  // Counted for the admin's view only: accounts are never locked (anyone could lock anyone out).
+  const recordFailure = db.prepare('UPDATE staff_users SET failed_logins = failed_logins + 1 WHERE id = ?');
   const recordSuccess = db.prepare('UPDATE staff_users SET failed_logins = 0, locked_until = NULL WHERE id = ?');
   const assignable = db.prepare<[string], { id: number; username: string }>(
     "SELECT id, username FROM staff_users WHERE role = 'township_staff' AND township = ? AND disabled = 0 ORDER BY username",
@@ -82,8 +81,8 @@ export function createUsersRepository(db: DB) {
     setPassword(id: number, passwordHash: string, mustChange: boolean): void {
       setPassword.run({ id, passwordHash, mustChange: mustChange ? 1 : 0 });
     },
-    recordFailedLogin(id: number, lockedUntil: string | null): void {
-      recordFailure.run({ id, lockedUntil });
+    recordFailedLogin(id: number): void {
+      recordFailure.run(id);
     },
     recordSuccessfulLogin(id: number): void {
       recordSuccess.run(id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkIdNumber, idNumberCheckChar, idNumberError } from './id-number';
-import { maskAddress, maskIdNumber, maskName, maskPhone } from './masking';
-import { nameError } from './name';
+import { maskAddress, maskFreeText, maskIdNumber, maskName, maskPhone } from './masking';
+import { NAME_HIDDEN_CHARACTER_MESSAGE, nameError, normalizeName } from './name';
 import { normalizePhone, phoneError } from './phone';
 
 const AS_OF = '2026-11-22';
@@ -78,7 +78,39 @@ describe('names', () => {
     ['王秀英', null],
     ['  ', '请填写姓名'],
     ['阿卜杜热合曼·买买提'.repeat(4), '姓名请控制在 30 个字以内'],
+    ['阿卜杜热合曼·买买提', null],
+    ['王\u0000秀英', NAME_HIDDEN_CHARACTER_MESSAGE],
+    ['王\n秀英', NAME_HIDDEN_CHARACTER_MESSAGE],
+    ['王\u200B秀英', NAME_HIDDEN_CHARACTER_MESSAGE],
+    ['王\u200D秀英', NAME_HIDDEN_CHARACTER_MESSAGE],
+    ['王\uFEFF秀英', NAME_HIDDEN_CHARACTER_MESSAGE],
+    ['\u202E英秀王', NAME_HIDDEN_CHARACTER_MESSAGE],
+    ['王\u2067秀英\u2069', NAME_HIDDEN_CHARACTER_MESSAGE],
+    ['王\uD800秀英', NAME_HIDDEN_CHARACTER_MESSAGE],
+    ['王秀\uDC00', NAME_HIDDEN_CHARACTER_MESSAGE],
+    ['𠀀王', null],
   ])('%j → %j', (name, error) => {
     expect(nameError(name)).toBe(error);
+  });
+
+  it('normalises to NFC, trims and keeps single spaces', () => {
+    const decomposed = 'Zoe\u0301 Li'; // e + combining acute
+    expect(normalizeName(`  ${decomposed}  `)).toBe('Zoé Li');
+    expect(normalizeName('Zoé   Li')).toBe('Zoé Li');
+  });
+});
+
+describe('free text', () => {
+  it.each([
+    ['身份证 330327195803071234，电话 13957712345。', '身份证 3303**********1234，电话 139****2345。'],
+    ['号码是33032719580307123X', '号码是3303**********123X'],
+    ['手机 139 5771 2345 或 139-5771-2345', '手机 139****2345 或 139****2345'],
+    ['+86 13957712345', '139****2345'],
+    ['座机 0577-64761234', '座机 ********1234'],
+    ['老身份证 330327580307123', '老身份证 3303*******7123'],
+    ['家里 3 口人，月收入 1500 元，2025 年 6 月起', '家里 3 口人，月收入 1500 元，2025 年 6 月起'],
+    ['银行卡 6222021234567890123', '银行卡 6222021234567890123'],
+  ])('%j → %j', (text, masked) => {
+    expect(maskFreeText(text)).toBe(masked);
   });
 });

@@ -26,3 +26,20 @@ export function maskAddress(address: string): string {
   if (chars.length <= 6) return `${chars.slice(0, 2).join('')}****`;
   return `${chars.slice(0, 6).join('')}****`;
 }
+
+/** What a read-only account sees in place of free text until it reveals the case (the reveal is audited). */
+export const FREE_TEXT_HIDDEN = '已隐藏，查看完整信息后可见';
+
+// Digits may be typed with spaces or dashes between them; the capture before keeps a longer number whole.
+const ID_IN_TEXT = /(^|[^\dA-Za-z])(\d{6}(?:[\s-]?\d){11}[\s-]?[\dXx]|\d{6}(?:[\s-]?\d){9})(?![\dA-Za-z])/g;
+const PHONE_IN_TEXT = /(^|\D)((?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}|0\d{2,3}[\s-]?\d{7,8})(?!\d)/g;
+
+/**
+ * Free text staff typed (visit findings, notes, reasons) or a reporter wrote can hold an ID number or
+ * a phone: those are masked like the fields are (3303**********1234, 138****5678); the rest stays.
+ */
+export function maskFreeText(text: string): string {
+  return text
+    .replace(ID_IN_TEXT, (_all, before: string, id: string) => `${before}${maskIdNumber(id.replace(/[\s-]/g, ''))}`)
+    .replace(PHONE_IN_TEXT, (_all, before: string, phone: string) => `${before}${maskPhone(phone.replace(/[\s-]/g, '').replace(/^\+?86(?=1)/, ''))}`);
+}

@@ -59,6 +59,17 @@ export type QueuePage = Static<typeof QueueResponse>;
 
 export const CaseParams = Type.Object({ id: Type.String({ pattern: '^\\d{1,12}$' }) }, { additionalProperties: false });
 
+/** A case's steps. Free text in them is masked in the case view, hidden from viewers, in full only in a reveal. */
+const Timeline = Type.Array(
+  Type.Object({
+    at: Type.String(),
+    type: Type.String(),
+    actor: Type.String(),
+    publicText: Type.Union([Type.String(), Type.Null()]),
+    detail: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  }),
+);
+
 export const CaseDetail = Type.Object({
   ...QueueItem.properties,
   levelReason: Type.Union([Type.String(), Type.Null()]),
@@ -78,15 +89,7 @@ export const CaseDetail = Type.Object({
       note: Type.Union([Type.String(), Type.Null()]),
     }),
   ),
-  timeline: Type.Array(
-    Type.Object({
-      at: Type.String(),
-      type: Type.String(),
-      actor: Type.String(),
-      publicText: Type.Union([Type.String(), Type.Null()]),
-      detail: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-    }),
-  ),
+  timeline: Timeline,
   allowedEvents: Type.Array(Type.String()),
   /** What `dueAt` is the deadline for: 联系期限, 认定期限 or 反馈办结期限. */
   dueLabel: Type.String(),
@@ -112,6 +115,8 @@ export const RevealBody = Type.Object(
 
 export const RevealResponse = Type.Object({
   subject: MaskedSubject,
+  levelReason: Type.Union([Type.String(), Type.Null()]),
+  timeline: Timeline,
   submissions: Type.Array(
     Type.Object({
       kind: Type.String(),

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH } from '../accounts/password';
 
 export const LoginBody = Type.Object(
   {
@@ -27,7 +28,7 @@ export type StaffMeInfo = Static<typeof StaffMe>;
 export const ChangePasswordBody = Type.Object(
   {
     currentPassword: Type.String({ minLength: 1, maxLength: 200, 'x-error': '请填写现在的密码' }),
-    newPassword: Type.String({ minLength: 10, maxLength: 200, 'x-error': '新密码至少需要 10 个字符' }),
+    newPassword: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 200, 'x-error': PASSWORD_MESSAGES.tooShort }),
   },
   { additionalProperties: false },
 );

@@ -4,14 +4,15 @@ import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { phoneContext, screenshot, watchErrors } from './support/browser';
 import { useRealStack } from './support/real-stack';
-import type { RunningServer } from './support/server';
+import { choosePassword, type RunningServer } from './support/server';
 
-const ADMIN_PASSWORD = 'county-admin-password-2';
+const TEMPORARY_ADMIN_PASSWORD = 'county-admin-password-2';
+const ADMIN_PASSWORD = 'county-admin-chosen-2';
 
 let server: RunningServer;
 let browser: Browser;
 
-useRealStack((stack) => ({ server, browser } = stack), { ADMIN_PASSWORD });
+useRealStack((stack) => ({ server, browser } = stack), { ADMIN_PASSWORD: TEMPORARY_ADMIN_PASSWORD });
 
 describe('county administration on a desktop PC', () => {
   it('batch-creates a village doorplate codes, prints their posters, and a printed code opens the landing page on a phone', async () => {
@@ -19,6 +20,7 @@ describe('county administration on a desktop PC', () => {
     const township = regions.find((r) => r.level === 'township')!;
     const village = regions.find((r) => r.level === 'village' && r.parent === township.code)!;
 
+    await choosePassword(server, 'admin', TEMPORARY_ADMIN_PASSWORD, ADMIN_PASSWORD);
     const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const page = await desktop.newPage();
     await page.goto(`${server.url}/staff`);

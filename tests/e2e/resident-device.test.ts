@@ -53,12 +53,13 @@ describe('on a phone with a weak network', () => {
     expect(await page.locator('[role="status"]').first().textContent()).toContain('已经提交成功');
     await screenshot(page, 'resident-offline-sent');
 
-    // The server created one record; the same requestId again is the same record, not a second one.
+    // The server created one record, although the phone sent it more than once.
     expect(sent.filter((status) => status === 201)).toHaveLength(1);
     const requestId = await lastRequestId(page);
+    // The same requestId with someone else's body is refused, and never hands out this resident's code.
     const replay = await postRequest(requestId);
-    expect(replay.status).toBe(200);
-    expect(replay.trackingCode.replace(/(.{4})(?=.)/g, '$1-')).toBe(shown);
+    expect(replay.status).toBe(409);
+    expect(replay.trackingCode).toBeUndefined();
     // Nothing left waiting, and the personal data is no longer kept in the queue.
     const stored = await page.evaluate(() => localStorage.getItem('xfm.submissions') ?? '');
     expect(stored).not.toContain('0577-64761234');

@@ -109,6 +109,10 @@ describe('a resident checks their household by taps and asks for contact', () =>
     await expect.poll(() => page.locator('.code-card__status').textContent()).toContain('已复制');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
     await screenshot(page, 'resident-sent');
+    // The requestId stays out of the URL (history, referrers, logs); a reload still shows the code.
+    expect(new URL(page.url()).pathname).toMatch(/^\/q\/[^/]+\/sent$/);
+    await page.reload();
+    await expect.poll(() => page.locator('.code-card__code').textContent()).toBe(shown);
 
     // Tracking: the stages and timeline, and the code is remembered on this phone.
     await page.getByRole('button', { name: '查看办理进度' }).click();

@@ -8,10 +8,11 @@ import { HARDSHIP_ANSWERS } from '../helpers/answers';
 import { fakeIdNumber } from '../helpers/people';
 import { launchBrowser, phoneContext, screenshot, watchErrors, WECHAT_UA } from './support/browser';
 import { axeViolations } from './support/resident';
-import { activeEntryCodes, startRealServer, type RunningServer } from './support/server';
+import { activeEntryCodes, choosePassword, startRealServer, type RunningServer } from './support/server';
 
-const ADMIN_PASSWORD = 'county-admin-password-1';
-const STAFF_PASSWORD = 'password-123456';
+const TEMPORARY_PASSWORD = 'county-admin-password-1';
+const ADMIN_PASSWORD = 'county-admin-chosen-1';
+const STAFF_PASSWORD = 'lingxi-desk-staff-7';
 const PHONE = '13957704321';
 const ID_NUMBER = fakeIdNumber('33032719520304432');
 const FEEDBACK = '您家已纳入最低生活保障，每月补助从下个月起发放。有疑问请打乡镇民政办电话。';
@@ -22,15 +23,18 @@ let trackingCode: string;
 let viewerTemporaryPassword: string;
 
 beforeAll(async () => {
-  server = await startRealServer({ ADMIN_PASSWORD });
+  server = await startRealServer({ ADMIN_PASSWORD: TEMPORARY_PASSWORD });
   const [entry] = await activeEntryCodes(server);
   const township = entry!.township;
   // Each admin command is its own process: start them together.
-  const [launched, , temporary] = await Promise.all([
+  const [launched, , , temporary] = await Promise.all([
     launchBrowser(),
-    server.admin(['create-user', '--username', 'lx01', '--role', 'township_staff', '--township', township, '--password-stdin'], `${STAFF_PASSWORD}\n`),
     server
-      .admin(['create-user', '--username', 'ck01', '--role', 'viewer', '--township', township, '--password-stdin'], `${STAFF_PASSWORD}\n`)
+      .admin(['create-user', '--username', 'lx01', '--role', 'township_staff', '--township', township, '--password-stdin'], `${TEMPORARY_PASSWORD}\n`)
+      .then(() => choosePassword(server, 'lx01', TEMPORARY_PASSWORD, STAFF_PASSWORD)),
+    choosePassword(server, 'admin', TEMPORARY_PASSWORD, ADMIN_PASSWORD),
+    server
+      .admin(['create-user', '--username', 'ck01', '--role', 'viewer', '--township', township, '--password-stdin'], `${TEMPORARY_PASSWORD}\n`)
       .then(() => server.admin(['reset-password', '--username', 'ck01', '--json'])),
   ]);
   browser = launched;
@@ -227,7 +231,7 @@ describe('the staff workbench on a phone, from queue to the resident’s trackin
     await page.getByLabel('现在的密码').fill(temporaryPassword);
     await page.getByLabel('新密码', { exact: true }).fill('short');
     await page.getByRole('button', { name: '保存新密码' }).click();
-    await page.getByRole('link', { name: '新密码至少需要 10 个字符' }).waitFor();
+    await page.getByRole('link', { name: '密码至少需要 10 个字符' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('新密码', { exact: true }).fill('a-viewer-chose-this');
     await page.getByLabel('再填一次新密码').fill('a-viewer-chose-this');
@@ -240,8 +244,15 @@ describe('the staff workbench on a phone, from queue to the resident’s trackin
     await page.getByRole('heading', { level: 1, name: '王*明' }).waitFor();
     await page.getByText('只读账号').first().waitFor();
     expect(await page.getByRole('heading', { name: '办理', exact: true }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: '查看完整信息' }).count()).toBe(0);
+    // Free text (the visit findings) is hidden from a read-only account until an audited reveal.
+    const hiddenTimeline = (await page.locator('.timeline').textContent()) ?? '';
+    expect(hiddenTimeline).toContain('已隐藏，查看完整信息后可见');
+    expect(hiddenTimeline).not.toContain('无固定收入');
     expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '查看完整信息' }).click();
+    await page.getByRole('button', { name: '核对身份', exact: true }).click();
+    await page.getByText('本次查看已记录').waitFor();
+    await expect.poll(() => page.locator('.timeline').textContent()).toContain('无固定收入');
     expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
     await context.close();
   });

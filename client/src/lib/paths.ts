@@ -1,3 +1,4 @@
+import type { RouteLocationRaw } from 'vue-router';
 import type { Sheet } from '../stores/answers';
 
 /** Every resident URL in one place, so pages link to each other by meaning, not by string. */
@@ -13,7 +14,8 @@ export const paths = {
   result: (code: string) => `${q(code)}/result`,
   contact: (code: string) => `${q(code)}/contact`,
   report: (code: string) => `${q(code)}/report`,
-  sent: (code: string, requestId: string) => `${q(code)}/sent/${encodeURIComponent(requestId)}`,
+  /** The requestId travels in history state, not the URL: a URL is shared, logged and kept in history. */
+  sent: (code: string, requestId: string): RouteLocationRaw => ({ path: `${q(code)}/sent`, state: { requestId } }),
   track: () => '/track',
   trackCode: (trackingCode: string) => `/track/${encodeURIComponent(trackingCode)}`,
 };

@@ -60,6 +60,11 @@ export const useSubmissionsStore = defineStore('submissions', () => {
   }
 
   /** Keeps the submission (replacing an earlier attempt with the same requestId). */
+  /** The last submission made from one entry code (the sent page after a reload without history state). */
+  function latestFor(entryCode: string): Submission | undefined {
+    return [...items.value].reverse().find((item) => item.entryCode === entryCode);
+  }
+
   function put(submission: Submission): Submission {
     const others = items.value.filter((item) => item.requestId !== submission.requestId);
     const sent = others.filter((item) => item.state === 'sent');
@@ -88,5 +93,5 @@ export const useSubmissionsStore = defineStore('submissions', () => {
     codes.value = codes.value.filter((saved) => saved.code !== code);
   }
 
-  return { items, codes, queued, find, put, update, markSent, rememberCode, forgetCode };
+  return { items, codes, queued, find, latestFor, put, update, markSent, rememberCode, forgetCode };
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NAME_HIDDEN_CHARACTER_MESSAGE } from '../../../shared/identity/name';
 import { validateAnswers } from '../../../shared/questionnaire/validate';
 import { HARDSHIP_ANSWERS } from '../../../tests/helpers/answers';
 import { fakeIdNumber } from '../../../tests/helpers/people';
@@ -66,6 +67,37 @@ describe('POST /api/requests', () => {
     expect(again.statusCode).toBe(200);
     expect(again.json().trackingCode).toBe(first.json().trackingCode);
     expect(caseCount()).toBe(cases);
+    expect(submissionCount()).toBe(submissions);
+  });
+
+  it('a name with hidden characters is refused with a clear message; a decomposed name is stored as NFC', async () => {
+    for (const name of ['王\u200B秀英', '\u202E英秀王', '王\u0007秀英']) {
+      const res = await t.app.inject({ remoteAddress: '10.9.0.1', method: 'POST', url: '/api/requests', payload: request({}, { name, idNumber: fakeIdNumber('33032719500101024'), phone: '13957700022' }) });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields['person.name']).toBe(NAME_HIDDEN_CHARACTER_MESSAGE);
+    }
+    const hidden = await t.app.inject({ remoteAddress: '10.9.0.1', method: 'POST', url: '/api/reports', payload: report({ reporter: { relation: 'neighbour', name: '陈\u200D阿姨' } }) });
+    expect(hidden.statusCode).toBe(400);
+    expect(hidden.json().error.fields['reporter.name']).toBe(NAME_HIDDEN_CHARACTER_MESSAGE);
+    const ok = await t.app.inject({ remoteAddress: '10.9.0.1', method: 'POST', url: '/api/requests', payload: request({}, { name: 'Zoe\u0301 Li', idNumber: fakeIdNumber('33032719500101034'), phone: '13957700032' }) });
+    expect(ok.statusCode).toBe(201);
+    const caseId = t.app.repos.cases.findSubmissionByTrackingCode(ok.json().trackingCode)!.case_id;
+    expect(t.app.vault.decrypt<{ name: string }>(t.app.repos.cases.find(caseId)!.subject_enc).name).toBe('Zoé Li');
+  });
+
+  it('the same requestId with a different body → 409 REQUEST_ID_REUSED, never the first tracking code', async () => {
+    const body = request({}, { idNumber: fakeIdNumber('33032719500101014'), phone: '13957700012' });
+    const first = await t.app.inject({ remoteAddress: '10.9.0.1', method: 'POST', url: '/api/requests', payload: body });
+    expect(first.statusCode).toBe(201);
+    const reordered = { consent: true, person: { ...body.person }, answers: body.answers, entryCode: body.entryCode, requestId: body.requestId };
+    expect((await t.app.inject({ remoteAddress: '10.9.0.1', method: 'POST', url: '/api/requests', payload: reordered })).statusCode).toBe(200);
+    const submissions = submissionCount();
+    const other = await t.app.inject({ remoteAddress: '10.9.0.1', method: 'POST', url: '/api/requests', payload: { ...body, person: { ...body.person, name: '别人家' } } });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error.code).toBe('REQUEST_ID_REUSED');
+    expect(other.body).not.toContain(first.json().trackingCode);
+    const asReport = await t.app.inject({ remoteAddress: '10.9.0.1', method: 'POST', url: '/api/reports', payload: report({ requestId: body.requestId }) });
+    expect(asReport.statusCode).toBe(409);
     expect(submissionCount()).toBe(submissions);
   });
 

@@ -5,6 +5,7 @@ import { RISK_LEVELS } from '../../../shared/cases/risk';
 import { labelOf } from '../../../shared/cases/labels';
 import { REVEAL_REASONS } from '../../../shared/cases/workflow';
 import { normalizeIdNumber } from '../../../shared/identity/id-number';
+import { normalizeName } from '../../../shared/identity/name';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import {
   CASE_EVENT_SCHEMAS,
@@ -19,7 +20,7 @@ import {
   type CaseEventInput,
 } from '../../../shared/schemas/staff-cases';
 import { AppError } from '../../app-error';
-import { memoizedRegions, toCaseDetail, toQueueItem } from '../../domain/case-view';
+import { caseTimeline, memoizedRegions, toCaseDetail, toQueueItem } from '../../domain/case-view';
 import { createCaseWorkflow } from '../../domain/case-workflow';
 import { nowIso } from '../../domain/clock';
 import type { CleanPerson } from '../../domain/person';
@@ -38,7 +39,7 @@ function searchTerm(raw: string | undefined): string {
   if (/^\d+[Xx]?$/.test(q)) {
     throw new AppError('VALIDATION_FAILED', 400, undefined, { q: '请输入手机号或身份证号的后 4 位，或完整的 18 位身份证号' });
   }
-  return (raw ?? '').trim();
+  return normalizeName(raw ?? '');
 }
 
 function encodeCursor(row: Pick<CaseRow, 'level' | 'due_at' | 'id'>): string {
@@ -102,14 +103,17 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/api/staff/cases/:id', { schema: { params: CaseParams, response: { 200: CaseDetail, 404: ErrorResponse } } }, async (request) => {
-    const row = visibleCase(request.params.id, townshipScope(request.staff!.user));
-    return toCaseDetail(app.repos, app.vault, row, nowIso());
+    const staff = request.staff!.user;
+    const row = visibleCase(request.params.id, townshipScope(staff));
+    // 数字监督: who opened which case, when — not only who revealed it.
+    app.repos.audit.record({ actor: staff.username, action: 'case.view', target: `case:${row.id}`, clientIp: request.ip });
+    return toCaseDetail(app.repos, app.vault, row, nowIso(), staff.role === 'viewer' ? 'hidden' : 'masked');
   });
 
   app.post(
     '/api/staff/cases/:id/reveal',
     {
-      preHandler: requireRole('county_admin', 'township_staff'),
+      // Viewers too: free text is hidden from them until they reveal, and every reveal is audited.
       schema: { params: CaseParams, body: RevealBody, response: { 200: RevealResponse, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse } },
     },
     async (request) => {
@@ -128,7 +132,12 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         detail: labelOf(REVEAL_REASONS, request.body.reason),
         clientIp: request.ip,
       });
-      return { subject: { name: subject.name, phone: subject.phone, idNumber: subject.idNumber, address: subject.address }, submissions };
+      return {
+        subject: { name: subject.name, phone: subject.phone, idNumber: subject.idNumber, address: subject.address },
+        submissions,
+        levelReason: row.level_reason,
+        timeline: caseTimeline(app.repos, app.vault, row.id, 'full'),
+      };
     },
   );
 

@@ -4,16 +4,17 @@ import { Type } from 'typebox';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import { ChangePasswordBody, LoginBody, StaffMe } from '../../../shared/schemas/staff-session';
 import { AppError } from '../../app-error';
+import { staffPasswordError } from '../../domain/common-passwords';
+import { createLoginThrottle } from '../../domain/login-throttle';
 import { hashPassword, verifyPassword } from '../../domain/passwords';
 import type { StaffUser } from '../../repositories/users';
 
-const MAX_FAILURES = 5;
-const LOCK_MS = 15 * 60_000;
 // Verified when the username is unknown, so a wrong name takes as long as a wrong password.
 const DUMMY_HASH = await hashPassword('not-a-real-password');
 
 /** Log in, who am I, change password, log out. */
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const throttle = createLoginThrottle();
   const me = (user: StaffUser, csrfToken: string) => ({
     user: {
       id: user.id,
@@ -31,29 +32,27 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/staff/session',
     {
-      schema: { body: LoginBody, response: { 200: StaffMe, 400: ErrorResponse, 401: ErrorResponse, 423: ErrorResponse, 429: ErrorResponse } },
-      // Per client address; the per-account lockout below covers distributed guessing.
+      schema: { body: LoginBody, response: { 200: StaffMe, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse } },
+      // A coarse per-address cap; the throttle below slows guessing per (account, address) and per address.
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const { username, password } = request.body;
+      const wait = throttle.waitMs(username, request.ip);
+      if (wait > 0) {
+        void reply.header('retry-after', String(Math.ceil(wait / 1000)));
+        throw new AppError('LOGIN_THROTTLED', 429);
+      }
       const user = app.repos.users.findByUsername(username.trim());
-      if (!user || user.disabled) {
-        await verifyPassword(password, DUMMY_HASH);
-        audit(request, username.slice(0, 64), 'login.failed');
+      // Unknown, disabled and known-but-wrong all take one scrypt and get the same answer.
+      const ok = await verifyPassword(password, user && !user.disabled ? user.passwordHash : DUMMY_HASH);
+      if (!user || user.disabled || !ok) {
+        throttle.recordFailure(username, request.ip);
+        if (user) app.repos.users.recordFailedLogin(user.id);
+        audit(request, username.trim().slice(0, 64), 'login.failed', user ? `user:${user.id}` : undefined);
         throw new AppError('INVALID_CREDENTIALS', 401);
       }
-      if (user.lockedUntil && Date.parse(user.lockedUntil) > Date.now()) {
-        throw new AppError('ACCOUNT_LOCKED', 423);
-      }
-      if (!(await verifyPassword(password, user.passwordHash))) {
-        const failures = user.failedLogins + 1;
-        const lockedUntil = failures >= MAX_FAILURES ? new Date(Date.now() + LOCK_MS).toISOString() : null;
-        app.repos.users.recordFailedLogin(user.id, lockedUntil);
-        audit(request, user.username, lockedUntil ? 'login.locked' : 'login.failed', `user:${user.id}`);
-        if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', 423);
-        throw new AppError('INVALID_CREDENTIALS', 401);
-      }
+      throttle.recordSuccess(username, request.ip);
       app.repos.users.recordSuccessfulLogin(user.id);
       audit(request, user.username, 'login', `user:${user.id}`);
       return me(user, app.startSession(reply, user));
@@ -77,6 +76,8 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (newPassword === currentPassword) {
         throw new AppError('VALIDATION_FAILED', 400, undefined, { newPassword: '新密码不能和原来的一样' });
       }
+      const weak = staffPasswordError(newPassword, user.username);
+      if (weak) throw new AppError('VALIDATION_FAILED', 400, undefined, { newPassword: weak });
       app.repos.users.setPassword(user.id, await hashPassword(newPassword), false);
       // Every other session of this user ends; this one is replaced by a fresh one.
       app.repos.sessions.removeForUser(user.id);

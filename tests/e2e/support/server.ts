@@ -73,3 +73,24 @@ export async function activeEntryCodes(server: RunningServer): Promise<Array<{ c
   const list = JSON.parse(await server.admin(['list-qr', '--json'])) as Array<{ code: string; township: string; url: string; active: boolean }>;
   return list.filter((e) => e.active);
 }
+
+/**
+ * A password set by someone else (ADMIN_PASSWORD, `create-user`) is temporary: the owner logs in once
+ * and chooses their own. Done here through the API for tests that are not about that first login.
+ */
+export async function choosePassword(server: RunningServer, username: string, temporary: string, chosen: string): Promise<void> {
+  const signIn = await fetch(`${server.url}/api/staff/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: temporary }),
+  });
+  if (signIn.status !== 200) throw new Error(`login as ${username} failed: ${signIn.status}`);
+  const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  const changed = await fetch(`${server.url}/api/staff/password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ currentPassword: temporary, newPassword: chosen }),
+  });
+  if (changed.status !== 200) throw new Error(`password change for ${username} failed: ${changed.status} ${await changed.text()}`);
+}
