@@ -1,4 +1,5 @@
-import { firstContactDue, FIRST_CONTACT_WORKING_DAYS } from '../../shared/cases/due';
+import { contactPromise } from '../../shared/cases/contact-promise';
+import { firstContactDue } from '../../shared/cases/due';
 import type { Situation } from '../../shared/cases/labels';
 import { moreSevere, type RiskLevel } from '../../shared/cases/risk';
 import type { DB } from '../db/open';
@@ -109,7 +110,6 @@ export function createIntake(db: DB, repos: Repositories & { cases: CasesReposit
       reporterRelation: submission.reporterRelation ?? null,
       now,
     });
-    const days = FIRST_CONTACT_WORKING_DAYS[level];
     repos.cases.appendEvent({
       caseId,
       submissionId,
@@ -118,8 +118,8 @@ export function createIntake(db: DB, repos: Repositories & { cases: CasesReposit
       actor: submission.kind === 'request' ? 'resident' : 'reporter',
       publicText:
         submission.kind === 'request'
-          ? `已收到您的求助，工作人员会在 ${days} 个工作日内和您联系`
-          : `已收到您的反映，谢谢您的热心。工作人员会在 ${days} 个工作日内了解情况`,
+          ? `已收到您的求助，${contactPromise('requester', level)}`
+          : `已收到您的反映，谢谢您的热心。${contactPromise('reported', level)}`,
     });
     return { trackingCode, caseId, created: true };
   });

@@ -30,7 +30,7 @@ function singleCheck(question: Question): AnswerCheck {
   const allowed = new Set((question.options ?? []).map((o) => o.value));
   return (value) => {
     if (typeof value === 'string' && allowed.has(value)) return undefined;
-    if (value === null || value === '') return `请选择${question.shortTitle}`;
+    if (value === null || value === undefined || value === '') return `请选一项（${question.shortTitle}）`;
     return `这个选项不对，请从列出的选项里重新选择${question.shortTitle}`;
   };
 }
@@ -84,10 +84,10 @@ function amountCheck(question: Question): AnswerCheck {
   const isMoney = question.unit === '元';
   const fillMessage = isMoney
     ? `请填写${question.shortTitle}，估个大概数就行，没有就填 0`
-    : `请填写${question.shortTitle}，填 ${min} 到 ${max} 之间的数字`;
+    : `请填写${question.shortTitle}，填 ${min} 到 ${max} 之间的数字${question.example ? `，${question.example}` : ''}`;
   const belowMessage = isMoney ? `${question.shortTitle}不能是负数，没有就填 0` : fillMessage;
   const aboveMessage = isMoney ? `这个数字太大了，请核对一下${question.shortTitle}` : fillMessage;
-  const wholeMessage = `请填写${question.shortTitle}，填 ${min} 到 ${max} 之间的整数`;
+  const wholeMessage = `请填写${question.shortTitle}，填 ${min} 到 ${max} 之间的整数${question.example ? `，${question.example}` : ''}`;
   return (value) => {
     if (typeof value !== 'number' || Number.isNaN(value)) return fillMessage;
     if (value < min) return belowMessage;
@@ -138,7 +138,7 @@ interface CompiledQuestion {
 }
 
 function missingMessage(question: Question): string {
-  if (question.type === 'number' || question.type === 'boolean') return checkFor(question)(undefined) ?? '';
+  if (question.type !== 'multi') return checkFor(question)(undefined) ?? '';
   const exclusive = (question.options ?? []).find((o) => o.exclusive && !o.group);
   return `请选择${question.shortTitle}${exclusive ? `，都没有就选「${exclusive.label}」` : ''}`;
 }

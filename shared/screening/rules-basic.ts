@@ -87,12 +87,14 @@ const DIBAO_EDGE: readonly Rule[] = [
     when: { kind: 'atMost', fact: 'incomePerPersonMonthly', limit: 'edgeLine' },
     reason: '您家每人每月收入约 {incomePerPersonMonthly} 元，不超过本地低保边缘标准 {edgeLine} 元',
     checkReason: '您家每人每月收入约 {incomePerPersonMonthly} 元，只比本地低保边缘标准 {edgeLine} 元高一点，需要工作人员帮您细算',
+    notMetReason: '您家每人每月收入约 {incomePerPersonMonthly} 元，高于本地低保标准 {dibaoLine} 元，也高于低保边缘标准 {edgeLine} 元',
     cannotJudge: ASK.income,
   },
-  assetsRule('dibao_edge', 'edgeAssetLimit'),
-  housesRule('dibao_edge'),
-  vehicleRule('dibao_edge'),
-  residenceRule('dibao_edge'),
+  // 低边 is the widest of the income-tested classes: its reasons say why 暂不符合.
+  assetsRule('dibao_edge', 'edgeAssetLimit', true),
+  housesRule('dibao_edge', true),
+  vehicleRule('dibao_edge', true),
+  residenceRule('dibao_edge', true),
 ];
 
 const RIGID_EXPENSE: readonly Rule[] = [
