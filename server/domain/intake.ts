@@ -118,8 +118,8 @@ export function createIntake(db: DB, repos: Repositories & { cases: CasesReposit
       actor: submission.kind === 'request' ? 'resident' : 'reporter',
       publicText:
         submission.kind === 'request'
-          ? `已收到您的求助，${contactPromise('requester', level)}`
-          : `已收到您的反映，谢谢您的热心。${contactPromise('reported', level)}`,
+          ? `已收到您的求助，${contactPromise('requester')}`
+          : `已收到您的反映，谢谢您的热心。${contactPromise('reported')}`,
     });
     return { trackingCode, caseId, created: true };
   });

@@ -1,6 +1,8 @@
 /**
  * The one promise about when staff will call, worded from the first-contact deadline (due.ts) so the
  * result page, the sent page, the tracking page and the case timeline never say different things.
+ * Pages that do not know the risk level (and the timeline, to match them) promise the longest deadline:
+ * urgent cases are called sooner, never later.
  */
 import { FIRST_CONTACT_WORKING_DAYS } from './due';
 import type { RiskLevel } from './risk';

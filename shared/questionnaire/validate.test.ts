@@ -6,7 +6,7 @@ import { answersArbitrary } from '../../tests/fixtures/arbitrary-answers';
 import type { Answers } from './answers';
 import { QUESTIONS } from './questions';
 import { AnswersSchema } from './schema';
-import { validateAnswers } from './validate';
+import { answerPartError, validateAnswers } from './validate';
 
 const VALID: Answers = {
   residence: 'local',
@@ -188,5 +188,17 @@ describe('validateAnswers and the TypeBox schema agree', () => {
     const schema = JSON.parse(JSON.stringify(AnswersSchema)) as Record<string, unknown>;
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(QUESTIONS.map((q) => q.id));
+  });
+});
+
+describe('answerPartError (a question shown in parts)', () => {
+  const support = QUESTIONS.find((q) => q.id === 'support')!;
+
+  it('checks only the part on screen', () => {
+    expect(answerPartError(support, 0, ['family_able'])).toBeUndefined();
+    expect(answerPartError(support, 0, undefined)).toBe('请在「家人能不能帮衬」里选一项');
+    expect(answerPartError(support, 0, ['received_none'])).toBe('请在「家人能不能帮衬」里选一项');
+    expect(answerPartError(support, 1, ['family_able'])).toBe('请在「已经在享受的帮助」里至少选一项，没有就选「还没有享受任何帮助」');
+    expect(answerPartError(support, 1, ['family_able', 'received_dibao'])).toBeUndefined();
   });
 });

@@ -35,11 +35,9 @@ function singleCheck(question: Question): AnswerCheck {
   };
 }
 
-function multiCheck(question: Question): AnswerCheck {
-  const allowed = new Set((question.options ?? []).map((o) => o.value));
-  const exclusive = (question.options ?? []).find((o) => o.exclusive && !o.group);
-  const emptyMessage = `请选择${question.shortTitle}${exclusive ? `，都没有就选「${exclusive.label}」` : ''}`;
-  const parts = optionParts(question).map((part) => {
+/** Each part of a multi question with the messages that name it. */
+function describeParts(question: Question) {
+  return optionParts(question).map((part) => {
     const partExclusive = part.options.find((o) => o.exclusive);
     const name = part.group?.shortTitle ?? question.shortTitle;
     return {
@@ -55,6 +53,13 @@ function multiCheck(question: Question): AnswerCheck {
       tooManyMessage: `「${name}」只能选一项`,
     };
   });
+}
+
+function multiCheck(question: Question): AnswerCheck {
+  const allowed = new Set((question.options ?? []).map((o) => o.value));
+  const exclusive = (question.options ?? []).find((o) => o.exclusive && !o.group);
+  const emptyMessage = `请选择${question.shortTitle}${exclusive ? `，都没有就选「${exclusive.label}」` : ''}`;
+  const parts = describeParts(question);
 
   return (value) => {
     if (!Array.isArray(value)) return value === null || value === undefined ? emptyMessage : `请重新选择${question.shortTitle}`;
@@ -151,6 +156,20 @@ const COMPILED: readonly CompiledQuestion[] = QUESTIONS.map((question: Question)
 }));
 
 const KNOWN_IDS = new Set(COMPILED.map((q) => q.id));
+
+/**
+ * The message for one part of a question shown in parts (Q12's two screens), looking only at that part's
+ * options, so the first screen does not complain about the second.
+ */
+export function answerPartError(question: Question, partIndex: number, value: unknown): string | undefined {
+  const part = describeParts(question)[partIndex];
+  if (!part) return undefined;
+  const chosen = Array.isArray(value) ? value.filter((v) => part.values.has(v as string)) : [];
+  if (chosen.length === 0) return part.noneMessage;
+  if (part.select === 'one' && chosen.length > 1) return part.tooManyMessage;
+  if (part.exclusive !== undefined && chosen.length > 1 && chosen.includes(part.exclusive)) return part.exclusiveMessage;
+  return undefined;
+}
 
 /** Validates answers for POST /api/screenings and the client's 「检查您的回答」 page. */
 export function validateAnswers(answers: unknown): ValidationResult {

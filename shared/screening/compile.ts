@@ -23,6 +23,7 @@ export interface CompiledRule {
   readonly criterionCheck: Criterion;
   readonly cannotJudge: CannotJudge | undefined;
   readonly urgent: boolean;
+  readonly headline: boolean;
 }
 
 export interface CompiledPolicy {
@@ -103,6 +104,7 @@ function compileRule(rule: Rule, parameters: ScreeningParameters, outcomeIndex: 
     criterionCheck: Object.freeze({ text: criterion, state: 'check' }),
     cannotJudge: rule.cannotJudge ? intern(rule.cannotJudge) : undefined,
     urgent: rule.urgent === true,
+    headline: rule.headline === true,
   };
 }
 

@@ -92,6 +92,7 @@ export function createEvaluator({ outcomes, covers, ruleCount, policyCount, limi
     const cannotJudge: CannotJudge[] = [];
     let level: Level = 'none';
     let anyLikely = false;
+    let headline = '';
 
     for (const outcome of outcomes) {
       if (!isShown(outcome, covered)) continue;
@@ -106,6 +107,9 @@ export function createEvaluator({ outcomes, covers, ruleCount, policyCount, limi
       for (const rule of outcome.rules) {
         const state = ruleStates[at];
         at += 1;
+        if (shown.length === 0 && !headline && rule.headline && state !== NOT_MET) {
+          headline = state === MET ? rule.reason(facts) : rule.checkReason(facts);
+        }
         if (state === MET) {
           met += 1;
           reasons.push(rule.reason(facts));
@@ -161,7 +165,7 @@ export function createEvaluator({ outcomes, covers, ruleCount, policyCount, limi
         }
       }
     }
-    const mainReason = verdict === 'unlikely' ? (whyNot[0] ?? UNLIKELY_MAIN_REASON) : (shown[0]?.reasons[0] ?? '');
+    const mainReason = verdict === 'unlikely' ? (whyNot[0] ?? UNLIKELY_MAIN_REASON) : (headline || (shown[0]?.reasons[0] ?? ''));
     let targetClass: TargetClass | null = null;
     if (shown.length > 0) targetClass = facts.received.length > 0 ? 'insufficient' : anyLikely ? 'missing' : 'warning';
 

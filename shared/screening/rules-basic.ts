@@ -12,6 +12,7 @@ const TEKUN: readonly Rule[] = [
   },
   {
     id: 'tekun.no_income',
+    headline: true,
     outcome: 'tekun',
     criterion: '没有生活来源（每人每月收入不超过 {tekunIncomeLine} 元）',
     when: { kind: 'atMost', fact: 'incomePerPersonMonthly', limit: 'tekunIncomeLine' },
@@ -65,6 +66,7 @@ const TEKUN: readonly Rule[] = [
 const DIBAO: readonly Rule[] = [
   {
     id: 'dibao.income',
+    headline: true,
     outcome: 'dibao',
     criterion: '家里每人每月收入不超过本地低保标准 {dibaoLine} 元',
     when: { kind: 'atMost', fact: 'incomePerPersonMonthly', limit: 'dibaoLine' },
@@ -82,6 +84,7 @@ const DIBAO: readonly Rule[] = [
 const DIBAO_EDGE: readonly Rule[] = [
   {
     id: 'dibao_edge.income',
+    headline: true,
     outcome: 'dibao_edge',
     criterion: '家里每人每月收入不超过低保标准的 {edgeMultiple} 倍（{edgeLine} 元）',
     when: { kind: 'atMost', fact: 'incomePerPersonMonthly', limit: 'edgeLine' },
@@ -100,6 +103,7 @@ const DIBAO_EDGE: readonly Rule[] = [
 const RIGID_EXPENSE: readonly Rule[] = [
   {
     id: 'rigid_expense.share',
+    headline: true,
     outcome: 'rigid_expense',
     criterion: '近一年看病、上学自己花的钱，达到全家一年收入的 {rigidExpenseShare}',
     when: { kind: 'atLeast', fact: 'rigidShare', limit: 'rigidExpenseShare' },

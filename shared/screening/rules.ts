@@ -27,6 +27,8 @@ export interface Rule {
   readonly notMetReason?: string;
   /** What staff must find out when this rule is only a check. */
   readonly cannotJudge?: CannotJudge;
+  /** Its reason leads the result's first screen when its outcome comes first (the income test, usually). */
+  readonly headline?: boolean;
   /** When it holds the case is red whatever else holds (no roof tonight). */
   readonly urgent?: boolean;
 }

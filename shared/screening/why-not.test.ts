@@ -58,10 +58,20 @@ describe('暂不符合 says why, in the resident own numbers', () => {
 });
 
 describe('any other verdict', () => {
-  it('leads with its first reason and lists nothing under 暂不符合', () => {
+  it('leads with 特困 income, not its first criterion, when 特困 comes first', () => {
+    const result = screen(
+      { ...COMFORTABLE, household_size: 1, labour: 'none_able', income: 300, special_members: ['elderly'], support: ['no_family', 'received_none'] },
+      DEMO_COUNTY_PARAMETERS,
+      AS_OF,
+    );
+    expect(result.outcomes[0]!.id).toBe('tekun');
+    expect(result.mainReason).toBe('您家每人每月收入约 300 元，基本没有生活来源');
+  });
+
+  it('leads with the income test of the first outcome and lists nothing under 暂不符合', () => {
     const result = screen({ ...COMFORTABLE, income: 2400 }, DEMO_COUNTY_PARAMETERS, AS_OF);
     expect(result.verdict).toBe('likely');
-    expect(result.mainReason).toBe(result.outcomes[0]!.reasons[0]);
+    expect(result.mainReason).toBe('您家每人每月收入约 800 元，不超过本地低保标准 1,130 元');
     expect(result.whyNot).toEqual([]);
     expect(result.notJudged).toEqual([]);
     expect(result.openHelp).toEqual([]);

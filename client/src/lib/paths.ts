@@ -13,6 +13,8 @@ export const paths = {
   result: (code: string) => `${q(code)}/result`,
   contact: (code: string) => `${q(code)}/contact`,
   report: (code: string) => `${q(code)}/report`,
+  /** The report form's step 2, where the answers given on the person's behalf (代填) belong. */
+  reportSituation: (code: string) => `${q(code)}/report?step=2`,
   sent: (code: string, requestId: string) => `${q(code)}/sent/${encodeURIComponent(requestId)}`,
   track: () => '/track',
   trackCode: (trackingCode: string) => `/track/${encodeURIComponent(trackingCode)}`,
