@@ -271,6 +271,31 @@ describe('长辈模式 and 重新开始', () => {
   });
 });
 
+describe('tap targets', () => {
+  it('makes 修改, 回去修改回答 and inline phone numbers at least 44×44 px', async () => {
+    const context = await phoneContext(browser);
+    await seedAnswers(context, HARDSHIP_ANSWERS);
+    const page = await context.newPage();
+    const smallest = (selector: string) =>
+      page.evaluate((s) => {
+        const boxes = [...document.querySelectorAll(s)].map((el) => el.getBoundingClientRect());
+        return boxes.length ? Math.min(...boxes.map((b) => Math.min(b.width, b.height))) : 0;
+      }, selector);
+
+    await page.goto(`${server.url}/q/${entryCode}/check/review`);
+    await expect.poll(() => questionTitle(page)).toBe('检查一下您的回答');
+    expect(await page.locator('.answers-list__change a').count()).toBe(12);
+    expect(await smallest('.answers-list__change a')).toBeGreaterThanOrEqual(44);
+    expect(await smallest('main a[href^="tel:"]')).toBeGreaterThanOrEqual(44);
+
+    await page.goto(`${server.url}/q/${entryCode}/result`);
+    await expect.poll(() => questionTitle(page)).toBe('您可能符合');
+    expect(await smallest('.result-page__secondary a')).toBeGreaterThanOrEqual(44);
+    expect(await smallest('main a[href^="tel:"]')).toBeGreaterThanOrEqual(44);
+    await context.close();
+  });
+});
+
 describe('answers saved by an older version of the questionnaire', () => {
   it('keeps the answers that are still valid and asks again for the rest', async () => {
     const context = await phoneContext(browser);
