@@ -132,6 +132,11 @@ describe('the result', () => {
     // No sentence points at a list that is not there.
     expect(text).not.toContain('上面这些');
     expect(await page.locator('.open-help a[href^="tel:"], .result-details .call-township a[href^="tel:"]').count()).toBe(1);
+    // Opened for 暂不符合, and it stays closed once the resident closes it.
+    await page.getByRole('button', { name: /不用符合条件/ }).click();
+    await expect.poll(() => page.locator('.open-help').isVisible()).toBe(false);
+    await page.getByRole('button', { name: /不用符合条件/ }).click();
+    await expect.poll(() => page.locator('.open-help').isVisible()).toBe(true);
     await page.getByRole('button', { name: '为什么暂不符合' }).click();
     await expect.poll(() => page.locator('.result-details').textContent()).toContain('超过了每人');
     await page.getByRole('button', { name: '自测没有判断的事' }).click();
@@ -278,7 +283,7 @@ describe('tap targets', () => {
     const page = await context.newPage();
     const smallest = (selector: string) =>
       page.evaluate((s) => {
-        const boxes = [...document.querySelectorAll(s)].map((el) => el.getBoundingClientRect());
+        const boxes = Array.from(document.querySelectorAll(s), (el) => el.getBoundingClientRect());
         return boxes.length ? Math.min(...boxes.map((b) => Math.min(b.width, b.height))) : 0;
       }, selector);
 
