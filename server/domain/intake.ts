@@ -1,4 +1,5 @@
-import { firstContactDue, FIRST_CONTACT_WORKING_DAYS } from '../../shared/cases/due';
+import { contactPromise } from '../../shared/cases/contact-promise';
+import { firstContactDue } from '../../shared/cases/due';
 import type { Situation } from '../../shared/cases/labels';
 import { moreSevere, type RiskLevel } from '../../shared/cases/risk';
 import type { DB } from '../db/open';
@@ -120,7 +121,6 @@ export function createIntake(db: DB, repos: Repositories & { cases: CasesReposit
       now,
       bodyHash: submission.bodyHash,
     });
-    const days = FIRST_CONTACT_WORKING_DAYS[level];
     repos.cases.appendEvent({
       caseId,
       submissionId,
@@ -129,8 +129,8 @@ export function createIntake(db: DB, repos: Repositories & { cases: CasesReposit
       actor: submission.kind === 'request' ? 'resident' : 'reporter',
       publicText:
         submission.kind === 'request'
-          ? `已收到您的求助，工作人员会在 ${days} 个工作日内和您联系`
-          : `已收到您的反映，谢谢您的热心。工作人员会在 ${days} 个工作日内了解情况`,
+          ? `已收到您的求助，${contactPromise('requester')}`
+          : `已收到您的反映，谢谢您的热心。${contactPromise('reported')}`,
     });
     return { trackingCode, caseId, created: true };
   });

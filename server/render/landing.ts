@@ -23,12 +23,16 @@ ${entry.phone ? `<p class="landing__phone">也可以直接打电话给${escapeHt
 </main>`;
 }
 
-export function renderEntryProblem(kind: 'not_found' | 'disabled', entry?: EntryInfo): string {
+/** `county`: for an unknown code there is no township to call, so the county bureau's phone is given. */
+export function renderEntryProblem(kind: 'not_found' | 'disabled', entry?: EntryInfo, county?: { name: string; phone?: string }): string {
   if (kind === 'not_found') {
+    const countyPhone = county?.phone
+      ? `<p class="landing__phone">也可以打电话给${escapeHtml(county.name)}民政局：<a href="tel:${escapeHtml(county.phone)}">${escapeHtml(county.phone)}</a></p>\n`
+      : '';
     return `<main class="landing landing--problem" aria-labelledby="landing-title">
 <h1 id="landing-title" class="landing__title">没有找到这个幸福码</h1>
 <p class="landing__intro">二维码可能没有扫完整，或者已经更换。请重新扫一扫，或者联系当地乡镇（街道）民政办。</p>
-<nav class="landing__doors"><a class="door door--plain" href="/track">查询办理进度</a></nav>
+${countyPhone}<nav class="landing__doors"><a class="door door--plain" href="/track">查询办理进度</a></nav>
 </main>`;
   }
   const phone = entry?.phone

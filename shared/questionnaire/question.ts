@@ -66,6 +66,8 @@ export interface Question {
    * The client shows these as a 「每月 / 每年」 switch.
    */
   readonly periods?: readonly PeriodOption[];
+  /** A worked example, added to the message when the answer is missing or out of range. */
+  readonly example?: string;
   /** Label of a button that answers 0, so 「没有」 is a real answer and 0 is never prefilled. */
   readonly zeroLabel?: string;
   readonly required: boolean;

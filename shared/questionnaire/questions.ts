@@ -37,6 +37,7 @@ export const QUESTIONS = [
     max: 20,
     integer: true,
     unit: '人',
+    example: '例如您和老伴两个人一起过，就填 2；一个人过就填 1',
     required: true,
   },
   {

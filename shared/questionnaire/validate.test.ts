@@ -6,7 +6,7 @@ import { answersArbitrary } from '../../tests/fixtures/arbitrary-answers';
 import type { Answers } from './answers';
 import { QUESTIONS } from './questions';
 import { AnswersSchema } from './schema';
-import { validateAnswers } from './validate';
+import { answerPartError, validateAnswers } from './validate';
 
 const VALID: Answers = {
   residence: 'local',
@@ -55,17 +55,17 @@ describe('validateAnswers', () => {
   it('names every missing answer in plain Chinese', () => {
     const fields = fieldsOf({});
     expect(Object.keys(fields).sort()).toEqual(QUESTIONS.map((q) => q.id).sort());
-    expect(fields.household_size).toBe('请填写共同生活的人数，填 1 到 20 之间的数字');
-    expect(fields.residence).toBe('请选择户口和居住情况');
+    expect(fields.household_size).toBe('请填写共同生活的人数，填 1 到 20 之间的数字，例如您和老伴两个人一起过，就填 2；一个人过就填 1');
+    expect(fields.residence).toBe('请选一项（户口和居住情况）');
     expect(fields.special_members).toBe('请选择家里需要照顾的人，都没有就选「都没有」');
     expect(fields.income).toBe('请填写全家收入，估个大概数就行，没有就填 0');
   });
 
   it.each([
-    ['household_size', 0, '请填写共同生活的人数，填 1 到 20 之间的数字'],
-    ['household_size', 21, '请填写共同生活的人数，填 1 到 20 之间的数字'],
-    ['household_size', 2.5, '请填写共同生活的人数，填 1 到 20 之间的整数'],
-    ['household_size', '3', '请填写共同生活的人数，填 1 到 20 之间的数字'],
+    ['household_size', 0, '请填写共同生活的人数，填 1 到 20 之间的数字，例如您和老伴两个人一起过，就填 2；一个人过就填 1'],
+    ['household_size', 21, '请填写共同生活的人数，填 1 到 20 之间的数字，例如您和老伴两个人一起过，就填 2；一个人过就填 1'],
+    ['household_size', 2.5, '请填写共同生活的人数，填 1 到 20 之间的整数，例如您和老伴两个人一起过，就填 2；一个人过就填 1'],
+    ['household_size', '3', '请填写共同生活的人数，填 1 到 20 之间的数字，例如您和老伴两个人一起过，就填 2；一个人过就填 1'],
     ['income', -1, '全家收入不能是负数，没有就填 0'],
     ['income', 100_000_000, '这个数字太大了，请核对一下全家收入'],
     ['income', { amount: 100 }, '请选择全家收入是按月还是按年填的'],
@@ -75,6 +75,10 @@ describe('validateAnswers', () => {
     ['medical_expense', null, '请填写近一年看病自己花的钱，估个大概数就行，没有就填 0'],
   ])('rejects %s = %j: %s', (id, value, message) => {
     expect(fieldsOf(withAnswer(id, value))).toEqual({ [id]: message });
+  });
+
+  it('asks for one choice when a single-choice question is left blank on its own page', () => {
+    expect(fieldsOf(withAnswer('residence', undefined))).toEqual({ residence: '请选一项（户口和居住情况）' });
   });
 
   it.each([
@@ -184,5 +188,17 @@ describe('validateAnswers and the TypeBox schema agree', () => {
     const schema = JSON.parse(JSON.stringify(AnswersSchema)) as Record<string, unknown>;
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(QUESTIONS.map((q) => q.id));
+  });
+});
+
+describe('answerPartError (a question shown in parts)', () => {
+  const support = QUESTIONS.find((q) => q.id === 'support')!;
+
+  it('checks only the part on screen', () => {
+    expect(answerPartError(support, 0, ['family_able'])).toBeUndefined();
+    expect(answerPartError(support, 0, undefined)).toBe('请在「家人能不能帮衬」里选一项');
+    expect(answerPartError(support, 0, ['received_none'])).toBe('请在「家人能不能帮衬」里选一项');
+    expect(answerPartError(support, 1, ['family_able'])).toBe('请在「已经在享受的帮助」里至少选一项，没有就选「还没有享受任何帮助」');
+    expect(answerPartError(support, 1, ['family_able', 'received_dibao'])).toBeUndefined();
   });
 });

@@ -30,16 +30,14 @@ function singleCheck(question: Question): AnswerCheck {
   const allowed = new Set((question.options ?? []).map((o) => o.value));
   return (value) => {
     if (typeof value === 'string' && allowed.has(value)) return undefined;
-    if (value === null || value === '') return `请选择${question.shortTitle}`;
+    if (value === null || value === undefined || value === '') return `请选一项（${question.shortTitle}）`;
     return `这个选项不对，请从列出的选项里重新选择${question.shortTitle}`;
   };
 }
 
-function multiCheck(question: Question): AnswerCheck {
-  const allowed = new Set((question.options ?? []).map((o) => o.value));
-  const exclusive = (question.options ?? []).find((o) => o.exclusive && !o.group);
-  const emptyMessage = `请选择${question.shortTitle}${exclusive ? `，都没有就选「${exclusive.label}」` : ''}`;
-  const parts = optionParts(question).map((part) => {
+/** Each part of a multi question with the messages that name it. */
+function describeParts(question: Question) {
+  return optionParts(question).map((part) => {
     const partExclusive = part.options.find((o) => o.exclusive);
     const name = part.group?.shortTitle ?? question.shortTitle;
     return {
@@ -55,6 +53,13 @@ function multiCheck(question: Question): AnswerCheck {
       tooManyMessage: `「${name}」只能选一项`,
     };
   });
+}
+
+function multiCheck(question: Question): AnswerCheck {
+  const allowed = new Set((question.options ?? []).map((o) => o.value));
+  const exclusive = (question.options ?? []).find((o) => o.exclusive && !o.group);
+  const emptyMessage = `请选择${question.shortTitle}${exclusive ? `，都没有就选「${exclusive.label}」` : ''}`;
+  const parts = describeParts(question);
 
   return (value) => {
     if (!Array.isArray(value)) return value === null || value === undefined ? emptyMessage : `请重新选择${question.shortTitle}`;
@@ -84,10 +89,10 @@ function amountCheck(question: Question): AnswerCheck {
   const isMoney = question.unit === '元';
   const fillMessage = isMoney
     ? `请填写${question.shortTitle}，估个大概数就行，没有就填 0`
-    : `请填写${question.shortTitle}，填 ${min} 到 ${max} 之间的数字`;
+    : `请填写${question.shortTitle}，填 ${min} 到 ${max} 之间的数字${question.example ? `，${question.example}` : ''}`;
   const belowMessage = isMoney ? `${question.shortTitle}不能是负数，没有就填 0` : fillMessage;
   const aboveMessage = isMoney ? `这个数字太大了，请核对一下${question.shortTitle}` : fillMessage;
-  const wholeMessage = `请填写${question.shortTitle}，填 ${min} 到 ${max} 之间的整数`;
+  const wholeMessage = `请填写${question.shortTitle}，填 ${min} 到 ${max} 之间的整数${question.example ? `，${question.example}` : ''}`;
   return (value) => {
     if (typeof value !== 'number' || Number.isNaN(value)) return fillMessage;
     if (value < min) return belowMessage;
@@ -138,7 +143,7 @@ interface CompiledQuestion {
 }
 
 function missingMessage(question: Question): string {
-  if (question.type === 'number' || question.type === 'boolean') return checkFor(question)(undefined) ?? '';
+  if (question.type !== 'multi') return checkFor(question)(undefined) ?? '';
   const exclusive = (question.options ?? []).find((o) => o.exclusive && !o.group);
   return `请选择${question.shortTitle}${exclusive ? `，都没有就选「${exclusive.label}」` : ''}`;
 }
@@ -151,6 +156,20 @@ const COMPILED: readonly CompiledQuestion[] = QUESTIONS.map((question: Question)
 }));
 
 const KNOWN_IDS = new Set(COMPILED.map((q) => q.id));
+
+/**
+ * The message for one part of a question shown in parts (Q12's two screens), looking only at that part's
+ * options, so the first screen does not complain about the second.
+ */
+export function answerPartError(question: Question, partIndex: number, value: unknown): string | undefined {
+  const part = describeParts(question)[partIndex];
+  if (!part) return undefined;
+  const chosen = Array.isArray(value) ? value.filter((v) => part.values.has(v as string)) : [];
+  if (chosen.length === 0) return part.noneMessage;
+  if (part.select === 'one' && chosen.length > 1) return part.tooManyMessage;
+  if (part.exclusive !== undefined && chosen.length > 1 && chosen.includes(part.exclusive)) return part.exclusiveMessage;
+  return undefined;
+}
 
 /** Validates answers for POST /api/screenings and the client's 「检查您的回答」 page. */
 export function validateAnswers(answers: unknown): ValidationResult {

@@ -42,6 +42,7 @@ export const QuestionSchema = Type.Object({
   unit: Type.Optional(Type.String()),
   periods: Type.Optional(Type.Array(PeriodOption)),
   zeroLabel: Type.Optional(Type.String()),
+  example: Type.Optional(Type.String()),
   required: Type.Boolean(),
 });
 
@@ -78,6 +79,9 @@ const ScreeningOutcome = Type.Object({
   reasonIds: Type.Optional(Type.Array(Type.String())),
   criteria: Type.Optional(Type.Array(Criterion)),
   summary: Type.Optional(Type.String()),
+  estimate: Type.Optional(
+    Type.Object({ outcomeId: Type.Enum(OUTCOME_IDS), monthly: Type.Number(), text: Type.String(), basis: Type.String() }),
+  ),
 });
 
 const MatchedPolicy = Type.Object({
@@ -102,6 +106,12 @@ export const ScreeningResponse = Type.Object({
   cannotJudge: Type.Optional(Type.Array(Type.Object({ text: Type.String(), askWhom: Type.String() }))),
   fallback: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   disclaimer: Type.Optional(Type.String()),
+  mainReason: Type.Optional(Type.String()),
+  whyNot: Type.Optional(Type.Array(Type.String())),
+  notJudged: Type.Optional(Type.Array(Type.String())),
+  openHelp: Type.Optional(
+    Type.Array(Type.Object({ id: Type.Enum(['temporary', 'station', 'wish']), title: Type.String(), text: Type.String() })),
+  ),
 });
 export type ScreeningResponse = Static<typeof ScreeningResponse>;
 

@@ -5,7 +5,7 @@
  */
 import type { Policy } from '../policies/policy';
 import { compileCondition, type CompiledCondition } from './conditions';
-import { limitsFrom } from './limits';
+import { limitsFrom, type Limits } from './limits';
 import { OUTCOMES, type OutcomeDefinition, type OutcomeId } from './outcomes';
 import type { ScreeningParameters } from './parameters';
 import { RECEIVED_HELP } from './received-help';
@@ -18,10 +18,12 @@ export interface CompiledRule {
   readonly evaluate: CompiledCondition;
   readonly reason: FilledTemplate;
   readonly checkReason: FilledTemplate;
+  readonly notMetReason: FilledTemplate | undefined;
   readonly criterionMet: Criterion;
   readonly criterionCheck: Criterion;
   readonly cannotJudge: CannotJudge | undefined;
   readonly urgent: boolean;
+  readonly headline: boolean;
 }
 
 export interface CompiledPolicy {
@@ -52,6 +54,8 @@ export interface CompiledRules {
   /** Rule slots in all, for the evaluator's state buffer. */
   readonly ruleCount: number;
   readonly policyCount: number;
+  /** The thresholds in force, for estimated amounts. */
+  readonly limits: Limits;
 }
 
 export function outcomeIndexOf(id: OutcomeId): number {
@@ -95,10 +99,12 @@ function compileRule(rule: Rule, parameters: ScreeningParameters, outcomeIndex: 
     evaluate,
     reason: compileTemplate(rule.reason, limits),
     checkReason: compileTemplate(rule.checkReason ?? rule.reason, limits),
+    notMetReason: rule.notMetReason ? compileTemplate(rule.notMetReason, limits) : undefined,
     criterionMet: Object.freeze({ text: criterion, state: 'met' }),
     criterionCheck: Object.freeze({ text: criterion, state: 'check' }),
     cannotJudge: rule.cannotJudge ? intern(rule.cannotJudge) : undefined,
     urgent: rule.urgent === true,
+    headline: rule.headline === true,
   };
 }
 
@@ -158,5 +164,5 @@ export function compileRules(parameters: ScreeningParameters, policies: readonly
     slot += own.length;
     return compiled;
   });
-  return { outcomes, covers: coverMasks(), ruleCount: slot, policyCount: policies.length };
+  return { outcomes, covers: coverMasks(), ruleCount: slot, policyCount: policies.length, limits: limitsFrom(parameters.values) };
 }

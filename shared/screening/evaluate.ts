@@ -8,9 +8,13 @@ import { CHECK, MET, NOT_MET, type State } from './conditions';
 import { FACT_VECTOR_LENGTH, writeFactVector, type FactVector } from './fact-vector';
 import { householdFacts } from './facts';
 import { RECEIVED_HELP } from './received-help';
+import { estimateFor } from './estimates';
 import {
   DISCLAIMER,
   FALLBACK_TEXT,
+  NOT_JUDGED,
+  OPEN_HELP,
+  UNLIKELY_MAIN_REASON,
   OUTCOME_STATUS_TEXT,
   TARGET_CLASS_LABEL,
   VERDICT_TEXT,
@@ -36,7 +40,7 @@ function includesAny(values: readonly string[], wanted: readonly string[]): bool
 }
 
 /** An evaluator over compiled rules, with its own scratch buffers (evaluation is synchronous). */
-export function createEvaluator({ outcomes, covers, ruleCount, policyCount }: CompiledRules, rulesVersion: string): (answers: Answers) => ScreeningResult {
+export function createEvaluator({ outcomes, covers, ruleCount, policyCount, limits }: CompiledRules, rulesVersion: string): (answers: Answers) => ScreeningResult {
   const vector: FactVector = new Float64Array(FACT_VECTOR_LENGTH);
   const outcomeStates = new Uint8Array(outcomes.length);
   const ruleStates = new Uint8Array(ruleCount);
@@ -88,6 +92,7 @@ export function createEvaluator({ outcomes, covers, ruleCount, policyCount }: Co
     const cannotJudge: CannotJudge[] = [];
     let level: Level = 'none';
     let anyLikely = false;
+    let headline = '';
 
     for (const outcome of outcomes) {
       if (!isShown(outcome, covered)) continue;
@@ -102,6 +107,9 @@ export function createEvaluator({ outcomes, covers, ruleCount, policyCount }: Co
       for (const rule of outcome.rules) {
         const state = ruleStates[at];
         at += 1;
+        if (shown.length === 0 && !headline && rule.headline && state !== NOT_MET) {
+          headline = state === MET ? rule.reason(facts) : rule.checkReason(facts);
+        }
         if (state === MET) {
           met += 1;
           reasons.push(rule.reason(facts));
@@ -117,6 +125,7 @@ export function createEvaluator({ outcomes, covers, ruleCount, policyCount }: Co
         }
       }
       const status = likely ? 'likely' : 'check';
+      const estimate = estimateFor(outcome.definition.id, facts, limits);
       shown.push({
         id: outcome.definition.id,
         title: outcome.definition.title,
@@ -126,6 +135,7 @@ export function createEvaluator({ outcomes, covers, ruleCount, policyCount }: Co
         reasonIds,
         criteria,
         summary: outcome.summaries[met]![check]!,
+        ...(estimate ? { estimate } : {}),
       });
       const outcomeLevel: Level = urgent ? 'red' : likely ? outcome.definition.likelyLevel : 'blue';
       if (outcomeLevel !== level && LEVEL_RANK[outcomeLevel] > LEVEL_RANK[level]) level = outcomeLevel;
@@ -141,6 +151,21 @@ export function createEvaluator({ outcomes, covers, ruleCount, policyCount }: Co
     }
 
     const verdict = anyLikely ? 'likely' : shown.length > 0 ? 'check' : 'unlikely';
+    const whyNot: string[] = [];
+    if (verdict === 'unlikely') {
+      for (const outcome of outcomes) {
+        if ((covered & outcome.bit) !== 0) continue;
+        let at = outcome.firstSlot;
+        for (const rule of outcome.rules) {
+          const state = ruleStates[at];
+          at += 1;
+          if (state !== NOT_MET || !rule.notMetReason) continue;
+          const reason = rule.notMetReason(facts);
+          if (!whyNot.includes(reason)) whyNot.push(reason);
+        }
+      }
+    }
+    const mainReason = verdict === 'unlikely' ? (whyNot[0] ?? UNLIKELY_MAIN_REASON) : (headline || (shown[0]?.reasons[0] ?? ''));
     let targetClass: TargetClass | null = null;
     if (shown.length > 0) targetClass = facts.received.length > 0 ? 'insufficient' : anyLikely ? 'missing' : 'warning';
 
@@ -158,6 +183,10 @@ export function createEvaluator({ outcomes, covers, ruleCount, policyCount }: Co
       cannotJudge,
       fallback: verdict === 'unlikely' ? FALLBACK_TEXT : null,
       disclaimer: DISCLAIMER,
+      mainReason,
+      whyNot,
+      notJudged: verdict === 'unlikely' ? [...NOT_JUDGED] : [],
+      openHelp: verdict === 'unlikely' ? [...OPEN_HELP] : [],
     };
   };
 }

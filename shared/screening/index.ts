@@ -19,9 +19,15 @@ export { RECEIVED_HELP } from './received-help';
 export { RULES, RULES_VERSION } from './rules';
 export type { Rule } from './rules';
 export type { Condition } from './conditions';
+export { dibaoTopUp, estimateFor, tekunSupport, TEKUN_SUPPORT_MULTIPLE } from './estimates';
+export type { MonthlyEstimate } from './estimates';
 export {
+  BASIS_TEXT,
   DISCLAIMER,
   FALLBACK_TEXT,
+  NOT_JUDGED,
+  OPEN_HELP,
+  UNLIKELY_MAIN_REASON,
   OUTCOME_STATUS_TEXT,
   TARGET_CLASS_LABEL,
   VERDICT_TEXT,
@@ -32,6 +38,7 @@ export type {
   CriterionState,
   Level,
   MatchedPolicy,
+  OpenHelp,
   OutcomeStatus,
   ReceivingNow,
   ScreeningOutcome,

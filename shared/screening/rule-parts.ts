@@ -31,7 +31,8 @@ export const ASK = {
 /** Already in a recognised hardship class, or likely to be. */
 export const HARDSHIP_HOUSEHOLD: Condition = { kind: 'outcome', outcomes: BASIC_OUTCOMES, orReceived: BASIC_RECEIVED_HELP };
 
-export function residenceRule(outcome: OutcomeId): Rule {
+/** `explainsNotMet`: this outcome's copy of the rule also says why, when the result is 暂不符合. */
+export function residenceRule(outcome: OutcomeId, explainsNotMet = false): Rule {
   return {
     id: `${outcome}.residence`,
     outcome,
@@ -39,11 +40,12 @@ export function residenceRule(outcome: OutcomeId): Rule {
     when: { kind: 'choice', fact: 'residence', met: ['local', 'local_away'], check: ['resident'] },
     reason: '您的户口在本县',
     checkReason: '您户口在外地、在本县住了半年以上，能不能在本县申请要看居住证等情况',
+    ...(explainsNotMet ? { notMetReason: '您户口在外地、来本县还不到半年，低保等救助一般要在户口所在地申请' } : {}),
     cannotJudge: ASK.residence,
   };
 }
 
-export function assetsRule(outcome: OutcomeId, limit: Extract<LimitName, 'dibaoAssetLimit' | 'edgeAssetLimit'>): Rule {
+export function assetsRule(outcome: OutcomeId, limit: Extract<LimitName, 'dibaoAssetLimit' | 'edgeAssetLimit'>, explainsNotMet = false): Rule {
   return {
     id: `${outcome}.assets`,
     outcome,
@@ -51,21 +53,23 @@ export function assetsRule(outcome: OutcomeId, limit: Extract<LimitName, 'dibaoA
     when: { kind: 'rangeAtMost', fact: 'assetsPerPerson', limit },
     reason: `您家{assetPhrase}，按 {householdSize} 口人算，每人在 {${limit}} 元的限额以内`,
     checkReason: `您家{assetPhrase}，按 {householdSize} 口人算，可能接近或超过每人 {${limit}} 元的限额，需要工作人员核实`,
+    ...(explainsNotMet ? { notMetReason: `您家{assetPhrase}，按 {householdSize} 口人算，超过了每人 {${limit}} 元的限额` } : {}),
     cannotJudge: ASK.assets,
   };
 }
 
-export function housesRule(outcome: OutcomeId): Rule {
+export function housesRule(outcome: OutcomeId, explainsNotMet = false): Rule {
   return {
     id: `${outcome}.houses`,
     outcome,
     criterion: '除了自己住的房子，没有其他住房',
     when: { kind: 'rangeAtMost', fact: 'housesOwned', limit: 'housesAllowed' },
     reason: '您家没有第二套住房',
+    ...(explainsNotMet ? { notMetReason: '您家有两套或更多房子，超过了低保、低保边缘对住房的要求' } : {}),
   };
 }
 
-export function vehicleRule(outcome: OutcomeId): Rule {
+export function vehicleRule(outcome: OutcomeId, explainsNotMet = false): Rule {
   return {
     id: `${outcome}.vehicle`,
     outcome,
@@ -73,6 +77,7 @@ export function vehicleRule(outcome: OutcomeId): Rule {
     when: { kind: 'rangeAtMost', fact: 'vehicleValue', limit: 'vehicleLimit' },
     reason: '您家{vehiclePhrase}',
     checkReason: '您家{vehiclePhrase}，车的用途和价值需要工作人员核实',
+    ...(explainsNotMet ? { notMetReason: '您家{vehiclePhrase}，超过了 {vehicleLimit} 元的车辆限额' } : {}),
     cannotJudge: ASK.vehicle,
   };
 }

@@ -12,6 +12,7 @@ const TEKUN: readonly Rule[] = [
   },
   {
     id: 'tekun.no_income',
+    headline: true,
     outcome: 'tekun',
     criterion: '没有生活来源（每人每月收入不超过 {tekunIncomeLine} 元）',
     when: { kind: 'atMost', fact: 'incomePerPersonMonthly', limit: 'tekunIncomeLine' },
@@ -65,6 +66,7 @@ const TEKUN: readonly Rule[] = [
 const DIBAO: readonly Rule[] = [
   {
     id: 'dibao.income',
+    headline: true,
     outcome: 'dibao',
     criterion: '家里每人每月收入不超过本地低保标准 {dibaoLine} 元',
     when: { kind: 'atMost', fact: 'incomePerPersonMonthly', limit: 'dibaoLine' },
@@ -82,22 +84,26 @@ const DIBAO: readonly Rule[] = [
 const DIBAO_EDGE: readonly Rule[] = [
   {
     id: 'dibao_edge.income',
+    headline: true,
     outcome: 'dibao_edge',
     criterion: '家里每人每月收入不超过低保标准的 {edgeMultiple} 倍（{edgeLine} 元）',
     when: { kind: 'atMost', fact: 'incomePerPersonMonthly', limit: 'edgeLine' },
     reason: '您家每人每月收入约 {incomePerPersonMonthly} 元，不超过本地低保边缘标准 {edgeLine} 元',
     checkReason: '您家每人每月收入约 {incomePerPersonMonthly} 元，只比本地低保边缘标准 {edgeLine} 元高一点，需要工作人员帮您细算',
+    notMetReason: '您家每人每月收入约 {incomePerPersonMonthly} 元，高于本地低保标准 {dibaoLine} 元，也高于低保边缘标准 {edgeLine} 元',
     cannotJudge: ASK.income,
   },
-  assetsRule('dibao_edge', 'edgeAssetLimit'),
-  housesRule('dibao_edge'),
-  vehicleRule('dibao_edge'),
-  residenceRule('dibao_edge'),
+  // 低边 is the widest of the income-tested classes: its reasons say why 暂不符合.
+  assetsRule('dibao_edge', 'edgeAssetLimit', true),
+  housesRule('dibao_edge', true),
+  vehicleRule('dibao_edge', true),
+  residenceRule('dibao_edge', true),
 ];
 
 const RIGID_EXPENSE: readonly Rule[] = [
   {
     id: 'rigid_expense.share',
+    headline: true,
     outcome: 'rigid_expense',
     criterion: '近一年看病、上学自己花的钱，达到全家一年收入的 {rigidExpenseShare}',
     when: { kind: 'atLeast', fact: 'rigidShare', limit: 'rigidExpenseShare' },

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { phoneContext, screenshot, watchErrors } from './support/browser';
-import { HARDSHIP_ANSWERS, expectNoAxeViolations, lastRequestId, questionTitle, seedAnswers } from './support/resident';
+import {
+  HARDSHIP_ANSWERS,
+  expectNoAxeViolations,
+  firstScreenBottoms,
+  lastRequestId,
+  questionTitle,
+  recordSpeech,
+  seedAnswers,
+  spokenText,
+} from './support/resident';
 import { QUESTIONNAIRE_VERSION } from '../../shared/questionnaire/questions';
 import { useRealStack } from './support/real-stack';
 import type { RunningServer } from './support/server';
@@ -105,35 +114,110 @@ describe('the result', () => {
     expect(await page.locator('main').textContent()).toContain('最低生活保障');
     await screenshot(page, 'resident-result-offline');
     await context.setOffline(false);
-    await page.getByRole('button', { name: '再核对一次' }).click();
-    await expect.poll(() => page.locator('.status-line').textContent()).toContain('已经和县里的系统核对过');
+    await page.getByRole('button', { name: '再算一次' }).click();
+    await expect.poll(() => page.locator('.status-line').count()).toBe(0);
+    expect(await page.locator('#result-summary').textContent()).toContain('按本县现行标准计算');
     await context.close();
   });
 
-  it('says 「暂不符合」 kindly and still offers the township phone and a way to ask', async () => {
+  it('says 「暂不符合」 kindly, in the resident own numbers, with help anyone can ask for and the township phone', async () => {
     const context = await phoneContext(browser);
-    await seedAnswers(context, {
-      ...HARDSHIP_ANSWERS,
-      special_members: ['none'],
-      labour: 'working_stable',
-      income: { amount: 20000, period: 'month' },
-      income_change: ['none'],
-      financial_assets: 'over_200k',
-      medical_expense: 0,
-      support: ['family_able', 'received_none'],
-    });
+    await seedAnswers(context, UNLIKELY_ANSWERS);
     const page = await context.newPage();
     await page.goto(`${server.url}/q/${entryCode}/result`);
     await expect.poll(() => questionTitle(page)).toBe('暂不符合');
+    // 2 people on 20,000 元 a month: 10,000 each, against the county's own lines.
+    expect(await page.locator('.result-summary__reason').textContent()).toMatch(/^您家每人每月收入约 10,000 元，高于本地低保标准 [\d,]+ 元/);
     const text = (await page.locator('main').textContent()) ?? '';
-    expect(text).toContain('临时救助');
-    expect(text).toContain('最终以民政部门核查为准');
-    expect(await page.locator('.call-township a[href^="tel:"]').count()).toBe(1);
+    for (const words of ['临时救助', '助联体', '微心愿', '最终以民政部门核查为准']) expect(text).toContain(words);
+    // No sentence points at a list that is not there.
+    expect(text).not.toContain('上面这些');
+    expect(await page.locator('.open-help a[href^="tel:"], .result-details .call-township a[href^="tel:"]').count()).toBe(1);
+    // Opened for 暂不符合, and it stays closed once the resident closes it.
+    await page.getByRole('button', { name: /不用符合条件/ }).click();
+    await expect.poll(() => page.locator('.open-help').isVisible()).toBe(false);
+    await page.getByRole('button', { name: /不用符合条件/ }).click();
+    await expect.poll(() => page.locator('.open-help').isVisible()).toBe(true);
+    await page.getByRole('button', { name: '为什么暂不符合' }).click();
+    await expect.poll(() => page.locator('.result-details').textContent()).toContain('超过了每人');
+    await page.getByRole('button', { name: '自测没有判断的事' }).click();
+    await expect.poll(() => page.locator('.result-details').textContent()).toContain('残疾人两项补贴');
     expect(await page.getByRole('button', { name: '请工作人员联系我' }).isVisible()).toBe(true);
     await screenshot(page, 'resident-result-unlikely');
     await context.close();
   });
+
+  for (const elder of [false, true]) {
+    it(`keeps the verdict, its main reason and 「请工作人员联系我」 on the first screen (${elder ? '长辈模式' : 'normal text'})`, async () => {
+      for (const answers of [HARDSHIP_ANSWERS, UNLIKELY_ANSWERS]) {
+        const context = await phoneContext(browser);
+        await seedAnswers(context, answers);
+        if (elder) await context.addInitScript(() => localStorage.setItem('xfm.elder', JSON.stringify({ v: '1', data: true })));
+        const page = await context.newPage();
+        await page.goto(`${server.url}/q/${entryCode}/result`);
+        await expect.poll(() => page.locator('.result-summary__reason').count()).toBe(1);
+        expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(elder);
+        const bottoms = await firstScreenBottoms(page);
+        expect(bottoms.every((bottom) => bottom <= 667), `bottoms ${bottoms.join(', ')}`).toBe(true);
+        await screenshot(page, `resident-result-first-screen-${elder ? 'elder' : 'normal'}-${answers === UNLIKELY_ANSWERS ? 'unlikely' : 'likely'}`);
+        await context.close();
+      }
+    });
+  }
+
+  it('prints a summary without personal data to show at the township office', async () => {
+    const context = await phoneContext(browser);
+    await seedAnswers(context, HARDSHIP_ANSWERS);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/q/${entryCode}/result`);
+    await expect.poll(() => questionTitle(page)).toBe('您可能符合');
+    expect(await page.locator('.print-summary').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.print-summary').isVisible()).toBe(true);
+    expect(await page.locator('.result-summary').isVisible()).toBe(false);
+    expect(await page.locator('.app-bar').isVisible()).toBe(false);
+    const printed = (await page.locator('.print-summary').textContent()) ?? '';
+    for (const words of ['幸福码 · 自测结果', '您可能符合', '最低生活保障', '估算', '按本县现行标准计算', '不含姓名、电话']) expect(printed).toContain(words);
+    await context.close();
+  });
+
+  it('reads the page own words aloud: the result summary, the landing, contact, sent and tracking pages', async () => {
+    const { trackingCode } = await postRequest(randomUUID());
+    const context = await phoneContext(browser);
+    await recordSpeech(context);
+    await seedAnswers(context, HARDSHIP_ANSWERS);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/q/${entryCode}/result`);
+    await expect.poll(() => questionTitle(page)).toBe('您可能符合');
+    await page.getByRole('button', { name: '读给我听' }).click();
+    const [summary] = await spokenText(page);
+    expect(summary).toContain('您可能符合');
+    expect(summary).toContain(await page.locator('.result-summary__reason').textContent());
+    expect(summary).not.toContain('读给我听');
+
+    for (const [url, words] of [
+      [`/q/${entryCode}`, '自助测一测'],
+      [`/q/${entryCode}/contact`, '请工作人员联系我'],
+      [`/track/${trackingCode}`, '已受理'],
+    ] as const) {
+      await page.goto(`${server.url}${url}`);
+      await page.getByRole('button', { name: '读给我听' }).click();
+      await expect.poll(async () => (await spokenText(page)).at(-1) ?? '').toContain(words);
+    }
+    await context.close();
+  });
 });
+
+const UNLIKELY_ANSWERS = {
+  ...HARDSHIP_ANSWERS,
+  special_members: ['none'],
+  labour: 'working_stable',
+  income: { amount: 20000, period: 'month' },
+  income_change: ['none'],
+  financial_assets: 'over_200k',
+  medical_expense: 0,
+  support: ['family_able', 'received_none'],
+};
 
 describe('长辈模式 and 重新开始', () => {
   it('one tap makes text and buttons bigger, and the phone remembers it', async () => {
@@ -147,7 +231,11 @@ describe('长辈模式 and 重新开始', () => {
     expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.landing__intro')!).fontSize));
-    expect(await size()).toBeGreaterThanOrEqual(20);
+    // Body text at least 40% bigger than the normal 17 px, and the phone number still on the first screen.
+    expect(await size()).toBeGreaterThanOrEqual(17 * 1.4);
+    const phone = await page.locator('.landing__phone a[href^="tel:"]').boundingBox();
+    expect(phone!.y + phone!.height).toBeLessThanOrEqual(667);
+    expect(phone!.height).toBeGreaterThanOrEqual(44);
     await screenshot(page, 'resident-elder-landing');
 
     await page.reload();
@@ -155,7 +243,7 @@ describe('长辈模式 and 重新开始', () => {
     await page.getByRole('link', { name: '自助测一测' }).click();
     await expect.poll(() => page.locator('.progress-text').textContent()).toBe('第 1 题，共 12 题');
     const bodySize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.choice__label')!).fontSize));
-    expect(bodySize).toBeGreaterThanOrEqual(20);
+    expect(bodySize).toBeGreaterThanOrEqual(17 * 1.4);
     const target = await page.locator('label.choice').first().boundingBox();
     expect(target!.height).toBeGreaterThanOrEqual(56);
     const next = await page.getByRole('button', { name: '下一题' }).boundingBox();
@@ -185,6 +273,31 @@ describe('长辈模式 and 重新开始', () => {
     expect(await page.locator('input:checked').count()).toBe(0);
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('xfm.answers') ?? '{}') as { data: { self: object } });
     expect(saved.data.self).toEqual({});
+    await context.close();
+  });
+});
+
+describe('tap targets', () => {
+  it('makes 修改, 回去修改回答 and inline phone numbers at least 44×44 px', async () => {
+    const context = await phoneContext(browser);
+    await seedAnswers(context, HARDSHIP_ANSWERS);
+    const page = await context.newPage();
+    const smallest = (selector: string) =>
+      page.evaluate((s) => {
+        const boxes = Array.from(document.querySelectorAll(s), (el) => el.getBoundingClientRect());
+        return boxes.length ? Math.min(...boxes.map((b) => Math.min(b.width, b.height))) : 0;
+      }, selector);
+
+    await page.goto(`${server.url}/q/${entryCode}/check/review`);
+    await expect.poll(() => questionTitle(page)).toBe('检查一下您的回答');
+    expect(await page.locator('.answers-list__change a').count()).toBe(12);
+    expect(await smallest('.answers-list__change a')).toBeGreaterThanOrEqual(44);
+    expect(await smallest('main a[href^="tel:"]')).toBeGreaterThanOrEqual(44);
+
+    await page.goto(`${server.url}/q/${entryCode}/result`);
+    await expect.poll(() => questionTitle(page)).toBe('您可能符合');
+    expect(await smallest('.result-page__secondary a')).toBeGreaterThanOrEqual(44);
+    expect(await smallest('main a[href^="tel:"]')).toBeGreaterThanOrEqual(44);
     await context.close();
   });
 });
@@ -222,13 +335,23 @@ describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
 
     for (const n of [3, 5, 12]) {
       await page.goto(`${server.url}/q/${entryCode}/check/${n}`);
-      await expect.poll(() => page.locator('.progress-text').textContent()).toBe(`第 ${n} 题，共 12 题`);
+      await expect.poll(() => page.locator('.progress-text').textContent()).toMatch(new RegExp(`^\\s*第 ${n} 题，共 12 题`));
       if (n === 12) {
-        await page.getByRole('button', { name: '填好了，检查一遍' }).click();
+        await page.getByRole('button', { name: '下一步' }).click();
         await expect.poll(() => page.locator('.error-summary').count()).toBe(1);
       }
       await expectNoAxeViolations(page);
     }
+    // Q12's second screen, and the question about an implausible amount.
+    await page.locator('label.choice').first().click();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect.poll(() => page.locator('.progress-text').textContent()).toContain('第 2 步');
+    await expectNoAxeViolations(page);
+    await page.goto(`${server.url}/q/${entryCode}/check/5`);
+    await page.locator('.number-answer__input').fill('900000');
+    await page.getByRole('button', { name: '下一题' }).click();
+    await expect.poll(() => page.locator('.van-dialog').textContent()).toContain('对吗');
+    await expectNoAxeViolations(page);
 
     await page.evaluate((answers) => localStorage.setItem('xfm.answers', JSON.stringify({ v: '1.0', data: { self: answers, behalf: {} } })), HARDSHIP_ANSWERS);
     await page.goto(`${server.url}/q/${entryCode}/check/review`);
@@ -237,9 +360,22 @@ describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
 
     await page.goto(`${server.url}/q/${entryCode}/result`);
     await expect.poll(() => questionTitle(page)).toBe('您可能符合');
+    await expectNoAxeViolations(page);
+    for (const section of [/可能用得上的帮助/, /相关政策/, /自测没有判断的事/]) await page.getByRole('button', { name: section }).click();
     await page.locator('.policy__summary').first().click();
     await page.locator('.criteria-box > summary').first().click();
     await expectNoAxeViolations(page);
+
+    await page.evaluate((answers) => localStorage.setItem('xfm.answers', JSON.stringify({ v: '1.0', data: { self: answers, behalf: {} } })), UNLIKELY_ANSWERS);
+    await page.goto(`${server.url}/q/${entryCode}/result`);
+    await expect.poll(() => questionTitle(page)).toBe('暂不符合');
+    for (const section of [/为什么暂不符合/, /自测没有判断的事/]) await page.getByRole('button', { name: section }).click();
+    await expectNoAxeViolations(page);
+    await page.evaluate(() => localStorage.setItem('xfm.elder', JSON.stringify({ v: '1', data: true })));
+    await page.reload();
+    await expect.poll(() => questionTitle(page)).toBe('暂不符合');
+    await expectNoAxeViolations(page);
+    await page.evaluate(() => localStorage.removeItem('xfm.elder'));
 
     await page.goto(`${server.url}/q/${entryCode}/contact`);
     await page.getByRole('button', { name: '提交' }).click();
@@ -252,6 +388,11 @@ describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
 
     await page.goto(`${server.url}/track`);
     await expect.poll(() => page.locator('.saved-codes__code').count()).toBe(1);
+    await expectNoAxeViolations(page);
+
+    await page.goto(`${server.url}/q/NOSUCHCODE`);
+    await expect.poll(() => questionTitle(page)).toBe('没有找到这个幸福码');
+    await expect.poll(() => page.getByRole('button', { name: /长辈模式/ }).count()).toBe(1);
     await expectNoAxeViolations(page);
     await context.close();
   });

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { phoneContext, screenshot, watchErrors } from './support/browser';
-import { HARDSHIP_STEPS, answer, questionTitle } from './support/resident';
+import { HARDSHIP_STEPS, answer, firstScreenBottoms, questionTitle } from './support/resident';
 import { useRealStack } from './support/real-stack';
 import type { RunningServer } from './support/server';
 
@@ -21,7 +21,7 @@ describe('a resident checks their household by taps and asks for contact', () =>
 
     for (const [index, step] of HARDSHIP_STEPS.entries()) {
       const n = index + 1;
-      await expect.poll(() => page.locator('.progress-text').textContent()).toBe(`第 ${n} 题，共 12 题`);
+      await expect.poll(() => page.locator('.progress-text').textContent()).toMatch(new RegExp(`^\\s*第 ${n} 题，共 12 题`));
       expect(page.url()).toBe(`${server.url}/q/${entryCode}/check/${n}`);
       // The question is the page heading and gets focus on arrival.
       await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
@@ -30,6 +30,24 @@ describe('a resident checks their household by taps and asks for contact', () =>
         const canSpeak = await page.evaluate(() => 'speechSynthesis' in window);
         expect(await page.getByRole('button', { name: '读给我听' }).count()).toBe(canSpeak ? 1 : 0);
         await screenshot(page, 'resident-question-1');
+        // Nothing chosen: 「请选一项」, not 「这个选项不对」.
+        await page.getByRole('button', { name: '下一题' }).click();
+        await expect.poll(() => page.locator('.error-summary').textContent()).toContain('请选一项');
+      }
+      if (n === 2) {
+        // The household-size message gives an example.
+        await page.getByRole('button', { name: '下一题' }).click();
+        await expect.poll(() => page.locator('.error-summary').textContent()).toContain('例如您和老伴两个人一起过，就填 2');
+      }
+      if (n === 5) {
+        // An amount far above any plausible monthly income is asked about, not refused.
+        await page.locator('.number-answer__input').fill('80000');
+        await page.getByRole('button', { name: '下一题' }).click();
+        await expect.poll(() => page.locator('.van-dialog').textContent()).toContain('您填的是每月 80,000 元，对吗？');
+        await screenshot(page, 'resident-question-amount-confirm');
+        await page.getByRole('button', { name: '我改一下' }).click();
+        await expect.poll(() => page.locator('.van-dialog:visible').count()).toBe(0);
+        expect(page.url()).toBe(`${server.url}/q/${entryCode}/check/5`);
       }
 
       if (n === 3) {
@@ -71,15 +89,23 @@ describe('a resident checks their household by taps and asks for contact', () =>
     await expect.poll(() => questionTitle(page)).toBe('检查一下您的回答');
     expect(await page.locator('#row-household_size').textContent()).toContain('3 人');
 
-    // Result: worked out on the phone, with reasons, criteria, policies and the disclaimer.
+    // Result: the verdict, its main reason and the contact button on the first screen; details folded below.
     await page.getByRole('button', { name: '没问题，看结果' }).click();
     await expect.poll(() => questionTitle(page)).toBe('您可能符合');
-    const result = (await page.locator('main').textContent()) ?? '';
-    expect(result).toContain('最低生活保障');
-    expect(result).toContain('最终以民政部门核查为准');
+    for (const bottom of await firstScreenBottoms(page)) expect(bottom).toBeLessThanOrEqual(667);
+    const summary = (await page.locator('#result-summary').textContent()) ?? '';
+    expect(summary).toContain('按本县现行标准计算');
+    expect(summary).toContain('每人每月收入约');
+    expect(summary).toContain('估算');
+    expect(summary).toContain('最终以民政部门核查为准');
+    expect(await page.locator('main').textContent()).not.toContain('核对过');
+    await page.getByRole('button', { name: /可能用得上的帮助/ }).click();
+    await expect.poll(() => page.locator('.outcome').first().isVisible()).toBe(true);
+    expect(await page.locator('.result-details').textContent()).toContain('最低生活保障');
     expect(await page.locator('.criteria__item').count()).toBeGreaterThan(0);
     await page.locator('.criteria-box > summary').first().click();
     expect(await page.locator('.criteria-box[open] .criteria__item').first().isVisible()).toBe(true);
+    await page.getByRole('button', { name: /相关政策/ }).click();
     await page.locator('.policy__summary').first().click();
     await expect.poll(() => page.locator('.policy[open]').textContent()).toContain('要准备的材料');
     await screenshot(page, 'resident-result');

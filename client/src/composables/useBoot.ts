@@ -3,6 +3,8 @@ import type { EntryInfo } from '@shared/schemas/entries';
 export interface BootData {
   entry?: EntryInfo | null;
   county?: string;
+  /** The county civil-affairs bureau's phone, for pages with no township to call (an unknown 幸福码). */
+  countyPhone?: string;
   problem?: 'ENTRY_NOT_FOUND' | 'ENTRY_DISABLED';
 }
 

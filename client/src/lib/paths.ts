@@ -14,6 +14,8 @@ export const paths = {
   result: (code: string) => `${q(code)}/result`,
   contact: (code: string) => `${q(code)}/contact`,
   report: (code: string) => `${q(code)}/report`,
+  /** The report form's step 2, where the answers given on the person's behalf (代填) belong. */
+  reportSituation: (code: string) => `${q(code)}/report?step=2`,
   /** The requestId travels in history state, not the URL: a URL is shared, logged and kept in history. */
   sent: (code: string, requestId: string): RouteLocationRaw => ({ path: `${q(code)}/sent`, state: { requestId } }),
   track: () => '/track',

@@ -11,5 +11,7 @@ import 'vant/es/popup/index.css';
 import 'vant/es/action-bar/index.css';
 import 'vant/es/action-bar-button/index.css';
 import 'vant/es/dialog/index.css';
+import 'vant/es/cell/index.css';
+import 'vant/es/collapse-item/index.css';
 
-export { Button as VanButton, Loading as VanLoading, showConfirmDialog } from 'vant';
+export { Button as VanButton, Collapse as VanCollapse, CollapseItem as VanCollapseItem, Loading as VanLoading, showConfirmDialog } from 'vant';

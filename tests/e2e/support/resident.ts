@@ -6,8 +6,11 @@ import { QUESTIONNAIRE_VERSION } from '../../../shared/questionnaire/questions';
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 
-/** How a resident answers one question by taps: option labels to tap, or a number to type. */
-export type Step = { tap: string[] } | { type: string } | { button: string };
+/**
+ * How a resident answers one question by taps: option labels to tap, or a number to type. `then` is the
+ * second screen of a question in two parts (Q12), reached with 「下一步」.
+ */
+export type Step = { tap: string[]; then?: string[] } | { type: string } | { button: string };
 
 /**
  * An elderly resident living with an ill spouse on a small income: a household the result page
@@ -25,7 +28,7 @@ export const HARDSHIP_STEPS: readonly Step[] = [
   { tap: ['没有汽车'] },
   { type: '30000' },
   { button: '没有' },
-  { tap: ['有子女等家人，但他们自己也困难，帮衬不了', '还没有享受任何帮助'] },
+  { tap: ['有子女等家人，但他们自己也困难，帮衬不了'], then: ['还没有享受任何帮助'] },
 ];
 
 /** The same household as saved answers, for tests that start past the questionnaire. */
@@ -47,6 +50,11 @@ export const HARDSHIP_ANSWERS = {
 export async function answer(page: Page, step: Step): Promise<void> {
   if ('tap' in step) {
     for (const label of step.tap) await page.locator('label.choice', { hasText: label }).first().click();
+    if (step.then) {
+      await page.getByRole('button', { name: '下一步' }).click();
+      await expect.poll(() => page.locator('.progress-text').textContent()).toContain('第 2 步');
+      for (const label of step.then) await page.locator('label.choice', { hasText: label }).first().click();
+    }
   } else if ('type' in step) {
     await page.locator('.number-answer__input').fill(step.type);
   } else {
@@ -89,4 +97,39 @@ export async function lastRequestId(page: Page): Promise<string> {
     const saved = JSON.parse(localStorage.getItem('xfm.submissions') ?? '{}') as { data?: Array<{ requestId: string }> };
     return saved.data?.at(-1)?.requestId ?? '';
   });
+}
+
+/** Bottom edges (px from the page top) of the result's first-screen parts: verdict, main reason, contact button. */
+export async function firstScreenBottoms(page: Page): Promise<number[]> {
+  return page.evaluate(() =>
+    ['#result-verdict', '.result-summary__reason', '.result-summary__contact'].map((selector) => {
+      const box = document.querySelector(selector)?.getBoundingClientRect();
+      return box ? box.bottom + window.scrollY : Number.POSITIVE_INFINITY;
+    }),
+  );
+}
+
+/** Replaces the phone's speech with a recorder, so a test can read what 「读给我听」 would say. */
+export async function recordSpeech(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const spoken: string[] = [];
+    (window as unknown as { spoken: string[] }).spoken = spoken;
+    class Utterance {
+      lang = '';
+      rate = 1;
+      voice: unknown = null;
+      onend: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      constructor(public text: string) {}
+    }
+    Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
+    Object.defineProperty(window, 'speechSynthesis', {
+      configurable: true,
+      value: { speak: (u: Utterance) => spoken.push(u.text), cancel: () => undefined, getVoices: () => [] },
+    });
+  });
+}
+
+export async function spokenText(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
 }
