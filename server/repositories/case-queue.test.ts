@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RISK_LEVELS, RISK_RANK } from '../../shared/cases/risk';
 import { migrate } from '../db/migrate';
 import { openDatabase, type DB } from '../db/open';
 import { MIGRATIONS_DIR } from '../paths';
@@ -129,6 +130,32 @@ describe('derived queue columns (migration 016)', () => {
     const derived = (id: number) => db.prepare('SELECT level_rank, phone_tail, id_tail FROM cases WHERE id = ?').get(id);
     expect(derived(viaRepository)).toEqual({ level_rank: 2, phone_tail: '1234', id_tail: '567X' });
     expect(derived(viaSql)).toEqual({ level_rank: 3, phone_tail: '8765', id_tail: null });
+    db.close();
+  });
+});
+
+describe('level_rank in SQL', () => {
+  it.each(RISK_LEVELS)('is RISK_RANK for %s, whether the repository, the insert trigger or the update trigger wrote it', (level) => {
+    const db = openDatabase(path.join(tempDir(), 'db.sqlite'));
+    migrate(db);
+    addRegions(db);
+    const now = new Date().toISOString();
+    const viaRepository = createCasesRepository(db).insertCase({
+      township: TOWNSHIPS[0]!, village: null, personKey: null, subjectEnc: Buffer.from([0]), nameMasked: '张*', phoneMasked: null,
+      idMasked: null, addressMasked: null, source: 'self', status: 'new', level, targetClass: null,
+      answersJson: null, resultJson: null, rulesVersion: null, situationsJson: null, dueAt: now, now,
+    });
+    const viaTrigger = Number(
+      db.prepare(`INSERT INTO cases (township, subject_enc, name_masked, source, level, created_at, updated_at)
+        VALUES (?, x'00', '李*', 'report', ?, ?, ?)`).run(TOWNSHIPS[1], level, now, now).lastInsertRowid,
+    );
+    const viaUpdate = Number(
+      db.prepare(`INSERT INTO cases (township, subject_enc, name_masked, source, level, created_at, updated_at)
+        VALUES (?, x'00', '王*', 'report', ?, ?, ?)`).run(TOWNSHIPS[2], level === 'red' ? 'none' : 'red', now, now).lastInsertRowid,
+    );
+    db.prepare('UPDATE cases SET level = ? WHERE id = ?').run(level, viaUpdate);
+    const rank = db.prepare('SELECT level_rank FROM cases WHERE id = ?').pluck();
+    expect([viaRepository, viaTrigger, viaUpdate].map((id) => rank.get(id))).toEqual([RISK_RANK[level], RISK_RANK[level], RISK_RANK[level]]);
     db.close();
   });
 });

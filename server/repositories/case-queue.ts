@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import { RISK_RANK, type RiskLevel } from '../../shared/cases/risk';
 import type { DB } from '../db/open';
 import type { CaseRow } from './cases';
 
@@ -29,7 +30,8 @@ export type QueueRow = Pick<
 const QUEUE_COLUMNS =
   'id, township, village, name_masked, phone_masked, id_masked, address_masked, source, status, level, target_class, due_at, created_at, updated_at, closed_at';
 
-const LEVEL_RANK: Record<string, number> = { red: 3, yellow: 2, blue: 1, none: 0 };
+/** Every rank, highest first, as SQL: naming them all lets SQLite walk an index rank by rank. */
+const EVERY_RANK = [...new Set(Object.values(RISK_RANK))].sort((a, b) => b - a).join(', ');
 
 // Every case gets a due date on intake, so due_at is never NULL and the index can serve the order.
 const DUE = 'due_at';
@@ -59,13 +61,13 @@ export function createCaseQueueRepository(db: DB) {
     if (filter.status) add('status = @status', 'status', filter.status);
     else if (filter.openOnly) clauses.push('closed_at IS NULL');
     // By rank, not name: the queue index is ordered by level_rank, so one level is one index range.
-    if (filter.level) add('level_rank = @levelRank', 'levelRank', LEVEL_RANK[filter.level] ?? -1);
+    if (filter.level) add('level_rank = @levelRank', 'levelRank', filter.level in RISK_RANK ? RISK_RANK[filter.level as RiskLevel] : -1);
     if (filter.village) add('village = @village', 'village', filter.village);
     if (filter.source) add('source = @source', 'source', filter.source);
     if (filter.targetClass) add('target_class = @targetClass', 'targetClass', filter.targetClass);
     if (filter.overdueAsOf) {
       // Every rank named, so SQLite walks the open-queue index rank by rank (migration 014) and stops at the page.
-      if (!filter.level) clauses.push('level_rank IN (3, 2, 1, 0)');
+      if (!filter.level) clauses.push(`level_rank IN (${EVERY_RANK})`);
       add('closed_at IS NULL AND due_at < @overdueAsOf', 'overdueAsOf', filter.overdueAsOf);
     }
     const search: string[] = [];

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Value from 'typebox/value';
 import { QUESTION_TOPICS } from '../../../shared/questionnaire/question';
 import { ScreeningResponse } from '../../../shared/schemas/screening';
+import { chinaDate } from '../../../shared/time';
 import { COMFORTABLE_ANSWERS, HARDSHIP_ANSWERS } from '../../../tests/helpers/answers';
 import { buildTestApp, firstActiveEntry, type TestApp } from '../../../tests/helpers/test-app';
 
@@ -51,7 +52,7 @@ describe('POST /api/screenings', () => {
 
   it('gives the identical result as the shared engine run in-process (what the phone runs)', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: HARDSHIP_ANSWERS } });
-    const local = t.app.screening.evaluate(HARDSHIP_ANSWERS, new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+    const local = t.app.screening.evaluate(HARDSHIP_ANSWERS, chinaDate(Date.now()));
     expect(res.json()).toEqual(JSON.parse(JSON.stringify(local)));
   });
 

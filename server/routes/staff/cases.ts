@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Compile } from 'typebox/compile';
 import { OVERDUE_COUNT_CAP } from '../../../shared/cases/due';
-import { RISK_LEVELS } from '../../../shared/cases/risk';
+import { RISK_LEVELS, riskRank } from '../../../shared/cases/risk';
 import { labelOf } from '../../../shared/cases/labels';
 import { REVEAL_REASONS } from '../../../shared/cases/workflow';
 import { normalizeIdNumber } from '../../../shared/identity/id-number';
@@ -26,7 +26,6 @@ import { requireRole, townshipScope } from '../../plugins/auth';
 import { typeboxFields } from '../../plugins/validation-messages';
 import type { CaseRow } from '../../repositories/cases';
 
-const RANK: Record<string, number> = { red: 3, yellow: 2, blue: 1, none: 0 };
 const eventValidators = Object.fromEntries(Object.entries(CASE_EVENT_SCHEMAS).map(([type, schema]) => [type, Compile(schema)]));
 
 /** A surname, the last 4 digits of a phone or ID, a full mobile (its last 4), or a full ID; anything else is a 400. */
@@ -41,7 +40,7 @@ function searchTerm(raw: string | undefined): string {
 }
 
 function encodeCursor(row: Pick<CaseRow, 'level' | 'due_at' | 'id'>): string {
-  return Buffer.from(JSON.stringify([RANK[row.level] ?? 0, row.due_at, row.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([riskRank(row.level), row.due_at, row.id])).toString('base64url');
 }
 
 function decodeCursor(cursor: string): { rank: number; dueAt: string; id: number } {
