@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { benchEngine } from '../../shared/screening/bench-engine';
 import { idNumberCheckChar } from '../../shared/identity/id-number';
 import { createCaseQueueRepository, type QueueFilter } from '../../server/repositories/case-queue';
-import { HARDSHIP_ANSWERS } from '../../tests/helpers/answers';
+import { HARDSHIP_ANSWERS } from '../../tests/fixtures/households';
 import { activeEntryCodes, freePort, startRealServer, type RunningServer } from '../../tests/e2e/support/server';
 import { buildStale, ROOT } from '../build.mjs';
 import { firstContentfulPaint } from './first-paint';
