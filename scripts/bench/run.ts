@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { benchEngine } from '../../shared/screening/bench-engine';
+import { benchEngine } from './engine';
 import { idNumberCheckChar } from '../../shared/identity/id-number';
 import { createCaseQueueRepository, type QueueFilter } from '../../server/repositories/case-queue';
 import { HARDSHIP_ANSWERS } from '../../tests/fixtures/households';

@@ -2,7 +2,10 @@ import { chinaToday as chinaTodayAt } from '../../shared/time';
 
 export { chinaDate } from '../../shared/time';
 
-/** The one place the server reads the clock; shared/ code takes `asOf` instead. */
+/**
+ * The time stamped on cases, events and audit rows; shared/ code takes `asOf` instead. Session timeouts and
+ * login lockouts compare against Date.now() where they are checked.
+ */
 export function nowIso(): string {
   return new Date().toISOString();
 }

@@ -25,7 +25,7 @@ export const useStaffQueue = defineStore('staffQueue', () => {
   const error = ref('');
   /** A case changed since the list was loaded: load it again next time. */
   const stale = ref(false);
-  // Places seen in the queue; there is no region list for staff yet, so the filters offer these.
+  // Places seen in the queue so far: the filters offer only places that have cases (not the whole /api/staff/regions tree).
   const townships = ref<Record<string, string>>({});
   const villages = ref<Record<string, Place & { township: string }>>({});
   let sequence = 0;
