@@ -25,7 +25,7 @@ describe('retention', () => {
     const recent = await submitAndClose('新近案', '0002');
     t.app.repos.cases.setStatus(recent.caseId, 'closed', new Date().toISOString());
 
-    const count = redactClosedCases(t.app.db, t.app.vault, '2023-01-01T00:00:00.000Z', new Date().toISOString());
+    const count = redactClosedCases(t.app.db, t.app.repos, t.app.vault, '2023-01-01T00:00:00.000Z', new Date().toISOString());
     expect(count).toBe(1);
 
     const row = t.app.repos.cases.find(old.caseId)!;
@@ -40,7 +40,7 @@ describe('retention', () => {
     // Redaction is the only edit the timeline allows.
     expect(() => t.app.db.prepare("UPDATE case_events SET public_text = 'x' WHERE case_id = ?").run(old.caseId)).toThrow(/append-only/);
     expect(() => t.app.db.prepare('DELETE FROM case_events WHERE case_id = ?').run(old.caseId)).toThrow(/append-only/);
-    expect(redactClosedCases(t.app.db, t.app.vault, '2023-01-01T00:00:00.000Z', new Date().toISOString())).toBe(0);
+    expect(redactClosedCases(t.app.db, t.app.repos, t.app.vault, '2023-01-01T00:00:00.000Z', new Date().toISOString())).toBe(0);
 
     t.app.db.pragma('wal_checkpoint(TRUNCATE)');
     const bytes = fs.readFileSync(path.join(t.dataDir, 'xingfuma.sqlite'));

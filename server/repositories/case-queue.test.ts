@@ -159,3 +159,41 @@ describe('level_rank in SQL', () => {
     db.close();
   });
 });
+
+describe('queue pages', () => {
+  it('walk the whole queue in order, red first then earliest due, each case once, however small the page', () => {
+    const db = openDatabase(path.join(tempDir(), 'db.sqlite'));
+    migrate(db);
+    addRegions(db);
+    const insert = db.prepare(`INSERT INTO cases (township, subject_enc, name_masked, source, status, level, due_at, created_at, updated_at)
+      VALUES (?, x'00', '张*', 'self', 'new', ?, ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`);
+    const levels = ['blue', 'red', 'none', 'yellow', 'red', 'blue', 'yellow'];
+    // Two cases share a due date, so the id breaks the tie.
+    levels.forEach((level, i) => insert.run(TOWNSHIPS[0], level, `2026-02-0${1 + (i % 4)}T00:00:00.000Z`));
+    const queue = createCaseQueueRepository(db);
+    const expected = (db.prepare('SELECT id FROM cases ORDER BY level_rank DESC, due_at, id').pluck().all() as number[]);
+    for (const limit of [1, 2, 3, 7, 10]) {
+      const seen: number[] = [];
+      let after: ReturnType<typeof queue.positionOf> | undefined;
+      for (let pages = 0; pages < 20; pages++) {
+        const { rows, nextCursor } = queue.page({ township: TOWNSHIPS[0]!, openOnly: true, after: after ?? undefined, limit });
+        seen.push(...rows.map((r) => r.id));
+        if (!nextCursor) break;
+        after = queue.positionOf(nextCursor);
+        expect(after).not.toBeNull();
+      }
+      expect(seen).toEqual(expected);
+    }
+    db.close();
+  });
+
+  it.each(['', 'not-a-cursor', Buffer.from('[1,2]').toString('base64url'), Buffer.from('{"rank":1}').toString('base64url')])(
+    'a cursor we did not hand out (%j) names no position',
+    (cursor) => {
+      const db = openDatabase(path.join(tempDir(), 'db.sqlite'));
+      migrate(db);
+      expect(createCaseQueueRepository(db).positionOf(cursor)).toBeNull();
+      db.close();
+    },
+  );
+});

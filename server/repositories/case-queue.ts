@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { RISK_RANK, type RiskLevel } from '../../shared/cases/risk';
+import { RISK_RANK, riskRank, type RiskLevel } from '../../shared/cases/risk';
 import type { DB } from '../db/open';
 import type { CaseRow } from './cases';
 
@@ -17,8 +17,16 @@ export interface QueueFilter {
   personKey?: string;
   maskedPrefix?: string;
   digitsSuffix?: string;
-  after?: { rank: number; dueAt: string; id: number };
+  /** Start after this position (from a cursor). */
+  after?: QueuePosition;
   limit: number;
+}
+
+/** A place in the queue order: risk rank, due date, id. */
+export interface QueuePosition {
+  rank: number;
+  dueAt: string;
+  id: number;
 }
 
 /** What a queue card shows: the masked columns, never the encrypted subject or the stored answers. */
@@ -37,6 +45,22 @@ const EVERY_RANK = [...new Set(Object.values(RISK_RANK))].sort((a, b) => b - a).
 const DUE = 'due_at';
 
 const ORDER = `ORDER BY level_rank DESC, ${DUE}, id`;
+
+/** The cursor handed to the client for the page after `row`: its position in the queue order, opaque to the client. */
+function cursorAfter(row: Pick<QueueRow, 'level' | 'due_at' | 'id'>): string {
+  return Buffer.from(JSON.stringify([riskRank(row.level), row.due_at, row.id])).toString('base64url');
+}
+
+/** The position a cursor names, or null when it is not one we handed out. */
+function positionOf(cursor: string): QueuePosition | null {
+  try {
+    const [rank, dueAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [number, string, number];
+    if (typeof rank === 'number' && typeof dueAt === 'string' && Number.isInteger(id)) return { rank, dueAt, id };
+  } catch {
+    // not JSON: not ours
+  }
+  return null;
+}
 
 function pageSql(clauses: string[]): string {
   return `SELECT ${QUEUE_COLUMNS} FROM cases ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ${ORDER} LIMIT @limit`;
@@ -93,15 +117,21 @@ export function createCaseQueueRepository(db: DB) {
   const countyCounts = db.prepare('SELECT status, sum(n) AS n FROM case_status_counts GROUP BY status HAVING sum(n) > 0');
 
   return {
-    page(filter: QueueFilter): QueueRow[] {
-      const params: Record<string, unknown> = { limit: filter.limit };
+    /** Up to `limit` rows in queue order, and the cursor for the next page (null on the last page). */
+    page(filter: QueueFilter): { rows: QueueRow[]; nextCursor: string | null } {
+      // One row more than asked tells whether there is a next page.
+      const params: Record<string, unknown> = { limit: filter.limit + 1 };
       const clauses = where(filter, params);
       if (filter.after) {
         clauses.push(`(level_rank < @rank OR (level_rank = @rank AND (${DUE} > @dueAt OR (${DUE} = @dueAt AND id > @afterId))))`);
         Object.assign(params, { rank: filter.after.rank, dueAt: filter.after.dueAt, afterId: filter.after.id });
       }
-      return prepare(pageSql(clauses)).all(params) as QueueRow[];
+      const rows = prepare(pageSql(clauses)).all(params) as QueueRow[];
+      if (rows.length <= filter.limit) return { rows, nextCursor: null };
+      const page = rows.slice(0, filter.limit);
+      return { rows: page, nextCursor: cursorAfter(page[page.length - 1]!) };
     },
+    positionOf,
     /** Cases per status in a township (or the county), from the tally the triggers of migration 013 keep. */
     countsByStatus(filter: Pick<QueueFilter, 'township'>): Record<string, number> {
       const rows = (filter.township ? townshipCounts.all(filter.township) : countyCounts.all()) as Array<{ status: string; n: number }>;

@@ -103,6 +103,29 @@ describe('staff session', () => {
     expect(res.json().error.code).toBe('UNAUTHENTICATED');
   });
 
+  // The door comes before validation: a stranger with a bad request learns no field names.
+  it.each([
+    ['GET', '/api/staff/cases?limit=lots&status=nonsense', undefined],
+    ['GET', '/api/staff/cases/not-a-number', undefined],
+    ['GET', '/api/staff/assignees?township=abc', undefined],
+    ['GET', '/api/staff/regions', undefined],
+    ['POST', '/api/staff/cases/1/events', { type: 'teleport', extra: true }],
+    ['POST', '/api/staff/cases/not-a-number/reveal', { reason: 42 }],
+    ['POST', '/api/staff/password', { newPassword: 1 }],
+    ['POST', '/api/admin/entries', { township: 7 }],
+    ['GET', '/api/admin/audit?from=yesterday', undefined],
+  ] as const)('anonymous %s %s with a bad request → 401, not 400', async (method, url, payload) => {
+    const res = await t.app.inject({ method, url, ...(payload ? { payload } : {}) });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error).toEqual({ code: 'UNAUTHENTICATED', message: expect.any(String) });
+  });
+
+  it('a viewer with a bad write is refused for the role, not told the field names', async () => {
+    const res = await viewerA.post(`/api/staff/cases/${caseA}/events`, { type: 'teleport' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('FORBIDDEN');
+  });
+
   it('a write without the CSRF header is refused', async () => {
     const res = await t.app.inject({ method: 'POST', url: `/api/staff/cases/${caseA}/events`, headers: { cookie: staffA.cookie }, payload: { type: 'contact', outcome: 'reached' } });
     expect(res.statusCode).toBe(403);
@@ -176,6 +199,21 @@ describe('queue and case, by role and township', () => {
     const bad = await staffA.get('/api/staff/cases?q=123456');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.q).toMatch(/后 4 位/);
+  });
+
+  it('pages through the whole queue with the cursor, and refuses a cursor it did not hand out', async () => {
+    const all = (await county.get('/api/staff/cases?status=all&limit=100')).json().items.map((i: { id: number }) => i.id);
+    const paged: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Array<{ id: number }>; nextCursor: string | null } = (await county.get(`/api/staff/cases?status=all&limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      paged.push(...page.items.map((i: { id: number }) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor && paged.length <= all.length);
+    expect(paged).toEqual(all);
+    const bad = await county.get('/api/staff/cases?cursor=not-ours');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.cursor).toBe('翻页参数不对，请回到第一页');
   });
 
   it('the full ID number finds the case through the blind index', async () => {
