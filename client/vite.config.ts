@@ -1,18 +1,13 @@
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
-import Components from 'unplugin-vue-components/vite';
-import { VantResolver } from '@vant/auto-import-resolver';
 
 const root = import.meta.dirname;
 
 export default defineConfig({
   root,
-  plugins: [
-    vue(),
-    // Vant components and their CSS are imported on demand, so the landing page carries only what it uses.
-    Components({ resolvers: [VantResolver()], dts: false }),
-  ],
+  // Vant components and only their CSS are imported explicitly from src/ui/vant.ts and components/staff/vant.ts.
+  plugins: [vue()],
   resolve: {
     alias: { '@shared': path.resolve(root, '..', 'shared') },
   },

@@ -11,8 +11,7 @@ import clientPlugin from './plugins/client';
 import screeningPlugin from './plugins/screening';
 import securityHeaders from './plugins/security-headers';
 import adminRoutes from './routes/admin';
-import assigneeRoutes from './routes/staff/assignees';
-import staffCaseRoutes from './routes/staff/cases';
+import staffRoutes from './routes/staff';
 import sessionRoutes from './routes/staff/session';
 import policyRoutes from './routes/public/policies';
 import screeningRoutes from './routes/public/screenings';
@@ -93,8 +92,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(submissionRoutes);
   await app.register(trackRoutes);
   await app.register(sessionRoutes);
-  await app.register(staffCaseRoutes);
-  await app.register(assigneeRoutes);
+  await app.register(staffRoutes);
   await app.register(adminRoutes);
   await app.register(clientPlugin, { clientDist: config.clientDist });
 

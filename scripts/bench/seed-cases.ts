@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { firstContactDue } from '../../shared/cases/due';
+import { RISK_LEVELS } from '../../shared/cases/risk';
+import { CASE_STATUSES } from '../../shared/cases/status';
 import { idNumberCheckChar } from '../../shared/identity/id-number';
 import { migrate } from '../../server/db/migrate';
 import { openDatabase } from '../../server/db/open';
@@ -10,8 +12,6 @@ import { maskedPerson, personKey } from '../../server/domain/person';
 import { generateTrackingCode } from '../../server/domain/tracking';
 import { createRepositories } from '../../server/repositories';
 
-const LEVELS = ['red', 'yellow', 'blue', 'none'] as const;
-const STATUSES = ['new', 'contacting', 'visiting', 'reviewing', 'decided', 'closed'] as const;
 
 /**
  * Fills DATA_DIR with `count` cases across `townships` townships, the way intake would store them
@@ -45,8 +45,8 @@ export function seedCases(dataDir: string, count: number, townships = 20): { sec
     for (let i = from; i < to; i++) {
       const first17 = `3303271960${String(i).padStart(7, '0')}`;
       const person = { name: `压测${i}`, phone: `139${String(i).padStart(8, '0')}`, idNumber: first17 + idNumberCheckChar(first17), address: `某村 ${i} 号` };
-      const level = LEVELS[random(LEVELS.length)]!;
-      const status = STATUSES[random(STATUSES.length)]!;
+      const level = RISK_LEVELS[random(RISK_LEVELS.length)]!;
+      const status = CASE_STATUSES[random(CASE_STATUSES.length)]!;
       const now = new Date(base + i * 60_000).toISOString();
       const caseId = repos.cases.insertCase({
         township: codes[random(codes.length)]!,

@@ -1,13 +1,11 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HARDSHIP_ANSWERS } from '../../tests/helpers/answers';
-import { fakeIdNumber } from '../../tests/helpers/people';
-import { buildTestApp, firstActiveEntry } from '../../tests/helpers/test-app';
+import { submitRequest } from '../../tests/helpers/submissions';
+import { buildTestApp } from '../../tests/helpers/test-app';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -24,18 +22,7 @@ describe('backup and restore', () => {
     const t = await buildTestApp();
     const codes: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/requests',
-        payload: {
-          requestId: randomUUID(),
-          entryCode: firstActiveEntry(t.app).code,
-          answers: HARDSHIP_ANSWERS,
-          person: { name: `备份${i}`, phone: `1395790000${i}`, idNumber: fakeIdNumber(`3303271970010100${i}`) },
-          consent: true,
-        },
-      });
-      codes.push(res.json().trackingCode);
+      codes.push((await submitRequest(t.app)).trackingCode);
     }
     const file = path.join(work, 'backup.sqlite');
     const { stdout } = await admin(t.dataDir, ['backup', '--out', file, '--json']);

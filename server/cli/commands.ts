@@ -199,7 +199,7 @@ export const COMMANDS: Record<string, Command> = {
       if (!Number.isInteger(days) || days < 30) throw new UsageError('--older-than-days 必须是不小于 30 的整数');
       const now = new Date();
       const before = new Date(now.getTime() - days * 86_400_000).toISOString();
-      const count = redactClosedCases(ctx.db, openVault(createKeyCheckRepository(ctx.db), ctx.config.dataDir, ctx.config.dataKey), before, now.toISOString());
+      const count = redactClosedCases(ctx.db, ctx.repos, openVault(createKeyCheckRepository(ctx.db), ctx.config.dataDir, ctx.config.dataKey), before, now.toISOString());
       ctx.repos.audit.record({ actor: 'cli', action: 'retention.redact', detail: JSON.stringify({ days, count }) });
       return { json: { days, redacted: count }, text: `已清除 ${count} 个办结超过 ${days} 天的案件的个人信息（统计数据保留）` };
     },

@@ -1,12 +1,11 @@
 import type { StatsInfo } from '../../shared/schemas/admin-reports';
 import type { Repositories } from '../repositories';
 import type { StatsRange } from '../repositories/admin-stats';
+import { addDays, chinaDayStart } from '../../shared/time';
 import { chinaDate } from './clock';
 
 type Figures = Omit<StatsInfo['months'][number], 'month'>;
 type TownshipFigures = StatsInfo['townships'][number];
-
-const DAY_MS = 86_400_000;
 
 /** A China-date range as the SQL needs it; by default the last 12 calendar months up to today. */
 export function statsRange(now: string, from?: string, to?: string): StatsRange {
@@ -15,8 +14,7 @@ export function statsRange(now: string, from?: string, to?: string): StatsRange 
   const [y, m] = toDay.split('-').map(Number) as [number, number];
   const start = new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 10);
   const fromDay = from ?? start;
-  const instant = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
-  return { fromDay, toDay, fromIso: instant(fromDay), toIso: new Date(Date.parse(instant(toDay)) + DAY_MS).toISOString(), now };
+  return { fromDay, toDay, fromIso: chinaDayStart(fromDay), toIso: chinaDayStart(addDays(toDay, 1)), now };
 }
 
 function monthsBetween(fromDay: string, toDay: string): string[] {

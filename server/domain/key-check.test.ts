@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HARDSHIP_ANSWERS } from '../../tests/helpers/answers';
+import { HARDSHIP_ANSWERS } from '../../tests/fixtures/households';
 import { buildTestApp, firstActiveEntry, type TestApp } from '../../tests/helpers/test-app';
 import { backupDatabase, DATABASE_FILE, restoreDatabase } from './backup';
 import { KEY_MESSAGES } from './key-check';

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HARDSHIP_ANSWERS } from '../../tests/helpers/answers';
 import { fakeIdNumber } from '../../tests/helpers/people';
-import { buildTestApp, firstActiveEntry, type TestApp } from '../../tests/helpers/test-app';
+import { submitRequest } from '../../tests/helpers/submissions';
+import { buildTestApp, type TestApp } from '../../tests/helpers/test-app';
 import { redactClosedCases } from './retention';
 
 let t: TestApp;
@@ -14,13 +13,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function submitAndClose(name: string, idTail: string) {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/requests',
-    payload: { requestId: randomUUID(), entryCode: firstActiveEntry(t.app).code, answers: HARDSHIP_ANSWERS, person: { name, phone: `1395760${idTail}`, idNumber: fakeIdNumber(`33032719550505${idTail.slice(1)}`) }, consent: true },
-  });
-  const code = res.json().trackingCode as string;
-  const caseId = t.app.repos.cases.findSubmissionByTrackingCode(code)!.case_id;
+  const { trackingCode: code, caseId } = await submitRequest(t.app, { person: { name, phone: `1395760${idTail}`, idNumber: fakeIdNumber(`33032719550505${idTail.slice(1)}`) } });
   t.app.repos.cases.appendEvent({ caseId, at: new Date().toISOString(), type: 'visit', actor: 'staff:1', publicText: '工作人员已上门了解情况', detailEnc: t.app.vault.encrypt({ findings: { health: '糖尿病' } }) });
   t.app.repos.cases.setStatus(caseId, 'closed', '2020-01-01T00:00:00.000Z');
   return { code, caseId };
@@ -32,7 +25,7 @@ describe('retention', () => {
     const recent = await submitAndClose('新近案', '0002');
     t.app.repos.cases.setStatus(recent.caseId, 'closed', new Date().toISOString());
 
-    const count = redactClosedCases(t.app.db, t.app.vault, '2023-01-01T00:00:00.000Z', new Date().toISOString());
+    const count = redactClosedCases(t.app.db, t.app.repos, t.app.vault, '2023-01-01T00:00:00.000Z', new Date().toISOString());
     expect(count).toBe(1);
 
     const row = t.app.repos.cases.find(old.caseId)!;
@@ -50,7 +43,7 @@ describe('retention', () => {
     // Redaction is the only edit the timeline allows.
     expect(() => t.app.db.prepare("UPDATE case_events SET public_text = 'x' WHERE case_id = ?").run(old.caseId)).toThrow(/append-only/);
     expect(() => t.app.db.prepare('DELETE FROM case_events WHERE case_id = ?').run(old.caseId)).toThrow(/append-only/);
-    expect(redactClosedCases(t.app.db, t.app.vault, '2023-01-01T00:00:00.000Z', new Date().toISOString())).toBe(0);
+    expect(redactClosedCases(t.app.db, t.app.repos, t.app.vault, '2023-01-01T00:00:00.000Z', new Date().toISOString())).toBe(0);
 
     t.app.db.pragma('wal_checkpoint(TRUNCATE)');
     const bytes = fs.readFileSync(path.join(t.dataDir, 'xingfuma.sqlite'));

@@ -1,23 +1,19 @@
 import type { DB } from '../db/open';
+import type { Repositories } from '../repositories';
 import type { Vault } from './crypto';
 
 /**
  * Redacts closed cases older than the retention period: name, phone, ID number, address, free text and
  * visit details go; status, dates, level and decisions stay for the county's statistics.
  */
-export function redactClosedCases(db: DB, vault: Vault, closedBefore: string, now: string): number {
-  const due = db.prepare<[string], { id: number }>('SELECT id FROM cases WHERE closed_at < ? AND redacted_at IS NULL').all(closedBefore);
-  const redactCase = db.prepare(`UPDATE cases SET subject_enc = @subject, person_key = NULL, name_key = NULL, name_phone_key = NULL, name_masked = '已清除', phone_masked = NULL,
-      id_masked = NULL, address_masked = NULL, answers_json = NULL, redacted_at = @now WHERE id = @id`);
-  const redactSubmissions = db.prepare('UPDATE submissions SET payload_enc = @payload WHERE case_id = @id');
-  const redactEvents = db.prepare('UPDATE case_events SET detail_enc = NULL WHERE case_id = ? AND detail_enc IS NOT NULL');
-  const redactAll = db.transaction(() => {
-    for (const { id } of due) {
-      redactCase.run({ id, now, subject: vault.encrypt({ name: '已清除', phone: null, idNumber: null, address: null }) });
-      redactSubmissions.run({ id, payload: vault.encrypt({ redacted: true }) });
-      redactEvents.run(id);
+export function redactClosedCases(db: DB, repos: Pick<Repositories, 'retention'>, vault: Vault, closedBefore: string, now: string): number {
+  const due = repos.retention.unredactedClosedBefore(closedBefore);
+  db.transaction(() => {
+    for (const id of due) {
+      repos.retention.redactCase(id, vault.encrypt({ name: '已清除', phone: null, idNumber: null, address: null }), now);
+      repos.retention.redactSubmissions(id, vault.encrypt({ redacted: true }));
+      repos.retention.dropEventDetails(id);
     }
-  });
-  redactAll.immediate();
+  }).immediate();
   return due.length;
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDate } from '../../shared/time';
 import { buildTestApp, firstActiveEntry, type TestApp } from '../../tests/helpers/test-app';
 
 let t: TestApp;
@@ -33,7 +34,7 @@ describe('usage counters', () => {
   it('count a scan of the landing page under today in China', async () => {
     const entry = firstActiveEntry(t.app);
     t.app.counters.flush();
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = chinaDate(Date.now());
     const scansToday = () => (t.app.db.prepare('SELECT scans FROM scan_counts WHERE entry_code = ? AND day = ?').pluck().get(entry.code, today) as number | undefined) ?? 0;
     const before = scansToday();
     await t.app.inject({ url: `/q/${entry.code}` });

@@ -1,4 +1,5 @@
 -- The queue sorts by risk (red first) then due date; a stored rank lets an index serve that order.
+-- The numbers are RISK_RANK in shared/cases/risk.ts; server/repositories/case-queue.test.ts checks they agree.
 ALTER TABLE cases ADD COLUMN level_rank INTEGER NOT NULL DEFAULT 0;
 UPDATE cases SET level_rank = CASE level WHEN 'red' THEN 3 WHEN 'yellow' THEN 2 WHEN 'blue' THEN 1 ELSE 0 END;
 CREATE TRIGGER cases_level_rank_insert AFTER INSERT ON cases

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HARDSHIP_ANSWERS } from '../../tests/helpers/answers';
+import { HARDSHIP_ANSWERS } from '../../tests/fixtures/households';
 import { createStaff, login } from '../../tests/helpers/staff';
 import { buildTestApp, type TestApp } from '../../tests/helpers/test-app';
 import { helmetHeaders } from './security-headers';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HARDSHIP_ANSWERS } from '../../tests/helpers/answers';
+import { HARDSHIP_ANSWERS } from '../../tests/fixtures/households';
 import { buildTestApp, firstActiveEntry, type TestApp } from '../../tests/helpers/test-app';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import type { DB } from '../db/open';
 
-/** China (UTC+8) dates: from inclusive, to inclusive, and the same range as UTC instants for ISO columns. */
+/** China dates (shared/time): from inclusive, to inclusive, and the same range as UTC instants for ISO columns. */
 export interface StatsRange {
   fromDay: string;
   toDay: string;

@@ -3,11 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RISK_LEVELS, RISK_RANK } from '../../shared/cases/risk';
 import { migrate } from '../db/migrate';
 import { openDatabase, type DB } from '../db/open';
 import { MIGRATIONS_DIR } from '../paths';
 import { createCaseQueueRepository } from './case-queue';
-import { createCasesRepository } from './cases';
+import { createCasesRepository, type NewCase } from './cases';
 
 const STATUSES = ['new', 'contacting', 'visiting', 'reviewing', 'decided', 'closed'];
 const TOWNSHIPS = ['330327101000', '330327102000', '330327103000'];
@@ -34,6 +35,24 @@ function addCase(db: DB, township: string, status: string, dueAt = new Date().to
         VALUES (?, x'00', '张*', 'self', ?, 'blue', ?, ?, ?)`)
       .run(township, status, dueAt, now, now).lastInsertRowid,
   );
+}
+
+/** A migrated database with the test townships. */
+function freshDatabase(): DB {
+  const db = openDatabase(path.join(tempDir(), 'db.sqlite'));
+  migrate(db);
+  addRegions(db);
+  return db;
+}
+
+/** A case stored the way intake stores it, through the cases repository. */
+function insertViaRepository(db: DB, fields: Partial<NewCase> = {}): number {
+  const now = new Date().toISOString();
+  return createCasesRepository(db).insertCase({
+    township: TOWNSHIPS[0]!, village: null, personKey: null, subjectEnc: Buffer.from([0]), nameMasked: '张*', phoneMasked: null,
+    idMasked: null, addressMasked: null, source: 'self', status: 'new', level: 'blue', targetClass: null,
+    answersJson: null, resultJson: null, rulesVersion: null, situationsJson: null, dueAt: now, now, ...fields,
+  });
 }
 
 /** The truth the tally must equal: a full count of the cases table. */
@@ -113,15 +132,9 @@ describe('countOverdue', () => {
 
 describe('derived queue columns (migration 016)', () => {
   it('are right whether a case is inserted by the repository or by plain SQL without them', () => {
-    const db = openDatabase(path.join(tempDir(), 'db.sqlite'));
-    migrate(db);
-    addRegions(db);
+    const db = freshDatabase();
     const now = new Date().toISOString();
-    const viaRepository = createCasesRepository(db).insertCase({
-      township: TOWNSHIPS[0]!, village: null, personKey: null, subjectEnc: Buffer.from([0]), nameMasked: '张*', phoneMasked: '139****1234',
-      idMasked: '3303**********567X', addressMasked: null, source: 'self', status: 'new', level: 'yellow', targetClass: null,
-      answersJson: null, resultJson: null, rulesVersion: null, situationsJson: null, dueAt: now, now,
-    });
+    const viaRepository = insertViaRepository(db, { phoneMasked: '139****1234', idMasked: '3303**********567X', level: 'yellow' });
     const viaSql = Number(
       db.prepare(`INSERT INTO cases (township, subject_enc, name_masked, phone_masked, id_masked, source, level, created_at, updated_at)
         VALUES (?, x'00', '李*', '138****8765', NULL, 'report', 'red', ?, ?)`).run(TOWNSHIPS[1], now, now).lastInsertRowid,
@@ -131,4 +144,60 @@ describe('derived queue columns (migration 016)', () => {
     expect(derived(viaSql)).toEqual({ level_rank: 3, phone_tail: '8765', id_tail: null });
     db.close();
   });
+});
+
+describe('level_rank in SQL', () => {
+  it.each(RISK_LEVELS)('is RISK_RANK for %s, whether the repository, the insert trigger or the update trigger wrote it', (level) => {
+    const db = freshDatabase();
+    const now = new Date().toISOString();
+    const viaRepository = insertViaRepository(db, { level });
+    const viaTrigger = Number(
+      db.prepare(`INSERT INTO cases (township, subject_enc, name_masked, source, level, created_at, updated_at)
+        VALUES (?, x'00', '李*', 'report', ?, ?, ?)`).run(TOWNSHIPS[1], level, now, now).lastInsertRowid,
+    );
+    const viaUpdate = Number(
+      db.prepare(`INSERT INTO cases (township, subject_enc, name_masked, source, level, created_at, updated_at)
+        VALUES (?, x'00', '王*', 'report', ?, ?, ?)`).run(TOWNSHIPS[2], level === 'red' ? 'none' : 'red', now, now).lastInsertRowid,
+    );
+    db.prepare('UPDATE cases SET level = ? WHERE id = ?').run(level, viaUpdate);
+    const rank = db.prepare('SELECT level_rank FROM cases WHERE id = ?').pluck();
+    expect([viaRepository, viaTrigger, viaUpdate].map((id) => rank.get(id))).toEqual([RISK_RANK[level], RISK_RANK[level], RISK_RANK[level]]);
+    db.close();
+  });
+});
+
+describe('queue pages', () => {
+  it('walk the whole queue in order, red first then earliest due, each case once, however small the page', () => {
+    const db = freshDatabase();
+    const insert = db.prepare(`INSERT INTO cases (township, subject_enc, name_masked, source, status, level, due_at, created_at, updated_at)
+      VALUES (?, x'00', '张*', 'self', 'new', ?, ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`);
+    const levels = ['blue', 'red', 'none', 'yellow', 'red', 'blue', 'yellow'];
+    // Two cases share a due date, so the id breaks the tie.
+    levels.forEach((level, i) => insert.run(TOWNSHIPS[0], level, `2026-02-0${1 + (i % 4)}T00:00:00.000Z`));
+    const queue = createCaseQueueRepository(db);
+    const expected = (db.prepare('SELECT id FROM cases ORDER BY level_rank DESC, due_at, id').pluck().all() as number[]);
+    for (const limit of [1, 2, 3, 7, 10]) {
+      const seen: number[] = [];
+      let after: ReturnType<typeof queue.positionOf> | undefined;
+      for (let pages = 0; pages < 20; pages++) {
+        const { rows, nextCursor } = queue.page({ township: TOWNSHIPS[0]!, openOnly: true, after: after ?? undefined, limit });
+        seen.push(...rows.map((r) => r.id));
+        if (!nextCursor) break;
+        after = queue.positionOf(nextCursor);
+        expect(after).not.toBeNull();
+      }
+      expect(seen).toEqual(expected);
+    }
+    db.close();
+  });
+
+  it.each(['', 'not-a-cursor', Buffer.from('[1,2]').toString('base64url'), Buffer.from('{"rank":1}').toString('base64url')])(
+    'a cursor we did not hand out (%j) names no position',
+    (cursor) => {
+      const db = openDatabase(path.join(tempDir(), 'db.sqlite'));
+      migrate(db);
+      expect(createCaseQueueRepository(db).positionOf(cursor)).toBeNull();
+      db.close();
+    },
+  );
 });

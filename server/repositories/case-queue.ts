@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import { RISK_RANK, riskRank, type RiskLevel } from '../../shared/cases/risk';
 import type { DB } from '../db/open';
 import type { CaseRow } from './cases';
 
@@ -18,8 +19,16 @@ export interface QueueFilter {
   personKey?: string;
   maskedPrefix?: string;
   digitsSuffix?: string;
-  after?: { rank: number; dueAt: string; id: number };
+  /** Start after this position (from a cursor). */
+  after?: QueuePosition;
   limit: number;
+}
+
+/** A place in the queue order: risk rank, due date, id. */
+export interface QueuePosition {
+  rank: number;
+  dueAt: string;
+  id: number;
 }
 
 /** What a queue card shows: the masked columns, never the encrypted subject or the stored answers. */
@@ -31,12 +40,29 @@ export type QueueRow = Pick<
 const QUEUE_COLUMNS =
   'id, township, village, name_masked, phone_masked, id_masked, address_masked, source, status, level, target_class, due_at, created_at, updated_at, closed_at';
 
-const LEVEL_RANK: Record<string, number> = { red: 3, yellow: 2, blue: 1, none: 0 };
+/** Every rank, highest first, as SQL: naming them all lets SQLite walk an index rank by rank. */
+const EVERY_RANK = [...new Set(Object.values(RISK_RANK))].sort((a, b) => b - a).join(', ');
 
 // Every case gets a due date on intake, so due_at is never NULL and the index can serve the order.
 const DUE = 'due_at';
 
 const ORDER = `ORDER BY level_rank DESC, ${DUE}, id`;
+
+/** The cursor handed to the client for the page after `row`: its position in the queue order, opaque to the client. */
+function cursorAfter(row: Pick<QueueRow, 'level' | 'due_at' | 'id'>): string {
+  return Buffer.from(JSON.stringify([riskRank(row.level), row.due_at, row.id])).toString('base64url');
+}
+
+/** The position a cursor names, or null when it is not one we handed out. */
+function positionOf(cursor: string): QueuePosition | null {
+  try {
+    const [rank, dueAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [number, string, number];
+    if (typeof rank === 'number' && typeof dueAt === 'string' && Number.isInteger(id)) return { rank, dueAt, id };
+  } catch {
+    // not JSON: not ours
+  }
+  return null;
+}
 
 function pageSql(clauses: string[]): string {
   return `SELECT ${QUEUE_COLUMNS} FROM cases ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ${ORDER} LIMIT @limit`;
@@ -61,14 +87,14 @@ export function createCaseQueueRepository(db: DB) {
     if (filter.status) add('status = @status', 'status', filter.status);
     else if (filter.openOnly) clauses.push('closed_at IS NULL');
     // By rank, not name: the queue index is ordered by level_rank, so one level is one index range.
-    if (filter.level) add('level_rank = @levelRank', 'levelRank', LEVEL_RANK[filter.level] ?? -1);
+    if (filter.level) add('level_rank = @levelRank', 'levelRank', filter.level in RISK_RANK ? RISK_RANK[filter.level as RiskLevel] : -1);
     if (filter.village) add('village = @village', 'village', filter.village);
     if (filter.source) add('source = @source', 'source', filter.source);
     if (filter.targetClass) add('target_class = @targetClass', 'targetClass', filter.targetClass);
     if (filter.assigneeId !== undefined) add('assignee_id = @assigneeId', 'assigneeId', filter.assigneeId);
     if (filter.overdueAsOf) {
       // Every rank named, so SQLite walks the open-queue index rank by rank (migration 014) and stops at the page.
-      if (!filter.level) clauses.push('level_rank IN (3, 2, 1, 0)');
+      if (!filter.level) clauses.push(`level_rank IN (${EVERY_RANK})`);
       add('closed_at IS NULL AND due_at < @overdueAsOf', 'overdueAsOf', filter.overdueAsOf);
     }
     const search: string[] = [];
@@ -95,15 +121,21 @@ export function createCaseQueueRepository(db: DB) {
   const countyCounts = db.prepare('SELECT status, sum(n) AS n FROM case_status_counts GROUP BY status HAVING sum(n) > 0');
 
   return {
-    page(filter: QueueFilter): QueueRow[] {
-      const params: Record<string, unknown> = { limit: filter.limit };
+    /** Up to `limit` rows in queue order, and the cursor for the next page (null on the last page). */
+    page(filter: QueueFilter): { rows: QueueRow[]; nextCursor: string | null } {
+      // One row more than asked tells whether there is a next page.
+      const params: Record<string, unknown> = { limit: filter.limit + 1 };
       const clauses = where(filter, params);
       if (filter.after) {
         clauses.push(`(level_rank < @rank OR (level_rank = @rank AND (${DUE} > @dueAt OR (${DUE} = @dueAt AND id > @afterId))))`);
         Object.assign(params, { rank: filter.after.rank, dueAt: filter.after.dueAt, afterId: filter.after.id });
       }
-      return prepare(pageSql(clauses)).all(params) as QueueRow[];
+      const rows = prepare(pageSql(clauses)).all(params) as QueueRow[];
+      if (rows.length <= filter.limit) return { rows, nextCursor: null };
+      const page = rows.slice(0, filter.limit);
+      return { rows: page, nextCursor: cursorAfter(page[page.length - 1]!) };
     },
+    positionOf,
     /** Cases per status in a township (or the county), from the tally the triggers of migration 013 keep. */
     countsByStatus(filter: Pick<QueueFilter, 'township'>): Record<string, number> {
       const rows = (filter.township ? townshipCounts.all(filter.township) : countyCounts.all()) as Array<{ status: string; n: number }>;

@@ -1,7 +1,7 @@
+import { riskRank, type RiskLevel } from '../../shared/cases/risk';
 import type { DB } from '../db/open';
 
 export type CaseSource = 'self' | 'report';
-export type RiskLevel = 'red' | 'yellow' | 'blue' | 'none';
 
 export interface NewCase {
   township: string;
@@ -97,8 +97,7 @@ export function createCasesRepository(db: DB) {
      level_rank, phone_tail, id_tail, name_key, name_phone_key)
     VALUES (@township, @village, @personKey, @subjectEnc, @nameMasked, @phoneMasked, @idMasked, @addressMasked, @source, @status,
      @level, @targetClass, @answersJson, @resultJson, @rulesVersion, @situationsJson, @dueAt, @now, @now,
-     CASE @level WHEN 'red' THEN 3 WHEN 'yellow' THEN 2 WHEN 'blue' THEN 1 ELSE 0 END, substr(@phoneMasked, -4), substr(@idMasked, -4),
-     @nameKey, @namePhoneKey)`);
+     @levelRank, substr(@phoneMasked, -4), substr(@idMasked, -4), @nameKey, @namePhoneKey)`);
   const byId = db.prepare<[number], CaseRow>('SELECT * FROM cases WHERE id = ?');
   const openByPerson = db.prepare<[string, string], CaseRow>(
     'SELECT * FROM cases WHERE township = ? AND person_key = ? AND closed_at IS NULL ORDER BY id DESC LIMIT 1',
@@ -197,7 +196,8 @@ export function createCasesRepository(db: DB) {
     setNextVisit: (id: number, nextVisitAt: string | null): void => {
       setNextVisit.run({ id, nextVisitAt });
     },
-    insertCase: (row: NewCase): number => Number(insertCase.run({ nameKey: null, namePhoneKey: null, ...row }).lastInsertRowid),
+    insertCase: (row: NewCase): number =>
+      Number(insertCase.run({ nameKey: null, namePhoneKey: null, ...row, levelRank: riskRank(row.level) }).lastInsertRowid),
     find: (id: number): CaseRow | undefined => byId.get(id),
     findOpenByPersonKey: (township: string, personKey: string): CaseRow | undefined => openByPerson.get(township, personKey),
     insertSubmission: (row: {

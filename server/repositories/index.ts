@@ -7,10 +7,12 @@ import { createAuditRepository } from './audit';
 import { createCaseQueueRepository } from './case-queue';
 import { createCasesRepository } from './cases';
 import { createEntriesRepository } from './entries';
+import { createHealthRepository } from './health';
 import { createLedgerRepository } from './ledger';
 import { createParameterVersionsRepository } from './parameter-versions';
 import { createPolicyLibraryRepository } from './policy-library';
 import { createRegionsRepository } from './regions';
+import { createRetentionRepository } from './retention';
 import { createSessionsRepository } from './sessions';
 import { createSettingsRepository } from './settings';
 import { createUsersRepository } from './users';
@@ -33,6 +35,8 @@ export function createRepositories(db: DB) {
     ledger: createLedgerRepository(db),
     policyLibrary: createPolicyLibraryRepository(db),
     parameterVersions: createParameterVersionsRepository(db),
+    retention: createRetentionRepository(db),
+    health: createHealthRepository(db),
   };
 }
 

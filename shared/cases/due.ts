@@ -1,3 +1,4 @@
+import { addDays, chinaDate, chinaDayStart } from '../time';
 import { isWorkingDay } from './china-holidays';
 import type { RiskLevel } from './risk';
 
@@ -7,21 +8,20 @@ export const FIRST_CONTACT_WORKING_DAYS: Record<RiskLevel, number> = { red: 1, y
 /** Next home visit by risk level (seed 003's 定期探访): red weekly, yellow monthly, blue quarterly. */
 export const REVISIT_DAYS: Record<RiskLevel, number> = { red: 7, yellow: 30, blue: 90, none: 90 };
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
-
 /**
  * `days` working days after an instant, counted on China's calendar (weekends, public holidays and
  * make-up working days from china-holidays.ts), at the same time of day.
  */
 export function addWorkingDays(fromIso: string, days: number): string {
-  // Step through China-local days: shift into UTC+8, move by whole days, shift back.
-  let local = Date.parse(fromIso) + CHINA_OFFSET_MS;
+  // Step through China calendar days, then put back the time of day.
+  let day = chinaDate(fromIso);
+  const timeOfDay = Date.parse(fromIso) - Date.parse(chinaDayStart(day));
   let left = days;
   while (left > 0) {
-    local += 86_400_000;
-    if (isWorkingDay(new Date(local).toISOString().slice(0, 10))) left--;
+    day = addDays(day, 1);
+    if (isWorkingDay(day)) left--;
   }
-  return new Date(local - CHINA_OFFSET_MS).toISOString();
+  return new Date(Date.parse(chinaDayStart(day)) + timeOfDay).toISOString();
 }
 
 export function firstContactDue(createdAtIso: string, level: RiskLevel): string {

@@ -1,8 +1,8 @@
 import type { CaseStatus } from './status';
 
 /**
- * The staff workflow as data: which step may follow which status, where it leads, and what the
- * resident's tracking page says about it (null: internal only). Seed 002's closed loop:
+ * The staff workflow as data: which step may follow which status, where it leads, and its verb for
+ * refusal messages (what the tracking page says is in server/domain/case-workflow.ts). Seed 002's closed loop:
  * 数据预警 → 实地核查 → 信息推送 → 多元救助 → 跟踪反馈.
  */
 export const EVENT_TYPES = ['assign', 'contact', 'visit', 'decide', 'refer', 'feedback', 'close', 'reopen', 'level', 'village', 'target_class'] as const;

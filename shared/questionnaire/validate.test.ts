@@ -3,25 +3,13 @@ import Compile from 'typebox/compile';
 import Value from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { answersArbitrary } from '../../tests/fixtures/arbitrary-answers';
+import { HARDSHIP_ANSWERS } from '../../tests/fixtures/households';
 import type { Answers } from './answers';
 import { QUESTIONS } from './questions';
 import { AnswersSchema } from './schema';
 import { answerPartError, validateAnswers } from './validate';
 
-const VALID: Answers = {
-  residence: 'local',
-  household_size: 3,
-  special_members: ['elderly', 'student'],
-  labour: 'working_unstable',
-  income: { amount: 36_000, period: 'year' },
-  income_change: ['none'],
-  financial_assets: 'under_10k',
-  housing: 'own_one',
-  vehicle: 'none',
-  medical_expense: 4000,
-  education_expense: 0,
-  support: ['family_unable', 'received_none'],
-};
+const VALID: Answers = HARDSHIP_ANSWERS;
 
 const compiled = Compile(AnswersSchema);
 

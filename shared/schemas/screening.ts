@@ -3,6 +3,7 @@
  * Every field the engine returns is declared, because Fastify's serializer drops undeclared ones.
  */
 import { Type, type Static } from 'typebox';
+import { RISK_LEVELS } from '../cases/risk';
 import { QUESTION_TOPICS } from '../questionnaire/question';
 import { AnswersSchema } from '../questionnaire/schema';
 import { OUTCOME_IDS } from '../screening/outcomes';
@@ -63,7 +64,7 @@ export const ScreeningBody = Type.Object(
 );
 export type ScreeningBody = Static<typeof ScreeningBody>;
 
-const Level = Type.Enum(['red', 'yellow', 'blue', 'none']);
+const Level = Type.Enum(RISK_LEVELS);
 
 const Criterion = Type.Object({
   text: Type.String(),

@@ -2,6 +2,7 @@
  * Evaluating one household against compiled rules: decide every rule and outcome into reusable
  * buffers, then build the result with reasons in the resident's own numbers.
  */
+import { RISK_RANK } from '../cases/risk';
 import type { Answers } from '../questionnaire/answers';
 import type { CompiledOutcome, CompiledRules } from './compile';
 import { CHECK, MET, NOT_MET, type State } from './conditions';
@@ -27,8 +28,6 @@ import {
   type ScreeningResult,
   type TargetClass,
 } from './result';
-
-const LEVEL_RANK: { readonly [L in Level]: number } = { none: 0, blue: 1, yellow: 2, red: 3 };
 
 const RECEIVING_NOW = Object.fromEntries(
   Object.entries(RECEIVED_HELP).map(([id, info]) => [id, Object.freeze({ id, label: info.label })]),
@@ -138,7 +137,7 @@ export function createEvaluator({ outcomes, covers, ruleCount, policyCount, limi
         ...(estimate ? { estimate } : {}),
       });
       const outcomeLevel: Level = urgent ? 'red' : likely ? outcome.definition.likelyLevel : 'blue';
-      if (outcomeLevel !== level && LEVEL_RANK[outcomeLevel] > LEVEL_RANK[level]) level = outcomeLevel;
+      if (outcomeLevel !== level && RISK_RANK[outcomeLevel] > RISK_RANK[level]) level = outcomeLevel;
       if (likely) anyLikely = true;
 
       for (const policy of outcome.policies) {

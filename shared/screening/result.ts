@@ -2,11 +2,12 @@
  * What a screening tells the resident: the CONTRACT fields of POST /api/screenings plus what the
  * client needs to explain them (three verdicts, criteria with their state, what staff must check).
  */
+import type { RiskLevel } from '../cases/risk';
 import type { ReceivedHelp } from '../questionnaire/answers';
 import type { MonthlyEstimate } from './estimates';
 import type { OutcomeId } from './outcomes';
 
-export type Level = 'red' | 'yellow' | 'blue' | 'none';
+export type Level = RiskLevel;
 export type Verdict = 'likely' | 'check' | 'unlikely';
 export type OutcomeStatus = 'likely' | 'check';
 export type CriterionState = 'met' | 'not_met' | 'check';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HARDSHIP_ANSWERS } from '../../tests/fixtures/households';
 import { householdFacts } from './facts';
 import { DEMO_COUNTY_PARAMETERS } from './demo-county-parameters';
 import { limitsFrom } from './limits';
@@ -27,20 +28,7 @@ describe('reason templates', () => {
   });
 
   it('fills household facts and local figures', () => {
-    const facts = householdFacts({
-      residence: 'local',
-      household_size: 2,
-      special_members: ['none'],
-      labour: 'working_stable',
-      income: { amount: 24_000, period: 'year' },
-      income_change: ['job_loss', 'death'],
-      financial_assets: 'none',
-      housing: 'rent',
-      vehicle: 'none',
-      medical_expense: 0,
-      education_expense: 0,
-      support: ['family_able', 'received_none'],
-    });
+    const facts = householdFacts({ ...HARDSHIP_ANSWERS, income: { amount: 24_000, period: 'year' }, income_change: ['job_loss', 'death'] });
     const fill = compileTemplate('每人约 {incomePerPersonMonthly} 元，标准 {dibaoLine} 元，最近{eventPhrase}', limits);
     expect(fill(facts)).toBe('每人约 1,000 元，标准 1,130 元，最近有人失业或停工、主要挣钱的人去世了');
     expect(compileTemplate('没有数字', limits)(facts)).toBe('没有数字');

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HARDSHIP_ANSWERS } from '../helpers/answers';
-import { fakeIdNumber } from '../helpers/people';
+import type { CaseStatus } from '../../shared/cases/status';
 import { createStaff, login, type StaffSession } from '../helpers/staff';
+import { submitRequest } from '../helpers/submissions';
 import { buildTestApp, type TestApp } from '../helpers/test-app';
 
 /**
@@ -18,19 +17,7 @@ let seq = 0;
 
 async function newCase(entryCode: string): Promise<number> {
   seq++;
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/requests',
-    remoteAddress: `10.55.0.${seq}`,
-    payload: {
-      requestId: randomUUID(),
-      entryCode,
-      answers: HARDSHIP_ANSWERS,
-      person: { name: `隔离${seq}`, phone: `139588${String(seq).padStart(5, '0')}`, idNumber: fakeIdNumber(`33032719650101${String(seq).padStart(3, '0')}`) },
-      consent: true,
-    },
-  });
-  return t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode)!.case_id;
+  return (await submitRequest(t.app, { entryCode, remoteAddress: `10.55.0.${seq}` })).caseId;
 }
 
 beforeAll(async () => {
@@ -51,7 +38,16 @@ type Who = 'county' | 'staff_a' | 'viewer_a' | 'viewer_county';
 type Where = 'own' | 'other';
 
 // Expected status for each case route, by caller and by whether the case is in township A ('own') or B.
-const CASE_ROUTES: Array<{ name: string; call: (s: StaffSession, id: number) => Promise<{ statusCode: number }>; expect: Record<Who, Record<Where, number>> }> = [
+interface CaseRoute {
+  name: string;
+  /** The status the case must be in for the step to be possible at all (a fresh case is 'new'). */
+  from?: CaseStatus;
+  call: (s: StaffSession, id: number) => Promise<{ statusCode: number }>;
+  expect: Record<Who, Record<Where, number>>;
+}
+const WRITE_EXPECT: Record<Who, Record<Where, number>> = { county: { own: 200, other: 200 }, staff_a: { own: 200, other: 404 }, viewer_a: { own: 403, other: 403 }, viewer_county: { own: 403, other: 403 } };
+
+const CASE_ROUTES: CaseRoute[] = [
   {
     name: 'GET case',
     call: (s, id) => s.get(`/api/staff/cases/${id}`),
@@ -73,8 +69,16 @@ const CASE_ROUTES: Array<{ name: string; call: (s: StaffSession, id: number) => 
         level: { type: 'level', level: 'red', reason: '独居高龄' },
         feedback: { type: 'feedback', text: '已安排走访' },
       }[type]),
-    expect: { county: { own: 200, other: 200 }, staff_a: { own: 200, other: 404 }, viewer_a: { own: 403, other: 403 }, viewer_county: { own: 403, other: 403 } } as Record<Who, Record<Where, number>>,
+    expect: WRITE_EXPECT,
   })),
+  ...(
+    [
+      ['assign', 'new', { type: 'assign' }],
+      ['decide', 'contacting', { type: 'decide', decision: 'dibao' }],
+      ['close', 'decided', { type: 'close' }],
+      ['reopen', 'closed', { type: 'reopen', reason: '家里又出了变故' }],
+    ] as const
+  ).map(([type, from, body]) => ({ name: `POST event ${type}`, from, call: (s: StaffSession, id: number) => s.post(`/api/staff/cases/${id}/events`, body), expect: WRITE_EXPECT })),
 ];
 
 const cases = CASE_ROUTES.flatMap((route) =>
@@ -84,6 +88,7 @@ const cases = CASE_ROUTES.flatMap((route) =>
 describe('case routes × role × township', () => {
   it.each(cases)('%s by %s on %s township → expected status', async (_name, who, where, route) => {
     const id = await newCase(where === 'own' ? entryA : entryB);
+    if (route.from) t.app.repos.cases.setStatus(id, route.from, new Date().toISOString());
     const before = t.app.repos.cases.eventsOf(id).length;
     const res = await route.call(sessions[who]!, id);
     expect(res.statusCode).toBe(route.expect[who][where]);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HARDSHIP_ANSWERS } from '../helpers/answers';
+import { HARDSHIP_ANSWERS } from '../fixtures/households';
 import { buildTestApp, firstActiveEntry, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;

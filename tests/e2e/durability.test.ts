@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HARDSHIP_ANSWERS } from '../helpers/answers';
+import { HARDSHIP_ANSWERS } from '../fixtures/households';
 import { fakeIdNumber } from '../helpers/people';
 import { activeEntryCodes, startRealServer, type RunningServer } from './support/server';
 

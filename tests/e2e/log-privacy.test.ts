@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HARDSHIP_ANSWERS } from '../helpers/answers';
+import { HARDSHIP_ANSWERS } from '../fixtures/households';
 import { fakeIdNumber } from '../helpers/people';
 import { activeEntryCodes, startRealServer, type RunningServer } from './support/server';
 

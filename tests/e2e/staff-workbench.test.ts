@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HARDSHIP_ANSWERS } from '../helpers/answers';
+import { HARDSHIP_ANSWERS } from '../fixtures/households';
 import { fakeIdNumber } from '../helpers/people';
 import { launchBrowser, phoneContext, screenshot, watchErrors, WECHAT_UA } from './support/browser';
 import { axeViolations } from './support/resident';

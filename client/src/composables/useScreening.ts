@@ -1,8 +1,8 @@
 import { ref, shallowRef, watch, type Ref } from 'vue';
 import type { Answers } from '@shared/questionnaire/index';
 import { DEMO_COUNTY_PARAMETERS, screen, type ScreeningResult } from '@shared/screening/index';
+import { chinaToday } from '@shared/time';
 import { ApiError, api } from '../api/http';
-import { chinaToday } from '../lib/dates';
 
 export type Confirmation = 'pending' | 'confirmed' | 'offline' | 'unavailable';
 
@@ -38,7 +38,7 @@ export function useScreening(answers: Ref<Answers | undefined>, entryCode: Ref<s
         result.value = undefined;
         return;
       }
-      result.value = screen(current, DEMO_COUNTY_PARAMETERS, chinaToday());
+      result.value = screen(current, DEMO_COUNTY_PARAMETERS, chinaToday(Date.now()));
       void confirm(current);
     },
     { immediate: true },

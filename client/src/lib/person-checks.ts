@@ -1,7 +1,7 @@
 import { idNumberError } from '@shared/identity/id-number';
 import { nameError as sharedNameError } from '@shared/identity/name';
 import { phoneError } from '@shared/identity/phone';
-import { chinaToday } from './dates';
+import { chinaToday } from '@shared/time';
 
 /** Field checks for the contact and report forms; the rules themselves come from shared/identity. */
 export function nameError(raw: string, missing?: string): string | undefined {
@@ -17,7 +17,7 @@ export function optionalPhoneError(raw: string): string | undefined {
 }
 
 export function optionalIdNumberError(raw: string): string | undefined {
-  return raw.trim() ? (idNumberError(raw.trim(), chinaToday()) ?? undefined) : undefined;
+  return raw.trim() ? (idNumberError(raw.trim(), chinaToday(Date.now())) ?? undefined) : undefined;
 }
 
 export function maxLengthError(raw: string, max: number, message: string): string | undefined {

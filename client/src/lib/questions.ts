@@ -10,10 +10,6 @@ export function questionAt(n: number): Question | undefined {
   return Number.isInteger(n) ? QUESTION_LIST[n - 1] : undefined;
 }
 
-export function questionNumber(id: string): number {
-  return QUESTION_LIST.findIndex((q) => q.id === id) + 1;
-}
-
 /** The shared validator's message for one answer (undefined when it is fine). */
 export function answerError(id: QuestionId | string, value: unknown): string | undefined {
   const result = validateAnswers({ [id]: value });

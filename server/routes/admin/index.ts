@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import staffRegionRoutes from '../staff/regions';
+import { requireRole } from '../../plugins/auth';
 import adminEntryRoutes from './entries';
 import adminUserRoutes from './users';
 import adminStatsRoutes from './stats';
@@ -7,9 +7,13 @@ import adminLedgerRoutes from './ledger';
 import adminAuditRoutes from './audit';
 import adminLibraryRoutes from './library';
 
-/** The county administration API (county_admin only), plus the region list every staff member reads. */
+/**
+ * The county administration API, one door: a signed-in county admin only, checked on request, before the
+ * body is parsed or validated, so others learn nothing from validation.
+ */
 const adminRoutes: FastifyPluginAsync = async (app) => {
-  await app.register(staffRegionRoutes);
+  app.addHook('onRequest', app.requireStaff);
+  app.addHook('onRequest', requireRole('county_admin'));
   await app.register(adminEntryRoutes);
   await app.register(adminUserRoutes);
   await app.register(adminStatsRoutes);

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HARDSHIP_ANSWERS } from '../../../tests/helpers/answers';
+import { HARDSHIP_ANSWERS } from '../../../tests/fixtures/households';
 import { threeRoles, type AdminClient } from '../../../tests/helpers/admin';
 import { fakeIdNumber } from '../../../tests/helpers/people';
+import { submitRequest } from '../../../tests/helpers/submissions';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
 import { chinaDate } from '../../domain/clock';
 
@@ -17,19 +17,8 @@ let caseA: number;
 let caseB: number;
 
 async function request(entryCode: string, tail: string, name: string): Promise<number> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/requests',
-    payload: {
-      requestId: randomUUID(),
-      entryCode,
-      answers: HARDSHIP_ANSWERS,
-      person: { name, phone: `1395770${tail}`, idNumber: fakeIdNumber(`33032719500101${tail.slice(1)}`), address: '渎浦村 8 号' },
-      consent: true,
-    },
-  });
-  expect(res.statusCode).toBe(201);
-  return t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode as string)!.case_id;
+  const person = { name, phone: `1395770${tail}`, idNumber: fakeIdNumber(`33032719500101${tail.slice(1)}`), address: '渎浦村 8 号' };
+  return (await submitRequest(t.app, { entryCode, person })).caseId;
 }
 
 beforeAll(async () => {

@@ -3,10 +3,9 @@ import { ErrorResponse, HealthResponse } from '../../../shared/schemas/common';
 import { AppError } from '../../app-error';
 
 const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const ping = app.db.prepare('SELECT 1');
   app.get('/api/health', { schema: { response: { 200: HealthResponse, 503: ErrorResponse } } }, async () => {
     try {
-      ping.get();
+      app.repos.health.ping();
     } catch {
       throw new AppError('SERVICE_UNAVAILABLE', 503);
     }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NAME_HIDDEN_CHARACTER_MESSAGE } from '../../../shared/identity/name';
 import { validateAnswers } from '../../../shared/questionnaire/validate';
-import { HARDSHIP_ANSWERS } from '../../../tests/helpers/answers';
+import { HARDSHIP_ANSWERS } from '../../../tests/fixtures/households';
 import { fakeIdNumber } from '../../../tests/helpers/people';
 import { buildTestApp, firstActiveEntry, type TestApp } from '../../../tests/helpers/test-app';
 

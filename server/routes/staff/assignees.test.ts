@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HARDSHIP_ANSWERS } from '../../../tests/helpers/answers';
 import { createStaff, login, type StaffSession } from '../../../tests/helpers/staff';
+import { submitRequest } from '../../../tests/helpers/submissions';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
 
 let t: TestApp;
@@ -52,13 +52,7 @@ describe('GET /api/staff/assignees', () => {
 
   it('lists exactly the people the assign step accepts', async () => {
     const [colleague] = (await county.get(`/api/staff/assignees?township=${townshipB}`)).json().items;
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/requests',
-      payload: { requestId: crypto.randomUUID(), entryCode: t.app.repos.entries.list()[1]!.code, answers: HARDSHIP_ANSWERS, person: { name: '赵六', phone: '13957700077' }, consent: true },
-    });
-    expect(res.statusCode).toBe(201);
-    const caseId = t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode)!.case_id;
+    const { caseId } = await submitRequest(t.app, { entryCode: t.app.repos.entries.list()[1]!.code });
     const assigned = await county.post(`/api/staff/cases/${caseId}/events`, { type: 'assign', township: townshipB, assigneeId: colleague.id });
     expect(assigned.statusCode).toBe(200);
     expect(assigned.json().assignee).toEqual({ id: colleague.id, username: 'zhao_b' });

@@ -9,11 +9,10 @@ import { requireRole, townshipScope } from '../../plugins/auth';
  * Township staff see only their own colleagues, whatever township they ask for; viewers cannot assign.
  */
 const assigneeRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('preHandler', app.requireStaff);
   app.get(
     '/api/staff/assignees',
     {
-      preHandler: requireRole('county_admin', 'township_staff'),
+      onRequest: requireRole('county_admin', 'township_staff'),
       schema: { querystring: AssigneesQuery, response: { 200: AssigneeList, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } },
     },
     async (request) => {

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Compile } from 'typebox/compile';
 import { OVERDUE_COUNT_CAP } from '../../../shared/cases/due';
+import { parseQueueSearch } from '../../../shared/cases/queue-search';
 import { RISK_LEVELS } from '../../../shared/cases/risk';
 import { labelOf } from '../../../shared/cases/labels';
 import { REVEAL_REASONS } from '../../../shared/cases/workflow';
-import { normalizeIdNumber } from '../../../shared/identity/id-number';
-import { normalizeName } from '../../../shared/identity/name';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import {
   CASE_EVENT_SCHEMAS,
@@ -28,37 +27,10 @@ import { requireRole, townshipScope } from '../../plugins/auth';
 import { typeboxFields } from '../../plugins/validation-messages';
 import type { CaseRow } from '../../repositories/cases';
 
-const RANK: Record<string, number> = { red: 3, yellow: 2, blue: 1, none: 0 };
 const eventValidators = Object.fromEntries(Object.entries(CASE_EVENT_SCHEMAS).map(([type, schema]) => [type, Compile(schema)]));
-
-/** A surname, the last 4 digits of a phone or ID, a full mobile (its last 4), or a full ID; anything else is a 400. */
-function searchTerm(raw: string | undefined): string {
-  const q = (raw ?? '').trim().replace(/[\s-]/g, '');
-  if (/^\d{17}[\dXx]$/.test(q) || /^\d{4}$/.test(q)) return q;
-  if (/^1\d{10}$/.test(q)) return q.slice(-4);
-  if (/^\d+[Xx]?$/.test(q)) {
-    throw new AppError('VALIDATION_FAILED', 400, undefined, { q: '请输入手机号或身份证号的后 4 位，或完整的 18 位身份证号' });
-  }
-  return normalizeName(raw ?? '');
-}
-
-function encodeCursor(row: Pick<CaseRow, 'level' | 'due_at' | 'id'>): string {
-  return Buffer.from(JSON.stringify([RANK[row.level] ?? 0, row.due_at, row.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { rank: number; dueAt: string; id: number } {
-  try {
-    const [rank, dueAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [number, string, number];
-    if (typeof rank === 'number' && typeof dueAt === 'string' && Number.isInteger(id)) return { rank, dueAt, id };
-  } catch {
-    // fall through
-  }
-  throw new AppError('VALIDATION_FAILED', 400, undefined, { cursor: '翻页参数不对，请回到第一页' });
-}
 
 /** The township review queue, the masked case, the audited reveal and the workflow steps. */
 const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('preHandler', app.requireStaff);
   const workflow = createCaseWorkflow(app.db, app.repos, app.vault);
 
   /** A case the caller may see, or a 404 that does not say whether it exists elsewhere. */
@@ -74,9 +46,11 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const township = scope ?? query.township ?? null;
     const limit = Math.min(Math.max(Number(query.limit ?? 20), 1), 100);
     const now = nowIso();
-    const q = searchTerm(query.q);
-    const idLike = /^\d{17}[\dXx]$/.test(q) ? normalizeIdNumber(q) : null;
-    const rows = app.repos.queue.page({
+    const search = parseQueueSearch(query.q);
+    if (search.kind === 'invalid') throw new AppError('VALIDATION_FAILED', 400, undefined, { q: search.message });
+    const after = query.cursor ? app.repos.queue.positionOf(query.cursor) : undefined;
+    if (after === null) throw new AppError('VALIDATION_FAILED', 400, undefined, { cursor: '翻页参数不对，请回到第一页' });
+    const { rows, nextCursor } = app.repos.queue.page({
       township,
       status: query.status && query.status !== 'open' && query.status !== 'all' ? query.status : undefined,
       openOnly: !query.status || query.status === 'open',
@@ -86,17 +60,16 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       targetClass: query.targetClass,
       assigneeId: query.assignee === 'me' ? request.staff!.user.id : undefined,
       overdueAsOf: query.overdue === 'true' ? now : undefined,
-      personKey: idLike ? app.vault.blindIndex('id', idLike) : undefined,
-      maskedPrefix: q && !idLike && !/^\d+$/.test(q) ? [...q][0] : undefined,
-      digitsSuffix: /^\d{4}$/.test(q) ? q : undefined,
-      after: query.cursor ? decodeCursor(query.cursor) : undefined,
-      limit: limit + 1,
+      personKey: search.kind === 'idNumber' ? app.vault.blindIndex('id', search.idNumber) : undefined,
+      maskedPrefix: search.kind === 'name' ? search.firstCharacter : undefined,
+      digitsSuffix: search.kind === 'lastDigits' ? search.digits : undefined,
+      after,
+      limit,
     });
-    const page = rows.slice(0, limit);
     const findRegion = memoizedRegions(app.repos);
     return {
-      items: page.map((row) => toQueueItem(findRegion, row, now)),
-      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
+      items: rows.map((row) => toQueueItem(findRegion, row, now)),
+      nextCursor,
       counts: app.repos.queue.countsByStatus({ township }),
       overdue: app.repos.queue.countOverdue(township, now, OVERDUE_COUNT_CAP),
     };
@@ -144,7 +117,7 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/staff/cases/:id/events',
     {
-      preHandler: requireRole('county_admin', 'township_staff'),
+      onRequest: requireRole('county_admin', 'township_staff'),
       schema: { params: CaseParams, body: CaseEventEnvelope, response: { 200: CaseDetail, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse } },
     },
     async (request) => {

@@ -59,14 +59,14 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get('/api/staff/me', { preHandler: app.requireStaff, schema: { response: { 200: StaffMe, 401: ErrorResponse } } }, async (request) => {
+  app.get('/api/staff/me', { onRequest: app.requireStaff, schema: { response: { 200: StaffMe, 401: ErrorResponse } } }, async (request) => {
     const staff = request.staff!;
     return me(staff.user, staff.csrfToken);
   });
 
   app.post(
     '/api/staff/password',
-    { preHandler: app.requireStaff, schema: { body: ChangePasswordBody, response: { 200: StaffMe, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } } },
+    { onRequest: app.requireStaff, schema: { body: ChangePasswordBody, response: { 200: StaffMe, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } } },
     async (request, reply) => {
       const { user } = request.staff!;
       const { currentPassword, newPassword } = request.body;
@@ -87,7 +87,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.delete('/api/staff/session', { preHandler: app.requireStaff, schema: { response: { 204: Type.Null(), 401: ErrorResponse, 403: ErrorResponse } } }, async (request, reply) => {
+  app.delete('/api/staff/session', { onRequest: app.requireStaff, schema: { response: { 204: Type.Null(), 401: ErrorResponse, 403: ErrorResponse } } }, async (request, reply) => {
     audit(request, request.staff!.user.username, 'logout');
     app.endSession(request, reply);
     return reply.status(204).send(null);

@@ -32,20 +32,7 @@ export const HARDSHIP_STEPS: readonly Step[] = [
 ];
 
 /** The same household as saved answers, for tests that start past the questionnaire. */
-export const HARDSHIP_ANSWERS = {
-  residence: 'local',
-  household_size: 2,
-  special_members: ['elderly', 'serious_illness'],
-  labour: 'none_able',
-  income: { amount: 800, period: 'month' },
-  income_change: ['major_illness'],
-  financial_assets: 'under_10k',
-  housing: 'own_one',
-  vehicle: 'none',
-  medical_expense: 30000,
-  education_expense: 0,
-  support: ['family_unable', 'received_none'],
-};
+export { HARDSHIP_ANSWERS } from '../../fixtures/households';
 
 export async function answer(page: Page, step: Step): Promise<void> {
   if ('tap' in step) {

@@ -3,6 +3,7 @@ import { RISK_LABEL, type RiskLevel } from '@shared/cases/risk';
 import { STATUS_LABEL, type CaseStatus } from '@shared/cases/status';
 import { CONTACT_OUTCOMES, DECISIONS, VISIT_DIMENSIONS, WORKFLOW, type CaseEventType } from '@shared/cases/workflow';
 import { TARGET_CLASS_LABEL, type TargetClass } from '@shared/screening/result';
+import { formatChinaDate, formatChinaDateTime } from '@shared/time';
 
 /** Words for the codes the staff API returns; one place, so the queue and the case page agree. */
 
@@ -88,18 +89,8 @@ export function eventDetails(type: string, detail: Record<string, unknown> | nul
   return rows;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-function china(iso: string): Date | null {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : new Date(date.getTime() + 8 * 3600_000);
-}
-
 /** 2025年3月2日 14:05, in China time whatever the device's time zone. */
-export function formatDateTime(iso: string | null): string {
-  const d = iso ? china(iso) : null;
-  if (!d) return iso ?? '';
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
+export const formatDateTime = formatChinaDateTime;
 
 /** 2025-03-02 (a calendar day, no time) as 2025年3月2日. */
 export function formatDay(day: string): string {
@@ -109,8 +100,5 @@ export function formatDay(day: string): string {
 
 /** 3月2日 (this year) or 2024年3月2日. */
 export function formatDate(iso: string | null, now = new Date()): string {
-  const d = iso ? china(iso) : null;
-  if (!d) return iso ?? '';
-  const thisYear = china(now.toISOString())!.getUTCFullYear();
-  return `${d.getUTCFullYear() === thisYear ? '' : `${d.getUTCFullYear()}年`}${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  return formatChinaDate(iso, now);
 }

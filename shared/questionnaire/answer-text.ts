@@ -1,15 +1,15 @@
-import type { Question } from '@shared/questionnaire/index';
-import { optionParts } from '@shared/questionnaire/option-parts';
+import type { Question } from './question';
+import { optionParts } from './option-parts';
 
-export function labelOfOption(question: Question, value: unknown): string {
+function labelOfOption(question: Question, value: unknown): string {
   return question.options?.find((o) => o.value === value)?.label ?? String(value);
 }
 
-export function formatAmount(amount: number): string {
+function formatAmount(amount: number): string {
   return amount.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 }
 
-/** An answer in words for the 「检查您的回答」 page; undefined when there is no answer yet. */
+/** An answer in words, for the resident's 「检查您的回答」 and the staff case page; undefined when there is none. */
 export function answerText(question: Question, value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   switch (question.type) {

@@ -2,9 +2,9 @@
  * In-process throughput of the screening engine, for `npm run bench` (target ≥ 200,000/s).
  * Cycles through a fixed mix of households so branches and string building are all exercised.
  */
-import type { Answers } from '../questionnaire/answers';
-import { DEMO_COUNTY_PARAMETERS } from './demo-county-parameters';
-import { screen } from './engine';
+import type { Answers } from '../../shared/questionnaire/answers';
+import { DEMO_COUNTY_PARAMETERS } from '../../shared/screening/demo-county-parameters';
+import { screen } from '../../shared/screening/engine';
 
 const BENCH_AS_OF = '2025-01-01';
 
