@@ -3,8 +3,15 @@ import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import Components from 'unplugin-vue-components/vite';
 import { VantResolver } from '@vant/auto-import-resolver';
+import { precompress } from './build-plugins/precompress.ts';
+import { serviceWorker } from './build-plugins/service-worker.ts';
 
 const root = import.meta.dirname;
+/** Modules under client/src/ whose path (with / as separator) starts with one of `prefixes`. */
+const under = (...prefixes: string[]) => (id: string) => {
+  const relative = id.replaceAll('\\', '/').split('/client/src/')[1];
+  return relative !== undefined && prefixes.some((prefix) => relative.startsWith(prefix));
+};
 
 export default defineConfig({
   root,
@@ -12,6 +19,9 @@ export default defineConfig({
     vue(),
     // Vant components and their CSS are imported on demand, so the landing page carries only what it uses.
     Components({ resolvers: [VantResolver()], dts: false }),
+    // The resident pages' offline copy; the favicon is the one public file they show.
+    serviceWorker(path.join(root, 'service-worker', 'sw.js'), ['assets/favicon.svg']),
+    precompress(),
   ],
   resolve: {
     alias: { '@shared': path.resolve(root, '..', 'shared') },
@@ -23,6 +33,25 @@ export default defineConfig({
     target: ['chrome86', 'safari13'],
     assetsInlineLimit: 0,
     reportCompressedSize: false,
+    rolldownOptions: {
+      output: {
+        // On a 2-second round trip every file costs more than its bytes. The landing's code is one file;
+        // the resident's inner pages (questions, result, contact, sent, tracking) and what they use are a
+        // second, so a deep link needs a handful of requests. Staff and admin pages keep their own chunks,
+        // which the service worker never stores.
+        codeSplitting: {
+          groups: [
+            { name: 'app', tags: ['$initial'], priority: 4 },
+            // The offline queue starts on every page after the first paint: small, so its own file.
+            { name: 'queue', test: /composables[\\/]useOfflineQueue/, priority: 3 },
+            { name: 'charts', test: /node_modules[\\/](?:echarts|zrender)[\\/]|components[\\/]admin[\\/]echarts/, priority: 3 },
+            { name: 'resident', test: under('pages/resident/', 'pages/track/', 'pages/HomePage.vue', 'pages/NotFoundPage.vue', 'lib/resume.ts'), priority: 2 },
+            { name: 'staff', test: under('pages/staff/', 'components/staff/', 'composables/staff/'), priority: 1 },
+            { name: 'admin', test: under('pages/admin/', 'components/admin/'), priority: 1 },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000', '/q': 'http://127.0.0.1:3000' },

@@ -21,8 +21,17 @@ const clientPlugin: FastifyPluginAsync<{ clientDist: string }> = async (app, { c
       wildcard: false,
       immutable: true,
       maxAge: '365d',
+      // Each file also exists as .br and .gz (written at build time); caches must keep them apart.
       preCompressed: true,
+      setHeaders: (res) => res.setHeader('vary', 'accept-encoding'),
     });
+  }
+
+  // The resident pages' service worker. Always revalidated, so a new release reaches phones on their next visit.
+  const serviceWorker = path.join(clientDist, 'sw.js');
+  if (fs.existsSync(serviceWorker)) {
+    const script = fs.readFileSync(serviceWorker);
+    app.get('/sw.js', async (_request, reply) => reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(script));
   }
 
   const sendPage = (reply: FastifyReply, status: number, html: string) =>
