@@ -19,8 +19,8 @@ export default defineConfig({
     vue(),
     // Vant components and their CSS are imported on demand, so the landing page carries only what it uses.
     Components({ resolvers: [VantResolver()], dts: false }),
-    // The resident pages' offline copy; the favicon is the one public file they show.
-    serviceWorker(path.join(root, 'service-worker', 'sw.js'), ['assets/favicon.svg']),
+    // The resident pages' offline copy.
+    serviceWorker(path.join(root, 'service-worker', 'sw.js')),
     precompress(),
   ],
   resolve: {
@@ -33,21 +33,21 @@ export default defineConfig({
     target: ['chrome86', 'safari13'],
     assetsInlineLimit: 0,
     reportCompressedSize: false,
+    // Read by the server to name the inner pages' code in their HTML (server/render/inner-page-preload.ts).
+    manifest: true,
     rolldownOptions: {
       output: {
         // On a 2-second round trip every file costs more than its bytes. The landing's code is one file;
-        // the resident's inner pages (questions, result, contact, sent, tracking) and what they use are a
-        // second, so a deep link needs a handful of requests. Staff and admin pages keep their own chunks,
-        // which the service worker never stores.
+        // the resident's inner pages (questions, result, contact, sent, report, tracking) and what they use are a
+        // second, so a deep link needs a handful of requests. Staff and admin pages are split as Rolldown
+        // sees fit; the service worker never stores them.
         codeSplitting: {
           groups: [
             { name: 'app', tags: ['$initial'], priority: 4 },
             // The offline queue starts on every page after the first paint: small, so its own file.
             { name: 'queue', test: /composables[\\/]useOfflineQueue/, priority: 3 },
             { name: 'charts', test: /node_modules[\\/](?:echarts|zrender)[\\/]|components[\\/]admin[\\/]echarts/, priority: 3 },
-            { name: 'resident', test: under('pages/resident/', 'pages/track/', 'pages/HomePage.vue', 'pages/NotFoundPage.vue', 'lib/resume.ts'), priority: 2 },
-            { name: 'staff', test: under('pages/staff/', 'components/staff/', 'composables/staff/'), priority: 1 },
-            { name: 'admin', test: under('pages/admin/', 'components/admin/'), priority: 1 },
+            { name: 'resident', test: under('pages/resident/', 'pages/report/', 'pages/track/', 'lib/resume.ts'), priority: 2 },
           ],
         },
       },

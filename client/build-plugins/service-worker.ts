@@ -17,7 +17,7 @@ const STAFF_OR_ADMIN = /[\\/]client[\\/]src[\\/](?:pages|components|composables)
  * its imports and styles, and the chunks holding the resident pages with theirs. The build fails if
  * that list would include a chunk with staff or admin code, so a grouping change cannot leak it.
  */
-export function serviceWorker(source: string, publicFiles: string[]): Plugin {
+export function serviceWorker(source: string, publicFiles: string[] = []): Plugin {
   return {
     name: 'xfm-service-worker',
     apply: 'build',

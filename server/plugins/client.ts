@@ -5,11 +5,13 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { chinaToday } from '../domain/clock';
 import { describeEntry } from '../domain/entry-info';
 import { renderEntryProblem, renderLandingShell } from '../render/landing';
+import { innerPagePreloads } from '../render/inner-page-preload';
 import { loadPageTemplate } from '../render/page-template';
 
 /** Serves the built H5: hashed assets, the server-rendered landing for `/q/:code`, and the SPA routes. */
 const clientPlugin: FastifyPluginAsync<{ clientDist: string }> = async (app, { clientDist }) => {
   const page = loadPageTemplate(clientDist);
+  const innerHead = innerPagePreloads(clientDist);
   let county: string | undefined;
   const countyName = () => (county ??= app.repos.regions.list().find((r) => r.level === 'county')?.name) ?? '';
 
@@ -51,10 +53,13 @@ const clientPlugin: FastifyPluginAsync<{ clientDist: string }> = async (app, { c
 
   app.get<{ Params: { code: string } }>('/q/:code/*', async (request, reply) => {
     const entry = describeEntry(app.repos, request.params.code);
-    return sendPage(reply, entry ? 200 : 404, page.render({ boot: { entry: entry ?? null, county: countyName() } }));
+    return sendPage(reply, entry ? 200 : 404, page.render({ boot: { entry: entry ?? null, county: countyName() }, head: innerHead }));
   });
 
-  for (const route of ['/', '/track', '/track/*', '/staff', '/staff/*', '/admin', '/admin/*']) {
+  for (const route of ['/track', '/track/*']) {
+    app.get(route, async (_request, reply) => sendPage(reply, 200, page.render({ boot: { county: countyName() }, head: innerHead })));
+  }
+  for (const route of ['/', '/staff', '/staff/*', '/admin', '/admin/*']) {
     app.get(route, async (_request, reply) => sendPage(reply, 200, page.render({ boot: { county: countyName() } })));
   }
 };
