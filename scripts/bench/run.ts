@@ -51,8 +51,10 @@ export async function runBench(args: string[]): Promise<void> {
     rows.push({ name: '再次启动（已构建）', figure: ms(secondStart), target: `< 3000 ms ${check('restart', secondStart < 3000)}` });
 
     const [entry] = await activeEntryCodes(server);
-    rows.push(...phoneRows(await measurePhone(server.url, entry!.code), check));
-    if (args.includes('--only=phone')) {
+    // `--only=phone` or `--only=api` runs start-up and that one section.
+    const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+    if (only !== 'api') rows.push(...phoneRows(await measurePhone(server.url, entry!.code), check));
+    if (only === 'phone') {
       await server.stop();
       return finish(rows, failures);
     }
@@ -150,6 +152,7 @@ export async function runBench(args: string[]): Promise<void> {
     const rssAfter = serverRssMiB(server.process.pid!);
     rows.push({ name: '服务内存 RSS（空闲 / 压测后）', figure: `${rssIdle.toFixed(0)} / ${rssAfter.toFixed(0)} MiB`, target: `< 150 MiB ${check('rss', rssAfter < 150)}` });
     await server.stop();
+    if (only === 'api') return finish(rows, failures);
 
     // 4. The staff queue on 100,000 cases across 20 townships.
     const bigDir = path.join(work, 'big');
