@@ -82,6 +82,20 @@ describe('the resident pages keep an offline copy, and nothing personal', () => 
     await context.close();
   });
 
+  it('where a WebView has no service worker, the landing, a tap and a deep link work as before', async () => {
+    const context = await phoneContext(browser, { serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/q/${entryCode}`);
+    await page.getByRole('link', { name: '自助测一测' }).click();
+    await expect.poll(() => page.locator('.progress-text').textContent()).toBe('第 1 题，共 12 题');
+    await page.goto(`${server.url}/q/${entryCode}/check/1`);
+    await expect.poll(() => page.locator('.progress-text').textContent()).toBe('第 1 题，共 12 题');
+    expect(await page.evaluate(() => navigator.serviceWorker?.controller ?? null)).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('serves the worker script for revalidation on every visit, allowed by the page policy', async () => {
     const response = await fetch(`${server.url}/sw.js`);
     expect(response.headers.get('cache-control')).toBe('no-cache');
