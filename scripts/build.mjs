@@ -8,7 +8,7 @@ const CLIENT = path.join(ROOT, 'client');
 export const CLIENT_DIST = path.join(CLIENT, 'dist');
 export const SERVER_BUNDLE = path.join(ROOT, 'build', 'server.mjs');
 const LOCKFILE = path.join(ROOT, 'package-lock.json');
-const CLIENT_SOURCES = [path.join(CLIENT, 'src'), path.join(CLIENT, 'public'), path.join(CLIENT, 'index.html'), path.join(CLIENT, 'vite.config.ts'), path.join(ROOT, 'shared'), LOCKFILE];
+const CLIENT_SOURCES = [path.join(CLIENT, 'src'), path.join(CLIENT, 'public'), path.join(CLIENT, 'build-plugins'), path.join(CLIENT, 'service-worker'), path.join(CLIENT, 'index.html'), path.join(CLIENT, 'vite.config.ts'), path.join(ROOT, 'shared'), LOCKFILE];
 const SERVER_SOURCES = [path.join(ROOT, 'server'), path.join(ROOT, 'shared'), LOCKFILE];
 
 function newestMtime(target) {

@@ -8,6 +8,7 @@ import { loadDemoCounty } from './domain/bootstrap';
 import { requestLogSerializer } from './domain/log-redaction';
 import authPlugin from './plugins/auth';
 import clientPlugin from './plugins/client';
+import compression from './plugins/compression';
 import screeningPlugin from './plugins/screening';
 import securityHeaders from './plugins/security-headers';
 import adminRoutes from './routes/admin';
@@ -64,6 +65,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        // The resident pages' service worker (/sw.js) is a same-origin script.
+        workerSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
@@ -72,6 +75,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     },
     hsts: config.publicBaseUrl.startsWith('https:'),
   });
+  await app.register(compression);
   await app.register(rateLimit, {
     global: false,
     // Nothing reads the remaining-quota headers on ordinary replies; a refusal still says when to retry.

@@ -3,6 +3,7 @@ import { createRouter, createWebHistory } from 'vue-router';
 import LandingPage from './pages/resident/LandingPage.vue';
 import { staffRoutes } from './pages/staff/routes';
 import { adminRoutes } from './pages/admin/routes';
+import { prefetch, residentPages } from './lib/prefetch';
 
 // The landing page is in the first bundle; everything else is fetched when first needed.
 const QuestionPage = () => import('./pages/resident/QuestionPage.vue');
@@ -39,8 +40,16 @@ export const router = createRouter({
 
 /** Shown by App.vue when a page could not be opened, instead of leaving the resident on a blank screen. */
 export const navigationProblem = ref('');
-router.afterEach(() => {
+/** True from a tap until the next page is on screen: App.vue shows 「正在打开」 if that takes a moment. */
+export const navigationPending = ref(false);
+router.beforeEach(() => {
+  navigationPending.value = true;
+});
+router.afterEach((to) => {
+  navigationPending.value = false;
   navigationProblem.value = '';
+  // From the landing, 自助测一测 is the likely next tap: fetch the question pages while the phone is idle.
+  if (/^\/q\/[^/]+\/?$/.test(to.path)) prefetch(residentPages.question);
   // Each page names itself on arrival; until then the tab says 幸福码, never the previous page.
   document.title = '幸福码';
 });
@@ -48,6 +57,7 @@ router.afterEach(() => {
 // A page's code could not be fetched. Offline: say so and stay on this page. Online (likely a new
 // release replaced the files): load the page afresh, once.
 router.onError((error: unknown, to) => {
+  navigationPending.value = false;
   const message = error instanceof Error ? error.message : String(error);
   if (!/dynamically imported module|Importing a module script failed|Failed to fetch|Unable to preload/i.test(message)) return;
   if (!navigator.onLine || sessionStorage.getItem('xfm.reloaded') === to.fullPath) {

@@ -5,11 +5,13 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { chinaToday } from '../domain/clock';
 import { describeEntry } from '../domain/entry-info';
 import { renderEntryProblem, renderLandingShell } from '../render/landing';
+import { innerPagePreloads } from '../render/inner-page-preload';
 import { loadPageTemplate } from '../render/page-template';
 
 /** Serves the built H5: hashed assets, the server-rendered landing for `/q/:code`, and the SPA routes. */
 const clientPlugin: FastifyPluginAsync<{ clientDist: string }> = async (app, { clientDist }) => {
   const page = loadPageTemplate(clientDist);
+  const innerHead = innerPagePreloads(clientDist);
   let county: string | undefined;
   const countyName = () => (county ??= app.repos.regions.list().find((r) => r.level === 'county')?.name) ?? '';
 
@@ -21,8 +23,17 @@ const clientPlugin: FastifyPluginAsync<{ clientDist: string }> = async (app, { c
       wildcard: false,
       immutable: true,
       maxAge: '365d',
+      // Each file also exists as .br and .gz (written at build time); caches must keep them apart.
       preCompressed: true,
+      setHeaders: (res) => res.setHeader('vary', 'accept-encoding'),
     });
+  }
+
+  // The resident pages' service worker. Always revalidated, so a new release reaches phones on their next visit.
+  const serviceWorker = path.join(clientDist, 'sw.js');
+  if (fs.existsSync(serviceWorker)) {
+    const script = fs.readFileSync(serviceWorker);
+    app.get('/sw.js', async (_request, reply) => reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(script));
   }
 
   const sendPage = (reply: FastifyReply, status: number, html: string) =>
@@ -42,10 +53,13 @@ const clientPlugin: FastifyPluginAsync<{ clientDist: string }> = async (app, { c
 
   app.get<{ Params: { code: string } }>('/q/:code/*', async (request, reply) => {
     const entry = describeEntry(app.repos, request.params.code);
-    return sendPage(reply, entry ? 200 : 404, page.render({ boot: { entry: entry ?? null, county: countyName() } }));
+    return sendPage(reply, entry ? 200 : 404, page.render({ boot: { entry: entry ?? null, county: countyName() }, head: innerHead }));
   });
 
-  for (const route of ['/', '/track', '/track/*', '/staff', '/staff/*', '/admin', '/admin/*']) {
+  for (const route of ['/track', '/track/*']) {
+    app.get(route, async (_request, reply) => sendPage(reply, 200, page.render({ boot: { county: countyName() }, head: innerHead })));
+  }
+  for (const route of ['/', '/staff', '/staff/*', '/admin', '/admin/*']) {
     app.get(route, async (_request, reply) => sendPage(reply, 200, page.render({ boot: { county: countyName() } })));
   }
 };

@@ -11,6 +11,8 @@ export interface PageParts {
   title?: string;
   shell?: string;
   boot?: unknown;
+  /** Extra `<head>` tags (the inner pages' code preloads). */
+  head?: string;
 }
 
 /** The built index.html with slots for the server-rendered shell and boot data. */
@@ -19,8 +21,9 @@ export function loadPageTemplate(clientDist: string) {
   const template = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : FALLBACK_TEMPLATE;
   return {
     built: template !== FALLBACK_TEMPLATE,
-    render({ title, shell, boot }: PageParts = {}): string {
+    render({ title, shell, boot, head }: PageParts = {}): string {
       let html = template;
+      if (head) html = html.replace('</head>', `${head}\n</head>`);
       if (title) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`);
       if (shell) html = html.replace('<!--app-shell-->', shell);
       if (boot !== undefined) {
