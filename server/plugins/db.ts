@@ -6,6 +6,8 @@ import { createIntake } from '../domain/intake';
 import { createUsageCounters, type UsageCounters } from '../domain/usage-counters';
 import { migrate } from '../db/migrate';
 import { openDatabase, type DB } from '../db/open';
+import { keepPlannerInformed } from '../db/planner';
+import { createReports, type Reports } from '../reports/pool';
 import { createRepositories, type Repositories } from '../repositories';
 
 declare module 'fastify' {
@@ -15,18 +17,26 @@ declare module 'fastify' {
     vault: Vault;
     intake: ReturnType<typeof createIntake>;
     counters: UsageCounters;
+    reports: Reports;
   }
 }
 
-/** One SQLite connection per app (migrated on open, closed with the app), its repositories and the vault. */
+/**
+ * One SQLite connection per app (migrated on open, closed with the app), its repositories and the vault;
+ * county reports read the same file from a worker thread (server/reports/).
+ */
 const dbPlugin: FastifyPluginAsync<{ dataDir: string; dataKey?: string }> = async (app, { dataDir, dataKey }) => {
-  const db = openDatabase(path.join(dataDir, 'xingfuma.sqlite'));
-  migrate(db);
+  const file = path.join(dataDir, 'xingfuma.sqlite');
+  const db = openDatabase(file);
+  const planner = keepPlannerInformed(db, migrate(db));
   const repos = createRepositories(db);
-  const vault = createVault(loadKeys(dataDir, dataKey));
+  const keys = loadKeys(dataDir, dataKey);
+  const vault = createVault(keys);
+  const reports = createReports({ file, keys });
   app.decorate('db', db);
   app.decorate('repos', repos);
   app.decorate('vault', vault);
+  app.decorate('reports', reports);
   app.decorate('intake', createIntake(db, repos, vault));
   const counters = createUsageCounters(repos.entries, (work) => {
     try {
@@ -40,7 +50,9 @@ const dbPlugin: FastifyPluginAsync<{ dataDir: string; dataKey?: string }> = asyn
   timer.unref();
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    await reports.close();
     counters.flush();
+    planner.stop();
     db.close();
   });
 };
