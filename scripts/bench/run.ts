@@ -14,6 +14,7 @@ import { buildStale, ROOT } from '../build.mjs';
 import { firstContentfulPaint } from './first-paint';
 import { load, nextClientAddress, type LoadResult } from './http-load';
 import { processCpuMs } from './process-cpu';
+import { benchReports } from './reports';
 import { serverRssMiB } from './process-memory';
 import { seedCases } from './seed-cases';
 import { printTable, type Row } from './table';
@@ -27,7 +28,7 @@ const fastest = (rounds: LoadResult[]) => rounds.reduce((best, r) => (r.rps > be
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 const verdict = (ok: boolean) => (ok ? '✓' : '✗');
 
-/** `npm run bench [-- --load]`: every figure next to its target, measured on this machine in this run. */
+/** `npm run bench [-- --load] [-- --no-reports]`: every figure next to its target, measured on this machine in this run. */
 export async function runBench(args: string[]): Promise<void> {
   await buildStale();
   const rows: Row[] = [];
@@ -161,6 +162,9 @@ export async function runBench(args: string[]): Promise<void> {
     }
     if (args.includes('--load')) rows.push(...(await loadTest(server, cookie, check)));
     await server.stop();
+
+    // 5. County statistics over a million cases while residents screen (the database is cached in .bench/).
+    if (!args.includes('--no-reports')) rows.push(...(await benchReports(BEHIND_PROXY, check)));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -28,7 +28,8 @@ declare module 'fastify' {
 const dbPlugin: FastifyPluginAsync<{ dataDir: string; dataKey?: string }> = async (app, { dataDir, dataKey }) => {
   const file = path.join(dataDir, 'xingfuma.sqlite');
   const db = openDatabase(file);
-  const planner = keepPlannerInformed(db, migrate(db));
+  migrate(db);
+  const planner = keepPlannerInformed(db);
   const repos = createRepositories(db);
   const keys = loadKeys(dataDir, dataKey);
   const vault = createVault(keys);
