@@ -1,8 +1,9 @@
 import { HARDSHIP_ANSWERS } from '../../tests/helpers/answers';
 import { activeEntryCodes, startRealServer } from '../../tests/e2e/support/server';
+import { buildStale } from '../build.mjs';
 import { cachedCases } from './cached-cases';
 import { load, nextClientAddress } from './http-load';
-import type { Row } from './table';
+import { printTable, type Row } from './table';
 
 const CASES = 1_000_000;
 const STATS_RUNS = 2;
@@ -71,4 +72,19 @@ async function countyAdminLogin(url: string, admin: (args: string[], input?: str
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error(`bench county login failed: ${res.status}`);
   return cookie;
+}
+
+/** `npm run bench -- --only-reports`: this part alone, e.g. after changing a report query. */
+export async function runReportsBench(env: Record<string, string>): Promise<void> {
+  await buildStale();
+  const failures: string[] = [];
+  const rows = await benchReports(env, (name, ok) => {
+    if (!ok) failures.push(name);
+    return ok ? '✓' : '✗';
+  });
+  printTable(rows);
+  if (failures.length) {
+    console.log(`\n未达标：${failures.join('、')}`);
+    process.exitCode = 1;
+  }
 }

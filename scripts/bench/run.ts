@@ -21,7 +21,7 @@ import { printTable, type Row } from './table';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 // The bench server sits "behind a proxy" on loopback so each simulated client gets its own rate-limit bucket.
-const BEHIND_PROXY = { TRUST_PROXY: '127.0.0.1', LOG_LEVEL: 'warn' };
+export const BEHIND_PROXY = { TRUST_PROXY: '127.0.0.1', LOG_LEVEL: 'warn' };
 const HTTP_ROUNDS = 3;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const fastest = (rounds: LoadResult[]) => rounds.reduce((best, r) => (r.rps > best.rps ? r : best));
