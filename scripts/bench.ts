@@ -1,3 +1,5 @@
-import { runBench } from './bench/run';
+import { BEHIND_PROXY, runBench } from './bench/run';
+import { runReportsBench } from './bench/reports';
 
-await runBench(process.argv.slice(2));
+const args = process.argv.slice(2);
+await (args.includes('--only=reports') ? runReportsBench(BEHIND_PROXY) : runBench(args));

@@ -7,6 +7,8 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 const CLIENT = path.join(ROOT, 'client');
 export const CLIENT_DIST = path.join(CLIENT, 'dist');
 export const SERVER_BUNDLE = path.join(ROOT, 'build', 'server.mjs');
+// County reports run on a worker thread, which loads its own entry file beside the server bundle.
+const REPORT_WORKER_BUNDLE = path.join(ROOT, 'build', 'report-worker.mjs');
 const LOCKFILE = path.join(ROOT, 'package-lock.json');
 const CLIENT_SOURCES = [path.join(CLIENT, 'src'), path.join(CLIENT, 'public'), path.join(CLIENT, 'build-plugins'), path.join(CLIENT, 'service-worker'), path.join(CLIENT, 'index.html'), path.join(CLIENT, 'vite.config.ts'), path.join(ROOT, 'shared'), LOCKFILE];
 const SERVER_SOURCES = [path.join(ROOT, 'server'), path.join(ROOT, 'shared'), LOCKFILE];
@@ -27,7 +29,7 @@ function isStale(output, sources) {
 }
 
 export const clientIsStale = () => isStale(path.join(CLIENT_DIST, 'index.html'), CLIENT_SOURCES);
-export const serverIsStale = () => isStale(SERVER_BUNDLE, SERVER_SOURCES);
+export const serverIsStale = () => [SERVER_BUNDLE, REPORT_WORKER_BUNDLE].some((bundle) => isStale(bundle, SERVER_SOURCES));
 
 export async function buildClient() {
   const { build } = await import('vite');
@@ -46,8 +48,12 @@ export async function buildClient() {
 export async function buildServer() {
   const esbuild = await import('esbuild');
   await esbuild.build({
-    entryPoints: [path.join(ROOT, 'server', 'main.ts')],
-    outfile: SERVER_BUNDLE,
+    entryPoints: [
+      { in: path.join(ROOT, 'server', 'main.ts'), out: path.basename(SERVER_BUNDLE, '.mjs') },
+      { in: path.join(ROOT, 'server', 'reports', 'worker.ts'), out: path.basename(REPORT_WORKER_BUNDLE, '.mjs') },
+    ],
+    outdir: path.dirname(SERVER_BUNDLE),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -22,6 +22,8 @@ export interface LoadOptions {
   perRequestHeaders?: (i: number) => Record<string, string>;
   /** Called with each 2xx response body (to collect acknowledgements). */
   onResponse?: (status: number, body: string) => void;
+  /** Ends the run early, when this settles (e.g. once a report running beside the load is done). */
+  until?: Promise<unknown>;
 }
 
 /** A bounded autocannon run against loopback; it stops by itself after `seconds`. */
@@ -69,6 +71,7 @@ export function load(options: LoadOptions): Promise<LoadResult> {
       },
     );
     autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+    void options.until?.finally(() => instance.stop());
   });
 }
 

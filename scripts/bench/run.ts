@@ -13,20 +13,21 @@ import { buildStale, ROOT } from '../build.mjs';
 import { measurePhone, type PhoneFigures } from './phone';
 import { load, nextClientAddress, type LoadResult } from './http-load';
 import { processCpuMs } from './process-cpu';
+import { benchReports } from './reports';
 import { serverRssMiB } from './process-memory';
 import { seedCases } from './seed-cases';
 import { printTable, type Row } from './table';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 // The bench server sits "behind a proxy" on loopback so each simulated client gets its own rate-limit bucket.
-const BEHIND_PROXY = { TRUST_PROXY: '127.0.0.1', LOG_LEVEL: 'warn' };
+export const BEHIND_PROXY = { TRUST_PROXY: '127.0.0.1', LOG_LEVEL: 'warn' };
 const HTTP_ROUNDS = 3;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const fastest = (rounds: LoadResult[]) => rounds.reduce((best, r) => (r.rps > best.rps ? r : best));
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 const verdict = (ok: boolean) => (ok ? '✓' : '✗');
 
-/** `npm run bench [-- --load]`: every figure next to its target, measured on this machine in this run. */
+/** `npm run bench [-- --load] [-- --no-reports]`: every figure next to its target, measured on this machine in this run. */
 export async function runBench(args: string[]): Promise<void> {
   await buildStale();
   const rows: Row[] = [];
@@ -184,6 +185,9 @@ export async function runBench(args: string[]): Promise<void> {
     }
     if (args.includes('--load')) rows.push(...(await loadTest(server, cookie, check)));
     await server.stop();
+
+    // 5. County statistics over a million cases while residents screen (the database is cached in .bench/).
+    if (!args.includes('--no-reports')) rows.push(...(await benchReports(BEHIND_PROXY, check)));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -13,11 +13,15 @@ import { generateTrackingCode } from '../../server/domain/tracking';
 import { createRepositories } from '../../server/repositories';
 
 
+const FOLLOWED_UP = new Set<string>(['contacting', 'visiting', 'reviewing', 'decided', 'closed']);
+const DECIDED = new Set<string>(['decided', 'closed']);
+
 /**
  * Fills DATA_DIR with `count` cases across `townships` townships, the way intake would store them
- * (encrypted subject, blind index, masked columns), one transaction per 1,000 rows.
+ * (encrypted subject, blind index, masked columns), one transaction per 1,000 rows. With `followUps`,
+ * cases past 「新」 also get a contact event and decided cases a decision, as the statistics count them.
  */
-export function seedCases(dataDir: string, count: number, townships = 20): { seconds: number; townships: string[] } {
+export function seedCases(dataDir: string, count: number, townships = 20, { followUps = false } = {}): { seconds: number; townships: string[] } {
   const started = performance.now();
   const db = openDatabase(path.join(dataDir, 'xingfuma.sqlite'));
   migrate(db);
@@ -77,6 +81,11 @@ export function seedCases(dataDir: string, count: number, townships = 20): { sec
         now,
       });
       repos.cases.appendEvent({ caseId, submissionId, at: now, type: 'submitted', actor: 'resident', publicText: '已收到您的求助' });
+      if (followUps && FOLLOWED_UP.has(status)) {
+        const later = (hours: number) => new Date(Date.parse(now) + hours * 3_600_000).toISOString();
+        repos.cases.appendEvent({ caseId, at: later(1 + random(72)), type: 'contact', actor: 'bench' });
+        if (DECIDED.has(status)) repos.cases.appendEvent({ caseId, at: later(100), type: 'decide', actor: 'bench', detailEnc: vault.encrypt({ decision: 'dibao' }) });
+      }
     }
   });
   for (let from = 0; from < count; from += 1000) batch.immediate(from, Math.min(from + 1000, count));

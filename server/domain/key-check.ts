@@ -1,5 +1,5 @@
 import type { KeyCheckRepository } from '../repositories/key-check';
-import { createVault, loadKeys, type Vault } from './crypto';
+import { createVault, loadKeys, type DataKeys, type Vault } from './crypto';
 
 /**
  * A key check value: a known text encrypted under the data key, plus its blind index, kept in the
@@ -63,6 +63,11 @@ export function keyFits(repo: KeyCheckRepository, vault: Vault): boolean | 'unkn
  * existing encrypted data, and records the key check value the first time.
  */
 export function openVault(repo: KeyCheckRepository, dataDir: string, envKey?: string): Vault {
+  return createVault(openKeys(repo, dataDir, envKey));
+}
+
+/** The keys that fit the data already stored (see openVault), for a connection that builds its own vault. */
+export function openKeys(repo: KeyCheckRepository, dataDir: string, envKey?: string): DataKeys {
   const hasData = holdsEncryptedData(repo);
   const keys = loadKeys(dataDir, envKey, { mayGenerate: !hasData });
   if (!keys) throw new KeyMismatchError(KEY_MESSAGES.missing);
@@ -70,5 +75,5 @@ export function openVault(repo: KeyCheckRepository, dataDir: string, envKey?: st
   const fits = keyFits(repo, vault);
   if (fits === false) throw new KeyMismatchError(KEY_MESSAGES.mismatch);
   if (!repo.stored()) repo.store(keyCheckValue(vault));
-  return vault;
+  return keys;
 }

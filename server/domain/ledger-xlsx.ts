@@ -1,20 +1,20 @@
+import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
-import type { Repositories } from '../repositories';
 import type { LedgerFilter } from '../repositories/ledger';
 import type { Vault } from './crypto';
-import { LEDGER_HEADER, ledgerRows } from './ledger';
+import { LEDGER_HEADER, ledgerRows, type LedgerRepos } from './ledger';
 
 /**
  * The ledger as a streamed XLSX workbook: rows are committed as they are written, so 100k cases
  * never sit in memory at once.
  */
-export function ledgerXlsx(repos: Repositories, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): Readable {
+export function ledgerXlsx(repos: LedgerRepos, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): Readable {
   const out = new PassThrough();
   void write(out, repos, vault, filter, unmasked, now);
   return out;
 }
 
-async function write(out: PassThrough, repos: Repositories, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): Promise<void> {
+async function write(out: PassThrough, repos: LedgerRepos, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): Promise<void> {
   try {
     // Loaded on first export only: ExcelJS is large, and most days nobody exports.
     const { default: ExcelJS } = await import('exceljs');
@@ -25,8 +25,10 @@ async function write(out: PassThrough, repos: Repositories, vault: Vault, filter
     sheet.getRow(1).commit();
     for (const batch of ledgerRows(repos, vault, filter, unmasked, now)) {
       for (const cells of batch) sheet.addRow(cells).commit();
-      // Let the response drain between batches.
-      await new Promise((resolve) => setImmediate(resolve));
+      // Wait for a slow download to catch up, so the workbook never piles up in memory.
+      if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+      else await new Promise((resolve) => setImmediate(resolve));
+      if (out.destroyed) return;
     }
     sheet.commit();
     await workbook.commit();

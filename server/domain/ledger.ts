@@ -10,6 +10,9 @@ import type { Vault } from './crypto';
 import { csvRow } from './csv';
 import type { CleanPerson } from './person';
 
+/** The ledger reads only its own repository: the report worker opens no other. */
+export type LedgerRepos = Pick<Repositories, 'ledger'>;
+
 export const LEDGER_HEADER = [
   '案件编号', '乡镇（街道）', '村（社区）', '姓名', '身份证号', '手机号', '地址', '来源', '状态', '风险等级', '对象类别',
   '认定结果', '认定日期', '受理日期', '首次联系日期', '应办日期', '是否超期', '办结日期', '经办人',
@@ -22,7 +25,7 @@ const BATCH = 500;
 const day = (iso: string | null) => (iso ? chinaDate(iso) : '');
 
 /** One ledger row as cells, shared by the CSV and the XLSX export. */
-function cells(repos: Repositories, vault: Vault, row: LedgerRow, unmasked: boolean, now: string): Array<string | number | null> {
+function cells(repos: LedgerRepos, vault: Vault, row: LedgerRow, unmasked: boolean, now: string): Array<string | number | null> {
   const person = unmasked
     ? vault.decrypt<CleanPerson>(row.subject_enc)
     : { name: row.name_masked, idNumber: row.id_masked, phone: row.phone_masked, address: row.address_masked };
@@ -59,7 +62,7 @@ function cells(repos: Repositories, vault: Vault, row: LedgerRow, unmasked: bool
  * before it is handed on: an iterator left open across the stream's pauses would keep the connection
  * busy and make every other request's write fail.
  */
-export function* ledgerRows(repos: Repositories, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): Generator<Array<Array<string | number | null>>> {
+export function* ledgerRows(repos: LedgerRepos, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): Generator<Array<Array<string | number | null>>> {
   let afterId = 0;
   for (;;) {
     const batch: Array<Array<string | number | null>> = [];
@@ -73,7 +76,7 @@ export function* ledgerRows(repos: Repositories, vault: Vault, filter: LedgerFil
 }
 
 /** The ledger as CSV text chunks, one per batch. */
-export function* ledgerCsv(repos: Repositories, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): Generator<string> {
+export function* ledgerCsv(repos: LedgerRepos, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): Generator<string> {
   yield BOM + csvRow(LEDGER_HEADER);
   for (const batch of ledgerRows(repos, vault, filter, unmasked, now)) yield batch.map((cellsOfRow) => csvRow(cellsOfRow)).join('');
 }

@@ -1,11 +1,8 @@
-import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { LedgerQuery, UnmaskedLedgerBody, type LedgerFilters } from '../../../shared/schemas/admin-reports';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import { chinaDate, nowIso } from '../../domain/clock';
-import { ledgerCsv } from '../../domain/ledger';
-import { ledgerXlsx } from '../../domain/ledger-xlsx';
 import type { LedgerFilter } from '../../repositories/ledger';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
@@ -22,20 +19,18 @@ const adminLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     targetClass: query.targetClass,
     overdueAsOf: query.overdue === 'true' ? now : undefined,
   });
-  const FORMATS = {
-    csv: { type: 'text/csv; charset=utf-8', body: (filter: LedgerFilter, unmasked: boolean, now: string) => Readable.from(ledgerCsv(app.repos, app.vault, filter, unmasked, now)) },
-    xlsx: {
-      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      body: (filter: LedgerFilter, unmasked: boolean, now: string) => ledgerXlsx(app.repos, app.vault, filter, unmasked, now),
-    },
+  // The rows are read, decrypted and written into the file on the report worker; this thread only relays bytes.
+  const TYPES = {
+    csv: 'text/csv; charset=utf-8',
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   } as const;
-  const stream = (reply: FastifyReply, format: keyof typeof FORMATS, filter: LedgerFilter, unmasked: boolean, now: string) => {
+  const stream = (reply: FastifyReply, format: keyof typeof TYPES, filter: LedgerFilter, unmasked: boolean, now: string) => {
     const name = `xingfuma-ledger-${chinaDate(now)}${unmasked ? '-full' : ''}.${format}`;
     return reply
       .header('cache-control', 'private, no-store')
       .header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(`幸福码台账-${chinaDate(now)}${unmasked ? '-完整信息' : ''}.${format}`)}`)
-      .type(FORMATS[format].type)
-      .send(FORMATS[format].body(filter, unmasked, now));
+      .type(TYPES[format])
+      .send(app.reports.ledger(format, filter, unmasked, now));
   };
 
   for (const format of ['csv', 'xlsx'] as const) {

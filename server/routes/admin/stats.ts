@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { StatsQuery, StatsResponse } from '../../../shared/schemas/admin-reports';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import { AppError } from '../../app-error';
-import { countyStats, statsRange } from '../../domain/admin-stats';
+import { statsRange } from '../../domain/admin-stats';
 import { nowIso } from '../../domain/clock';
 
 /** County statistics: per township and per month, and the funnel from scan to decision. */
@@ -14,7 +14,8 @@ const adminStatsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (township && !app.repos.regions.findTownship(township)) throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '没有这个乡镇（街道）' });
     // Scans and completions are buffered for a few seconds; the county sees them up to this moment.
     app.counters.flush();
-    return countyStats(app.repos, statsRange(nowIso(), from, to), township);
+    // Counted on the report worker's own connection: a county-wide count never stalls a resident's request.
+    return app.reports.stats(statsRange(nowIso(), from, to), township);
   });
 };
 

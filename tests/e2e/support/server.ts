@@ -78,7 +78,7 @@ export async function activeEntryCodes(server: RunningServer): Promise<Array<{ c
  * A password set by someone else (ADMIN_PASSWORD, `create-user`) is temporary: the owner logs in once
  * and chooses their own. Done here through the API for tests that are not about that first login.
  */
-export async function choosePassword(server: RunningServer, username: string, temporary: string, chosen: string): Promise<void> {
+export async function choosePassword(server: Pick<RunningServer, 'url'>, username: string, temporary: string, chosen: string): Promise<void> {
   const signIn = await fetch(`${server.url}/api/staff/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -1,0 +1,67 @@
+import os from 'node:os';
+import type { Readable } from 'node:stream';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import type { StatsInfo } from '../../shared/schemas/admin-reports';
+import type { StatsRange } from '../repositories/admin-stats';
+import type { LedgerFilter } from '../repositories/ledger';
+import { readableFromPort } from './port-stream';
+import type { LedgerTask, ReportWorkerData, StatsTask } from './worker';
+
+export interface Reports {
+  stats(range: StatsRange, township?: string): Promise<StatsInfo>;
+  /** The ledger file as it is produced; destroying it stops the worker's export. */
+  ledger(format: 'csv' | 'xlsx', filter: LedgerFilter, unmasked: boolean, now: string): Readable;
+  close(): Promise<void>;
+}
+
+/**
+ * Where the worker's code is. `npm start` runs build/server.mjs, next to which esbuild writes
+ * build/report-worker.mjs (scripts/build.mjs); from the TypeScript sources (tsx, Vitest) a small
+ * entry compiles worker.ts through tsx inside the thread.
+ */
+const WORKER_FILE = new URL(import.meta.url.endsWith('.mjs') ? './report-worker.mjs' : './worker-from-source.mjs', import.meta.url).href;
+
+/**
+ * County reports off the request thread. The pool starts no thread until the first report, lets its
+ * thread go after a minute idle (a thread with its own heap costs memory most days nobody uses), and
+ * keeps one core for residents on a small machine.
+ */
+export function createReports(data: ReportWorkerData): Reports {
+  let pool: Piscina | undefined;
+  let closed = false;
+  const start = () => {
+    if (closed) throw new Error('reports are closed');
+    return (pool ??= new Piscina({
+      filename: WORKER_FILE,
+      workerData: data,
+      minThreads: 0,
+      maxThreads: Math.max(1, Math.min(2, os.availableParallelism() - 1)),
+      idleTimeout: 60_000,
+      // An export waiting for a slow download yields its thread to a statistics request meanwhile.
+      concurrentTasksPerWorker: 4,
+      // Tasks keep MessagePorts open between turns; Atomics would park the thread between them.
+      atomics: 'disabled',
+      // When the cores are busy, the thread answering residents goes first; a report can wait a little longer.
+      niceIncrement: 10,
+    }));
+  };
+
+  return {
+    stats: (range, township) => start().run({ range, township } satisfies StatsTask, { name: 'stats' }) as Promise<StatsInfo>,
+    ledger(format, filter, unmasked, now) {
+      const { port1, port2 } = new MessageChannel();
+      const body = readableFromPort(port1);
+      const task: LedgerTask = { port: port2, format, filter, unmasked, now };
+      start()
+        .run(task, { name: 'ledger', transferList: [port2] })
+        .catch((err: unknown) => body.destroy(err instanceof Error ? err : new Error(String(err))));
+      return body;
+    },
+    async close() {
+      closed = true;
+      await pool?.destroy();
+      pool = undefined;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { Readable } from 'node:stream';
+import type { MessagePort } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { workerData } from 'piscina';
+import type { StatsInfo } from '../../shared/schemas/admin-reports';
+import { countyStats } from '../domain/admin-stats';
+import { createVault } from '../domain/crypto';
+import { ledgerCsv } from '../domain/ledger';
+import { ledgerXlsx } from '../domain/ledger-xlsx';
+import { createAdminStatsRepository, type StatsRange } from '../repositories/admin-stats';
+import { createLedgerRepository, type LedgerFilter } from '../repositories/ledger';
+import { createRegionsRepository } from '../repositories/regions';
+import { sendThroughPort } from './port-stream';
+
+/**
+ * The report worker: statistics and the ledger export run here, on a thread of their own with a read-only
+ * connection to the same database file. WAL lets this reader run beside the request thread's writer, so
+ * a county-wide report never holds up a resident. The SQL stays in the repositories.
+ */
+export interface ReportWorkerData {
+  file: string;
+  keys: { encryption: Buffer; index: Buffer };
+}
+export interface StatsTask {
+  range: StatsRange;
+  township?: string;
+}
+export interface LedgerTask {
+  port: MessagePort;
+  format: 'csv' | 'xlsx';
+  filter: LedgerFilter;
+  unmasked: boolean;
+  now: string;
+}
+
+const { file, keys } = workerData as ReportWorkerData;
+
+function openReader() {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return {
+    repos: { regions: createRegionsRepository(db), adminStats: createAdminStatsRepository(db), ledger: createLedgerRepository(db) },
+    vault: createVault(keys),
+  };
+}
+let reader: ReturnType<typeof openReader> | undefined;
+// Opened on the first task: a thread that is started and never used costs no connection.
+const open = () => (reader ??= openReader());
+
+export function stats({ range, township }: StatsTask): StatsInfo {
+  return countyStats(open().repos, range, township);
+}
+
+export async function ledger({ port, format, filter, unmasked, now }: LedgerTask): Promise<void> {
+  const { repos, vault } = open();
+  const source = format === 'csv' ? Readable.from(ledgerCsv(repos, vault, filter, unmasked, now)) : ledgerXlsx(repos, vault, filter, unmasked, now);
+  await sendThroughPort(port, source);
+}
