@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   SESSION_EXPIRED: '太久没有操作，请重新登录',
   ACCOUNT_LOCKED: '尝试次数太多，账号已暂时锁定，请稍后再试',
   CASE_NOT_FOUND: '没有找到这个案件',
+  HOUSEHOLD_NOT_FOUND: '在册名单里没有找到这一户',
   INVALID_TRANSITION: '当前状态下不能进行这个操作',
   CONFLICT: '内容已被修改，请刷新后重试',
   SERVICE_UNAVAILABLE: '系统暂时繁忙，请稍后再试，您填写的内容不会丢失',

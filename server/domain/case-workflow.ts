@@ -10,6 +10,7 @@ import type { Repositories } from '../repositories';
 import type { CaseRow } from '../repositories/cases';
 import type { StaffUser } from '../repositories/users';
 import type { Vault } from './crypto';
+import { enrolFromDecision } from './register';
 
 /** What the resident's and reporter's tracking pages say about a step (null: staff only). */
 function publicText(input: CaseEventInput): string | null {
@@ -71,6 +72,8 @@ export function createCaseWorkflow(db: DB, repos: Repositories, vault: Vault) {
       const due = nextDeadline(input.type as 'contact' | 'visit' | 'decide' | 'reopen', now);
       if (due && (input.type !== 'visit' || current.status === 'new' || current.status === 'contacting')) repos.cases.setDue(current.id, due);
     }
+    // Help granted or 纳入监测: the household joins (or stays in) the register, so it is followed after the case closes.
+    if (input.type === 'decide') enrolFromDecision(repos, current, input.decision, `staff:${staff.id}`, now);
     repos.cases.setStatus(current.id, result.to, now);
     repos.cases.appendEvent({
       caseId: current.id,

@@ -7,6 +7,7 @@ import { createAuditRepository } from './audit';
 import { createCaseQueueRepository } from './case-queue';
 import { createCasesRepository } from './cases';
 import { createEntriesRepository } from './entries';
+import { createHouseholdsRepository } from './households';
 import { createLedgerRepository } from './ledger';
 import { createParameterVersionsRepository } from './parameter-versions';
 import { createPolicyLibraryRepository } from './policy-library';
@@ -33,6 +34,7 @@ export function createRepositories(db: DB) {
     ledger: createLedgerRepository(db),
     policyLibrary: createPolicyLibraryRepository(db),
     parameterVersions: createParameterVersionsRepository(db),
+    households: createHouseholdsRepository(db),
   };
 }
 
