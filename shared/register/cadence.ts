@@ -70,3 +70,20 @@ export function visitDue(nextVisitOn: string | null, today: string): VisitDue {
   if (nextVisitOn < today) return 'overdue';
   return nextVisitOn <= endOfWeek(today) ? 'this_week' : 'later';
 }
+
+/**
+ * The first re-check on or after `today`, counting whole periods from `since`: a roster says when a
+ * household joined, not when it was last re-checked.
+ */
+export function upcomingReviewDate(
+  since: string,
+  category: RegisterCategory,
+  unstable: boolean,
+  values: Pick<RegisterParameterValues, 'reviewMonths' | 'unstableDibaoReviewMonths' | 'exitedMonitoringMonths'>,
+  today: string,
+): string | null {
+  let due = reviewDueDate(since, category, unstable, values);
+  if (category === 'exited') return due;
+  while (due !== null && due < today) due = reviewDueDate(due, category, unstable, values);
+  return due;
+}
