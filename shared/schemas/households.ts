@@ -1,10 +1,17 @@
 import { Type, type Static } from 'typebox';
 import { REVEAL_REASONS, VISIT_DIMENSIONS } from '../cases/workflow';
-import { REGISTER_CATEGORIES, REGISTER_LEVELS } from '../register/categories';
+import { REGISTER_CATEGORIES } from '../register/categories';
 import { MaskedSubject } from './staff-cases';
 
 const literals = <T extends string>(values: readonly T[], options: Record<string, unknown> = {}) =>
   Type.Union(values.map((v) => Type.Literal(v)), options);
+// Spelled out (not mapped from the lists) so Static<> gives the union of values; the lists stay the source of the words.
+const Level = (options: Record<string, unknown>) => Type.Union([Type.Literal('red'), Type.Literal('yellow'), Type.Literal('blue')], options);
+const Category = (options: Record<string, unknown>) =>
+  Type.Union(
+    [Type.Literal('dibao'), Type.Literal('dibao_edge'), Type.Literal('tekun'), Type.Literal('expense'), Type.Literal('temporary'), Type.Literal('monitor')],
+    options,
+  );
 const categoryValues = REGISTER_CATEGORIES.map((c) => c.value);
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const RegionRef = Type.Object({ code: Type.String(), name: Type.String() });
@@ -13,7 +20,7 @@ export const HouseholdListQuery = Type.Object(
   {
     township: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
     village: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
-    level: Type.Optional(literals(REGISTER_LEVELS, { 'x-error': '风险等级只能是红、黄、蓝' })),
+    level: Type.Optional(Level({ 'x-error': '风险等级只能是红、黄、蓝' })),
     category: Type.Optional(literals(categoryValues, { 'x-error': '没有这个类别' })),
     due: Type.Optional(Type.String({ pattern: '^(overdue|\\d{1,3})$', 'x-error': '到期筛选只能是 overdue 或天数' })),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
@@ -66,7 +73,7 @@ const Findings = Type.Object(Object.fromEntries(VISIT_DIMENSIONS.map((d) => [d.v
 const visitFields = {
   visitedAt: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}', maxLength: 30, 'x-error': '请填写探访日期' }),
   findings: Findings,
-  level: Type.Optional(literals(REGISTER_LEVELS, { 'x-error': '风险等级只能是红、黄、蓝' })),
+  level: Type.Optional(Level({ 'x-error': '风险等级只能是红、黄、蓝' })),
   note: Type.Optional(Type.String({ maxLength: 1000, 'x-error': '备注请控制在 1000 个字以内' })),
 };
 
@@ -82,8 +89,8 @@ export const REVIEW_DECISIONS = [
 export const HouseholdReviewBody = Type.Object(
   {
     ...visitFields,
-    decision: literals(REVIEW_DECISIONS.map((d) => d.value), { 'x-error': '请选择复核结论' }),
-    category: Type.Optional(literals(categoryValues.filter((c) => c !== 'exited'), { 'x-error': '请选择新的类别' })),
+    decision: Type.Union([Type.Literal('continue'), Type.Literal('change'), Type.Literal('exit')], { 'x-error': '请选择复核结论' }),
+    category: Type.Optional(Category({ 'x-error': '请选择新的类别' })),
     unstable: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
