@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, chinaDate, nextVisitDate } from '../../shared/register/cadence';
+import { addDays, addMonths, chinaDate, nextVisitDate } from '../../shared/register/cadence';
 import { selectRegisterParameters } from '../../shared/register/parameters';
 import { fakeIdNumber } from '../helpers/people';
 import { launchBrowser, phoneContext, screenshot, watchErrors } from './support/browser';
@@ -103,6 +103,18 @@ describe('a round of visits on a 375 px phone', () => {
     expect(await page.getByText('上次未清零：老人腿脚不便，独自在家').count()).toBe(1);
     expect(await page.locator('input[name="risk-health"]').isChecked()).toBe(true);
     await screenshot(page, 'register-household-phone');
+
+    // A re-check that ends support keeps the household followed for two years.
+    await page.getByRole('button', { name: '取消' }).click();
+    await page.getByRole('button', { name: '复核', exact: true }).click();
+    await page.getByLabel('退出（继续监测）').check();
+    await page.getByRole('button', { name: '保存复核结果' }).click();
+    await page.getByText('监测到', { exact: true }).waitFor();
+    expect(sql((db) => db.prepare('SELECT category, monitored_until FROM households').get())).toEqual({
+      category: 'exited',
+      monitored_until: addMonths(today, 24),
+    });
+    expect(await page.locator('.household-timeline').textContent()).toContain('复核：退出保障，继续监测到');
     expect(errors).toEqual([]);
     await context.close();
   });

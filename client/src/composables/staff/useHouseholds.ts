@@ -1,7 +1,7 @@
 import { VISIT_DIMENSIONS } from '@shared/cases/workflow';
 import { addDays, chinaDate, endOfWeek } from '@shared/register/cadence';
 import { categoryLabel } from '@shared/register/categories';
-import type { HouseholdDetailInfo, HouseholdListInfo, HouseholdVisitInput } from '@shared/schemas/households';
+import type { HouseholdDetailInfo, HouseholdListInfo, HouseholdReviewInput, HouseholdVisitInput } from '@shared/schemas/households';
 import { staffApi } from './staffApi';
 
 export type Findings = HouseholdVisitInput['findings'];
@@ -23,6 +23,9 @@ export const getHousehold = (id: number | string) => staffApi<HouseholdDetailInf
 
 export const recordVisit = (id: number | string, body: HouseholdVisitInput) =>
   staffApi<HouseholdDetailInfo>(`/api/staff/households/${id}/visits`, { method: 'POST', body });
+
+export const recordReview = (id: number | string, body: HouseholdReviewInput) =>
+  staffApi<HouseholdDetailInfo>(`/api/staff/households/${id}/reviews`, { method: 'POST', body });
 
 /** The full phone for a call: the server writes an audit row before answering. */
 export async function phoneForCall(id: number | string): Promise<string | null> {
