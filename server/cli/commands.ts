@@ -220,7 +220,7 @@ export const COMMANDS: Record<string, Command> = {
       const progress = table.length > 2000 ? (done: number, total: number) => process.stderr.write(`已处理 ${done} / ${total} 行\n`) : undefined;
       let summary;
       try {
-        summary = importRoster(ctx.db, ctx.repos, vault, table, new Date().toISOString(), progress);
+        summary = importRoster(ctx.db, ctx.repos, vault, table, new Date().toISOString(), { onProgress: progress });
       } catch (err) {
         if (err instanceof RosterHeaderError) throw new CommandError(err.message);
         throw err;

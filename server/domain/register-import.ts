@@ -22,15 +22,24 @@ function cellText(value: unknown, text: string): string {
   return text;
 }
 
-/** A roster file as rows of cells: CSV (with or without a BOM) or the first sheet of an XLSX workbook. */
-export async function readRosterFile(file: string): Promise<string[][]> {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.csv') return parseCsv(fs.readFileSync(file, 'utf8'));
+/** Excel in China saves CSV as GBK unless told otherwise: UTF-8 first (a BOM is dropped later), then GB18030. */
+function decodeCsv(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** A roster as rows of cells: CSV (with or without a BOM) or the first sheet of an XLSX workbook. */
+export async function readRoster(bytes: Buffer, fileName: string): Promise<string[][]> {
+  const ext = path.extname(fileName).toLowerCase();
+  if (ext === '.csv') return parseCsv(decodeCsv(bytes));
   if (ext !== '.xlsx') throw new Error('只能导入 .csv 或 .xlsx 文件');
   // Loaded only when a workbook is imported: ExcelJS is large.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
   const table: string[][] = [];
@@ -45,6 +54,11 @@ export async function readRosterFile(file: string): Promise<string[][]> {
   return Array.from(table, (row) => row ?? []);
 }
 
+export const readRosterFile = (file: string): Promise<string[][]> => readRoster(fs.readFileSync(file), file);
+
+/** Thrown inside the preview's transaction so nothing it did is kept. */
+class PreviewRollback extends Error {}
+
 const BATCH = 500;
 
 /**
@@ -58,7 +72,7 @@ export function importRoster(
   vault: Vault,
   table: string[][],
   now: string,
-  onProgress?: (done: number, total: number) => void,
+  options: { onProgress?: (done: number, total: number) => void; preview?: boolean } = {},
 ): ImportSummary {
   const today = chinaDate(now);
   const parsed = parseRoster(
@@ -115,11 +129,23 @@ export function importRoster(
     }
   };
 
-  // Batches keep each write transaction short, so the running server is never held up for long.
-  const batch = db.transaction((entries: RosterEntry[]) => entries.forEach(upsert));
-  for (let i = 0; i < parsed.entries.length; i += BATCH) {
-    batch.immediate(parsed.entries.slice(i, i + BATCH));
-    onProgress?.(Math.min(i + BATCH, parsed.entries.length), parsed.entries.length);
+  if (options.preview) {
+    // The preview runs the real import and rolls it back: its figures are exactly what 「导入」 would do.
+    try {
+      db.transaction(() => {
+        parsed.entries.forEach(upsert);
+        throw new PreviewRollback();
+      })();
+    } catch (err) {
+      if (!(err instanceof PreviewRollback)) throw err;
+    }
+  } else {
+    // Batches keep each write transaction short, so the running server is never held up for long.
+    const batch = db.transaction((entries: RosterEntry[]) => entries.forEach(upsert));
+    for (let i = 0; i < parsed.entries.length; i += BATCH) {
+      batch.immediate(parsed.entries.slice(i, i + BATCH));
+      options.onProgress?.(Math.min(i + BATCH, parsed.entries.length), parsed.entries.length);
+    }
   }
   return { rows: parsed.rows, imported, updated, rejected: parsed.rejected };
 }

@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse } from '../../../shared/schemas/common';
+import { REGISTER_UPLOAD_MAX_BYTES, RegisterImportBody, RegisterImportResult } from '../../../shared/schemas/register-import';
+import { RosterHeaderError } from '../../../shared/register/roster';
+import { AppError } from '../../app-error';
+import { nowIso } from '../../domain/clock';
+import { importRoster, readRoster } from '../../domain/register-import';
+import { requireRole } from '../../plugins/auth';
+
+/** The county's roster upload: a preview (nothing kept) with each row's problem, then the import itself. */
+const adminRegisterRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRequest', app.requireStaff);
+  app.addHook('onRequest', requireRole('county_admin'));
+
+  app.post(
+    '/api/admin/register/import',
+    {
+      // The one route with a larger body: a roster file, base64 in JSON.
+      bodyLimit: Math.ceil((REGISTER_UPLOAD_MAX_BYTES * 4) / 3) + 64 * 1024,
+      schema: { body: RegisterImportBody, response: { 200: RegisterImportResult, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } },
+    },
+    async (request) => {
+      const { fileName, content, preview } = request.body;
+      let table: string[][];
+      try {
+        table = await readRoster(Buffer.from(content, 'base64'), fileName);
+      } catch {
+        throw new AppError('VALIDATION_FAILED', 400, '文件读不出来，请确认是 .csv 或 .xlsx 文件', { content: '文件读不出来' });
+      }
+      try {
+        const summary = importRoster(app.db, app.repos, app.vault, table, nowIso(), { preview });
+        if (!preview) {
+          app.repos.audit.record({
+            actor: request.staff!.user.username,
+            action: 'register.import',
+            detail: JSON.stringify({ file: fileName, rows: summary.rows, imported: summary.imported, updated: summary.updated, rejected: summary.rejected.length }),
+            clientIp: request.ip,
+          });
+        }
+        return { preview, ...summary };
+      } catch (err) {
+        if (err instanceof RosterHeaderError) throw new AppError('VALIDATION_FAILED', 400, err.message, { content: err.message });
+        throw err;
+      }
+    },
+  );
+};
+
+export default adminRegisterRoutes;
