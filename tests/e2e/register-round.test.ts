@@ -10,6 +10,7 @@ import { launchBrowser, phoneContext, screenshot, watchErrors } from './support/
 import { startRealServer, type RunningServer } from './support/server';
 
 const STAFF_PASSWORD = 'password-123456';
+const ADMIN_PASSWORD = 'county-admin-password-2';
 const TOWNSHIP = '330327100000';
 const VILLAGE = '330327100201';
 const PHONE = '13957708765';
@@ -27,7 +28,7 @@ function sql<T>(run: (db: Database.Database) => T): T {
 }
 
 beforeAll(async () => {
-  server = await startRealServer();
+  server = await startRealServer({ ADMIN_PASSWORD });
   const roster = path.join(server.dataDir, '在册名单.csv');
   fs.writeFileSync(
     roster,
@@ -116,6 +117,31 @@ describe('a round of visits on a 375 px phone', () => {
     });
     expect(await page.locator('.household-timeline').textContent()).toContain('复核：退出保障，继续监测到');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the county previews a roster upload row by row, then imports it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/staff`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码', { exact: true }).fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/staff\/(cases|password)/);
+    await page.goto(`${server.url}/admin/register`);
+    await page.getByRole('heading', { level: 1, name: '在册名单导入' }).waitFor();
+    const csv = [
+      '身份证号,姓名,乡镇代码,类别,纳入日期',
+      `${fakeIdNumber('33032719480506877')},林一,${TOWNSHIP},低保,2025-01-01`,
+      `${fakeIdNumber('33032719480506878')},林二,330327999000,低保,2025-01-01`,
+    ].join('\n');
+    await page.getByLabel('选择名单文件').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('heading', { name: '预览（还没有导入）' }).waitFor();
+    expect(await page.locator('table').textContent()).toContain('本县没有乡镇代码 330327999000');
+    expect(sql((db) => db.prepare('SELECT count(*) FROM households').pluck().get())).toBe(1);
+    await page.getByRole('button', { name: '导入 1 户' }).click();
+    await page.getByRole('heading', { name: '导入完成' }).waitFor();
+    expect(sql((db) => db.prepare('SELECT count(*) FROM households').pluck().get())).toBe(2);
     await context.close();
   });
 });
