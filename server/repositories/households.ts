@@ -54,11 +54,15 @@ export interface RegisterPageQuery {
   level?: string;
   category?: string;
   village?: string;
-  /** Next visit on or before this China date. */
+  /** Next visit on or before this China date, leaving out exited households whose monitoring ended before `today`. */
   visitBy?: string;
+  today?: string;
   after?: { village: string; nextVisitOn: string; id: number };
   limit: number;
 }
+
+// Still followed: anything but an exited household past its monitoring period.
+const MONITORED = "NOT (category = 'exited' AND monitored_until < ?)";
 
 /** The register's SQL: entries, their visits and events, and the links to cases. */
 export function createHouseholdsRepository(db: DB) {
@@ -91,10 +95,10 @@ export function createHouseholdsRepository(db: DB) {
     `SELECT id FROM cases WHERE id IN (SELECT case_id FROM household_cases WHERE household_id = ?)
        OR (person_key IS NOT NULL AND person_key = ?) ORDER BY id`,
   );
-  const dueCounts = db.prepare<[string, string, string | null, string | null], { overdue: number; due: number }>(
+  const dueCounts = db.prepare<[string, string, string | null, string | null, string], { overdue: number; due: number }>(
     `SELECT COALESCE(SUM(CASE WHEN next_visit_on < ? THEN 1 ELSE 0 END), 0) AS overdue,
             COALESCE(SUM(CASE WHEN next_visit_on <= ? THEN 1 ELSE 0 END), 0) AS due
-       FROM households WHERE (? IS NULL OR township = ?)`,
+       FROM households WHERE (? IS NULL OR township = ?) AND ${MONITORED}`,
   );
 
   return {
@@ -140,6 +144,7 @@ export function createHouseholdsRepository(db: DB) {
       if (q.category) filters.push(['category = ?', [q.category]]);
       if (q.village) filters.push(['village = ?', [q.village]]);
       if (q.visitBy) filters.push(['next_visit_on <= ?', [q.visitBy]]);
+      if (q.visitBy && q.today) filters.push([MONITORED, [q.today]]);
       if (q.after) filters.push(['(village, next_visit_on, id) > (?, ?, ?)', [q.after.village, q.after.nextVisitOn, q.after.id]]);
       const where = filters.map(([sql]) => sql);
       const params = filters.flatMap(([, values]) => values);
@@ -149,7 +154,7 @@ export function createHouseholdsRepository(db: DB) {
     },
     /** Visits overdue (before today) and due by a day (overdue included), in one township or the county. */
     countDue: (township: string | null, today: string, by: string): { overdue: number; due: number } =>
-      dueCounts.get(today, by, township, township) ?? { overdue: 0, due: 0 },
+      dueCounts.get(today, by, township, township, today) ?? { overdue: 0, due: 0 },
   };
 }
 

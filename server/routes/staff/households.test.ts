@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDate, nextVisitDate } from '../../../shared/register/cadence';
+import { addMonths, chinaDate, nextVisitDate } from '../../../shared/register/cadence';
 import { selectRegisterParameters } from '../../../shared/register/parameters';
 import { HARDSHIP_ANSWERS } from '../../../tests/helpers/answers';
 import { fakeIdNumber } from '../../../tests/helpers/people';
@@ -205,5 +205,17 @@ describe('re-checks and the audited reveal', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor).toBe('hh_a');
     expect(audit[0]!.detail).toBe('电话联系本人');
+  });
+
+  it('a household whose two years of monitoring are over leaves the worklist and its counts', async () => {
+    const longAgo = addMonths(today(), -25);
+    const res = await staffA.post(`/api/staff/households/${householdA}/reviews`, { visitedAt: longAgo, findings: calm, decision: 'exit' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().schedule.status).toBe('ended');
+    const due = (await staffA.get('/api/staff/households?due=400')).json();
+    expect(due.items).toEqual([]);
+    expect(due.counts).toEqual({ overdue: 0, dueThisWeek: 0 });
+    // Still in the register itself.
+    expect((await staffA.get('/api/staff/households')).json().items).toHaveLength(1);
   });
 });

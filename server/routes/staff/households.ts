@@ -63,6 +63,7 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
       category: query.category,
       village: query.village,
       visitBy,
+      today,
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
       limit: limit + 1,
     });
