@@ -49,6 +49,17 @@ export interface HouseholdEventRow {
   detail_json: string | null;
 }
 
+export interface RegisterSummaryRow {
+  township: string;
+  village: string;
+  category: string;
+  level: string;
+  households: number;
+  overdue: number;
+  due_this_week: number;
+  reviews_due: number;
+}
+
 export interface RegisterPageQuery {
   township: string | null;
   level?: string;
@@ -101,7 +112,17 @@ export function createHouseholdsRepository(db: DB) {
        FROM households WHERE (? IS NULL OR township = ?) AND ${MONITORED}`,
   );
 
+  const summary = db.prepare<[string, string, string, string, string], RegisterSummaryRow>(
+    `SELECT township, village, category, level, COUNT(*) AS households,
+            SUM(CASE WHEN next_visit_on < ? AND ${MONITORED} THEN 1 ELSE 0 END) AS overdue,
+            SUM(CASE WHEN next_visit_on <= ? AND ${MONITORED} THEN 1 ELSE 0 END) AS due_this_week,
+            SUM(CASE WHEN next_review_on IS NOT NULL AND next_review_on <= ? THEN 1 ELSE 0 END) AS reviews_due
+       FROM households GROUP BY township, village, category, level ORDER BY township, village, category, level`,
+  );
+
   return {
+    /** The register by township, village, category and level, with visits and re-checks due. */
+    summary: (today: string, weekEnd: string, reviewBy: string): RegisterSummaryRow[] => summary.all(today, today, weekEnd, today, reviewBy),
     find: (id: number): HouseholdRow | undefined => byId.get(id),
     findByPersonKey: (key: string): HouseholdRow | undefined => byKey.get(key),
     findByCase: (caseId: number): HouseholdRow | undefined => byCase.get(caseId),

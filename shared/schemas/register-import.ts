@@ -21,3 +21,29 @@ export const RegisterImportResult = Type.Object({
   rejected: Type.Array(Type.Object({ row: Type.Integer(), reason: Type.String() })),
 });
 export type RegisterImportResultInfo = Static<typeof RegisterImportResult>;
+
+/** Re-checks count as due this many days ahead, so a township can plan the month's 复核. */
+export const REVIEW_NOTICE_DAYS = 30;
+
+const Counts = {
+  households: Type.Integer(),
+  overdue: Type.Integer(),
+  dueThisWeek: Type.Integer(),
+  reviewsDue: Type.Integer(),
+};
+
+export const RegisterSummary = Type.Object({
+  asOf: Type.String(),
+  totals: Type.Object(Counts),
+  byCategory: Type.Record(Type.String(), Type.Integer()),
+  byLevel: Type.Record(Type.String(), Type.Integer()),
+  townships: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      ...Counts,
+      villages: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), ...Counts })),
+    }),
+  ),
+});
+export type RegisterSummaryInfo = Static<typeof RegisterSummary>;

@@ -129,7 +129,9 @@ describe('a round of visits on a 375 px phone', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(/\/staff\/(cases|password)/);
     await page.goto(`${server.url}/admin/register`);
-    await page.getByRole('heading', { level: 1, name: '在册名单导入' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: '在册名单' }).waitFor();
+    await page.getByRole('heading', { name: '在册 1 户' }).waitFor();
+    expect(await page.locator('table').first().textContent()).toContain('渎浦村');
     const csv = [
       '身份证号,姓名,乡镇代码,类别,纳入日期',
       `${fakeIdNumber('33032719480506877')},林一,${TOWNSHIP},低保,2025-01-01`,
@@ -137,10 +139,11 @@ describe('a round of visits on a 375 px phone', () => {
     ].join('\n');
     await page.getByLabel('选择名单文件').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('heading', { name: '预览（还没有导入）' }).waitFor();
-    expect(await page.locator('table').textContent()).toContain('本县没有乡镇代码 330327999000');
+    expect(await page.locator('table').last().textContent()).toContain('本县没有乡镇代码 330327999000');
     expect(sql((db) => db.prepare('SELECT count(*) FROM households').pluck().get())).toBe(1);
     await page.getByRole('button', { name: '导入 1 户' }).click();
     await page.getByRole('heading', { name: '导入完成' }).waitFor();
+    await page.getByRole('heading', { name: '在册 2 户' }).waitFor();
     expect(sql((db) => db.prepare('SELECT count(*) FROM households').pluck().get())).toBe(2);
     await context.close();
   });

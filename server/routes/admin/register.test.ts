@@ -73,3 +73,18 @@ describe('POST /api/admin/register/import', () => {
     }
   });
 });
+
+describe('GET /api/admin/register/summary', () => {
+  it('counts the register by township, village, category and level; county only', async () => {
+    const res = await roles.admin.get('/api/admin/register/summary');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.totals).toEqual({ households: 1, overdue: 0, dueThisWeek: expect.any(Number), reviewsDue: 0 });
+    expect(body.byCategory).toEqual({ dibao: 1 });
+    expect(body.byLevel).toEqual({ blue: 1 });
+    expect(body.townships).toEqual([
+      expect.objectContaining({ code: '330327100000', name: '灵溪镇', households: 1, villages: [expect.objectContaining({ code: '', name: '未填村社区', households: 1 })] }),
+    ]);
+    for (const who of [roles.staff, roles.viewer]) expect((await who.get('/api/admin/register/summary')).statusCode).toBe(403);
+  });
+});
