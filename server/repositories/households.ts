@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { DB } from '../db/open';
 
 export interface HouseholdRow {
@@ -120,6 +121,8 @@ export function createHouseholdsRepository(db: DB) {
        FROM households GROUP BY township, village, category, level ORDER BY township, village, category, level`,
   );
 
+  const pages = new Map<string, Statement<unknown[], HouseholdRow>>();
+
   return {
     /** The register by township, village, category and level, with visits and re-checks due. */
     summary: (today: string, weekEnd: string, reviewBy: string): RegisterSummaryRow[] => summary.all(today, today, weekEnd, today, reviewBy),
@@ -171,7 +174,10 @@ export function createHouseholdsRepository(db: DB) {
       const params = filters.flatMap(([, values]) => values);
       const sql = `SELECT * FROM households ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY village, next_visit_on, id LIMIT ?`;
-      return db.prepare<unknown[], HouseholdRow>(sql).all(...params, q.limit);
+      // One statement per filter combination, prepared once.
+      let statement = pages.get(sql);
+      if (!statement) pages.set(sql, (statement = db.prepare<unknown[], HouseholdRow>(sql)));
+      return statement.all(...params, q.limit);
     },
     /** Visits overdue (before today) and due by a day (overdue included), in one township or the county. */
     countDue: (township: string | null, today: string, by: string): { overdue: number; due: number } =>
