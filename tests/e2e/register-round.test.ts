@@ -73,6 +73,7 @@ describe('a round of visits on a 375 px phone', () => {
     // Nothing sideways on a 375 px screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
+    await screenshot(page, 'register-worklist-phone');
     // Tap to call: the number is revealed (and audited) and becomes a tel: link.
     await card.getByRole('button', { name: /打电话/ }).click();
     const call = card.getByRole('link', { name: `拨打 ${PHONE}` });
