@@ -6,6 +6,8 @@ import { backupDatabase, restoreDatabase } from '../domain/backup';
 import { openVault } from '../domain/key-check';
 import { createKeyCheckRepository } from '../repositories/key-check';
 import { redactClosedCases } from '../domain/retention';
+import { importRoster, readRosterFile } from '../domain/register-import';
+import { RosterHeaderError } from '../../shared/register/roster';
 import { entryUrl, generateEntryCode } from '../domain/entry-codes';
 import { describeEntry } from '../domain/entry-info';
 import { staffPasswordError } from '../domain/common-passwords';
@@ -58,6 +60,7 @@ export const USAGE = `用法：npm run admin -- <命令> [选项]
   enable-qr CODE [--json]                        重新启用幸福码
   qr-image CODE --out FILE.png|FILE.svg          导出二维码图片（SVG 为带乡镇名称的海报）
   redact-closed [--older-than-days N] [--json]  清除办结超过 N 天（默认 RETENTION_DAYS 或 1095）的案件个人信息
+  import-register --file F.csv|F.xlsx [--json]   导入县里的在册名单（列见 README）；同一文件再导入不会重复
   backup --out FILE [--json]                     在线备份数据库（服务运行时也可以）
   restore --from FILE --confirm [--json]         用备份替换数据库（请先停止服务）
 `;
@@ -202,6 +205,36 @@ export const COMMANDS: Record<string, Command> = {
       const count = redactClosedCases(ctx.db, ctx.repos, openVault(createKeyCheckRepository(ctx.db), ctx.config.dataDir, ctx.config.dataKey), before, now.toISOString());
       ctx.repos.audit.record({ actor: 'cli', action: 'retention.redact', detail: JSON.stringify({ days, count }) });
       return { json: { days, redacted: count }, text: `已清除 ${count} 个办结超过 ${days} 天的案件的个人信息（统计数据保留）` };
+    },
+  },
+
+  'import-register': {
+    options: { json, file: str },
+    async run(ctx) {
+      const file = required(ctx, 'file');
+      if (!fs.existsSync(file)) throw new CommandError(`找不到文件：${file}`);
+      let table: string[][];
+      try {
+        table = await readRosterFile(file);
+      } catch (err) {
+        throw new CommandError(`文件读不出来：${(err as Error).message}`);
+      }
+      const vault = openVault(createKeyCheckRepository(ctx.db), ctx.config.dataDir, ctx.config.dataKey);
+      // Progress goes to stderr, so stdout stays one JSON document.
+      const progress = table.length > 2000 ? (done: number, total: number) => process.stderr.write(`已处理 ${done} / ${total} 行\n`) : undefined;
+      let summary;
+      try {
+        summary = importRoster(ctx.db, ctx.repos, vault, table, new Date().toISOString(), { onProgress: progress });
+      } catch (err) {
+        if (err instanceof RosterHeaderError) throw new CommandError(err.message);
+        throw err;
+      }
+      ctx.repos.audit.record({ actor: 'cli', action: 'register.import', detail: JSON.stringify({ file: file.split(/[\\/]/).pop(), rows: summary.rows, imported: summary.imported, updated: summary.updated, rejected: summary.rejected.length }) });
+      const lines = [
+        `共 ${summary.rows} 行：新导入 ${summary.imported} 户，更新 ${summary.updated} 户，未导入 ${summary.rejected.length} 行`,
+        ...summary.rejected.map((r) => `  第 ${r.row} 行：${r.reason}`),
+      ];
+      return { json: summary, text: lines.join('\n') };
     },
   },
 

@@ -13,6 +13,7 @@ import type { CaseRow } from '../repositories/cases';
 import type { StaffUser } from '../repositories/users';
 import { chinaDate } from './clock';
 import type { Vault } from './crypto';
+import { enrolFromDecision } from './register';
 
 const DAY_MS = 86_400_000;
 
@@ -104,6 +105,8 @@ export function createCaseWorkflow(db: DB, repos: Repositories, vault: Vault) {
       const due = nextDeadline(input.type as 'contact' | 'visit' | 'decide' | 'reopen', reachedAt);
       if (due && (input.type !== 'visit' || current.status === 'new' || current.status === 'contacting')) repos.cases.setDue(current.id, due);
     }
+    // Help granted or 纳入监测: the household joins (or stays in) the register, so it is followed after the case closes.
+    if (input.type === 'decide') enrolFromDecision(repos, current, input.decision, `staff:${staff.id}`, now);
     repos.cases.setStatus(current.id, result.to, now);
     const recorded = input.type === 'visit' ? { ...input, visitedAt } : input;
     const detail = detailOf(recorded as CaseEventInput, names);

@@ -8,6 +8,7 @@ import { createCaseQueueRepository } from './case-queue';
 import { createCasesRepository } from './cases';
 import { createEntriesRepository } from './entries';
 import { createHealthRepository } from './health';
+import { createHouseholdsRepository } from './households';
 import { createLedgerRepository } from './ledger';
 import { createParameterVersionsRepository } from './parameter-versions';
 import { createPolicyLibraryRepository } from './policy-library';
@@ -37,6 +38,7 @@ export function createRepositories(db: DB) {
     parameterVersions: createParameterVersionsRepository(db),
     retention: createRetentionRepository(db),
     health: createHealthRepository(db),
+    households: createHouseholdsRepository(db),
   };
 }
 

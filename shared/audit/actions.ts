@@ -28,6 +28,10 @@ export const AUDIT_ACTION_LABEL: Readonly<Record<string, string>> = {
   'policy.update': '修改政策',
   'parameters.create_version': '保存筛查参数新版本',
   'parameters.withdraw_version': '撤回未生效的筛查参数版本',
+  'household.reveal': '查看在册家庭的完整信息',
+  'household.visit': '记录在册家庭的探访',
+  'household.review': '在册家庭复核',
+  'register.import': '导入在册名单',
 };
 
 /** The Chinese label of an audit action; workflow steps (`case.visit`) use the step's own verb. */

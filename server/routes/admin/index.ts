@@ -6,6 +6,7 @@ import adminStatsRoutes from './stats';
 import adminLedgerRoutes from './ledger';
 import adminAuditRoutes from './audit';
 import adminLibraryRoutes from './library';
+import adminRegisterRoutes from './register';
 
 /**
  * The county administration API, one door: a signed-in county admin only, checked on request, before the
@@ -20,6 +21,7 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(adminLedgerRoutes);
   await app.register(adminAuditRoutes);
   await app.register(adminLibraryRoutes);
+  await app.register(adminRegisterRoutes);
 };
 
 export default adminRoutes;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import assigneeRoutes from './assignees';
 import staffCaseRoutes from './cases';
+import householdRoutes from './households';
 import staffRegionRoutes from './regions';
 
 /**
@@ -13,6 +14,7 @@ const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(staffCaseRoutes);
   await app.register(assigneeRoutes);
   await app.register(staffRegionRoutes);
+  await app.register(householdRoutes);
 };
 
 export default staffRoutes;

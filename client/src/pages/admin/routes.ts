@@ -23,6 +23,7 @@ export const adminRoutes: RouteRecordRaw[] = [
       { path: 'parameters', component: () => import('./ParametersPage.vue'), meta: { title: '筛查参数' } },
       { path: 'stats', component: () => import('./StatsPage.vue'), meta: { title: '统计' } },
       { path: 'ledger', component: () => import('./LedgerPage.vue'), meta: { title: '台账导出' } },
+      { path: 'register', component: () => import('./RegisterImportPage.vue'), meta: { title: '在册名单' } },
       { path: 'audit', component: () => import('./AuditPage.vue'), meta: { title: '审计日志' } },
     ],
   },

@@ -10,4 +10,6 @@ export const staffRoutes: RouteRecordRaw[] = [
   { path: '/staff/password', component: () => import('./StaffPasswordPage.vue'), beforeEnter: guard('signedIn') },
   { path: '/staff/cases', component: () => import('./StaffQueuePage.vue'), beforeEnter: guard('ready') },
   { path: '/staff/cases/:id(\\d+)', component: () => import('./StaffCasePage.vue'), beforeEnter: guard('ready') },
+  { path: '/staff/visits', component: () => import('./StaffWorklistPage.vue'), beforeEnter: guard('ready') },
+  { path: '/staff/households/:id(\\d+)', component: () => import('./StaffHouseholdPage.vue'), beforeEnter: guard('ready') },
 ];

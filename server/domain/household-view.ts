@@ -1,0 +1,116 @@
+import { chinaDate, visitDue } from '../../shared/register/cadence';
+import { caseEventText, registerEventText, visitText } from '../../shared/register/events';
+import type { OpenRisks } from '../../shared/register/risks';
+import type { HouseholdDetailInfo, HouseholdItemInfo } from '../../shared/schemas/households';
+import type { Repositories } from '../repositories';
+import type { HouseholdRow } from '../repositories/households';
+import type { Region } from '../repositories/regions';
+import type { Vault } from './crypto';
+
+// Newest first; within one instant a re-check's decision follows its visit, which follows the case step.
+const SAME_INSTANT_ORDER = { register: 0, visit: 1, case: 2 } as const;
+
+type FindRegion = (code: string) => Region | undefined;
+type Findings = Record<string, { text: string; risk: boolean }>;
+
+/** Overdue, due this week or later; an exited household past its monitoring period has ended. */
+export function standing(row: HouseholdRow, today: string): HouseholdItemInfo['status'] {
+  if (row.category === 'exited' && row.monitored_until && row.monitored_until < today) return 'ended';
+  const due = visitDue(row.next_visit_on, today);
+  return due === 'none' ? 'later' : due;
+}
+
+function regionRefs(findRegion: FindRegion, row: HouseholdRow) {
+  const township = findRegion(row.township);
+  const village = row.village ? findRegion(row.village) : undefined;
+  return {
+    township: { code: row.township, name: township?.name ?? row.township },
+    village: village ? { code: village.code, name: village.name } : null,
+  };
+}
+
+export function toHouseholdItem(findRegion: FindRegion, row: HouseholdRow, today: string): HouseholdItemInfo {
+  return {
+    id: row.id,
+    ...regionRefs(findRegion, row),
+    name: row.name_masked,
+    phone: row.phone_masked,
+    category: row.category,
+    level: row.level,
+    nextVisitAt: row.next_visit_on,
+    nextReviewAt: row.next_review_on,
+    openRisks: Object.keys(JSON.parse(row.open_risks_json) as OpenRisks).length,
+    status: standing(row, today),
+  };
+}
+
+/**
+ * One household as staff see it: masked person, schedule, visits, open risks with the last words
+ * written about them, the cases about the same person (only those the caller may see), and one timeline.
+ */
+export function toHouseholdDetail(repos: Repositories, vault: Vault, row: HouseholdRow, scope: string | null, nowIso: string): HouseholdDetailInfo {
+  const today = chinaDate(nowIso);
+  const usernames = new Map<string, string>();
+  const actorName = (actor: string) => {
+    if (!/^staff:\d+$/.test(actor)) return actor;
+    if (!usernames.has(actor)) usernames.set(actor, repos.users.findById(Number(actor.slice(6)))?.username ?? actor);
+    return usernames.get(actor)!;
+  };
+  const visits = repos.households.visitsOf(row.id).map((v) => {
+    const body = vault.decrypt<{ findings: Findings; note: string | null }>(v.findings_enc);
+    return {
+      id: v.id,
+      visitedAt: v.visited_on,
+      kind: v.kind,
+      actor: actorName(v.actor),
+      level: v.level,
+      findings: body.findings,
+      note: body.note,
+      cleared: JSON.parse(v.cleared_json) as string[],
+      openRisks: Object.keys(JSON.parse(v.open_risks_json) as OpenRisks),
+      createdAt: v.created_at,
+    };
+  });
+  const open = JSON.parse(row.open_risks_json) as OpenRisks;
+  const openRisks = Object.entries(open).map(([dimension, since]) => ({
+    dimension,
+    since: since!,
+    text: visits.find((v) => v.findings[dimension]?.risk)?.findings[dimension]?.text ?? '',
+  }));
+  const cases = repos.households
+    .linkedCaseIds(row.id, row.person_key)
+    .map((id) => repos.cases.find(id)!)
+    .filter((c) => scope === null || c.township === scope);
+
+  const timeline: HouseholdDetailInfo['timeline'] = [
+    ...cases.flatMap((c) =>
+      repos.cases.eventsOf(c.id).map((e) => ({ at: e.at, source: 'case' as const, type: e.type, caseId: c.id, text: caseEventText(e.type, c.id) })),
+    ),
+    ...visits.map((v) => ({ at: v.createdAt, source: 'visit' as const, type: v.kind, caseId: null, text: `${v.visitedAt} ${visitText(v.kind, v.openRisks, v.cleared)}` })),
+    ...repos.households.eventsOf(row.id).map((e) => ({
+      at: e.at,
+      source: 'register' as const,
+      type: e.type,
+      caseId: e.case_id,
+      text: registerEventText(e.type, e.detail_json ? (JSON.parse(e.detail_json) as Record<string, unknown>) : null),
+    })),
+  ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : SAME_INSTANT_ORDER[a.source] - SAME_INSTANT_ORDER[b.source]));
+
+  return {
+    ...regionRefs(repos.regions.find, row),
+    id: row.id,
+    person: { name: row.name_masked, phone: row.phone_masked, idNumber: row.id_masked, address: row.address_masked },
+    category: row.category,
+    categorySince: row.category_since,
+    monitoredUntil: row.monitored_until,
+    level: row.level,
+    unstable: row.unstable === 1,
+    schedule: { nextVisitAt: row.next_visit_on, nextReviewAt: row.next_review_on, lastVisitAt: row.last_visit_on, status: standing(row, today) },
+    openRisks,
+    visits: visits.map(({ openRisks: _o, createdAt: _c, ...v }) => v),
+    plan: null,
+    cases: cases.map((c) => ({ id: c.id, status: c.status, level: c.level, createdAt: c.created_at, closedAt: c.closed_at })),
+    warnings: [],
+    timeline,
+  };
+}

@@ -1,0 +1,159 @@
+import { moreSevere } from '../../shared/cases/risk';
+import type { Decision } from '../../shared/cases/workflow';
+import { chinaDate, nextVisitDate, reviewDueDate } from '../../shared/register/cadence';
+import { CATEGORY_OF_DECISION, type RegisterCategory, type RegisterLevel } from '../../shared/register/categories';
+import { selectRegisterParameters } from '../../shared/register/parameters';
+import { carryRisks, type Findings, type OpenRisks } from '../../shared/register/risks';
+import type { HouseholdReviewInput, HouseholdVisitInput } from '../../shared/schemas/households';
+import { AppError } from '../app-error';
+import type { DB } from '../db/open';
+import type { Repositories } from '../repositories';
+import type { CaseRow } from '../repositories/cases';
+import type { HouseholdRow } from '../repositories/households';
+import type { Vault } from './crypto';
+
+const registerLevel = (level: string): RegisterLevel => (level === 'red' || level === 'yellow' ? level : 'blue');
+
+/**
+ * A case decision enrols the person in the register, or updates their entry: the category follows the
+ * decision, the level the case's, and the next visit comes no later than the new level's cadence.
+ * Runs inside the workflow's transaction.
+ */
+export function enrolFromDecision(repos: Repositories, row: CaseRow, decision: Decision, actor: string, now: string): number {
+  const today = chinaDate(now);
+  const { values } = selectRegisterParameters(today);
+  const category = CATEGORY_OF_DECISION[decision];
+  const level = registerLevel(row.level);
+  const firstVisit = nextVisitDate(today, level, values);
+  const existing = (row.person_key ? repos.households.findByPersonKey(row.person_key) : undefined) ?? repos.households.findByCase(row.id);
+  const person = {
+    township: row.township,
+    village: row.village ?? '',
+    subject_enc: row.subject_enc,
+    name_masked: row.name_masked,
+    phone_masked: row.phone_masked,
+    id_masked: row.id_masked,
+    address_masked: row.address_masked,
+  };
+  let id: number;
+  if (!existing) {
+    id = repos.households.insert({
+      person_key: row.person_key,
+      ...person,
+      category,
+      category_since: today,
+      monitored_until: null,
+      level,
+      unstable: 0,
+      next_visit_on: firstVisit,
+      next_review_on: reviewDueDate(today, category, false, values),
+      import_fingerprint: null,
+      now,
+    });
+    repos.households.appendEvent({ householdId: id, at: now, type: 'enrolled', actor, caseId: row.id, detail: { category, level, decision, source: 'decision' } });
+  } else {
+    id = existing.id;
+    const changed = existing.category !== category;
+    const since = changed ? today : existing.category_since;
+    const newLevel = moreSevere(existing.level, level) as RegisterLevel;
+    repos.households.update(id, {
+      ...person,
+      category,
+      category_since: since,
+      monitored_until: null,
+      level: newLevel,
+      unstable: existing.unstable,
+      next_visit_on: existing.next_visit_on < firstVisit ? existing.next_visit_on : firstVisit,
+      next_review_on: changed ? reviewDueDate(today, category, existing.unstable === 1, values) : existing.next_review_on,
+      import_fingerprint: existing.import_fingerprint,
+      now,
+    });
+    repos.households.appendEvent({ householdId: id, at: now, type: 'decision', actor, caseId: row.id, detail: { category, level: newLevel, decision } });
+  }
+  repos.households.linkCase(id, row.id);
+  return id;
+}
+
+/** The China date of a visit: a date or a timestamp, never in the future. */
+function visitDay(visitedAt: string, today: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(visitedAt) ? visitedAt : Number.isNaN(Date.parse(visitedAt)) ? '' : chinaDate(visitedAt);
+  if (!day || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new AppError('VALIDATION_FAILED', 400, undefined, { visitedAt: '请填写探访日期，例如 2026-11-30' });
+  if (day > today) throw new AppError('VALIDATION_FAILED', 400, undefined, { visitedAt: '探访日期不能晚于今天' });
+  return day;
+}
+
+/** 定期探访 and 复核: recorded against the register only, never against a case or a tracking page. */
+export function createRegisterWork(db: DB, repos: Repositories, vault: Vault) {
+  function visit(household: HouseholdRow, input: HouseholdVisitInput, kind: 'visit' | 'review', actor: string, now: string): { visitedOn: string } {
+    const today = chinaDate(now);
+    const visitedOn = visitDay(input.visitedAt, today);
+    const { values } = selectRegisterParameters(visitedOn);
+    const level = input.level ?? household.level;
+    const risks = carryRisks(JSON.parse(household.open_risks_json) as OpenRisks, input.findings as Findings, visitedOn);
+    repos.households.recordVisit({
+      householdId: household.id,
+      visitedOn,
+      kind,
+      actor,
+      level,
+      findingsEnc: vault.encrypt({ findings: input.findings, note: input.note ?? null }),
+      openRisksJson: JSON.stringify(risks.open),
+      clearedJson: JSON.stringify(risks.cleared),
+      nextVisitOn: nextVisitDate(visitedOn, level, values),
+      now,
+    });
+    if (level !== household.level) repos.households.appendEvent({ householdId: household.id, at: now, type: 'level', actor, detail: { from: household.level, to: level } });
+    return { visitedOn };
+  }
+
+  const recordVisit = db.transaction((household: HouseholdRow, input: HouseholdVisitInput, actor: string, now: string) => {
+    visit(repos.households.find(household.id)!, input, 'visit', actor, now);
+  });
+
+  const recordReview = db.transaction((household: HouseholdRow, input: HouseholdReviewInput, actor: string, now: string) => {
+    const { visitedOn } = visit(repos.households.find(household.id)!, input, 'review', actor, now);
+    const current = repos.households.find(household.id)!;
+    const { values } = selectRegisterParameters(visitedOn);
+    const unstable = input.unstable ?? current.unstable === 1;
+    let category = current.category as RegisterCategory;
+    let since = current.category_since;
+    let until: string | null = current.monitored_until;
+    if (input.decision === 'change') {
+      if (!input.category) throw new AppError('VALIDATION_FAILED', 400, undefined, { category: '请选择新的类别' });
+      category = input.category;
+      since = visitedOn;
+      until = null;
+    } else if (input.decision === 'exit') {
+      if (category === 'exited') throw new AppError('INVALID_TRANSITION', 409, '这一户已经退出，正在监测中');
+      category = 'exited';
+      since = visitedOn;
+      until = reviewDueDate(visitedOn, 'exited', false, values);
+    }
+    // Continue: the next re-check counts from this one.
+    const reviewFrom = input.decision === 'continue' ? visitedOn : since;
+    repos.households.update(current.id, {
+      township: current.township,
+      village: current.village,
+      subject_enc: current.subject_enc,
+      name_masked: current.name_masked,
+      phone_masked: current.phone_masked,
+      id_masked: current.id_masked,
+      address_masked: current.address_masked,
+      category,
+      category_since: since,
+      monitored_until: until,
+      level: current.level,
+      unstable: unstable ? 1 : 0,
+      next_visit_on: current.next_visit_on,
+      next_review_on: category === 'exited' ? until : reviewDueDate(reviewFrom, category, unstable, values),
+      import_fingerprint: current.import_fingerprint,
+      now,
+    });
+    repos.households.appendEvent({ householdId: current.id, at: now, type: 'review', actor, detail: { decision: input.decision, category, from: current.category, until } });
+  });
+
+  return {
+    recordVisit: (h: HouseholdRow, input: HouseholdVisitInput, actor: string, now: string): void => recordVisit.immediate(h, input, actor, now),
+    recordReview: (h: HouseholdRow, input: HouseholdReviewInput, actor: string, now: string): void => recordReview.immediate(h, input, actor, now),
+  };
+}

@@ -1,0 +1,130 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { labelOf } from '../../../shared/cases/labels';
+import { REVEAL_REASONS } from '../../../shared/cases/workflow';
+import { addDays, chinaDate, endOfWeek } from '../../../shared/register/cadence';
+import { ErrorResponse } from '../../../shared/schemas/common';
+import {
+  HouseholdDetail,
+  HouseholdList,
+  HouseholdListQuery,
+  HouseholdParams,
+  HouseholdRevealBody,
+  HouseholdRevealResponse,
+  HouseholdReviewBody,
+  HouseholdVisitBody,
+} from '../../../shared/schemas/households';
+import { AppError } from '../../app-error';
+import { memoizedRegions } from '../../domain/case-view';
+import { nowIso } from '../../domain/clock';
+import { toHouseholdDetail, toHouseholdItem } from '../../domain/household-view';
+import type { CleanPerson } from '../../domain/person';
+import { createRegisterWork } from '../../domain/register';
+import { requireRole, townshipScope } from '../../plugins/auth';
+import type { HouseholdRow } from '../../repositories/households';
+
+function encodeCursor(row: HouseholdRow): string {
+  return Buffer.from(JSON.stringify([row.village, row.next_visit_on, row.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { village: string; nextVisitOn: string; id: number } {
+  try {
+    const [village, nextVisitOn, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string, number];
+    if (typeof village === 'string' && typeof nextVisitOn === 'string' && Number.isInteger(id)) return { village, nextVisitOn, id };
+  } catch {
+    // fall through
+  }
+  throw new AppError('VALIDATION_FAILED', 400, undefined, { cursor: '翻页参数不对，请回到第一页' });
+}
+
+const writeErrors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+
+/** The register: the township worklist, one household, home visits, re-checks and the audited reveal. */
+const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const work = createRegisterWork(app.db, app.repos, app.vault);
+
+  /** A household the caller may see, or a 404 that does not say whether it exists elsewhere. */
+  function visibleHousehold(id: string, scope: string | null): HouseholdRow {
+    const row = app.repos.households.find(Number(id));
+    if (!row || (scope !== null && row.township !== scope)) throw new AppError('HOUSEHOLD_NOT_FOUND', 404);
+    return row;
+  }
+
+  app.get('/api/staff/households', { schema: { querystring: HouseholdListQuery, response: { 200: HouseholdList, 400: ErrorResponse } } }, async (request) => {
+    const query = request.query;
+    const scope = townshipScope(request.staff!.user);
+    const township = scope ?? query.township ?? null;
+    const limit = Math.min(Math.max(Number(query.limit ?? 50), 1), 100);
+    const today = chinaDate(nowIso());
+    const visitBy = query.due === undefined ? undefined : query.due === 'overdue' ? addDays(today, -1) : addDays(today, Number(query.due));
+    const rows = app.repos.households.page({
+      township,
+      level: query.level,
+      category: query.category,
+      village: query.village,
+      visitBy,
+      today,
+      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const findRegion = memoizedRegions(app.repos);
+    const counts = app.repos.households.countDue(township, today, endOfWeek(today));
+    return {
+      items: page.map((row) => toHouseholdItem(findRegion, row, today)),
+      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
+      counts: { overdue: counts.overdue, dueThisWeek: counts.due - counts.overdue },
+    };
+  });
+
+  app.get('/api/staff/households/:id', { schema: { params: HouseholdParams, response: { 200: HouseholdDetail, 404: ErrorResponse } } }, async (request) => {
+    const scope = townshipScope(request.staff!.user);
+    return toHouseholdDetail(app.repos, app.vault, visibleHousehold(request.params.id, scope), scope, nowIso());
+  });
+
+  app.post(
+    '/api/staff/households/:id/visits',
+    { onRequest: requireRole('county_admin', 'township_staff'), schema: { params: HouseholdParams, body: HouseholdVisitBody, response: { 201: HouseholdDetail, ...writeErrors } } },
+    async (request, reply) => {
+      const staff = request.staff!.user;
+      const scope = townshipScope(staff);
+      const row = visibleHousehold(request.params.id, scope);
+      work.recordVisit(row, request.body, `staff:${staff.id}`, nowIso());
+      app.repos.audit.record({ actor: staff.username, action: 'household.visit', target: `household:${row.id}`, clientIp: request.ip });
+      return reply.code(201).send(toHouseholdDetail(app.repos, app.vault, app.repos.households.find(row.id)!, scope, nowIso()));
+    },
+  );
+
+  app.post(
+    '/api/staff/households/:id/reviews',
+    { onRequest: requireRole('county_admin', 'township_staff'), schema: { params: HouseholdParams, body: HouseholdReviewBody, response: { 201: HouseholdDetail, ...writeErrors } } },
+    async (request, reply) => {
+      const staff = request.staff!.user;
+      const scope = townshipScope(staff);
+      const row = visibleHousehold(request.params.id, scope);
+      work.recordReview(row, request.body, `staff:${staff.id}`, nowIso());
+      app.repos.audit.record({ actor: staff.username, action: `household.review.${request.body.decision}`, target: `household:${row.id}`, clientIp: request.ip });
+      return reply.code(201).send(toHouseholdDetail(app.repos, app.vault, app.repos.households.find(row.id)!, scope, nowIso()));
+    },
+  );
+
+  app.post(
+    '/api/staff/households/:id/reveal',
+    { onRequest: requireRole('county_admin', 'township_staff'), schema: { params: HouseholdParams, body: HouseholdRevealBody, response: { 200: HouseholdRevealResponse, ...writeErrors } } },
+    async (request) => {
+      const staff = request.staff!.user;
+      const row = visibleHousehold(request.params.id, townshipScope(staff));
+      const person = app.vault.decrypt<CleanPerson>(row.subject_enc);
+      // The audit row is written before the data leaves: no reveal without a trace.
+      app.repos.audit.record({
+        actor: staff.username,
+        action: 'household.reveal',
+        target: `household:${row.id}`,
+        detail: labelOf(REVEAL_REASONS, request.body.reason),
+        clientIp: request.ip,
+      });
+      return { person: { name: person.name, phone: person.phone, idNumber: person.idNumber, address: person.address } };
+    },
+  );
+};
+
+export default householdRoutes;
