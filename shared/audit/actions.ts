@@ -30,7 +30,9 @@ export const AUDIT_ACTION_LABEL: Readonly<Record<string, string>> = {
   'parameters.withdraw_version': '撤回未生效的筛查参数版本',
   'household.reveal': '查看在册家庭的完整信息',
   'household.visit': '记录在册家庭的探访',
-  'household.review': '在册家庭复核',
+  'household.review.continue': '在册家庭复核：继续保障',
+  'household.review.change': '在册家庭复核：调整类别',
+  'household.review.exit': '在册家庭复核：退出',
   'register.import': '导入在册名单',
 };
 
