@@ -12,6 +12,7 @@ import securityHeaders from './plugins/security-headers';
 import adminRoutes from './routes/admin';
 import assigneeRoutes from './routes/staff/assignees';
 import staffCaseRoutes from './routes/staff/cases';
+import staffResourceRoutes from './routes/staff/resources';
 import sessionRoutes from './routes/staff/session';
 import policyRoutes from './routes/public/policies';
 import screeningRoutes from './routes/public/screenings';
@@ -92,6 +93,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(sessionRoutes);
   await app.register(staffCaseRoutes);
   await app.register(assigneeRoutes);
+  await app.register(staffResourceRoutes);
   await app.register(adminRoutes);
   await app.register(clientPlugin, { clientDist: config.clientDist });
 

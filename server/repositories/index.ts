@@ -11,6 +11,7 @@ import { createLedgerRepository } from './ledger';
 import { createParameterVersionsRepository } from './parameter-versions';
 import { createPolicyLibraryRepository } from './policy-library';
 import { createRegionsRepository } from './regions';
+import { createResourcesRepository } from './resources';
 import { createSessionsRepository } from './sessions';
 import { createSettingsRepository } from './settings';
 import { createUsersRepository } from './users';
@@ -33,6 +34,7 @@ export function createRepositories(db: DB) {
     ledger: createLedgerRepository(db),
     policyLibrary: createPolicyLibraryRepository(db),
     parameterVersions: createParameterVersionsRepository(db),
+    resources: createResourcesRepository(db),
   };
 }
 

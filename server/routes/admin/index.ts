@@ -6,6 +6,7 @@ import adminStatsRoutes from './stats';
 import adminLedgerRoutes from './ledger';
 import adminAuditRoutes from './audit';
 import adminLibraryRoutes from './library';
+import adminResourceRoutes from './resources';
 
 /** The county administration API (county_admin only), plus the region list every staff member reads. */
 const adminRoutes: FastifyPluginAsync = async (app) => {
@@ -16,6 +17,7 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(adminLedgerRoutes);
   await app.register(adminAuditRoutes);
   await app.register(adminLibraryRoutes);
+  await app.register(adminResourceRoutes);
 };
 
 export default adminRoutes;
