@@ -13,6 +13,8 @@ import adminRoutes from './routes/admin';
 import assigneeRoutes from './routes/staff/assignees';
 import staffCaseRoutes from './routes/staff/cases';
 import staffResourceRoutes from './routes/staff/resources';
+import staffReferralRoutes from './routes/staff/referrals';
+import partnerReferralRoutes from './routes/partner/referrals';
 import sessionRoutes from './routes/staff/session';
 import policyRoutes from './routes/public/policies';
 import screeningRoutes from './routes/public/screenings';
@@ -94,6 +96,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(staffCaseRoutes);
   await app.register(assigneeRoutes);
   await app.register(staffResourceRoutes);
+  await app.register(staffReferralRoutes);
+  await app.register(partnerReferralRoutes);
   await app.register(adminRoutes);
   await app.register(clientPlugin, { clientDist: config.clientDist });
 

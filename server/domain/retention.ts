@@ -11,11 +11,14 @@ export function redactClosedCases(db: DB, vault: Vault, closedBefore: string, no
       id_masked = NULL, address_masked = NULL, answers_json = NULL, redacted_at = @now WHERE id = @id`);
   const redactSubmissions = db.prepare('UPDATE submissions SET payload_enc = @payload WHERE case_id = @id');
   const redactEvents = db.prepare('UPDATE case_events SET detail_enc = NULL WHERE case_id = ? AND detail_enc IS NOT NULL');
+  // A referral's need describes the person's situation, and a shared phone is theirs: both go, the outcome stays.
+  const redactReferrals = db.prepare("UPDATE referrals SET need = '已清除', contact_enc = NULL WHERE case_id = ?");
   const redactAll = db.transaction(() => {
     for (const { id } of due) {
       redactCase.run({ id, now, subject: vault.encrypt({ name: '已清除', phone: null, idNumber: null, address: null }) });
       redactSubmissions.run({ id, payload: vault.encrypt({ redacted: true }) });
       redactEvents.run(id);
+      redactReferrals.run(id);
     }
   });
   redactAll.immediate();

@@ -36,6 +36,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const PASSWORD_CHANGE_ALLOWED = new Set(['/api/staff/me', '/api/staff/password', '/api/staff/session']);
 // The only staff routes a partner may use: the shared login session itself (who am I, password, log out).
 const PARTNER_STAFF_ALLOWED = PASSWORD_CHANGE_ALLOWED;
+const STAFF_AREA = /^\/api\/(staff|admin)\//;
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -87,6 +88,16 @@ const authPlugin: FastifyPluginAsync<{ secure: boolean }> = async (app, { secure
     if (now - Date.parse(session.last_seen_at) > 60_000) app.repos.sessions.touch(sessionHash, new Date(now).toISOString());
     return { user, sessionHash, csrfToken: session.csrf_token };
   }
+
+  // Deny by default, before any route's own hooks or body validation: a partner's session opens no staff or
+  // admin route except the shared session routes, whichever hook order a route (or a future one) uses.
+  app.addHook('onRequest', async (request) => {
+    const route = request.routeOptions.url ?? '';
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (!sessionId || !STAFF_AREA.test(route) || PARTNER_STAFF_ALLOWED.has(route)) return;
+    const session = app.repos.sessions.find(hash(sessionId));
+    if (session && app.repos.users.findById(session.user_id)?.role === 'partner') throw new AppError('FORBIDDEN', 403);
+  });
 
   app.decorate('requireStaff', async (request: FastifyRequest, reply: FastifyReply) => {
     const context = await authenticate(request, reply);

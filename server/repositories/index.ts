@@ -10,6 +10,7 @@ import { createEntriesRepository } from './entries';
 import { createLedgerRepository } from './ledger';
 import { createParameterVersionsRepository } from './parameter-versions';
 import { createPolicyLibraryRepository } from './policy-library';
+import { createReferralsRepository } from './referrals';
 import { createRegionsRepository } from './regions';
 import { createResourcesRepository } from './resources';
 import { createSessionsRepository } from './sessions';
@@ -35,6 +36,7 @@ export function createRepositories(db: DB) {
     policyLibrary: createPolicyLibraryRepository(db),
     parameterVersions: createParameterVersionsRepository(db),
     resources: createResourcesRepository(db),
+    referrals: createReferralsRepository(db),
   };
 }
 

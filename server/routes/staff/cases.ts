@@ -96,6 +96,7 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
       counts: app.repos.queue.countsByStatus({ township }),
       overdue: app.repos.queue.countOverdue(township, now, OVERDUE_COUNT_CAP),
+      referralsOverdue: app.repos.referrals.countOverdue(township, now),
     };
   });
 
