@@ -50,6 +50,12 @@ export function referralPublicText(step: 'referred' | PartnerEvent, resourceName
   }
 }
 
+/** Where a referral stands now, in the same plain words (null once declined). */
+export function referralNowText(status: ReferralStatus, resourceName: string): string | null {
+  const step = ({ planned: 'referred', accepted: 'accept', completed: 'complete', declined: 'decline' } as const)[status];
+  return referralPublicText(step, resourceName);
+}
+
 /** What a partner sees of the person: the surname only (张*). */
 export function surnameOnly(maskedOrFullName: string): string {
   const first = [...maskedOrFullName.trim()][0];

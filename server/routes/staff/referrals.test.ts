@@ -93,6 +93,7 @@ describe('referrals on a case', () => {
     expect(list.json().resource).toEqual({ id: station, name: '灵溪镇社工站' });
     for (const secret of ['张三丰', '三丰', PHONE, PHONE.slice(-4), ID, ID.slice(-4)]) expect(list.body).not.toContain(secret);
     expect((await track(trackingCode)).timeline.map((e: { text: string }) => e.text)).toContain('已请灵溪镇社工站联系您');
+    expect((await track(trackingCode)).helping).toEqual(['已请灵溪镇社工站联系您']);
 
     const answer = (type: string, note: string) => partner.post(`/api/partner/referrals/${referralId}/events`, { type, note });
     expect((await answer('complete', '已完成')).statusCode).toBe(409);
@@ -119,6 +120,7 @@ describe('referrals on a case', () => {
     expect(done).toMatchObject({ actor: 'station_lx', publicText: '灵溪镇社工站已完成帮扶', detail: { note: '已安排每周二、周五上门' } });
     const tracked = await track(trackingCode);
     expect(tracked.timeline.map((e: { text: string }) => e.text)).toContain('灵溪镇社工站已完成帮扶');
+    expect(tracked.helping).toEqual(['灵溪镇社工站已完成帮扶']);
     expect(JSON.stringify(tracked)).not.toMatch(/station_lx|张|三丰/);
     const referrals = (await staff.get(`/api/staff/cases/${id}/referrals`)).json().items;
     expect(referrals).toEqual([expect.objectContaining({ id: referralId, status: 'completed', statusText: '已完成', resource: { id: station, name: '灵溪镇社工站', kind: 'station' } })]);
