@@ -45,7 +45,7 @@ const clientPlugin: FastifyPluginAsync<{ clientDist: string }> = async (app, { c
     return sendPage(reply, entry ? 200 : 404, page.render({ boot: { entry: entry ?? null, county: countyName() } }));
   });
 
-  for (const route of ['/', '/track', '/track/*', '/staff', '/staff/*', '/admin', '/admin/*']) {
+  for (const route of ['/', '/track', '/track/*', '/staff', '/staff/*', '/admin', '/admin/*', '/partner']) {
     app.get(route, async (_request, reply) => sendPage(reply, 200, page.render({ boot: { county: countyName() } })));
   }
 };
