@@ -20,6 +20,8 @@ export const useStaffQueue = defineStore('staffQueue', () => {
   const nextCursor = ref<string | null>(null);
   const counts = ref<Record<string, number>>({});
   const overdue = ref(0);
+  /** Referrals in scope waiting past their acceptance deadline. */
+  const referralsOverdue = ref(0);
   const loading = ref(false);
   const loaded = ref(false);
   const error = ref('');
@@ -54,6 +56,7 @@ export const useStaffQueue = defineStore('staffQueue', () => {
       nextCursor.value = page.nextCursor;
       counts.value = page.counts;
       overdue.value = page.overdue;
+      referralsOverdue.value = page.referralsOverdue;
       loaded.value = true;
       remember(page.items);
     } catch (e) {
@@ -73,6 +76,7 @@ export const useStaffQueue = defineStore('staffQueue', () => {
       villages.value = {};
       counts.value = {};
       overdue.value = 0;
+      referralsOverdue.value = 0;
     }
     const wanted = JSON.stringify(filters);
     if (!options.force && !stale.value && wanted === key.value && loaded.value && !error.value) return;
@@ -95,5 +99,5 @@ export const useStaffQueue = defineStore('staffQueue', () => {
     stale.value = true;
   }
 
-  return { items, counts, overdue, loading, loaded, finished, error, openCount, allCount, townships, villages, show, loadMore, invalidate };
+  return { items, counts, overdue, referralsOverdue, loading, loaded, finished, error, openCount, allCount, townships, villages, show, loadMore, invalidate };
 });

@@ -22,7 +22,15 @@ export const SOURCES = [
   { value: 'report', label: '他人反映' },
 ] as const;
 
-const EXTRA_EVENT_LABEL: Record<string, string> = { submitted: '收到求助', merged: '同一人又有新的提交' };
+const EXTRA_EVENT_LABEL: Record<string, string> = {
+  submitted: '收到求助',
+  merged: '同一人又有新的提交',
+  referral: '转介到资源',
+  referral_accept: '合作方已接单',
+  referral_decline: '合作方婉拒',
+  referral_complete: '合作方已完成',
+  referral_contact: '已向合作方提供联系电话',
+};
 export function eventLabel(type: string, actor = ''): string {
   if (type === 'submitted' && actor === 'reporter') return '收到他人反映';
   if (type === 'submitted' && actor === 'resident') return '收到本人求助';
@@ -50,6 +58,16 @@ export function eventDetails(type: string, detail: Record<string, unknown> | nul
       break;
     case 'refer':
       add('转介给', detail.to);
+      break;
+    case 'referral':
+      add('转介给', detail.resource);
+      add('需求', detail.need);
+      break;
+    case 'referral_accept':
+    case 'referral_decline':
+    case 'referral_complete':
+    case 'referral_contact':
+      add('合作方', detail.resource);
       break;
     case 'level':
       add('调整为', riskLabel(String(detail.level ?? '')));
