@@ -62,6 +62,11 @@ export function createResourcesRepository(db: DB) {
     `SELECT ${COLUMNS} FROM resources WHERE retired_at IS NULL ORDER BY township IS NOT NULL, township, name, id`,
   );
   const byId = db.prepare<[number], ResourceRow>(`SELECT ${COLUMNS} FROM resources WHERE id = ?`);
+  // Spelled without SQLite's `IS ?` so the query moves to PostgreSQL unchanged.
+  const byName = db.prepare<[{ name: string; township: string | null }], ResourceRow>(
+    `SELECT ${COLUMNS} FROM resources WHERE name = @name AND (township = @township OR (township IS NULL AND @township IS NULL))
+     ORDER BY retired_at IS NOT NULL, id LIMIT 1`,
+  );
   const insert = db.prepare(`INSERT INTO resources (kind, name, township, service_types_json, contact, capacity, updated_at, updated_by)
     VALUES (@kind, @name, @township, @serviceTypes, @contact, @capacity, @now, @by)`);
   const update = db.prepare(`UPDATE resources SET kind = @kind, name = @name, township = @township, service_types_json = @serviceTypes,
@@ -76,6 +81,11 @@ export function createResourcesRepository(db: DB) {
     activeFor: (township: string | null): Resource[] => (township === null ? allActive.all() : activeFor.all(township)).map(toResource),
     find(id: number): Resource | undefined {
       const row = byId.get(id);
+      return row ? toResource(row) : undefined;
+    },
+    /** The resource of this name in this township (null: county-wide), preferring one still in use. */
+    findByName(name: string, township: string | null): Resource | undefined {
+      const row = byName.get({ name, township });
       return row ? toResource(row) : undefined;
     },
     create: (fields: ResourceFields, by: string, now: string): number =>

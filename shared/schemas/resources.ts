@@ -54,3 +54,24 @@ export type AdminResourceItemInfo = Static<typeof AdminResourceItem>;
 export const AdminResourceList = Type.Object({ items: Type.Array(AdminResourceItem) });
 
 export const CreatedId = Type.Object({ id: Type.Integer() });
+
+/** A resource list to import: the file's bytes, base64 (CSV, or XLSX whose first sheet is read). */
+export const RESOURCE_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+export const ResourceImportBody = Type.Object(
+  {
+    file: Type.String({
+      minLength: 4,
+      maxLength: Math.ceil(RESOURCE_IMPORT_MAX_BYTES / 3) * 4,
+      pattern: '^[A-Za-z0-9+/]+={0,2}$',
+      'x-error': '请选择 2 MB 以内的 CSV 或 XLSX 文件',
+    }),
+  },
+  { additionalProperties: false },
+);
+export const ResourceImportResult = Type.Object({
+  rows: Type.Integer(),
+  imported: Type.Integer(),
+  updated: Type.Integer(),
+  rejected: Type.Array(Type.Object({ row: Type.Integer(), reason: Type.String() })),
+});
+export type ResourceImportResultInfo = Static<typeof ResourceImportResult>;

@@ -81,4 +81,38 @@ describe('the resource library', () => {
     expect(res.json()).toMatchObject({ id, name: '新名字', township: null, townshipName: null, contact: null, capacity: null, updatedBy: 'county' });
     expect((await admin.send('PUT', '/api/admin/resources/999999', station(own))).statusCode).toBe(404);
   });
+
+  it('imports a list from XLSX or CSV: adds new rows, updates same-named ones, names each bad row', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('资源');
+    const ownName = townshipsOf(t.app)[0]!.name;
+    sheet.addRows([
+      ['名称', '类别', '乡镇', '服务内容', '联系方式', '可服务户数'],
+      ['导入社工站', '助联体服务站', ownName, '心理疏导、生活照料', '0577-1234567', 20],
+      ['导入爱心企业', '爱心企业', '', '物资帮扶', '', ''],
+      ['坏类别', '银行', '', '物资帮扶', '', ''],
+      ['没乡镇', '社会组织', '不存在镇', '助学', '', ''],
+      ['没服务', '社会组织', '全县', '', '', ''],
+      ['负户数', '社会组织', '全县', '助学', '', -3],
+    ]);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const res = await admin.send('POST', '/api/admin/resources/import', { file: xlsx.toString('base64') });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 6, imported: 2, updated: 0 });
+    expect(res.json().rejected.map((r: { row: number }) => r.row)).toEqual([4, 5, 6, 7]);
+    expect(res.json().rejected[0].reason).toContain('类别「银行」不对');
+    expect(await names(staff)).toEqual(expect.arrayContaining(['导入社工站', '导入爱心企业']));
+    expect(t.app.repos.resources.findByName('导入社工站', own)).toMatchObject({ kind: 'station', serviceTypes: ['心理疏导', '生活照料'], capacity: 20 });
+
+    // The same list again as CSV (with a BOM): the same-named resource is updated, not doubled.
+    const csv = `\uFEFF类别,名称,服务内容,可服务户数\n爱心企业,导入爱心企业,物资帮扶、助学,5\n`;
+    const again = await admin.send('POST', '/api/admin/resources/import', { file: Buffer.from(csv).toString('base64') });
+    expect(again.json()).toEqual({ rows: 1, imported: 0, updated: 1, rejected: [] });
+    expect(t.app.repos.resources.findByName('导入爱心企业', null)).toMatchObject({ serviceTypes: ['物资帮扶', '助学'], capacity: 5 });
+
+    const noHeader = await admin.send('POST', '/api/admin/resources/import', { file: Buffer.from('a,b\n1,2\n').toString('base64') });
+    expect(noHeader.json().rejected).toEqual([{ row: 1, reason: '第一行缺少这些列：类别、名称、服务内容' }]);
+    expect((await staff.send('POST', '/api/admin/resources/import', { file: xlsx.toString('base64') })).statusCode).toBe(403);
+  });
 });

@@ -1,9 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { ErrorResponse } from '../../../shared/schemas/common';
-import { AdminResourceItem, AdminResourceList, CreatedId, ResourceBody, ResourceParams } from '../../../shared/schemas/resources';
+import {
+  AdminResourceItem,
+  AdminResourceList,
+  CreatedId,
+  RESOURCE_IMPORT_MAX_BYTES,
+  ResourceBody,
+  ResourceImportBody,
+  ResourceImportResult,
+  ResourceParams,
+} from '../../../shared/schemas/resources';
 import { AppError } from '../../app-error';
 import { nowIso } from '../../domain/clock';
+import { importResources, readTable } from '../../domain/resource-import';
 import { cleanResource, toAdminResourceItem } from '../../domain/resource-view';
 import { requireRole } from '../../plugins/auth';
 import type { Resource } from '../../repositories/resources';
@@ -41,6 +51,28 @@ const adminResourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     audit(request, 'resource.update', resource.id, { name: fields.name });
     return toAdminResourceItem(app.repos, app.repos.resources.find(resource.id)!);
   });
+
+  app.post(
+    '/api/admin/resources/import',
+    { bodyLimit: RESOURCE_IMPORT_MAX_BYTES * 2, schema: { body: ResourceImportBody, response: { 200: ResourceImportResult, ...errors } } },
+    async (request) => {
+      let table: string[][];
+      try {
+        table = await readTable(Buffer.from(request.body.file, 'base64'));
+      } catch {
+        throw new AppError('VALIDATION_FAILED', 400, undefined, { file: '文件打不开，请另存为 XLSX 或 CSV（UTF-8）后再试' });
+      }
+      const result = importResources(app.db, app.repos, table, request.staff!.user.username, nowIso());
+      app.repos.audit.record({
+        actor: request.staff!.user.username,
+        action: 'resource.import',
+        target: 'resources',
+        detail: JSON.stringify({ imported: result.imported, updated: result.updated, rejected: result.rejected.length }),
+        clientIp: request.ip,
+      });
+      return result;
+    },
+  );
 
   for (const [action, retire] of [['retire', true], ['restore', false]] as const) {
     app.post(`/api/admin/resources/:id/${action}`, { schema: { params: ResourceParams, response: { 200: AdminResourceItem, ...errors } } }, async (request) => {
