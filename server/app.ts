@@ -13,6 +13,7 @@ import screeningPlugin from './plugins/screening';
 import securityHeaders from './plugins/security-headers';
 import adminRoutes from './routes/admin';
 import staffRoutes from './routes/staff';
+import partnerReferralRoutes from './routes/partner/referrals';
 import sessionRoutes from './routes/staff/session';
 import policyRoutes from './routes/public/policies';
 import screeningRoutes from './routes/public/screenings';
@@ -97,6 +98,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(trackRoutes);
   await app.register(sessionRoutes);
   await app.register(staffRoutes);
+  await app.register(partnerReferralRoutes);
   await app.register(adminRoutes);
   await app.register(clientPlugin, { clientDist: config.clientDist });
 

@@ -7,6 +7,8 @@ import Database from 'better-sqlite3';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/open';
+import { createResourcesRepository } from '../repositories/resources';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -77,6 +79,31 @@ describe('npm run admin', () => {
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('这个密码很常见');
   }, 30_000);
+
+  it('create-user --role partner binds the account to one active resource, and only partners to one', async () => {
+    await admin(['regions', '--json']);
+    const db = openDatabase(path.join(dataDir, 'xingfuma.sqlite'));
+    const resources = createResourcesRepository(db);
+    const fields = { kind: 'station' as const, name: '灵溪镇社工站', township: '330327100000', serviceTypes: ['心理疏导'], contact: null, capacity: null };
+    const id = resources.create(fields, 'test', new Date().toISOString());
+    const retired = resources.create({ ...fields, name: '旧站' }, 'test', new Date().toISOString());
+    resources.setRetired(retired, new Date().toISOString(), 'test', new Date().toISOString());
+    db.close();
+
+    const res = await admin(['create-user', '--username', 'lx_station', '--role', 'partner', '--resource', String(id), '--password-stdin', '--json'], 'a-good-password\n');
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ username: 'lx_station', role: 'partner', township: null, resource: id });
+    const noResource = await admin(['create-user', '--username', 'px2', '--role', 'partner', '--password-stdin'], 'a-good-password\n');
+    expect(noResource.stderr).toContain('--resource');
+    const gone = await admin(['create-user', '--username', 'px3', '--role', 'partner', '--resource', String(retired), '--password-stdin'], 'a-good-password\n');
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain('没有在用的资源');
+    const staffWithResource = await admin(
+      ['create-user', '--username', 'px4', '--role', 'township_staff', '--township', '330327100000', '--resource', String(id), '--password-stdin'],
+      'a-good-password\n',
+    );
+    expect(staffWithResource.stderr).toContain('--role partner');
+  }, 60_000);
 
   it('disable-qr and list-qr agree', async () => {
     const list = JSON.parse((await admin(['list-qr', '--json'])).stdout) as Array<{ code: string; active: boolean }>;

@@ -90,6 +90,20 @@ function firstCode(ctx: Context): string {
   return code.trim().toUpperCase();
 }
 
+/** A partner answers for exactly one active resource of the library, and has no township of its own. */
+function partnerResource(ctx: Context, role: StaffRole, township: string | null): number | null {
+  const raw = ctx.values.resource;
+  if (role !== 'partner') {
+    if (raw !== undefined) throw new UsageError('只有合作方账号（--role partner）才能指定 --resource');
+    return null;
+  }
+  if (township) throw new UsageError('合作方账号不属于乡镇，请不要指定 --township');
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,9}$/.test(raw)) throw new UsageError('合作方账号必须用 --resource 指定资源库里的编号');
+  const resource = ctx.repos.resources.find(Number(raw));
+  if (!resource || resource.retiredAt !== null) throw new CommandError(`资源库里没有在用的资源 ${raw}`);
+  return resource.id;
+}
+
 export const COMMANDS: Record<string, Command> = {
   regions: {
     options: { json },
@@ -101,7 +115,7 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   'create-user': {
-    options: { json, username: str, role: str, township: str, 'password-stdin': { type: 'boolean' } },
+    options: { json, username: str, role: str, township: str, resource: str, 'password-stdin': { type: 'boolean' } },
     async run(ctx) {
       const username = required(ctx, 'username');
       const role = required(ctx, 'role') as StaffRole;
@@ -110,13 +124,17 @@ export const COMMANDS: Record<string, Command> = {
       const township = typeof ctx.values.township === 'string' ? ctx.values.township : null;
       if (role === 'township_staff' && !township) throw new UsageError('乡镇工作人员必须指定 --township');
       if (township && !ctx.repos.regions.findTownship(township)) throw new CommandError(`没有这个乡镇（街道）代码：${township}`);
+      const resourceId = partnerResource(ctx, role, township);
       if (!ctx.values['password-stdin']) throw new UsageError('请用 --password-stdin 从标准输入提供密码');
       const password = checkPassword(await readStdin(), username);
       if (ctx.repos.users.findByUsername(username)) throw new CommandError(`用户名 ${username} 已存在`);
       // Set by someone other than its owner: temporary, to be changed at first login.
-      const id = ctx.repos.users.create({ username, passwordHash: await hashPassword(password), role, township, mustChangePassword: true });
-      ctx.repos.audit.record({ actor: 'cli', action: 'user.create', target: `user:${id}`, detail: JSON.stringify({ username, role, township }) });
-      return { json: { id, username, role, township }, text: `已创建账号 ${username}（${role}${township ? `，${township}` : ''}），对方首次登录后需修改密码` };
+      const id = ctx.repos.users.create({ username, passwordHash: await hashPassword(password), role, township, mustChangePassword: true, resourceId });
+      ctx.repos.audit.record({ actor: 'cli', action: 'user.create', target: `user:${id}`, detail: JSON.stringify({ username, role, township, resourceId }) });
+      return {
+        json: { id, username, role, township, ...(resourceId ? { resource: resourceId } : {}) },
+        text: `已创建账号 ${username}（${role}${township ? `，${township}` : ''}${resourceId ? `，资源 ${resourceId}` : ''}），对方首次登录后需修改密码`,
+      };
     },
   },
 

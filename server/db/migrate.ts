@@ -4,6 +4,12 @@ import { MIGRATIONS_DIR } from '../paths';
 import type { DB } from './open';
 
 
+/**
+ * A migration that rebuilds a table others point at (SQLite cannot widen a CHECK in place) starts with this line:
+ * it then runs with foreign keys off and must leave no dangling reference (SQLite's 12-step ALTER TABLE recipe).
+ */
+const FOREIGN_KEYS_OFF = /^-- foreign_keys: off\r?\n/;
+
 /** Applies every numbered `NNN_name.sql` not yet recorded, each in its own transaction. */
 export function migrate(db: DB, dir = MIGRATIONS_DIR): string[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -20,10 +26,18 @@ export function migrate(db: DB, dir = MIGRATIONS_DIR): string[] {
   for (const file of files) {
     if (applied.has(file)) continue;
     const sql = fs.readFileSync(path.join(dir, file), 'utf8');
-    db.transaction(() => {
-      db.exec(sql);
-      record.run(file);
-    }).immediate();
+    const keysOff = FOREIGN_KEYS_OFF.test(sql);
+    // The pragma is a no-op inside a transaction, so it is switched around it.
+    if (keysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(sql);
+        if (keysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error(`${file} leaves rows pointing at nothing`);
+        record.run(file);
+      }).immediate();
+    } finally {
+      if (keysOff) db.pragma('foreign_keys = ON');
+    }
     done.push(file);
   }
   return done;

@@ -153,5 +153,21 @@ describe.each(ENGINES)('the schema on %s', (engine) => {
         db().insertInto('staff_users').values({ username: 'lx01', password_hash: 'h', role: 'viewer', township: null, locked_until: null }).execute(),
       ).rejects.toThrow(/unique/i);
     });
+
+    it('binds partners, and only partners, to a resource (040)', async () => {
+      const resource = await db()
+        .insertInto('resources')
+        .values({ kind: 'station', name: '灵溪镇社工站', township: LINGXI, contact: null, capacity: null, retired_at: null, updated_by: null })
+        .returning(['id', 'service_types_json', 'created_at'])
+        .executeTakeFirstOrThrow();
+      expect(resource.service_types_json).toBe('[]');
+      expect(resource.created_at).toMatch(ISO_UTC);
+      const user = (role: 'partner' | 'viewer', resourceId: number | null, username: string) =>
+        db().insertInto('staff_users').values({ username, password_hash: 'h', role, township: null, locked_until: null, resource_id: resourceId }).execute();
+      await user('partner', resource.id, 'station1');
+      await expect(user('partner', null, 'station2')).rejects.toThrow(/check/i);
+      await expect(user('viewer', resource.id, 'station3')).rejects.toThrow(/check/i);
+      await expect(user('partner', resource.id + 1000, 'station4')).rejects.toThrow(/foreign key/i);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 
 /**
- * One schema type for both engines, read by hand from server/migrations/*.sql (001–016). Both engines store the
+ * One schema type for both engines, read by hand from server/migrations/*.sql (001–016, 040). Both engines store the
  * same values: timestamps are ISO-8601 UTC text ('2026-11-29T13:56:28.123Z'), flags are integers 0/1, encrypted
  * columns are bytes (SQLite BLOB / PostgreSQL bytea, a Buffer either way). When a migration adds or changes a
  * column, change this file in the same commit.
@@ -37,13 +37,15 @@ export interface StaffUsersTable {
   /** Case-insensitive on both engines (SQLite COLLATE NOCASE, PostgreSQL citext). */
   username: string;
   password_hash: string;
-  role: 'county_admin' | 'township_staff' | 'viewer';
+  role: 'county_admin' | 'township_staff' | 'viewer' | 'partner';
   township: string | null;
   must_change_password: Defaulted<number>;
   disabled: Defaulted<number>;
   failed_logins: Defaulted<number>;
   locked_until: string | null;
   created_at: Defaulted<string>;
+  /** Set for partners only (040): the resource the account answers for. */
+  resource_id: Defaulted<number | null>;
 }
 
 export interface SessionsTable {
@@ -180,6 +182,35 @@ export interface SchemaMigrationsTable {
   applied_at: Defaulted<string>;
 }
 
+/** The resource library (040); township null is county-wide, retired_at set is retired. */
+export interface ResourcesTable {
+  id: Generated<number>;
+  kind: 'organisation' | 'department' | 'enterprise' | 'service' | 'station' | 'wish';
+  name: string;
+  township: string | null;
+  service_types_json: Defaulted<string>;
+  contact: string | null;
+  capacity: number | null;
+  retired_at: string | null;
+  created_at: Defaulted<string>;
+  updated_at: Defaulted<string>;
+  updated_by: string | null;
+}
+
+/** One case referred to one resource (040). */
+export interface ReferralsTable {
+  id: Generated<number>;
+  case_id: number;
+  resource_id: number;
+  need: string;
+  status: Defaulted<'planned' | 'accepted' | 'declined' | 'completed'>;
+  accept_by: string;
+  contact_enc: Buffer | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   entry_points: EntryPointsTable;
@@ -196,4 +227,6 @@ export interface Database {
   case_status_counts: CaseStatusCountsTable;
   scan_counts: ScanCountsTable;
   schema_migrations: SchemaMigrationsTable;
+  resources: ResourcesTable;
+  referrals: ReferralsTable;
 }

@@ -13,6 +13,7 @@ export function redactClosedCases(db: DB, repos: Pick<Repositories, 'retention'>
       repos.retention.redactCase(id, vault.encrypt({ name: '已清除', phone: null, idNumber: null, address: null }), now);
       repos.retention.redactSubmissions(id, vault.encrypt({ redacted: true }));
       repos.retention.dropEventDetails(id);
+      repos.retention.redactReferrals(id);
     }
   }).immediate();
   return due.length;

@@ -21,8 +21,10 @@ declare module 'fastify' {
     staff?: StaffContext;
   }
   interface FastifyInstance {
-    /** preHandler: a logged-in staff member; writes also need the CSRF header. */
+    /** preHandler: a logged-in staff member; writes also need the CSRF header. Partners only reach their session. */
     requireStaff: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** preHandler for /api/partner/*: a logged-in partner account bound to a resource, nobody else. */
+    requirePartner: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     startSession(reply: FastifyReply, user: StaffUser): string;
     endSession(request: FastifyRequest, reply: FastifyReply): void;
   }
@@ -32,6 +34,9 @@ const hash = (value: string) => createHash('sha256').update(value).digest('base6
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Routes a user who must change their password may still use.
 const PASSWORD_CHANGE_ALLOWED = new Set(['/api/staff/me', '/api/staff/password', '/api/staff/session']);
+// The only staff routes a partner may use: the shared login session itself (who am I, password, log out).
+const PARTNER_STAFF_ALLOWED = PASSWORD_CHANGE_ALLOWED;
+const STAFF_AREA = /^\/api\/(staff|admin)\//;
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -58,7 +63,8 @@ const authPlugin: FastifyPluginAsync<{ secure: boolean }> = async (app, { secure
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
   });
 
-  app.decorate('requireStaff', async (request: FastifyRequest, reply: FastifyReply) => {
+  /** The session behind the cookie, checked for expiry, CSRF and a pending password change. */
+  async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<StaffContext> {
     const sessionId = request.cookies[SESSION_COOKIE];
     if (!sessionId) throw new AppError('UNAUTHENTICATED', 401);
     const sessionHash = hash(sessionId);
@@ -80,7 +86,30 @@ const authPlugin: FastifyPluginAsync<{ secure: boolean }> = async (app, { secure
     if (user.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.has(path)) throw new AppError('PASSWORD_CHANGE_REQUIRED', 403);
     // Touch at most once a minute: one write per request would be wasted I/O.
     if (now - Date.parse(session.last_seen_at) > 60_000) app.repos.sessions.touch(sessionHash, new Date(now).toISOString());
-    request.staff = { user, sessionHash, csrfToken: session.csrf_token };
+    return { user, sessionHash, csrfToken: session.csrf_token };
+  }
+
+  // Deny by default, before any route's own hooks or body validation: a partner's session opens no staff or
+  // admin route except the shared session routes, whichever hook order a route (or a future one) uses.
+  app.addHook('onRequest', async (request) => {
+    const route = request.routeOptions.url ?? '';
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (!sessionId || !STAFF_AREA.test(route) || PARTNER_STAFF_ALLOWED.has(route)) return;
+    const session = app.repos.sessions.find(hash(sessionId));
+    if (session && app.repos.users.findById(session.user_id)?.role === 'partner') throw new AppError('FORBIDDEN', 403);
+  });
+
+  app.decorate('requireStaff', async (request: FastifyRequest, reply: FastifyReply) => {
+    const context = await authenticate(request, reply);
+    // Deny by default: a partner session opens no staff or admin route, whatever new ones are added.
+    if (context.user.role === 'partner' && !PARTNER_STAFF_ALLOWED.has(request.routeOptions.url ?? '')) throw new AppError('FORBIDDEN', 403);
+    request.staff = context;
+  });
+
+  app.decorate('requirePartner', async (request: FastifyRequest, reply: FastifyReply) => {
+    const context = await authenticate(request, reply);
+    if (context.user.role !== 'partner' || context.user.resourceId === null) throw new AppError('FORBIDDEN', 403);
+    request.staff = context;
   });
 };
 
@@ -92,6 +121,8 @@ export function requireRole(...roles: StaffRole[]) {
 
 /** The township a user may see: null means every township (county roles). */
 export function townshipScope(user: StaffUser): string | null {
+  // A partner never reaches a township-scoped route (requireStaff refuses it); fail closed if one ever did.
+  if (user.role === 'partner') throw new AppError('FORBIDDEN', 403);
   return user.role === 'county_admin' ? null : user.township;
 }
 

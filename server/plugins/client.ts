@@ -59,7 +59,7 @@ const clientPlugin: FastifyPluginAsync<{ clientDist: string }> = async (app, { c
   for (const route of ['/track', '/track/*']) {
     app.get(route, async (_request, reply) => sendPage(reply, 200, page.render({ boot: { county: countyName() }, head: innerHead })));
   }
-  for (const route of ['/', '/staff', '/staff/*', '/admin', '/admin/*']) {
+  for (const route of ['/', '/staff', '/staff/*', '/admin', '/admin/*', '/partner']) {
     app.get(route, async (_request, reply) => sendPage(reply, 200, page.render({ boot: { county: countyName() } })));
   }
 };

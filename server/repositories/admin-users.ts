@@ -1,10 +1,10 @@
 import type { DB } from '../db/open';
-import type { StaffRole } from './users';
+import type { ManagedRole } from './users';
 
 export interface StaffAccount {
   id: number;
   username: string;
-  role: StaffRole;
+  role: ManagedRole;
   township: string | null;
   mustChangePassword: boolean;
   disabled: boolean;
@@ -15,7 +15,7 @@ export interface StaffAccount {
 interface AccountRow {
   id: number;
   username: string;
-  role: StaffRole;
+  role: ManagedRole;
   township: string | null;
   must_change_password: number;
   disabled: number;
@@ -26,7 +26,7 @@ interface AccountRow {
 /** Staff accounts as the county manages them: list, role and township, disable. Passwords go through users. */
 export function createAdminUsersRepository(db: DB) {
   const list = db.prepare<[], AccountRow>(
-    'SELECT id, username, role, township, must_change_password, disabled, locked_until, created_at FROM staff_users ORDER BY disabled, township, username',
+    "SELECT id, username, role, township, must_change_password, disabled, locked_until, created_at FROM staff_users WHERE role <> 'partner' ORDER BY disabled, township, username",
   );
   const setRole = db.prepare('UPDATE staff_users SET role = @role, township = @township WHERE id = @id');
   const setDisabled = db.prepare('UPDATE staff_users SET disabled = @disabled, failed_logins = 0, locked_until = NULL WHERE id = @id');
@@ -44,7 +44,7 @@ export function createAdminUsersRepository(db: DB) {
         lockedUntil: row.locked_until,
         createdAt: row.created_at,
       })),
-    setRole(id: number, role: StaffRole, township: string | null): void {
+    setRole(id: number, role: ManagedRole, township: string | null): void {
       setRole.run({ id, role, township });
     },
     setDisabled(id: number, disabled: boolean): void {

@@ -12,8 +12,10 @@ import { createHouseholdsRepository } from './households';
 import { createLedgerRepository } from './ledger';
 import { createParameterVersionsRepository } from './parameter-versions';
 import { createPolicyLibraryRepository } from './policy-library';
+import { createReferralsRepository } from './referrals';
 import { createRegionsRepository } from './regions';
 import { createRetentionRepository } from './retention';
+import { createResourcesRepository } from './resources';
 import { createSessionsRepository } from './sessions';
 import { createSettingsRepository } from './settings';
 import { createUsersRepository } from './users';
@@ -39,6 +41,8 @@ export function createRepositories(db: DB) {
     retention: createRetentionRepository(db),
     health: createHealthRepository(db),
     households: createHouseholdsRepository(db),
+    resources: createResourcesRepository(db),
+    referrals: createReferralsRepository(db),
   };
 }
 

@@ -7,6 +7,7 @@ export function createRetentionRepository(db: DB) {
       id_masked = NULL, address_masked = NULL, answers_json = NULL, redacted_at = @now WHERE id = @id`);
   const redactSubmissions = db.prepare('UPDATE submissions SET payload_enc = @payload WHERE case_id = @id');
   const dropEventDetails = db.prepare('UPDATE case_events SET detail_enc = NULL WHERE case_id = ? AND detail_enc IS NOT NULL');
+  const redactReferrals = db.prepare("UPDATE referrals SET need = '已清除', contact_enc = NULL WHERE case_id = ?");
   return {
     /** Cases closed before an instant and not yet redacted. */
     unredactedClosedBefore: (instant: string): number[] => closedBefore.all(instant),
@@ -19,6 +20,10 @@ export function createRetentionRepository(db: DB) {
     },
     dropEventDetails: (caseId: number): void => {
       dropEventDetails.run(caseId);
+    },
+    /** A referral's need describes the person's situation, and a shared phone is theirs: both go, the outcome stays. */
+    redactReferrals: (caseId: number): void => {
+      redactReferrals.run(caseId);
     },
   };
 }

@@ -1,7 +1,10 @@
 import type { DB } from '../db/open';
 
-export type StaffRole = 'county_admin' | 'township_staff' | 'viewer';
-export const STAFF_ROLES: readonly StaffRole[] = ['county_admin', 'township_staff', 'viewer'];
+/** Every account role; a partner answers for one resource of the library and sees only its referrals. */
+export type StaffRole = 'county_admin' | 'township_staff' | 'viewer' | 'partner';
+/** The roles the county's account pages manage (partner accounts come from the command line). */
+export type ManagedRole = Exclude<StaffRole, 'partner'>;
+export const STAFF_ROLES: readonly StaffRole[] = ['county_admin', 'township_staff', 'viewer', 'partner'];
 
 export interface StaffUser {
   id: number;
@@ -13,6 +16,8 @@ export interface StaffUser {
   disabled: boolean;
   failedLogins: number;
   lockedUntil: string | null;
+  /** Partners only: the resource the account answers for. */
+  resourceId: number | null;
 }
 
 interface UserRow {
@@ -25,9 +30,10 @@ interface UserRow {
   disabled: number;
   failed_logins: number;
   locked_until: string | null;
+  resource_id: number | null;
 }
 
-const COLUMNS = 'id, username, password_hash, role, township, must_change_password, disabled, failed_logins, locked_until';
+const COLUMNS = 'id, username, password_hash, role, township, must_change_password, disabled, failed_logins, locked_until, resource_id';
 
 function toUser(row: UserRow): StaffUser {
   return {
@@ -40,6 +46,7 @@ function toUser(row: UserRow): StaffUser {
     disabled: row.disabled === 1,
     failedLogins: row.failed_logins,
     lockedUntil: row.locked_until,
+    resourceId: row.resource_id,
   };
 }
 
@@ -47,8 +54,8 @@ export function createUsersRepository(db: DB) {
   const byName = db.prepare<[string], UserRow>(`SELECT ${COLUMNS} FROM staff_users WHERE username = ?`);
   const byId = db.prepare<[number], UserRow>(`SELECT ${COLUMNS} FROM staff_users WHERE id = ?`);
   const insert = db.prepare(
-    `INSERT INTO staff_users (username, password_hash, role, township, must_change_password)
-     VALUES (@username, @passwordHash, @role, @township, @mustChangePassword)`,
+    `INSERT INTO staff_users (username, password_hash, role, township, must_change_password, resource_id)
+     VALUES (@username, @passwordHash, @role, @township, @mustChangePassword, @resourceId)`,
   );
   const setPassword = db.prepare(
     'UPDATE staff_users SET password_hash = @passwordHash, must_change_password = @mustChange, failed_logins = 0, locked_until = NULL WHERE id = @id',
@@ -75,8 +82,9 @@ export function createUsersRepository(db: DB) {
       role: StaffRole;
       township: string | null;
       mustChangePassword: boolean;
+      resourceId?: number | null;
     }): number {
-      return Number(insert.run({ ...user, mustChangePassword: user.mustChangePassword ? 1 : 0 }).lastInsertRowid);
+      return Number(insert.run({ ...user, resourceId: user.resourceId ?? null, mustChangePassword: user.mustChangePassword ? 1 : 0 }).lastInsertRowid);
     },
     setPassword(id: number, passwordHash: string, mustChange: boolean): void {
       setPassword.run({ id, passwordHash, mustChange: mustChange ? 1 : 0 });

@@ -34,6 +34,16 @@ export const AUDIT_ACTION_LABEL: Readonly<Record<string, string>> = {
   'household.review.change': '在册家庭复核：调整类别',
   'household.review.exit': '在册家庭复核：退出',
   'register.import': '导入在册名单',
+  'resource.create': '新增资源',
+  'resource.update': '修改资源',
+  'resource.retire': '停用资源',
+  'resource.restore': '恢复资源',
+  'resource.import': '导入资源库',
+  'case.referral': '案件：转介到资源',
+  'referral.share_contact': '向合作方提供联系电话',
+  'referral.accept': '合作方接单',
+  'referral.decline': '合作方婉拒',
+  'referral.complete': '合作方完成转介',
 };
 
 /** The Chinese label of an audit action; workflow steps (`case.visit`) use the step's own verb. */

@@ -54,6 +54,8 @@ export const QueueResponse = Type.Object({
   nextCursor: Type.Union([Type.String(), Type.Null()]),
   counts: Type.Record(Type.String(), Type.Integer()),
   overdue: Type.Integer(),
+  /** Referrals in scope not accepted within their working-day deadline (the township should chase them). */
+  referralsOverdue: Type.Integer(),
 });
 export type QueuePage = Static<typeof QueueResponse>;
 

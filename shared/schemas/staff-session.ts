@@ -9,13 +9,16 @@ export const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** The roles the county's account pages manage; partners are created from the command line. */
 export const StaffRoleSchema = Type.Union([Type.Literal('county_admin'), Type.Literal('township_staff'), Type.Literal('viewer')]);
+/** Who may sign in: staff, or a partner (a resource's own account, which sees only its referrals). */
+export const SessionRoleSchema = Type.Union([StaffRoleSchema, Type.Literal('partner')]);
 
 export const StaffMe = Type.Object({
   user: Type.Object({
     id: Type.Integer(),
     username: Type.String(),
-    role: StaffRoleSchema,
+    role: SessionRoleSchema,
     township: Type.Union([Type.String(), Type.Null()]),
     townshipName: Type.Union([Type.String(), Type.Null()]),
     mustChangePassword: Type.Boolean(),

@@ -79,5 +79,7 @@ export const TrackResponse = Type.Object({
   updatedAt: Type.String(),
   timeline: Type.Array(Type.Object({ at: Type.String(), text: Type.String() })),
   feedback: Type.Optional(Type.String()),
+  /** What is being done now, in plain words ("已请灵溪镇社工站联系您"): the case's referrals, never a person's name. */
+  helping: Type.Optional(Type.Array(Type.String())),
 });
 export type TrackInfo = Static<typeof TrackResponse>;

@@ -20,6 +20,8 @@ export const useStaffQueue = defineStore('staffQueue', () => {
   const nextCursor = ref<string | null>(null);
   const counts = ref<Record<string, number>>({});
   const overdue = ref(0);
+  /** Referrals in scope waiting past their acceptance deadline. */
+  const referralsOverdue = ref(0);
   const loading = ref(false);
   const loaded = ref(false);
   const error = ref('');
@@ -44,6 +46,7 @@ export const useStaffQueue = defineStore('staffQueue', () => {
       nextCursor.value = page.nextCursor;
       counts.value = page.counts;
       overdue.value = page.overdue;
+      referralsOverdue.value = page.referralsOverdue;
       loaded.value = true;
     } catch (e) {
       if (mine === sequence) error.value = messageOf(e);
@@ -60,6 +63,7 @@ export const useStaffQueue = defineStore('staffQueue', () => {
       key.value = '';
       counts.value = {};
       overdue.value = 0;
+      referralsOverdue.value = 0;
     }
     const wanted = JSON.stringify(filters);
     if (!options.force && !stale.value && wanted === key.value && loaded.value && !error.value) return;
@@ -82,5 +86,5 @@ export const useStaffQueue = defineStore('staffQueue', () => {
     stale.value = true;
   }
 
-  return { items, counts, overdue, loading, loaded, finished, error, openCount, allCount, show, loadMore, invalidate };
+  return { items, counts, overdue, referralsOverdue, loading, loaded, finished, error, openCount, allCount, show, loadMore, invalidate };
 });

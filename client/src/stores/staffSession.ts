@@ -9,6 +9,7 @@ export const ROLE_LABEL: Record<StaffUserInfo['role'], string> = {
   county_admin: '县级管理员',
   township_staff: '乡镇（街道）经办人员',
   viewer: '只读账号',
+  partner: '合作方（社会力量）',
 };
 
 /**
@@ -25,6 +26,7 @@ export const useStaffSession = defineStore('staffSession', () => {
 
   const canWrite = computed(() => user.value !== null && user.value.role !== 'viewer');
   const isCounty = computed(() => user.value?.role === 'county_admin');
+  const isPartner = computed(() => user.value?.role === 'partner');
 
   function accept(me: StaffMeInfo): void {
     user.value = me.user;
@@ -83,5 +85,5 @@ export const useStaffSession = defineStore('staffSession', () => {
     if (user.value) user.value = { ...user.value, mustChangePassword: true };
   }
 
-  return { user, csrfToken, checked, notice, canWrite, isCounty, restore, login, changePassword, logout, forget, requirePasswordChange };
+  return { user, csrfToken, checked, notice, canWrite, isCounty, isPartner, restore, login, changePassword, logout, forget, requirePasswordChange };
 });

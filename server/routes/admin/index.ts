@@ -7,6 +7,7 @@ import adminLedgerRoutes from './ledger';
 import adminAuditRoutes from './audit';
 import adminLibraryRoutes from './library';
 import adminRegisterRoutes from './register';
+import adminResourceRoutes from './resources';
 
 /**
  * The county administration API, one door: a signed-in county admin only, checked on request, before the
@@ -22,6 +23,7 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(adminAuditRoutes);
   await app.register(adminLibraryRoutes);
   await app.register(adminRegisterRoutes);
+  await app.register(adminResourceRoutes);
 };
 
 export default adminRoutes;

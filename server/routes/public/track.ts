@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { referralNowText } from '../../../shared/referrals/status';
 import { STATUS_TEXT, type CaseStatus } from '../../../shared/cases/status';
 import { isTrackingCode, normalizeTrackingCode } from '../../../shared/cases/tracking-code';
 import { ErrorResponse } from '../../../shared/schemas/common';
@@ -21,12 +22,17 @@ const trackRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const events = app.repos.cases.publicEventsFor(found.id, submission.id);
       const feedback = [...events].reverse().find((e) => e.type === 'feedback')?.public_text ?? undefined;
       const status = found.status as CaseStatus;
+      const helping = app.repos.referrals
+        .ofCase(found.id)
+        .map((r) => referralNowText(r.status, r.resource_name))
+        .filter((text): text is string => text !== null);
       return {
         status,
         statusText: STATUS_TEXT[status] ?? status,
         updatedAt: found.updated_at,
         timeline: events.map((e) => ({ at: e.at, text: e.public_text! })),
         ...(feedback ? { feedback } : {}),
+        ...(helping.length ? { helping } : {}),
       };
     },
   );

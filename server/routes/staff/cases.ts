@@ -72,6 +72,7 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       nextCursor,
       counts: app.repos.queue.countsByStatus({ township }),
       overdue: app.repos.queue.countOverdue(township, now, OVERDUE_COUNT_CAP),
+      referralsOverdue: app.repos.referrals.countOverdue(township, now),
     };
   });
 

@@ -2,7 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import assigneeRoutes from './assignees';
 import staffCaseRoutes from './cases';
 import householdRoutes from './households';
+import staffReferralRoutes from './referrals';
 import staffRegionRoutes from './regions';
+import staffResourceRoutes from './resources';
 
 /**
  * The workbench API, one door: every route here needs a signed-in staff member (and the CSRF header for a
@@ -15,6 +17,8 @@ const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(assigneeRoutes);
   await app.register(staffRegionRoutes);
   await app.register(householdRoutes);
+  await app.register(staffResourceRoutes);
+  await app.register(staffReferralRoutes);
 };
 
 export default staffRoutes;

@@ -28,6 +28,11 @@ const EXTRA_EVENT_LABEL: Record<string, string> = {
   merged: '同一人又有新的提交',
   merge: '并入同一人的另一个案件',
   merged_into: '已合并到同一人的案件',
+  referral: '转介到资源',
+  referral_accept: '合作方已接单',
+  referral_decline: '合作方婉拒',
+  referral_complete: '合作方已完成',
+  referral_contact: '已向合作方提供联系电话',
 };
 export function eventLabel(type: string, actor = ''): string {
   if (type === 'submitted' && actor === 'reporter') return '收到他人反映';
@@ -57,6 +62,16 @@ export function eventDetails(type: string, detail: Record<string, unknown> | nul
       break;
     case 'refer':
       add('转介给', detail.to);
+      break;
+    case 'referral':
+      add('转介给', detail.resource);
+      add('需求', detail.need);
+      break;
+    case 'referral_accept':
+    case 'referral_decline':
+    case 'referral_complete':
+    case 'referral_contact':
+      add('合作方', detail.resource);
       break;
     case 'level':
       add('调整为', riskLabel(String(detail.level ?? '')));

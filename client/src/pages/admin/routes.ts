@@ -20,6 +20,7 @@ export const adminRoutes: RouteRecordRaw[] = [
       { path: 'entries', component: () => import('./EntriesPage.vue'), meta: { title: '幸福码管理' } },
       { path: 'users', component: () => import('./UsersPage.vue'), meta: { title: '工作人员账号' } },
       { path: 'policies', component: () => import('./PoliciesPage.vue'), meta: { title: '政策库' } },
+      { path: 'resources', component: () => import('./ResourcesPage.vue'), meta: { title: '资源库' } },
       { path: 'parameters', component: () => import('./ParametersPage.vue'), meta: { title: '筛查参数' } },
       { path: 'stats', component: () => import('./StatsPage.vue'), meta: { title: '统计' } },
       { path: 'ledger', component: () => import('./LedgerPage.vue'), meta: { title: '台账导出' } },

@@ -4,10 +4,14 @@ import { useStaffSession } from '../../stores/staffSession';
 type GuardResult = true | RouteLocationRaw;
 
 const QUEUE = '/staff/cases';
+/** A partner's one page: the referrals addressed to its resource. */
+const PARTNER = '/partner';
 
 /** Only a path inside the workbench or county administration may be a redirect target (no open redirects). */
 export function safeRedirect(value: unknown): string {
-  return typeof value === 'string' && (value.startsWith('/staff/') || value === '/admin' || value.startsWith('/admin/')) && !/\/\/|\\/.test(value) ? value : QUEUE;
+  return typeof value === 'string' && (value.startsWith('/staff/') || value === '/admin' || value.startsWith('/admin/') || value === PARTNER) && !/\/\/|\\/.test(value)
+    ? value
+    : QUEUE;
 }
 
 async function restored() {
@@ -25,6 +29,7 @@ export async function guestOnly(to: RouteLocationNormalized): Promise<GuardResul
   const session = await restored();
   if (!session.user) return true;
   if (session.user.mustChangePassword) return { path: '/staff/password', query: to.query };
+  if (session.isPartner) return PARTNER;
   return safeRedirect(to.query.redirect);
 }
 
@@ -39,5 +44,15 @@ export async function ready(to: RouteLocationNormalized): Promise<GuardResult> {
   const session = await restored();
   if (!session.user) return { path: '/staff', query: { redirect: to.fullPath } };
   if (session.user.mustChangePassword) return { path: '/staff/password', query: { redirect: to.fullPath } };
+  // The workbench is not for partners (the server refuses them too): they have their own page.
+  if (session.isPartner) return PARTNER;
   return true;
+}
+
+/** The partner page: signed in as a partner; staff go to their workbench. */
+export async function partnerOnly(to: RouteLocationNormalized): Promise<GuardResult> {
+  const session = await restored();
+  if (!session.user) return { path: '/staff', query: { redirect: PARTNER } };
+  if (session.user.mustChangePassword) return { path: '/staff/password', query: { redirect: to.fullPath } };
+  return session.isPartner ? true : QUEUE;
 }

@@ -1,0 +1,50 @@
+import { planResourceImport, type ResourceImportPlan } from '../../shared/resources/import';
+import type { DB } from '../db/open';
+import type { Repositories } from '../repositories';
+import { parseCsv } from './csv';
+
+/** The cells of a CSV (UTF-8, BOM or not) or of the first sheet of an XLSX, as text. */
+export async function readTable(file: Buffer): Promise<string[][]> {
+  // An XLSX is a zip: it starts with "PK".
+  if (file.subarray(0, 2).toString('latin1') !== 'PK') return parseCsv(file.toString('utf8'));
+  // Loaded on first import only: ExcelJS is large.
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(file as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  const rows: string[][] = [];
+  sheet?.eachRow({ includeEmpty: true }, (row, number) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(row.getCell(c).text ?? '');
+    rows[number - 1] = cells;
+  });
+  return Array.from(rows, (r) => r ?? []);
+}
+
+export interface ResourceImportResult {
+  rows: number;
+  imported: number;
+  updated: number;
+  rejected: ResourceImportPlan['rejected'];
+}
+
+/** Adds each usable row, or updates the resource of the same name and township; bad rows are reported. */
+export function importResources(db: DB, repos: Repositories, table: string[][], by: string, now: string): ResourceImportResult {
+  const townships = repos.regions.list().filter((r) => r.level === 'township');
+  const plan = planResourceImport(table, townships);
+  let imported = 0;
+  let updated = 0;
+  db.transaction(() => {
+    for (const { resource } of plan.rows) {
+      const existing = repos.resources.findByName(resource.name, resource.township);
+      if (existing) {
+        repos.resources.update(existing.id, resource, by, now);
+        updated++;
+      } else {
+        repos.resources.create(resource, by, now);
+        imported++;
+      }
+    }
+  }).immediate();
+  return { rows: plan.rows.length + plan.rejected.filter((r) => r.row > 1).length, imported, updated, rejected: plan.rejected };
+}

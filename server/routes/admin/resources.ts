@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { ErrorResponse } from '../../../shared/schemas/common';
+import {
+  AdminResourceItem,
+  AdminResourceList,
+  CreatedId,
+  RESOURCE_IMPORT_MAX_BYTES,
+  ResourceBody,
+  ResourceImportBody,
+  ResourceImportResult,
+  ResourceParams,
+} from '../../../shared/schemas/resources';
+import { AppError } from '../../app-error';
+import { nowIso } from '../../domain/clock';
+import { importResources, readTable } from '../../domain/resource-import';
+import { cleanResource, toAdminResourceItem } from '../../domain/resource-view';
+import type { Resource } from '../../repositories/resources';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+
+/** The resource library (资源库), kept by county admins: list, add, edit, retire and bring back. All audited. */
+const adminResourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+
+  const audit = (request: FastifyRequest, action: string, id: number, detail: unknown) =>
+    app.repos.audit.record({ actor: request.staff!.user.username, action, target: `resource:${id}`, detail: JSON.stringify(detail), clientIp: request.ip });
+  const found = (id: string): Resource => {
+    const resource = app.repos.resources.find(Number(id));
+    if (!resource) throw new AppError('NOT_FOUND', 404, '没有这项资源');
+    return resource;
+  };
+
+  app.get('/api/admin/resources', { schema: { response: { 200: AdminResourceList, ...errors } } }, async () => ({
+    items: app.repos.resources.list().map((r) => toAdminResourceItem(app.repos, r)),
+  }));
+
+  app.post('/api/admin/resources', { schema: { body: ResourceBody, response: { 201: CreatedId, ...errors } } }, async (request, reply) => {
+    const fields = cleanResource(app.repos, request.body);
+    const id = app.repos.resources.create(fields, request.staff!.user.username, nowIso());
+    audit(request, 'resource.create', id, { name: fields.name, kind: fields.kind, township: fields.township });
+    return reply.status(201).send({ id });
+  });
+
+  app.put('/api/admin/resources/:id', { schema: { params: ResourceParams, body: ResourceBody, response: { 200: AdminResourceItem, ...errors } } }, async (request) => {
+    const resource = found(request.params.id);
+    const fields = cleanResource(app.repos, request.body);
+    app.repos.resources.update(resource.id, fields, request.staff!.user.username, nowIso());
+    audit(request, 'resource.update', resource.id, { name: fields.name });
+    return toAdminResourceItem(app.repos, app.repos.resources.find(resource.id)!);
+  });
+
+  app.post(
+    '/api/admin/resources/import',
+    { bodyLimit: RESOURCE_IMPORT_MAX_BYTES * 2, schema: { body: ResourceImportBody, response: { 200: ResourceImportResult, ...errors } } },
+    async (request) => {
+      let table: string[][];
+      try {
+        table = await readTable(Buffer.from(request.body.file, 'base64'));
+      } catch {
+        throw new AppError('VALIDATION_FAILED', 400, undefined, { file: '文件打不开，请另存为 XLSX 或 CSV（UTF-8）后再试' });
+      }
+      const result = importResources(app.db, app.repos, table, request.staff!.user.username, nowIso());
+      app.repos.audit.record({
+        actor: request.staff!.user.username,
+        action: 'resource.import',
+        target: 'resources',
+        detail: JSON.stringify({ imported: result.imported, updated: result.updated, rejected: result.rejected.length }),
+        clientIp: request.ip,
+      });
+      return result;
+    },
+  );
+
+  for (const [action, retire] of [['retire', true], ['restore', false]] as const) {
+    app.post(`/api/admin/resources/:id/${action}`, { schema: { params: ResourceParams, response: { 200: AdminResourceItem, ...errors } } }, async (request) => {
+      const resource = found(request.params.id);
+      const now = nowIso();
+      if ((resource.retiredAt !== null) !== retire) {
+        app.repos.resources.setRetired(resource.id, retire ? now : null, request.staff!.user.username, now);
+        audit(request, `resource.${action}`, resource.id, { name: resource.name });
+      }
+      return toAdminResourceItem(app.repos, app.repos.resources.find(resource.id)!);
+    });
+  }
+};
+
+export default adminResourceRoutes;

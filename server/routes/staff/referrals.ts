@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse } from '../../../shared/schemas/common';
+import {
+  CaseReferralParams,
+  ReferralBody,
+  ReferralQueue,
+  ReferralQueueQuery,
+  ShareContactBody,
+  StaffReferral,
+  StaffReferralList,
+} from '../../../shared/schemas/referrals';
+import { CreatedId } from '../../../shared/schemas/resources';
+import { CaseParams } from '../../../shared/schemas/staff-cases';
+import { AppError } from '../../app-error';
+import { nowIso } from '../../domain/clock';
+import { createReferralWorkflow, toStaffReferral } from '../../domain/referrals';
+import { requireRole, townshipScope } from '../../plugins/auth';
+import type { CaseRow } from '../../repositories/cases';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const OVERDUE_LIST_LIMIT = 200;
+
+/** Referrals on a case (转介), the shared contact, and the township's list of referrals waiting too long. */
+const staffReferralRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const workflow = createReferralWorkflow(app.db, app.repos, app.vault);
+  const writers = requireRole('county_admin', 'township_staff');
+
+  function visibleCase(id: string, scope: string | null): CaseRow {
+    const row = app.repos.cases.find(Number(id));
+    if (!row || (scope !== null && row.township !== scope)) throw new AppError('CASE_NOT_FOUND', 404);
+    return row;
+  }
+
+  app.post(
+    '/api/staff/cases/:id/referrals',
+    { onRequest: writers, schema: { params: CaseParams, body: ReferralBody, response: { 201: CreatedId, ...errors } } },
+    async (request, reply) => {
+      const staff = request.staff!.user;
+      const row = visibleCase(request.params.id, townshipScope(staff));
+      const id = workflow.refer(row, request.body.resourceId, request.body.need, staff, nowIso());
+      app.repos.audit.record({ actor: staff.username, action: 'case.referral', target: `case:${row.id}`, detail: `referral:${id}`, clientIp: request.ip });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.get('/api/staff/cases/:id/referrals', { schema: { params: CaseParams, response: { 200: StaffReferralList, ...errors } } }, async (request) => {
+    const row = visibleCase(request.params.id, townshipScope(request.staff!.user));
+    const now = nowIso();
+    return { items: app.repos.referrals.ofCase(row.id).map((r) => toStaffReferral(r, now)) };
+  });
+
+  app.post(
+    '/api/staff/cases/:id/referrals/:referralId/contact',
+    { onRequest: writers, schema: { params: CaseReferralParams, body: ShareContactBody, response: { 200: StaffReferral, ...errors } } },
+    async (request) => {
+      const staff = request.staff!.user;
+      const row = visibleCase(request.params.id, townshipScope(staff));
+      const referral = app.repos.referrals.find(Number(request.params.referralId));
+      if (!referral || referral.case_id !== row.id) throw new AppError('NOT_FOUND', 404, '没有这条转介');
+      const now = nowIso();
+      workflow.shareContact(referral, staff, now, request.ip);
+      return toStaffReferral(app.repos.referrals.find(referral.id)!, now);
+    },
+  );
+
+  app.get('/api/staff/referrals', { schema: { querystring: ReferralQueueQuery, response: { 200: ReferralQueue, ...errors } } }, async (request) => {
+    const scope = townshipScope(request.staff!.user);
+    const now = nowIso();
+    return {
+      items: app.repos.referrals.overdue(scope, now, OVERDUE_LIST_LIMIT).map((r) => toStaffReferral(r, now)),
+      overdue: app.repos.referrals.countOverdue(scope, now),
+    };
+  });
+};
+
+export default staffReferralRoutes;

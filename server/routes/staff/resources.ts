@@ -1,0 +1,18 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse } from '../../../shared/schemas/common';
+import { ResourceList } from '../../../shared/schemas/resources';
+import { toResourceItem } from '../../domain/resource-view';
+import { townshipScope } from '../../plugins/auth';
+
+/** GET /api/staff/resources — the active resources covering the caller's township, county-wide ones included. */
+const staffResourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/staff/resources',
+    { schema: { response: { 200: ResourceList, 401: ErrorResponse, 403: ErrorResponse } } },
+    async (request) => ({
+      items: app.repos.resources.activeFor(townshipScope(request.staff!.user)).map((r) => toResourceItem(app.repos, r)),
+    }),
+  );
+};
+
+export default staffResourceRoutes;
