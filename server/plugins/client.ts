@@ -12,8 +12,16 @@ import { loadPageTemplate } from '../render/page-template';
 const clientPlugin: FastifyPluginAsync<{ clientDist: string }> = async (app, { clientDist }) => {
   const page = loadPageTemplate(clientDist);
   const innerHead = innerPagePreloads(clientDist);
-  let county: string | undefined;
-  const countyName = () => (county ??= app.repos.regions.list().find((r) => r.level === 'county')?.name) ?? '';
+  let county: { name: string; phone?: string } | undefined;
+  /** The county and its civil-affairs phone: the one number to call from a page with no township (an unknown code). */
+  const countyInfo = () => {
+    if (!county) {
+      const row = app.repos.regions.list().find((r) => r.level === 'county');
+      county = { name: row?.name ?? '', ...(row?.phone ? { phone: row.phone } : {}) };
+    }
+    return county;
+  };
+  const countyName = () => countyInfo().name;
 
   const assets = path.join(clientDist, 'assets');
   if (fs.existsSync(assets)) {
@@ -42,7 +50,7 @@ const clientPlugin: FastifyPluginAsync<{ clientDist: string }> = async (app, { c
   app.get<{ Params: { code: string } }>('/q/:code', async (request, reply) => {
     const entry = describeEntry(app.repos, request.params.code);
     if (!entry) {
-      return sendPage(reply, 404, page.render({ title: '没有找到这个幸福码', shell: renderEntryProblem('not_found'), boot: { entry: null, problem: 'ENTRY_NOT_FOUND' } }));
+      return sendPage(reply, 404, page.render({ title: '没有找到这个幸福码', shell: renderEntryProblem('not_found', undefined, countyInfo()), boot: { entry: null, problem: 'ENTRY_NOT_FOUND', county: countyName(), countyPhone: countyInfo().phone } }));
     }
     if (!entry.active) {
       return sendPage(reply, 410, page.render({ title: '幸福码已停用', shell: renderEntryProblem('disabled', entry), boot: { entry, problem: 'ENTRY_DISABLED' } }));

@@ -74,6 +74,10 @@ describe('GET /q/:code', () => {
     const res = await t.app.inject({ method: 'GET', url: '/q/NOSUCHCODE' });
     expect(res.statusCode).toBe(404);
     expect(res.body).toContain('没有找到这个幸福码');
+    // No township to call: the county's civil-affairs phone, in the page and in the boot data for the app.
+    const countyPhone = t.app.repos.regions.list().find((r) => r.level === 'county')!.phone!;
+    expect(res.body).toContain(`tel:${countyPhone}`);
+    expect(res.body).toContain(`"countyPhone":"${countyPhone}"`);
   });
 
   it('shows whom to call with 410 for a disabled code, and does not count it', async () => {
