@@ -6,10 +6,12 @@ import { HARDSHIP_ANSWERS } from '../fixtures/households';
 import { fakeIdNumber } from '../helpers/people';
 import { launchBrowser, phoneContext, screenshot, watchErrors } from './support/browser';
 import { axeViolations } from './support/resident';
-import { activeEntryCodes, startRealServer, type RunningServer } from './support/server';
+import { activeEntryCodes, choosePassword, startRealServer, type RunningServer } from './support/server';
 
-const ADMIN_PASSWORD = 'county-admin-password-1';
-const PASSWORD = 'password-123456';
+// Passwords set by the CLI or ADMIN_PASSWORD are temporary: each account chooses its own first.
+const TEMPORARY_PASSWORD = 'county-admin-password-1';
+const ADMIN_PASSWORD = 'county-admin-chosen-7';
+const PASSWORD = 'partner-round-chosen-8';
 const PHONE = '13957708765';
 const ID_NUMBER = fakeIdNumber('33032719480506123');
 const NEED = '独居老人，腿脚不便，需要每周上门陪护两次';
@@ -36,18 +38,22 @@ async function apiSession(username: string, password: string) {
 }
 
 beforeAll(async () => {
-  server = await startRealServer({ ADMIN_PASSWORD });
+  server = await startRealServer({ ADMIN_PASSWORD: TEMPORARY_PASSWORD });
   const [entry] = await activeEntryCodes(server);
   const township = entry!.township;
   const [launched] = await Promise.all([
     launchBrowser(),
-    server.admin(['create-user', '--username', 'lx01', '--role', 'township_staff', '--township', township, '--password-stdin'], `${PASSWORD}\n`),
+    server
+      .admin(['create-user', '--username', 'lx01', '--role', 'township_staff', '--township', township, '--password-stdin'], `${TEMPORARY_PASSWORD}\n`)
+      .then(() => choosePassword(server, 'lx01', TEMPORARY_PASSWORD, PASSWORD)),
+    choosePassword(server, 'admin', TEMPORARY_PASSWORD, ADMIN_PASSWORD),
   ]);
   browser = launched;
   const admin = await apiSession('admin', ADMIN_PASSWORD);
   const resource = await admin.post('/api/admin/resources', { kind: 'station', name: '渎浦社工站', township, serviceTypes: ['生活照料', '心理疏导'] });
   expect(resource.status).toBe(201);
-  await server.admin(['create-user', '--username', 'dp_station', '--role', 'partner', '--resource', String(resource.json.id), '--password-stdin'], `${PASSWORD}\n`);
+  await server.admin(['create-user', '--username', 'dp_station', '--role', 'partner', '--resource', String(resource.json.id), '--password-stdin'], `${TEMPORARY_PASSWORD}\n`);
+  await choosePassword(server, 'dp_station', TEMPORARY_PASSWORD, PASSWORD);
 
   const res = await fetch(`${server.url}/api/requests`, {
     method: 'POST',

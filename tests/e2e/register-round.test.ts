@@ -7,10 +7,12 @@ import { addDays, addMonths, chinaDate, nextVisitDate } from '../../shared/regis
 import { selectRegisterParameters } from '../../shared/register/parameters';
 import { fakeIdNumber } from '../helpers/people';
 import { launchBrowser, phoneContext, screenshot, watchErrors } from './support/browser';
-import { startRealServer, type RunningServer } from './support/server';
+import { choosePassword, startRealServer, type RunningServer } from './support/server';
 
-const STAFF_PASSWORD = 'password-123456';
-const ADMIN_PASSWORD = 'county-admin-password-2';
+// Passwords set by the CLI or ADMIN_PASSWORD are temporary: each account chooses its own first.
+const TEMPORARY_PASSWORD = 'county-admin-password-2';
+const STAFF_PASSWORD = 'register-round-chosen-5';
+const ADMIN_PASSWORD = 'county-admin-chosen-6';
 const TOWNSHIP = '330327100000';
 const VILLAGE = '330327100201';
 const PHONE = '13957708765';
@@ -28,7 +30,7 @@ function sql<T>(run: (db: Database.Database) => T): T {
 }
 
 beforeAll(async () => {
-  server = await startRealServer({ ADMIN_PASSWORD });
+  server = await startRealServer({ ADMIN_PASSWORD: TEMPORARY_PASSWORD });
   const roster = path.join(server.dataDir, '在册名单.csv');
   fs.writeFileSync(
     roster,
@@ -36,7 +38,10 @@ beforeAll(async () => {
   );
   const [launched] = await Promise.all([
     launchBrowser(),
-    server.admin(['create-user', '--username', 'lx02', '--role', 'township_staff', '--township', TOWNSHIP, '--password-stdin'], `${STAFF_PASSWORD}\n`),
+    server
+      .admin(['create-user', '--username', 'lx02', '--role', 'township_staff', '--township', TOWNSHIP, '--password-stdin'], `${TEMPORARY_PASSWORD}\n`)
+      .then(() => choosePassword(server, 'lx02', TEMPORARY_PASSWORD, STAFF_PASSWORD)),
+    choosePassword(server, 'admin', TEMPORARY_PASSWORD, ADMIN_PASSWORD),
     server.admin(['import-register', '--file', roster, '--json']),
   ]);
   browser = launched;
@@ -128,7 +133,7 @@ describe('a round of visits on a 375 px phone', () => {
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码', { exact: true }).fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/staff\/(cases|password)/);
+    await page.waitForURL(/\/staff\/cases/);
     await page.goto(`${server.url}/admin/register`);
     await page.getByRole('heading', { level: 1, name: '在册名单' }).waitFor();
     await page.getByRole('heading', { name: '在册 1 户' }).waitFor();
