@@ -171,3 +171,25 @@ describe('who may see and change the plan', () => {
     expect((await admin.get(plan)).statusCode).toBe(200);
   });
 });
+
+describe('政策找人 figures in the county statistics', () => {
+  it('count cases by target class and decision, plan policies, and referrals by resource and outcome, per township', async () => {
+    const [a, b] = t.app.repos.entries.list();
+    const help = (await admin.get(`/api/admin/stats?township=${a!.township}`)).json().help;
+    const classes = [firstCase, secondCase].map((id) => t.app.repos.cases.find(id)!.target_class ?? 'none');
+    for (const value of ['missing', 'insufficient', 'warning', 'none']) {
+      expect(help.byTargetClass.find((c: { value: string }) => c.value === value).count, value).toBe(classes.filter((c) => c === value).length);
+    }
+    expect(help.byTargetClass.map((c: { label: string }) => c.label)).toEqual(['救助缺失', '救助不充分', '救助预警', '未判断类别']);
+    expect(help.byDecision.find((d: { value: string }) => d.value === 'monitor')).toEqual({ value: 'monitor', label: '暂不符合，纳入监测', count: 1 });
+    expect(help.byDecision.reduce((n: number, d: { count: number }) => n + d.count, 0)).toBe(1);
+    const policyMeasures = t.app.repos.plan.ofHousehold(household).filter((m) => m.kind === 'policy');
+    expect(help.byPolicy).toEqual([{ policyId: policyMeasures[0]!.policy_id, name: policyMeasures[0]!.title, measures: 1, open: 1, done: 0, notPossible: 0 }]);
+    expect(help.byResource).toEqual([{ resourceId: station, name: '灵溪镇社工站', kind: 'station', referrals: 2, waiting: 1, accepted: 0, declined: 0, completed: 1 }]);
+
+    const other = (await admin.get(`/api/admin/stats?township=${b!.township}`)).json().help;
+    expect(other.byResource).toEqual([]);
+    expect(other.byPolicy).toEqual([]);
+    expect(other.byTargetClass.every((c: { count: number }) => c.count === 0)).toBe(true);
+  });
+});
