@@ -193,3 +193,16 @@ describe('政策找人 figures in the county statistics', () => {
     expect(other.byTargetClass.every((c: { count: number }) => c.count === 0)).toBe(true);
   });
 });
+
+describe('the case ledger', () => {
+  it('lists the plan measures of the case person household on each of her cases', async () => {
+    const lines = (await admin.get('/api/admin/ledger.csv')).body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]!.endsWith(',帮扶措施')).toBe(true);
+    for (const caseId of [firstCase, secondCase]) {
+      const row = lines.find((l) => l.startsWith(`${caseId},`))!;
+      expect(row).toContain('定期探访：定期探访（办不成）');
+      expect(row).toContain('微心愿：给孙子买一个新书包（计划中）');
+      expect(row).toContain('转介资源：灵溪镇社工站（已办成）');
+    }
+  });
+});
