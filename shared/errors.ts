@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   REQUEST_ID_REUSED: '这份内容和之前提交的不一样，请回到上一页重新提交',
   CASE_NOT_FOUND: '没有找到这个案件',
   HOUSEHOLD_NOT_FOUND: '在册名单里没有找到这一户',
+  MEASURE_NOT_FOUND: '这一户的帮扶计划里没有这项措施',
   INVALID_TRANSITION: '当前状态下不能进行这个操作',
   CONFLICT: '内容已被修改，请刷新后重试',
   USERNAME_TAKEN: '这个用户名已经有人用了，请换一个',

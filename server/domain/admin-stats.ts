@@ -5,6 +5,8 @@ import { addDays, chinaDayStart } from '../../shared/time';
 import { chinaDate } from './clock';
 
 type Figures = Omit<StatsInfo['months'][number], 'month'>;
+/** The funnel and its figures; the worker adds 政策找人's figures (server/domain/help-stats.ts), which need the key. */
+type CountyFigures = Omit<StatsInfo, 'help'>;
 type TownshipFigures = StatsInfo['townships'][number];
 
 /** A China-date range as the SQL needs it; by default the last 12 calendar months up to today. */
@@ -60,7 +62,7 @@ class Tally {
 }
 
 /** Per township and per month: the funnel from scan to decision, cases by status, time to first contact. */
-export function countyStats(repos: Pick<Repositories, 'regions' | 'adminStats'>, range: StatsRange, township?: string): StatsInfo {
+export function countyStats(repos: Pick<Repositories, 'regions' | 'adminStats'>, range: StatsRange, township?: string): CountyFigures {
   const townships = repos.regions.list().filter((r) => r.level === 'township' && (!township || r.code === township));
   const wanted = new Set(townships.map((t) => t.code));
   const byTownship = new Map(townships.map((t) => [t.code, new Tally()]));

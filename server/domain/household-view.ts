@@ -6,6 +6,7 @@ import type { Repositories } from '../repositories';
 import type { HouseholdRow } from '../repositories/households';
 import type { Region } from '../repositories/regions';
 import type { Vault } from './crypto';
+import { casesOfHousehold, toHouseholdPlan } from './household-plan';
 
 // Newest first; within one instant a re-check's decision follows its visit, which follows the case step.
 const SAME_INSTANT_ORDER = { register: 0, visit: 1, case: 2 } as const;
@@ -108,7 +109,7 @@ export function toHouseholdDetail(repos: Repositories, vault: Vault, row: Househ
     schedule: { nextVisitAt: row.next_visit_on, nextReviewAt: row.next_review_on, lastVisitAt: row.last_visit_on, status: standing(row, today) },
     openRisks,
     visits: visits.map(({ openRisks: _o, createdAt: _c, ...v }) => v),
-    plan: null,
+    plan: toHouseholdPlan(repos, row, casesOfHousehold(repos, row), nowIso),
     cases: cases.map((c) => ({ id: c.id, status: c.status, level: c.level, createdAt: c.created_at, closedAt: c.closed_at })),
     warnings: [],
     timeline,

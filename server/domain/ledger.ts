@@ -2,6 +2,7 @@ import { RISK_LABEL, type RiskLevel } from '../../shared/cases/risk';
 import { STATUS_LABEL, type CaseStatus } from '../../shared/cases/status';
 import { DECISIONS } from '../../shared/cases/workflow';
 import { labelOf } from '../../shared/cases/labels';
+import { MEASURE_KINDS, MEASURE_STATUSES, type MeasureKind, type MeasureStatus } from '../../shared/plan/measures';
 import { TARGET_CLASS_LABEL, type TargetClass } from '../../shared/screening/result';
 import type { Repositories } from '../repositories';
 import type { LedgerFilter, LedgerRow } from '../repositories/ledger';
@@ -16,6 +17,7 @@ export type LedgerRepos = Pick<Repositories, 'ledger'>;
 export const LEDGER_HEADER = [
   '案件编号', '乡镇（街道）', '村（社区）', '姓名', '身份证号', '手机号', '地址', '来源', '状态', '风险等级', '对象类别',
   '认定结果', '认定日期', '受理日期', '首次联系日期', '应办日期', '是否超期', '办结日期', '经办人',
+  '帮扶措施',
 ];
 
 /** Excel opens a UTF-8 CSV as Chinese only when it starts with a byte-order mark. */
@@ -54,6 +56,10 @@ function cells(repos: LedgerRepos, vault: Vault, row: LedgerRow, unmasked: boole
     row.closed_at === null && row.due_at !== null && row.due_at < now ? '是' : '否',
     day(row.closed_at),
     row.assignee,
+    repos.ledger
+      .measuresOf(row.id)
+      .map((m) => `${labelOf(MEASURE_KINDS, m.kind as MeasureKind)}：${m.title}（${labelOf(MEASURE_STATUSES, m.status as MeasureStatus)}）`)
+      .join('；'),
   ];
 }
 

@@ -89,6 +89,10 @@ export function createReferralWorkflow(db: DB, repos: Repositories, vault: Vault
     const result = referralTransition(referral.status, event);
     if (!result.ok) throw new AppError('INVALID_TRANSITION', 409, result.message);
     repos.referrals.setStatus(referral.id, result.to, now);
+    // The household plan follows: an accepted referral is under way, a completed one done.
+    if (event !== 'decline') {
+      repos.plan.followReferral({ referralId: referral.id, resourceId: referral.resource_id, caseId: referral.case_id }, event === 'accept' ? 'under_way' : 'done', now);
+    }
     repos.cases.appendEvent({
       caseId: referral.case_id,
       at: now,

@@ -5,6 +5,7 @@ import { workerData } from 'piscina';
 import type { StatsInfo } from '../../shared/schemas/admin-reports';
 import { countyStats } from '../domain/admin-stats';
 import { createVault } from '../domain/crypto';
+import { helpStats } from '../domain/help-stats';
 import { ledgerCsv } from '../domain/ledger';
 import { ledgerXlsx } from '../domain/ledger-xlsx';
 import { createAdminStatsRepository, type StatsRange } from '../repositories/admin-stats';
@@ -48,7 +49,8 @@ let reader: ReturnType<typeof openReader> | undefined;
 const open = () => (reader ??= openReader());
 
 export function stats({ range, township }: StatsTask): StatsInfo {
-  return countyStats(open().repos, range, township);
+  const { repos, vault } = open();
+  return { ...countyStats(repos, range, township), help: helpStats(repos, vault, range, township) };
 }
 
 export async function ledger({ port, format, filter, unmasked, now }: LedgerTask): Promise<void> {

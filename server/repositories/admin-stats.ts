@@ -49,8 +49,38 @@ export function createAdminStatsRepository(db: DB) {
   const overdue = db.prepare<[string], { township: string; n: number }>(
     'SELECT township, count(*) AS n FROM cases WHERE closed_at IS NULL AND due_at < ? GROUP BY township',
   );
+  // 政策找人's figures; @township NULL means the whole county.
+  const targetClasses = db.prepare<Record<string, unknown>, { target_class: string | null; n: number }>(
+    `SELECT target_class, count(*) AS n FROM cases
+     WHERE created_at >= @fromIso AND created_at < @toIso AND (@township IS NULL OR township = @township) GROUP BY 1`,
+  );
+  // Each case's latest decision made in the range (a reopened case decided again counts once, as it ended).
+  const decisions = db.prepare<Record<string, unknown>, { detail_enc: Buffer | null }>(
+    `SELECT e.detail_enc FROM case_events e JOIN cases k ON k.id = e.case_id
+     WHERE e.type = 'decide' AND e.at >= @fromIso AND e.at < @toIso AND (@township IS NULL OR k.township = @township)
+       AND e.id = (SELECT max(d.id) FROM case_events d WHERE d.case_id = e.case_id AND d.type = 'decide' AND d.at < @toIso)`,
+  );
+  const policies = db.prepare<Record<string, unknown>, { policy_id: string; name: string; status: string; n: number }>(
+    `SELECT m.policy_id, min(m.title) AS name, m.status, count(*) AS n FROM plan_measures m JOIN households h ON h.id = m.household_id
+     WHERE m.kind = 'policy' AND m.created_at >= @fromIso AND m.created_at < @toIso AND (@township IS NULL OR h.township = @township)
+     GROUP BY m.policy_id, m.status ORDER BY m.policy_id`,
+  );
+  const referrals = db.prepare<Record<string, unknown>, { resource_id: number; name: string; kind: string; status: string; n: number }>(
+    `SELECT r.resource_id, s.name, s.kind, r.status, count(*) AS n
+     FROM referrals r JOIN resources s ON s.id = r.resource_id JOIN cases k ON k.id = r.case_id
+     WHERE r.created_at >= @fromIso AND r.created_at < @toIso AND (@township IS NULL OR k.township = @township)
+     GROUP BY r.resource_id, s.name, s.kind, r.status ORDER BY s.name, r.resource_id`,
+  );
+  const helpParams = (range: StatsRange, township: string | null) => ({ fromIso: range.fromIso, toIso: range.toIso, township });
 
   return {
+    targetClasses: (range: StatsRange, township: string | null) => targetClasses.all(helpParams(range, township)),
+    /** The encrypted detail of each case's latest decision in the range; the caller decrypts the decision code. */
+    *decisionDetails(range: StatsRange, township: string | null): Generator<Buffer | null> {
+      for (const row of decisions.iterate(helpParams(range, township))) yield row.detail_enc;
+    },
+    policyMeasures: (range: StatsRange, township: string | null) => policies.all(helpParams(range, township)),
+    referralsByResource: (range: StatsRange, township: string | null) => referrals.all(helpParams(range, township)),
     scans: (range: StatsRange) => scans.all({ fromDay: range.fromDay, toDay: range.toDay }),
     completions: (range: StatsRange) => completions.all({ fromDay: range.fromDay, toDay: range.toDay }),
     submissions: (range: StatsRange) => submissions.all({ fromIso: range.fromIso, toIso: range.toIso }),

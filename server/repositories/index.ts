@@ -11,6 +11,7 @@ import { createHealthRepository } from './health';
 import { createHouseholdsRepository } from './households';
 import { createLedgerRepository } from './ledger';
 import { createParameterVersionsRepository } from './parameter-versions';
+import { createPlanRepository } from './plan';
 import { createPolicyLibraryRepository } from './policy-library';
 import { createReferralsRepository } from './referrals';
 import { createRegionsRepository } from './regions';
@@ -43,6 +44,7 @@ export function createRepositories(db: DB) {
     households: createHouseholdsRepository(db),
     resources: createResourcesRepository(db),
     referrals: createReferralsRepository(db),
+    plan: createPlanRepository(db),
   };
 }
 

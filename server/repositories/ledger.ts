@@ -57,6 +57,13 @@ export function createLedgerRepository(db: DB) {
       AND (@targetClass IS NULL OR k.target_class = @targetClass)
       AND (@overdueAsOf IS NULL OR (k.closed_at IS NULL AND k.due_at < @overdueAsOf))
     ORDER BY k.id LIMIT @limit`);
+  // The plan measures of the households this case is about (linked, or the same person by the keyed hash).
+  const measures = db.prepare<{ caseId: number }, { kind: string; title: string; status: string }>(
+    `SELECT kind, title, status FROM plan_measures WHERE household_id IN (
+       SELECT household_id FROM household_cases WHERE case_id = @caseId
+       UNION SELECT h.id FROM households h JOIN cases c ON c.person_key = h.person_key WHERE c.id = @caseId)
+     ORDER BY id`,
+  );
   const decisions = db.prepare<[number], DecisionRow>("SELECT case_id, at, detail_enc FROM case_events WHERE type = 'decide' AND case_id = ? ORDER BY id");
 
   return {
@@ -77,6 +84,8 @@ export function createLedgerRepository(db: DB) {
     },
     /** A read, so it may run while a batch is being iterated. */
     decisionsOf: (caseId: number): DecisionRow[] => decisions.all(caseId),
+    /** The household plan's measures (一户一策) for the case's person; titles hold no personal data. */
+    measuresOf: (caseId: number) => measures.all({ caseId }),
   };
 }
 

@@ -40,6 +40,32 @@ export const TownshipFigures = Type.Object({
 
 export const MonthFigures = Type.Object({ month: Type.String(), ...Figures });
 
+const Count = Type.Object({ value: Type.String(), label: Type.String(), count: Type.Integer() });
+
+/** 政策找人's quarterly figures: who was found (target class), what was decided, which policies and resources helped. */
+export const HelpFigures = Type.Object({
+  /** Cases created in the range by the screening's target class; value "none" when the screening could not tell. */
+  byTargetClass: Type.Array(Count),
+  /** Cases whose latest decision in the range was this one. */
+  byDecision: Type.Array(Count),
+  /** Policy measures of household plans created in the range. */
+  byPolicy: Type.Array(Type.Object({ policyId: Type.String(), name: Type.String(), measures: Type.Integer(), open: Type.Integer(), done: Type.Integer(), notPossible: Type.Integer() })),
+  /** Referrals made in the range, by resource and where they stand now. */
+  byResource: Type.Array(
+    Type.Object({
+      resourceId: Type.Integer(),
+      name: Type.String(),
+      kind: Type.String(),
+      referrals: Type.Integer(),
+      waiting: Type.Integer(),
+      accepted: Type.Integer(),
+      declined: Type.Integer(),
+      completed: Type.Integer(),
+    }),
+  ),
+});
+export type HelpFiguresInfo = Static<typeof HelpFigures>;
+
 export const StatsResponse = Type.Object({
   from: Type.String(),
   to: Type.String(),
@@ -47,6 +73,7 @@ export const StatsResponse = Type.Object({
   months: Type.Array(MonthFigures),
   total: TownshipFigures,
   funnel: Type.Array(Type.Object({ step: Type.String(), label: Type.String(), count: Type.Integer() })),
+  help: HelpFigures,
 });
 export type StatsInfo = Static<typeof StatsResponse>;
 

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { REVEAL_REASONS, VISIT_DIMENSIONS } from '../cases/workflow';
 import { REGISTER_CATEGORIES } from '../register/categories';
+import { HouseholdPlan } from './plan';
 import { MaskedSubject } from './staff-cases';
 
 const literals = <T extends string>(values: readonly T[], options: Record<string, unknown> = {}) =>
@@ -126,7 +127,7 @@ export const HouseholdDetail = Type.Object({
       cleared: Type.Array(Type.String()),
     }),
   ),
-  plan: Type.Null(),
+  plan: HouseholdPlan,
   cases: Type.Array(Type.Object({ id: Type.Integer(), status: Type.String(), level: Type.String(), createdAt: Type.String(), closedAt: Nullable(Type.String()) })),
   warnings: Type.Array(Type.Object({ at: Type.String(), text: Type.String() })),
   timeline: Type.Array(

@@ -62,6 +62,9 @@ describe('county administration on a desktop PC', () => {
     await page.getByRole('heading', { level: 2, name: /从扫码到认定/ }).waitFor();
     await expect.poll(() => page.locator('.stats-chart canvas').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await page.locator('table').first().getByRole('rowheader').count()).toBeGreaterThan(2);
+    // 政策找人's figures: every target class is listed, with 0 where none.
+    await page.getByRole('heading', { level: 2, name: /政策找人/ }).waitFor();
+    expect(await page.locator('table', { hasText: '新案件按对象类别' }).getByRole('rowheader').allTextContents()).toEqual(['救助缺失', '救助不充分', '救助预警', '未判断类别']);
     await screenshot(page, 'admin-stats-desktop');
     expect(errors).toEqual([]);
     await desktop.close();

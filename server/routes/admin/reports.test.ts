@@ -91,7 +91,7 @@ describe('ledger export', () => {
     expect(res.headers['content-disposition']).toContain('attachment');
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('案件编号,乡镇（街道）,村（社区）,姓名,身份证号,手机号,地址,来源,状态,风险等级,对象类别,认定结果,认定日期,受理日期,首次联系日期,应办日期,是否超期,办结日期,经办人');
+    expect(lines[0]).toBe('案件编号,乡镇（街道）,村（社区）,姓名,身份证号,手机号,地址,来源,状态,风险等级,对象类别,认定结果,认定日期,受理日期,首次联系日期,应办日期,是否超期,办结日期,经办人,帮扶措施');
     expect(lines).toHaveLength(3);
     const rowA = lines.find((l) => l.startsWith(`${caseA},`))!;
     expect(rowA).toContain('张*明');

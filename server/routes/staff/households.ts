@@ -13,9 +13,11 @@ import {
   HouseholdReviewBody,
   HouseholdVisitBody,
 } from '../../../shared/schemas/households';
+import { HouseholdPlan, PlanDropBody, PlanMeasureBody, PlanMeasureParams, PlanStatusBody } from '../../../shared/schemas/plan';
 import { AppError } from '../../app-error';
 import { memoizedRegions } from '../../domain/case-view';
 import { nowIso } from '../../domain/clock';
+import { casesOfHousehold, createPlanWork, toHouseholdPlan } from '../../domain/household-plan';
 import { toHouseholdDetail, toHouseholdItem } from '../../domain/household-view';
 import type { CleanPerson } from '../../domain/person';
 import { createRegisterWork } from '../../domain/register';
@@ -41,6 +43,7 @@ const writeErrors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse
 /** The register: the township worklist, one household, home visits, re-checks and the audited reveal. */
 const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const work = createRegisterWork(app.db, app.repos, app.vault);
+  const plan = createPlanWork(app.db, app.repos);
 
   /** A household the caller may see, or a 404 that does not say whether it exists elsewhere. */
   function visibleHousehold(id: string, scope: string | null): HouseholdRow {
@@ -104,6 +107,54 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
       work.recordReview(row, request.body, `staff:${staff.id}`, nowIso());
       app.repos.audit.record({ actor: staff.username, action: `household.review.${request.body.decision}`, target: `household:${row.id}`, clientIp: request.ip });
       return reply.code(201).send(toHouseholdDetail(app.repos, app.vault, app.repos.households.find(row.id)!, scope, nowIso()));
+    },
+  );
+
+  // 一户一策: the plan's measures and suggestions; viewers read it in the detail and here, only staff change it.
+  app.get('/api/staff/households/:id/plan', { schema: { params: HouseholdParams, response: { 200: HouseholdPlan, 404: ErrorResponse } } }, async (request) => {
+    const row = visibleHousehold(request.params.id, townshipScope(request.staff!.user));
+    return toHouseholdPlan(app.repos, row, casesOfHousehold(app.repos, row), nowIso());
+  });
+
+  app.post(
+    '/api/staff/households/:id/plan',
+    { onRequest: requireRole('county_admin', 'township_staff'), schema: { params: HouseholdParams, body: PlanMeasureBody, response: { 201: HouseholdPlan, ...writeErrors } } },
+    async (request, reply) => {
+      const staff = request.staff!.user;
+      const row = visibleHousehold(request.params.id, townshipScope(staff));
+      const id = plan.add(row, request.body, staff, nowIso());
+      app.repos.audit.record({ actor: staff.username, action: 'household.plan.add', target: `household:${row.id}`, detail: `measure:${id}`, clientIp: request.ip });
+      return reply.code(201).send(toHouseholdPlan(app.repos, row, casesOfHousehold(app.repos, row), nowIso()));
+    },
+  );
+
+  app.post(
+    '/api/staff/households/:id/plan/:measureId/status',
+    { onRequest: requireRole('county_admin', 'township_staff'), schema: { params: PlanMeasureParams, body: PlanStatusBody, response: { 200: HouseholdPlan, ...writeErrors } } },
+    async (request) => {
+      const staff = request.staff!.user;
+      const row = visibleHousehold(request.params.id, townshipScope(staff));
+      plan.changeStatus(row, Number(request.params.measureId), request.body, nowIso());
+      app.repos.audit.record({
+        actor: staff.username,
+        action: 'household.plan.status',
+        target: `household:${row.id}`,
+        detail: `measure:${request.params.measureId} ${request.body.status}`,
+        clientIp: request.ip,
+      });
+      return toHouseholdPlan(app.repos, row, casesOfHousehold(app.repos, row), nowIso());
+    },
+  );
+
+  app.post(
+    '/api/staff/households/:id/plan/dropped',
+    { onRequest: requireRole('county_admin', 'township_staff'), schema: { params: HouseholdParams, body: PlanDropBody, response: { 200: HouseholdPlan, ...writeErrors } } },
+    async (request) => {
+      const staff = request.staff!.user;
+      const row = visibleHousehold(request.params.id, townshipScope(staff));
+      plan.drop(row, request.body.key, staff, nowIso());
+      app.repos.audit.record({ actor: staff.username, action: 'household.plan.drop', target: `household:${row.id}`, detail: request.body.key, clientIp: request.ip });
+      return toHouseholdPlan(app.repos, row, casesOfHousehold(app.repos, row), nowIso());
     },
   );
 

@@ -1,0 +1,30 @@
+import { addDays } from '@shared/register/cadence';
+import type { HouseholdPlanInfo, PlanMeasureInput, PlanStatusInput } from '@shared/schemas/plan';
+import { staffApi } from './staffApi';
+import { todayInChina } from './useHouseholds';
+
+export type Measure = HouseholdPlanInfo['measures'][number];
+export type Suggestion = HouseholdPlanInfo['suggestions'][number];
+
+const planUrl = (householdId: number) => `/api/staff/households/${householdId}/plan`;
+
+export const addMeasure = (householdId: number, body: PlanMeasureInput) =>
+  staffApi<HouseholdPlanInfo>(planUrl(householdId), { method: 'POST', body });
+
+export const changeMeasureStatus = (householdId: number, measureId: number, body: PlanStatusInput) =>
+  staffApi<HouseholdPlanInfo>(`${planUrl(householdId)}/${measureId}/status`, { method: 'POST', body });
+
+export const dropSuggestion = (householdId: number, key: string) =>
+  staffApi<HouseholdPlanInfo>(`${planUrl(householdId)}/dropped`, { method: 'POST', body: { key } });
+
+export const listPolicies = () => staffApi<{ policies: Array<{ id: string; name: string }> }>('/api/policies');
+
+/** The due date a new measure starts with: two weeks from today, which staff may change. */
+export const defaultDueDate = (): string => addDays(todayInChina(), 14);
+
+/** The steps a measure can take from where it stands, as the sheet offers them. */
+export function nextSteps(status: Measure['status']): Array<{ status: PlanStatusInput['status']; name: string }> {
+  if (status === 'planned') return [{ status: 'under_way', name: '开始办' }, { status: 'done', name: '已办成' }, { status: 'not_possible', name: '办不成…' }];
+  if (status === 'under_way') return [{ status: 'done', name: '已办成' }, { status: 'not_possible', name: '办不成…' }];
+  return [];
+}
