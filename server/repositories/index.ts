@@ -19,6 +19,7 @@ import { createResourcesRepository } from './resources';
 import { createSessionsRepository } from './sessions';
 import { createSettingsRepository } from './settings';
 import { createUsersRepository } from './users';
+import { createWarningKeysRepository } from './warning-keys';
 
 /** Every repository over one database, prepared once. */
 export function createRepositories(db: DB) {
@@ -43,6 +44,7 @@ export function createRepositories(db: DB) {
     households: createHouseholdsRepository(db),
     resources: createResourcesRepository(db),
     referrals: createReferralsRepository(db),
+    warningKeys: createWarningKeysRepository(db),
   };
 }
 

@@ -34,6 +34,7 @@ export const AUDIT_ACTION_LABEL: Readonly<Record<string, string>> = {
   'household.review.change': '在册家庭复核：调整类别',
   'household.review.exit': '在册家庭复核：退出',
   'register.import': '导入在册名单',
+  'warnings.import': '导入部门数据预警名单',
   'resource.create': '新增资源',
   'resource.update': '修改资源',
   'resource.retire': '停用资源',

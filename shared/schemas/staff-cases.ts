@@ -14,7 +14,7 @@ export const QueueQuery = Type.Object(
     level: Type.Optional(literals(RISK_LEVELS)),
     township: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
     village: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
-    source: Type.Optional(Type.Union([Type.Literal('self'), Type.Literal('report')])),
+    source: Type.Optional(Type.Union([Type.Literal('self'), Type.Literal('report'), Type.Literal('warning')])),
     targetClass: Type.Optional(Type.String({ maxLength: 20 })),
     overdue: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
     /** 分给我的: only cases whose 负责人 is the signed-in staff member. */
