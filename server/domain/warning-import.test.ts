@@ -3,6 +3,7 @@ import type { SignalSource } from '../../shared/warnings/sources';
 import { SIGNAL_SOURCES } from '../../shared/warnings/sources';
 import { fakeIdNumber } from '../../tests/helpers/people';
 import { createStaff, login } from '../../tests/helpers/staff';
+import { submitRequest } from '../../tests/helpers/submissions';
 import { buildTestApp, type TestApp } from '../../tests/helpers/test-app';
 import { importRoster } from './register-import';
 import { importSignals, NAME_MISMATCH } from './warning-import';
@@ -36,7 +37,7 @@ function countAll(): Record<string, number> {
   return Object.fromEntries(tables.map((name) => [name, t.app.db.prepare(`SELECT COUNT(*) FROM "${name}"`).pluck().get() as number]));
 }
 
-const run = (source: SignalSource, table: string[][]) => importSignals(t.app.db, t.app.repos, t.app.vault, source, table, NOW);
+const run = (source: SignalSource, table: string[][], now = NOW) => importSignals(t.app.db, t.app.repos, t.app.vault, source, table, now);
 const caseOf = (idNumber: string) => t.app.repos.cases.findOpenByPersonKeyAnywhere(t.app.vault.blindIndex('id', idNumber));
 const warningEvents = (caseId: number) =>
   t.app.repos.cases.eventsOf(caseId).filter((e) => e.type === 'warning').map((e) => t.app.vault.decrypt<Record<string, unknown>>(e.detail_enc!));
@@ -115,5 +116,41 @@ describe('importSignals', () => {
     expect(detail.json().timeline.find((e: { type: string }) => e.type === 'warning').detail.signal).toBe('民政数据：2026-05-01 退出特困，需跟踪是否再次陷入困难');
     expect((await lingxi.get(`/api/staff/cases/${caseId}`)).statusCode).toBe(404);
     expect((await lingxi.get('/api/staff/cases?source=warning&limit=100')).json().items.map((i: { id: number }) => i.id)).not.toContain(caseId);
+  });
+
+  it('分类处置: after a call, staff choose a branch with their finding; 县级统筹 puts the case in the county\'s list', async () => {
+    const person = id(800);
+    // Raised 50 hours (and a few seconds) ago: the branch records how long handling took.
+    run('unemployment', [[...COMMON, '登记日期'], [person, '吴失业', QIANKU, '2026-08-01']], new Date(Date.now() - 50 * 3_600_000 - 5_000).toISOString());
+    const caseId = caseOf(person)!.id;
+    await createStaff(t.app, 'qianku-h', 'township_staff', QIANKU);
+    await createStaff(t.app, 'county-h', 'county_admin', null);
+    const staff = await login(t.app, 'qianku-h');
+    const county = await login(t.app, 'county-h');
+
+    const early = await staff.post(`/api/staff/cases/${caseId}/events`, { type: 'handle', branch: 'county', finding: '家里没有收入' });
+    expect([early.statusCode, early.json().error.message]).toEqual([409, '请先电话了解或入户核查，再分类处置']);
+    expect((await staff.post(`/api/staff/cases/${caseId}/events`, { type: 'handle', branch: 'nothing', finding: '家里没有收入' })).statusCode).toBe(400);
+    expect((await staff.post(`/api/staff/cases/${caseId}/events`, { type: 'contact', outcome: 'reached' })).statusCode).toBeLessThan(300);
+    expect((await county.get('/api/staff/cases?escalated=true&limit=100')).json().items.map((i: { id: number }) => i.id)).not.toContain(caseId);
+    const handled = await staff.post(`/api/staff/cases/${caseId}/events`, { type: 'handle', branch: 'county', finding: '夫妻同时失业，孩子上学，需县里统筹' });
+    expect(handled.statusCode).toBeLessThan(300);
+
+    const detail = (await staff.get(`/api/staff/cases/${caseId}`)).json();
+    expect(detail.status).toBe('decided');
+    expect(detail.escalatedAt).not.toBeNull();
+    const step = detail.timeline.find((e: { type: string }) => e.type === 'handle');
+    expect(step.detail).toMatchObject({ branch: 'county', branchLabel: '县级统筹（一事一议）', finding: '夫妻同时失业，孩子上学，需县里统筹', hoursTaken: 50, timeTaken: '2 天 2 小时' });
+    expect((await county.get('/api/staff/cases?escalated=true&limit=100')).json().items.map((i: { id: number }) => i.id)).toContain(caseId);
+  });
+
+  it('分类处置 is refused on a resident\'s own request, and not offered there', async () => {
+    const { caseId } = await submitRequest(t.app);
+    await createStaff(t.app, 'county-r', 'county_admin', null);
+    const county = await login(t.app, 'county-r');
+    await county.post(`/api/staff/cases/${caseId}/events`, { type: 'contact', outcome: 'reached' });
+    expect((await county.get(`/api/staff/cases/${caseId}`)).json().allowedEvents).not.toContain('handle');
+    const res = await county.post(`/api/staff/cases/${caseId}/events`, { type: 'handle', branch: 'policy', finding: '已落实低保' });
+    expect([res.statusCode, res.json().error.message]).toEqual([409, '只有数据预警的案件需要分类处置']);
   });
 });
