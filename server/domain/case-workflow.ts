@@ -6,7 +6,7 @@ import type { CaseEventInput } from '../../shared/schemas/staff-cases';
 import { labelOf } from '../../shared/cases/labels';
 import { visitDateError } from '../../shared/cases/visit-date';
 import { TARGET_CLASS_LABEL, type TargetClass } from '../../shared/screening/result';
-import { HANDLING_BRANCHES, timeTakenText } from '../../shared/warnings/branches';
+import { branchRefusal, HANDLING_BRANCHES, HANDLING_MESSAGES, timeTakenText } from '../../shared/warnings/branches';
 import { AppError } from '../app-error';
 import type { DB } from '../db/open';
 import type { Repositories } from '../repositories';
@@ -97,7 +97,9 @@ export function createCaseWorkflow(db: DB, repos: Repositories, vault: Vault) {
     }
     if (input.type === 'target_class') repos.cases.setTargetClass(current.id, input.targetClass, now);
     if (input.type === 'handle') {
-      if (current.source !== 'warning') throw new AppError('INVALID_TRANSITION', 409, '只有数据预警的案件需要分类处置');
+      if (current.source !== 'warning') throw new AppError('INVALID_TRANSITION', 409, HANDLING_MESSAGES.notAWarning);
+      const refusal = branchRefusal(input.branch, repos.cases.eventsOf(current.id).map((e) => e.type));
+      if (refusal) throw new AppError('INVALID_TRANSITION', 409, refusal);
       names.hoursTaken = Math.max(0, Math.round((Date.parse(now) - Date.parse(current.created_at)) / 3_600_000));
       // 一事一议: the county takes it up; the case is marked for the county's queue.
       if (input.branch === 'county') repos.cases.escalate(current.id, now);

@@ -153,4 +153,20 @@ describe('importSignals', () => {
     const res = await county.post(`/api/staff/cases/${caseId}/events`, { type: 'handle', branch: 'policy', finding: '已落实低保' });
     expect([res.statusCode, res.json().error.message]).toEqual([409, '只有数据预警的案件需要分类处置']);
   });
+
+  it('不再符合 is chosen only after a home visit (核查 then exit), and the case can then close', async () => {
+    const person = id(801);
+    run('student', [[...COMMON, '学校', '困难等级'], [person, '郑学生', LINGXI, '灵溪二中', '一般困难']]);
+    const caseId = caseOf(person)!.id;
+    await createStaff(t.app, 'lingxi-e', 'township_staff', LINGXI);
+    const staff = await login(t.app, 'lingxi-e');
+    await staff.post(`/api/staff/cases/${caseId}/events`, { type: 'contact', outcome: 'reached' });
+    const early = await staff.post(`/api/staff/cases/${caseId}/events`, { type: 'handle', branch: 'exit', finding: '家里已有稳定收入' });
+    expect([early.statusCode, early.json().error.message]).toEqual([409, '认定不再符合之前，请先入户核查']);
+    expect((await staff.post(`/api/staff/cases/${caseId}/events`, { type: 'visit', findings: { economy: '父母都在工作' } })).statusCode).toBeLessThan(300);
+    expect((await staff.post(`/api/staff/cases/${caseId}/events`, { type: 'handle', branch: 'exit', finding: '家里已有稳定收入' })).statusCode).toBeLessThan(300);
+    expect((await staff.post(`/api/staff/cases/${caseId}/events`, { type: 'close' })).statusCode).toBeLessThan(300);
+    const detail = (await staff.get(`/api/staff/cases/${caseId}`)).json();
+    expect([detail.status, detail.escalatedAt]).toEqual(['closed', null]);
+  });
 });
