@@ -6,7 +6,8 @@ import { createStaff, login } from '../../tests/helpers/staff';
 import { submitRequest } from '../../tests/helpers/submissions';
 import { buildTestApp, type TestApp } from '../../tests/helpers/test-app';
 import { importRoster } from './register-import';
-import { importSignals, NAME_MISMATCH } from './warning-import';
+import { NAME_MISMATCH } from '../../shared/warnings/rules';
+import { importSignals } from './warning-import';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -94,9 +95,13 @@ describe('importSignals', () => {
     expect(caseOf(b)!.level).toBe('red');
 
     // Registered unemployed too: the same open case gains the warning, no second case.
-    expect(run('unemployment', [[...COMMON, '登记日期'], [a, '甲', QIANKU, '2026-08-01']])).toMatchObject({ matched: 1, warnings: 1 });
+    // The department spells the name otherwise: flagged against the open case's name.
+    expect(run('unemployment', [[...COMMON, '登记日期'], [a, '甲乙', QIANKU, '2026-08-01']])).toMatchObject({ matched: 1, warnings: 1 });
     expect(countAll().cases).toBe(cases + 1);
-    expect(warningEvents(caseOf(a)!.id).map((e) => e.source)).toEqual(['medical', 'unemployment']);
+    expect(warningEvents(caseOf(a)!.id).map((e) => [e.source, e.nameMismatch])).toEqual([
+      ['medical', undefined],
+      ['unemployment', NAME_MISMATCH],
+    ]);
   });
 
   it('a warning case is in its township\'s ?source=warning queue and hidden from other townships', async () => {

@@ -3,7 +3,7 @@ import { moreSevere } from '../../shared/cases/risk';
 import { chinaDate } from '../../shared/register/cadence';
 import { selectWarningParameters } from '../../shared/warnings/parameters';
 import { parseSignals, type SignalRejection, type SignalRow } from '../../shared/warnings/rows';
-import { warningFor } from '../../shared/warnings/rules';
+import { NAME_MISMATCH, warningFor } from '../../shared/warnings/rules';
 import { SOURCE_LABEL, type SignalSource } from '../../shared/warnings/sources';
 import type { DB } from '../db/open';
 import type { Repositories } from '../repositories';
@@ -20,8 +20,6 @@ export interface SignalImportSummary {
   duplicates: number;
   rejected: SignalRejection[];
 }
-
-export const NAME_MISMATCH = '部门名单上的姓名和在册名单不一致，请核对是否同一人';
 
 const BATCH = 500;
 
@@ -63,7 +61,9 @@ export function importSignals(
       summary.duplicates++;
       return;
     }
-    const known = household ? vault.decrypt<CleanPerson>(household.subject_enc).name : null;
+    // The name on record (the register's, else the open case's) is checked against the department's, never overwritten.
+    const onRecord = household?.subject_enc ?? open?.subject_enc;
+    const known = onRecord ? vault.decrypt<CleanPerson>(onRecord).name : null;
     const detail = {
       source,
       sourceLabel: SOURCE_LABEL[source],
