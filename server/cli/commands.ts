@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import type { AppConfig } from '../config';
@@ -6,8 +7,11 @@ import { backupDatabase, restoreDatabase } from '../domain/backup';
 import { openVault } from '../domain/key-check';
 import { createKeyCheckRepository } from '../repositories/key-check';
 import { redactClosedCases } from '../domain/retention';
-import { importRoster, readRosterFile } from '../domain/register-import';
+import { importRoster, readRoster, readRosterFile } from '../domain/register-import';
 import { RosterHeaderError } from '../../shared/register/roster';
+import { SignalHeaderError } from '../../shared/warnings/rows';
+import { isSignalSource, SIGNAL_SOURCES } from '../../shared/warnings/sources';
+import { importSignals } from '../domain/warning-import';
 import { entryUrl, generateEntryCode } from '../domain/entry-codes';
 import { describeEntry } from '../domain/entry-info';
 import { staffPasswordError } from '../domain/common-passwords';
@@ -61,6 +65,8 @@ export const USAGE = `用法：npm run admin -- <命令> [选项]
   qr-image CODE --out FILE.png|FILE.svg          导出二维码图片（SVG 为带乡镇名称的海报）
   redact-closed [--older-than-days N] [--json]  清除办结超过 N 天（默认 RETENTION_DAYS 或 1095）的案件个人信息
   import-register --file F.csv|F.xlsx [--json]   导入县里的在册名单（列见 README）；同一文件再导入不会重复
+  import-signals --source medical|disability|death|unemployment|student|exit --file F.csv|F.xlsx [--json]
+                                                 导入部门数据（医保、残联、死亡、人社、教育、退出），按规则产生预警；同一文件再导入不会重复预警
   backup --out FILE [--json]                     在线备份数据库（服务运行时也可以）
   restore --from FILE --confirm [--json]         用备份替换数据库（请先停止服务）
 `;
@@ -251,6 +257,41 @@ export const COMMANDS: Record<string, Command> = {
       const lines = [
         `共 ${summary.rows} 行：新导入 ${summary.imported} 户，更新 ${summary.updated} 户，未导入 ${summary.rejected.length} 行`,
         ...summary.rejected.map((r) => `  第 ${r.row} 行：${r.reason}`),
+      ];
+      return { json: summary, text: lines.join('\n') };
+    },
+  },
+
+  'import-signals': {
+    options: { json, file: str, source: str },
+    async run(ctx) {
+      const source = required(ctx, 'source');
+      if (!isSignalSource(source)) throw new UsageError(`--source 只能是 ${SIGNAL_SOURCES.join('、')} 之一`);
+      const file = required(ctx, 'file');
+      if (!fs.existsSync(file)) throw new CommandError(`找不到文件：${file}`);
+      const bytes = fs.readFileSync(file);
+      let table: string[][];
+      try {
+        table = await readRoster(bytes, file);
+      } catch (err) {
+        throw new CommandError(`文件读不出来：${(err as Error).message}`);
+      }
+      const vault = openVault(createKeyCheckRepository(ctx.db), ctx.config.dataDir, ctx.config.dataKey);
+      // Progress goes to stderr, so stdout stays one JSON document.
+      const progress = table.length > 2000 ? (done: number, total: number) => process.stderr.write(`已处理 ${done} / ${total} 行\n`) : undefined;
+      let summary;
+      try {
+        summary = importSignals(ctx.db, ctx.repos, vault, source, table, new Date().toISOString(), { onProgress: progress });
+      } catch (err) {
+        if (err instanceof SignalHeaderError) throw new CommandError(err.message);
+        throw err;
+      }
+      const fileHash = createHash('sha256').update(bytes).digest('hex');
+      const { rejected, ...counts } = summary;
+      ctx.repos.audit.record({ actor: 'cli', action: 'warnings.import', detail: JSON.stringify({ source, file: file.split(/[\\/]/).pop(), fileHash, ...counts, rejected: rejected.length }) });
+      const lines = [
+        `共 ${summary.rows} 行：对上在册或在办 ${summary.matched} 人，新预警 ${summary.warnings} 条，已预警过 ${summary.duplicates} 条，未导入 ${rejected.length} 行`,
+        ...rejected.map((r) => `  第 ${r.row} 行：${r.reason}`),
       ];
       return { json: summary, text: lines.join('\n') };
     },

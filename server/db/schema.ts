@@ -82,7 +82,7 @@ export interface CasesTable {
   phone_masked: string | null;
   id_masked: string | null;
   address_masked: string | null;
-  source: 'self' | 'report';
+  source: 'self' | 'report' | 'warning';
   status: Defaulted<string>;
   level: 'red' | 'yellow' | 'blue' | 'none';
   level_reason: string | null;
@@ -108,6 +108,8 @@ export interface CasesTable {
   name_phone_key: string | null;
   /** The older case of the same person that staff merged this one into (022). */
   merged_into: number | null;
+  /** Set when staff sent a warning to the county (一事一议, 050). */
+  escalated_at: string | null;
 }
 
 export interface SubmissionsTable {
@@ -197,6 +199,13 @@ export interface ResourcesTable {
   updated_by: string | null;
 }
 
+/** What a warning import keeps (050): HMAC(ID number) + source + signal period, and the case it raised. */
+export interface WarningKeysTable {
+  warning_key: string;
+  case_id: number;
+  raised_at: string;
+}
+
 /** One case referred to one resource (040). */
 export interface ReferralsTable {
   id: Generated<number>;
@@ -229,4 +238,5 @@ export interface Database {
   schema_migrations: SchemaMigrationsTable;
   resources: ResourcesTable;
   referrals: ReferralsTable;
+  warning_keys: WarningKeysTable;
 }

@@ -122,9 +122,11 @@ export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, no
     assignee: assignee ? { id: assignee.id, username: assignee.username } : null,
     submissions,
     timeline,
-    allowedEvents: EVENT_TYPES.filter((type) => transition(status, type).ok),
+    // 分类处置 belongs to data warnings only.
+    allowedEvents: EVENT_TYPES.filter((type) => transition(status, type).ok && (type !== 'handle' || row.source === 'warning')),
     dueLabel: dueLabel(status, reached),
     possibleDuplicates,
     mergedInto: row.merged_into,
+    escalatedAt: row.escalated_at,
   };
 }

@@ -6,6 +6,7 @@ import type { CaseEventInput } from '../../shared/schemas/staff-cases';
 import { labelOf } from '../../shared/cases/labels';
 import { visitDateError } from '../../shared/cases/visit-date';
 import { TARGET_CLASS_LABEL, type TargetClass } from '../../shared/screening/result';
+import { branchRefusal, HANDLING_BRANCHES, HANDLING_MESSAGES, timeTakenText } from '../../shared/warnings/branches';
 import { AppError } from '../app-error';
 import type { DB } from '../db/open';
 import type { Repositories } from '../repositories';
@@ -43,13 +44,14 @@ function publicText(input: CaseEventInput): string | null {
  * Everything except the type and free text the tracking page shows: kept encrypted in the timeline.
  * Codes are stored with their names, so the timeline reads 派往 灵溪镇, not a 12-digit code.
  */
-function detailOf(input: CaseEventInput, names: { township?: string; village?: string }): Record<string, unknown> | null {
+function detailOf(input: CaseEventInput, names: { township?: string; village?: string; hoursTaken?: number }): Record<string, unknown> | null {
   const { type: _type, ...rest } = input;
   if (input.type === 'contact') return { ...rest, outcomeLabel: labelOf(CONTACT_OUTCOMES, input.outcome) };
   if (input.type === 'decide') return { ...rest, decisionLabel: labelOf(DECISIONS, input.decision) };
   if (input.type === 'assign' && input.township) return { ...rest, townshipName: names.township };
   if (input.type === 'village') return { ...rest, villageName: names.village };
   if (input.type === 'target_class') return { ...rest, targetClassLabel: TARGET_CLASS_LABEL[input.targetClass as TargetClass] };
+  if (input.type === 'handle') return { ...rest, branchLabel: labelOf(HANDLING_BRANCHES, input.branch), hoursTaken: names.hoursTaken, timeTaken: timeTakenText(names.hoursTaken ?? 0) };
   return Object.keys(rest).length ? rest : null;
 }
 
@@ -69,7 +71,7 @@ export function createCaseWorkflow(db: DB, repos: Repositories, vault: Vault) {
     const current = repos.cases.find(row.id)!;
     const result = transition(current.status as CaseStatus, input.type);
     if (!result.ok) throw new AppError('INVALID_TRANSITION', 409, result.message);
-    const names: { township?: string; village?: string } = {};
+    const names: { township?: string; village?: string; hoursTaken?: number } = {};
     const visitedAt = visitDay(input, now);
     // A visit written up later counts from the day it happened: same time of day, that many days back.
     const reachedAt = visitedAt ? new Date(Date.parse(now) - (Date.parse(chinaDate(now)) - Date.parse(visitedAt))).toISOString() : now;
@@ -94,6 +96,14 @@ export function createCaseWorkflow(db: DB, repos: Repositories, vault: Vault) {
       names.village = village.name;
     }
     if (input.type === 'target_class') repos.cases.setTargetClass(current.id, input.targetClass, now);
+    if (input.type === 'handle') {
+      if (current.source !== 'warning') throw new AppError('INVALID_TRANSITION', 409, HANDLING_MESSAGES.notAWarning);
+      const refusal = branchRefusal(input.branch, repos.cases.eventsOf(current.id).map((e) => e.type));
+      if (refusal) throw new AppError('INVALID_TRANSITION', 409, refusal);
+      names.hoursTaken = Math.max(0, Math.round((Date.parse(now) - Date.parse(current.created_at)) / 3_600_000));
+      // 一事一议: the county takes it up; the case is marked for the county's queue.
+      if (input.branch === 'county') repos.cases.escalate(current.id, now);
+    }
     if (input.type === 'level') repos.cases.setLevel(current.id, input.level, input.reason, now);
     if (input.type === 'visit') {
       const days = REVISIT_DAYS[moreSevere(current.level, 'none')];

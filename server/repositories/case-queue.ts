@@ -14,6 +14,8 @@ export interface QueueFilter {
   source?: string;
   targetClass?: string;
   overdueAsOf?: string;
+  /** Only cases sent to the county (一事一议). */
+  escalated?: boolean;
   /** 分给我的: only this staff member's cases. */
   assigneeId?: number;
   personKey?: string;
@@ -91,6 +93,7 @@ export function createCaseQueueRepository(db: DB) {
     if (filter.village) add('village = @village', 'village', filter.village);
     if (filter.source) add('source = @source', 'source', filter.source);
     if (filter.targetClass) add('target_class = @targetClass', 'targetClass', filter.targetClass);
+    if (filter.escalated) clauses.push('escalated_at IS NOT NULL');
     if (filter.assigneeId !== undefined) add('assignee_id = @assigneeId', 'assigneeId', filter.assigneeId);
     if (filter.overdueAsOf) {
       // Every rank named, so SQLite walks the open-queue index rank by rank (migration 014) and stops at the page.

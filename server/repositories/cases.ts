@@ -1,7 +1,7 @@
 import { riskRank, type RiskLevel } from '../../shared/cases/risk';
 import type { DB } from '../db/open';
 
-export type CaseSource = 'self' | 'report';
+export type CaseSource = 'self' | 'report' | 'warning';
 
 export interface NewCase {
   township: string;
@@ -55,6 +55,7 @@ export interface CaseRow {
   name_key: string | null;
   name_phone_key: string | null;
   merged_into: number | null;
+  escalated_at: string | null;
 }
 
 /** An open case that may be the same person as another (可能是同一人). */
@@ -102,6 +103,10 @@ export function createCasesRepository(db: DB) {
   const openByPerson = db.prepare<[string, string], CaseRow>(
     'SELECT * FROM cases WHERE township = ? AND person_key = ? AND closed_at IS NULL ORDER BY id DESC LIMIT 1',
   );
+  const openByPersonAnywhere = db.prepare<[string], CaseRow>(
+    'SELECT * FROM cases WHERE person_key = ? AND closed_at IS NULL ORDER BY id DESC LIMIT 1',
+  );
+  const escalate = db.prepare('UPDATE cases SET escalated_at = COALESCE(escalated_at, @now), updated_at = @now WHERE id = @id');
   const insertSubmission = db.prepare(`INSERT INTO submissions
     (case_id, kind, request_id, tracking_code, entry_code, payload_enc, reporter_relation, created_at, body_hash)
     VALUES (@caseId, @kind, @requestId, @trackingCode, @entryCode, @payloadEnc, @reporterRelation, @now, @bodyHash)`);
@@ -200,6 +205,12 @@ export function createCasesRepository(db: DB) {
       Number(insertCase.run({ nameKey: null, namePhoneKey: null, ...row, levelRank: riskRank(row.level) }).lastInsertRowid),
     find: (id: number): CaseRow | undefined => byId.get(id),
     findOpenByPersonKey: (township: string, personKey: string): CaseRow | undefined => openByPerson.get(township, personKey),
+    /** The person's newest open case in any township (a warning joins it wherever it is). */
+    findOpenByPersonKeyAnywhere: (personKey: string): CaseRow | undefined => openByPersonAnywhere.get(personKey),
+    /** 一事一议: staff send the case to the county; the first time counts. */
+    escalate: (id: number, now: string): void => {
+      escalate.run({ id, now });
+    },
     insertSubmission: (row: {
       caseId: number;
       kind: 'request' | 'report';

@@ -20,6 +20,7 @@ import { createResourcesRepository } from './resources';
 import { createSessionsRepository } from './sessions';
 import { createSettingsRepository } from './settings';
 import { createUsersRepository } from './users';
+import { createWarningKeysRepository } from './warning-keys';
 
 /** Every repository over one database, prepared once. */
 export function createRepositories(db: DB) {
@@ -45,6 +46,7 @@ export function createRepositories(db: DB) {
     resources: createResourcesRepository(db),
     referrals: createReferralsRepository(db),
     plan: createPlanRepository(db),
+    warningKeys: createWarningKeysRepository(db),
   };
 }
 

@@ -37,6 +37,7 @@ export const AUDIT_ACTION_LABEL: Readonly<Record<string, string>> = {
   'household.plan.status': '更改帮扶措施的状态',
   'household.plan.drop': '不采纳帮扶计划的建议',
   'register.import': '导入在册名单',
+  'warnings.import': '导入部门数据预警名单',
   'resource.create': '新增资源',
   'resource.update': '修改资源',
   'resource.retire': '停用资源',

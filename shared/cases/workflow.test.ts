@@ -19,6 +19,7 @@ const EXPECTED: Record<CaseEventType, Record<CaseStatus, CaseStatus | '=' | '×'
   level: { new: '=', contacting: '=', visiting: '=', reviewing: '=', decided: '=', closed: '×' },
   village: { new: '=', contacting: '=', visiting: '=', reviewing: '=', decided: '=', closed: '×' },
   target_class: { new: '=', contacting: '=', visiting: '=', reviewing: '=', decided: '=', closed: '×' },
+  handle: { new: '×', contacting: 'decided', visiting: 'decided', reviewing: 'decided', decided: '×', closed: '×' },
 };
 
 const cells = EVENT_TYPES.flatMap((step) => CASE_STATUSES.map((status) => [step, status, EXPECTED[step][status]] as const));
@@ -49,6 +50,8 @@ describe('why a step is refused', () => {
     ['decide', 'new', '请先电话了解或入户核查，再作出认定'],
     ['contact', 'reviewing', '当前状态下不能电话了解'],
     ['visit', 'decided', '当前状态下不能入户核查'],
+    ['handle', 'new', '请先电话了解或入户核查，再分类处置'],
+    ['handle', 'decided', '当前状态下不能分类处置'],
   ] as const)('%s from %s: %s', (step, status, message) => {
     expect(transition(status, step)).toEqual({ ok: false, message });
   });

@@ -5,7 +5,7 @@ import type { CaseStatus } from './status';
  * refusal messages (what the tracking page says is in server/domain/case-workflow.ts). Seed 002's closed loop:
  * 数据预警 → 实地核查 → 信息推送 → 多元救助 → 跟踪反馈.
  */
-export const EVENT_TYPES = ['assign', 'contact', 'visit', 'decide', 'refer', 'feedback', 'close', 'reopen', 'level', 'village', 'target_class'] as const;
+export const EVENT_TYPES = ['assign', 'contact', 'visit', 'decide', 'refer', 'feedback', 'close', 'reopen', 'level', 'village', 'target_class', 'handle'] as const;
 export type CaseEventType = (typeof EVENT_TYPES)[number];
 
 const OPEN: readonly CaseStatus[] = ['new', 'contacting', 'visiting', 'reviewing', 'decided'];
@@ -29,6 +29,8 @@ export const WORKFLOW: Record<CaseEventType, Step> = {
   level: { from: OPEN, verb: '调整风险等级' },
   village: { from: OPEN, verb: '填写所在村（社区）' },
   target_class: { from: OPEN, verb: '设定对象类别' },
+  // 分类处置 of a data warning: after a call or a visit, like a decision; the case then closes as usual.
+  handle: { from: ['contacting', 'visiting', 'reviewing'], to: 'decided', verb: '分类处置' },
 };
 
 export type TransitionResult = { ok: true; to: CaseStatus } | { ok: false; message: string };
@@ -44,6 +46,7 @@ function whyNot(status: CaseStatus, type: CaseEventType): string {
   if (type === 'close') return '请先作出认定，再办结';
   if (type === 'reopen') return '案件还没有办结，不需要重新办理';
   if (type === 'decide') return '请先电话了解或入户核查，再作出认定';
+  if (type === 'handle' && status === 'new') return '请先电话了解或入户核查，再分类处置';
   return `当前状态下不能${WORKFLOW[type].verb}`;
 }
 

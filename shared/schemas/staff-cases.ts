@@ -3,6 +3,7 @@ import { CONTACT_OUTCOMES, DECISIONS, EVENT_TYPES, REVEAL_REASONS, VISIT_DIMENSI
 import { CASE_STATUSES } from '../cases/status';
 import { RISK_LEVELS } from '../cases/risk';
 import { TARGET_CLASS_LABEL } from '../screening/result';
+import { HANDLING_BRANCHES } from '../warnings/branches';
 
 const literals = <T extends string>(values: readonly T[], options: Record<string, unknown> = {}) =>
   Type.Union(values.map((v) => Type.Literal(v)), options);
@@ -14,9 +15,11 @@ export const QueueQuery = Type.Object(
     level: Type.Optional(literals(RISK_LEVELS)),
     township: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
     village: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
-    source: Type.Optional(Type.Union([Type.Literal('self'), Type.Literal('report')])),
+    source: Type.Optional(Type.Union([Type.Literal('self'), Type.Literal('report'), Type.Literal('warning')])),
     targetClass: Type.Optional(Type.String({ maxLength: 20 })),
     overdue: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+    /** 县级统筹: only warnings staff sent to the county (一事一议). */
+    escalated: Type.Optional(Type.Literal('true')),
     /** 分给我的: only cases whose 负责人 is the signed-in staff member. */
     assignee: Type.Optional(Type.Literal('me')),
     q: Type.Optional(Type.String({ maxLength: 40 })),
@@ -107,6 +110,8 @@ export const CaseDetail = Type.Object({
   ),
   /** Set when staff merged this case into an older one for the same person. */
   mergedInto: Type.Union([Type.Integer(), Type.Null()]),
+  /** Set when staff sent a warning to the county (县级统筹，一事一议). */
+  escalatedAt: Type.Union([Type.String(), Type.Null()]),
 });
 export type CaseDetailInfo = Static<typeof CaseDetail>;
 
@@ -169,6 +174,15 @@ export const CASE_EVENT_SCHEMAS = {
     {
       type: Type.Literal('target_class'),
       targetClass: literals(Object.keys(TARGET_CLASS_LABEL), { 'x-error': '请选择对象类别' }),
+      note: Note,
+    },
+    { additionalProperties: false },
+  ),
+  handle: Type.Object(
+    {
+      type: Type.Literal('handle'),
+      branch: literals(valuesOf(HANDLING_BRANCHES), { 'x-error': '请选择处置方式' }),
+      finding: Type.String({ minLength: 2, maxLength: 500, 'x-error': '请写明核查发现（2 到 500 个字）' }),
       note: Note,
     },
     { additionalProperties: false },

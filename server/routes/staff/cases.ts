@@ -60,6 +60,7 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       targetClass: query.targetClass,
       assigneeId: query.assignee === 'me' ? request.staff!.user.id : undefined,
       overdueAsOf: query.overdue === 'true' ? now : undefined,
+      escalated: query.escalated === 'true',
       personKey: search.kind === 'idNumber' ? app.vault.blindIndex('id', search.idNumber) : undefined,
       maskedPrefix: search.kind === 'name' ? search.firstCharacter : undefined,
       digitsSuffix: search.kind === 'lastDigits' ? search.digits : undefined,

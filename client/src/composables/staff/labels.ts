@@ -9,7 +9,8 @@ import { formatChinaDate, formatChinaDateTime } from '@shared/time';
 
 export const riskLabel = (level: string): string => RISK_LABEL[level as RiskLevel] ?? level;
 export const statusLabel = (status: string): string => STATUS_LABEL[status as CaseStatus] ?? status;
-export const sourceLabel = (source: string): string => (source === 'self' ? '本人求助' : source === 'report' ? '他人反映' : source);
+const SOURCE_LABEL: Record<string, string> = { self: '本人求助', report: '他人反映', warning: '数据预警' };
+export const sourceLabel = (source: string): string => SOURCE_LABEL[source] ?? source;
 export const targetClassLabel = (value: string | null): string => (value ? (TARGET_CLASS_LABEL[value as TargetClass] ?? value) : '');
 
 /** Where the case is: the township only matters to the county; the village when the QR code had one. */
@@ -21,6 +22,7 @@ export const TARGET_CLASSES = Object.entries(TARGET_CLASS_LABEL).map(([value, la
 export const SOURCES = [
   { value: 'self', label: '本人求助' },
   { value: 'report', label: '他人反映' },
+  { value: 'warning', label: '数据预警' },
 ] as const;
 
 const EXTRA_EVENT_LABEL: Record<string, string> = {
@@ -33,6 +35,7 @@ const EXTRA_EVENT_LABEL: Record<string, string> = {
   referral_decline: '合作方婉拒',
   referral_complete: '合作方已完成',
   referral_contact: '已向合作方提供联系电话',
+  warning: '数据预警',
 };
 export function eventLabel(type: string, actor = ''): string {
   if (type === 'submitted' && actor === 'reporter') return '收到他人反映';
@@ -98,6 +101,16 @@ export function eventDetails(type: string, detail: Record<string, unknown> | nul
       break;
     case 'merged':
       add('提交方式', detail.kind === 'report' ? '他人反映' : '本人求助');
+      break;
+    case 'warning':
+      add('数据来源', detail.sourceLabel);
+      add('预警信号', detail.signal);
+      add('请核对', detail.nameMismatch);
+      break;
+    case 'handle':
+      add('处置方式', detail.branchLabel);
+      add('核查发现', detail.finding);
+      add('用时', detail.timeTaken);
       break;
   }
   add('备注', detail.note);

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { MIGRATIONS_DIR } from '../paths';
+import { migrate } from './migrate';
+import { openDatabase } from './open';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+it('migration 050 rebuilds cases with their rows, timelines and counts intact, and then takes source \'warning\'', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-migrate-050-'));
+  dirs.push(dir);
+  const before = path.join(dir, 'before');
+  fs.mkdirSync(before);
+  for (const file of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < '050')) fs.copyFileSync(path.join(MIGRATIONS_DIR, file), path.join(before, file));
+  const db = openDatabase(path.join(dir, 'db.sqlite'));
+  migrate(db, before);
+  db.prepare("INSERT INTO regions (code, name, level, parent) VALUES ('330327000000', '苍南县', 'county', NULL), ('330327100000', '灵溪镇', 'township', '330327000000')").run();
+  const insertCase = db.prepare(`INSERT INTO cases (township, subject_enc, name_masked, phone_masked, source, level, created_at, updated_at)
+    VALUES ('330327100000', x'00', '张*', '138****5678', ?, 'red', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`);
+  const caseId = Number(insertCase.run('self').lastInsertRowid);
+  db.prepare("INSERT INTO case_events (case_id, at, type, actor) VALUES (?, '2026-01-01T00:00:00.000Z', 'contact', 'staff:1')").run(caseId);
+  expect(() => insertCase.run('warning')).toThrow(/CHECK/);
+  const row = db.prepare('SELECT * FROM cases').get();
+
+  expect(migrate(db)).toContain('050_warnings.sql');
+  expect(db.prepare('SELECT * FROM cases').get()).toEqual({ ...(row as object), escalated_at: null });
+  expect(db.prepare('SELECT case_id FROM case_events').pluck().all()).toEqual([caseId]);
+  // The triggers came back: a new case is counted and ranked, an unknown source still refused.
+  const warningId = Number(insertCase.run('warning').lastInsertRowid);
+  expect(db.prepare('SELECT level_rank, phone_tail FROM cases WHERE id = ?').get(warningId)).toEqual({ level_rank: 3, phone_tail: '5678' });
+  expect(db.prepare("SELECT n FROM case_status_counts WHERE township = '330327100000' AND status = 'new'").pluck().get()).toBe(2);
+  expect(() => insertCase.run('rumour')).toThrow(/CHECK/);
+  expect(db.pragma('foreign_key_check')).toEqual([]);
+  db.close();
+});

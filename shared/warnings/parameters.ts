@@ -1,0 +1,57 @@
+/**
+ * The county's warning rules (数据预警) as dated, sourced parameters, after the register's: which figures in a
+ * department's list raise a warning. `selectWarningParameters(asOf)` picks the values in force.
+ */
+import type { Dated } from '../screening/parameters';
+
+export const DISABILITY_GRADES = ['一级', '二级', '三级', '四级'] as const;
+export type DisabilityGrade = (typeof DISABILITY_GRADES)[number];
+
+export interface WarningParameterValues {
+  /** 自付医疗: self-paid medical costs over the file's period at or above this many 元 warn. */
+  readonly medicalSelfPaidYuan: number;
+  /** 新认定/变更的残疾等级 that warn. */
+  readonly disabilityGrades: readonly DisabilityGrade[];
+  /** 家庭主要劳动力死亡: a death at an age in this band (inclusive) warns the household. */
+  readonly deathAgeBand: { readonly min: number; readonly max: number };
+}
+
+export type WarningParameterHistory = { readonly [Name in keyof WarningParameterValues]: readonly Dated<WarningParameterValues[Name]>[] };
+
+export interface WarningParameters {
+  readonly asOf: string;
+  readonly values: WarningParameterValues;
+  readonly sources: { readonly [Name in keyof WarningParameterValues]: { effectiveFrom: string; source: string } };
+}
+
+const SOURCE_MEDICAL =
+  '温州市做法（资料 003）：平阳县对 2 万元以上大额医疗费用支出预警，泰顺县对 4.7 万元以上医疗费用大额预警。' +
+  '本县默认取平阳县的 20,000 元（较低的线，少漏掉人）；县里可改为 47,000 元或其他金额';
+const SOURCE_DISABILITY =
+  '平阳县对新认定的残疾对象预警（资料 003）；2023 年国家意见点名重度残疾人。一级、二级（重度）为本县默认取值，可由县里调整';
+const SOURCE_DEATH =
+  '平阳县对家庭主要劳动力死亡预警（资料 003）。25–50 岁视为家庭主要劳动力为本县建模取值，可由县里调整';
+
+export const WARNING_PARAMETER_HISTORY: WarningParameterHistory = {
+  medicalSelfPaidYuan: [{ value: 20_000, effectiveFrom: '2021-07-01', source: SOURCE_MEDICAL }],
+  disabilityGrades: [{ value: ['一级', '二级'], effectiveFrom: '2021-07-01', source: SOURCE_DISABILITY }],
+  deathAgeBand: [{ value: { min: 25, max: 50 }, effectiveFrom: '2021-07-01', source: SOURCE_DEATH }],
+};
+
+function inForce<T>(history: readonly Dated<T>[], asOf: string): Dated<T> {
+  let best: Dated<T> | undefined;
+  for (const entry of history) if (entry.effectiveFrom <= asOf && (!best || entry.effectiveFrom > best.effectiveFrom)) best = entry;
+  // Before the first value, the earliest one applies: a department's list can reach back before the rules.
+  return best ?? [...history].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0]!;
+}
+
+/** The warning parameters in force on `asOf` (YYYY-MM-DD), each with its source. */
+export function selectWarningParameters(asOf: string, history: WarningParameterHistory = WARNING_PARAMETER_HISTORY): WarningParameters {
+  const names = Object.keys(history) as (keyof WarningParameterValues)[];
+  const picked = Object.fromEntries(names.map((name) => [name, inForce(history[name] as readonly Dated<unknown>[], asOf)]));
+  return {
+    asOf,
+    values: Object.fromEntries(names.map((n) => [n, picked[n]!.value])) as unknown as WarningParameterValues,
+    sources: Object.fromEntries(names.map((n) => [n, { effectiveFrom: picked[n]!.effectiveFrom, source: picked[n]!.source }])) as WarningParameters['sources'],
+  };
+}
