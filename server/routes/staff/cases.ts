@@ -24,7 +24,7 @@ import { createCaseWorkflow } from '../../domain/case-workflow';
 import { nowIso } from '../../domain/clock';
 import type { CleanPerson } from '../../domain/person';
 import { requireRole, townshipScope } from '../../plugins/auth';
-import { typeboxFields } from '../../plugins/validation-messages';
+import { typeboxFields } from '../../../shared/validation/messages';
 import type { CaseRow } from '../../repositories/cases';
 
 const eventValidators = Object.fromEntries(Object.entries(CASE_EVENT_SCHEMAS).map(([type, schema]) => [type, Compile(schema)]));
