@@ -57,6 +57,11 @@ describe('schemaFieldErrors (the phone forms check against the server schemas)',
     expect(schemaFieldErrors(ReportBody, reports[1]![1])).toMatchObject({ 'person.address': expect.stringContaining('住址'), 'person.situation': '请至少选一种困难情况' });
   });
 
+  it('staff steps say which choice is missing', () => {
+    expect(schemaFieldErrors(CASE_EVENT_SCHEMAS.level, { type: 'level', level: 'purple', reason: '入户后调整' })).toEqual({ level: '请选择风险等级' });
+    expect(schemaFieldErrors(CASE_EVENT_SCHEMAS.assign, { type: 'assign', township: '' })).toEqual({ township: '请选择乡镇（街道）' });
+  });
+
   it.each(Object.entries(CASE_EVENT_SCHEMAS))('staff step %s: an empty body gets the server messages', (_, schema) => {
     const { type } = (schema as { properties: { type: { const: string } } }).properties;
     for (const body of [{ type: type.const }, { type: type.const, reason: 'x', text: 'x', note: 'n'.repeat(2001) }]) {

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Compile } from 'typebox/compile';
 import { OVERDUE_COUNT_CAP } from '../../../shared/cases/due';
 import { parseQueueSearch } from '../../../shared/cases/queue-search';
-import { RISK_LEVELS } from '../../../shared/cases/risk';
 import { labelOf } from '../../../shared/cases/labels';
 import { REVEAL_REASONS } from '../../../shared/cases/workflow';
 import { ErrorResponse } from '../../../shared/schemas/common';
@@ -129,7 +128,6 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw new AppError('VALIDATION_FAILED', 400, undefined, typeboxFields(validator.Errors(request.body), validator.Type()));
       }
       const input = request.body as unknown as CaseEventInput;
-      if (input.type === 'level' && !RISK_LEVELS.includes(input.level)) throw new AppError('VALIDATION_FAILED', 400);
       workflow.apply(row, input, staff, nowIso());
       app.repos.audit.record({ actor: staff.username, action: `case.${input.type}`, target: `case:${row.id}`, clientIp: request.ip });
       return toCaseDetail(app.repos, app.vault, app.repos.cases.find(row.id)!, nowIso());
