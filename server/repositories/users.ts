@@ -45,17 +45,6 @@ export interface StaffAccount {
   createdAt: string;
 }
 
-interface AccountRow {
-  id: number;
-  username: string;
-  role: ManagedRole;
-  township: string | null;
-  must_change_password: number;
-  disabled: number;
-  locked_until: string | null;
-  created_at: string;
-}
-
 const COLUMNS = 'id, username, password_hash, role, township, must_change_password, disabled, failed_logins, locked_until, resource_id';
 
 function toUser(row: UserRow): StaffUser {
@@ -90,8 +79,8 @@ export function createUsersRepository(db: DB) {
   const assignable = db.prepare<[string], { id: number; username: string }>(
     "SELECT id, username FROM staff_users WHERE role = 'township_staff' AND township = ? AND disabled = 0 ORDER BY username",
   );
-  const listManaged = db.prepare<[], AccountRow>(
-    "SELECT id, username, role, township, must_change_password, disabled, locked_until, created_at FROM staff_users WHERE role <> 'partner' ORDER BY disabled, township, username",
+  const listManaged = db.prepare<[], UserRow & { created_at: string }>(
+    `SELECT ${COLUMNS}, created_at FROM staff_users WHERE role <> 'partner' ORDER BY disabled, township, username`,
   );
   const setRole = db.prepare('UPDATE staff_users SET role = @role, township = @township WHERE id = @id');
   const setDisabled = db.prepare('UPDATE staff_users SET disabled = @disabled, failed_logins = 0, locked_until = NULL WHERE id = @id');
@@ -129,16 +118,10 @@ export function createUsersRepository(db: DB) {
     assignableIn: (township: string): Array<{ id: number; username: string }> => assignable.all(township),
     /** The accounts the county's account pages manage: everyone but partners. */
     listManaged: (): StaffAccount[] =>
-      listManaged.all().map((row) => ({
-        id: row.id,
-        username: row.username,
-        role: row.role,
-        township: row.township,
-        mustChangePassword: row.must_change_password === 1,
-        disabled: row.disabled === 1,
-        lockedUntil: row.locked_until,
-        createdAt: row.created_at,
-      })),
+      listManaged.all().map((row) => {
+        const { id, username, role, township, mustChangePassword, disabled, lockedUntil } = toUser(row);
+        return { id, username, role: role as ManagedRole, township, mustChangePassword, disabled, lockedUntil, createdAt: row.created_at };
+      }),
     setRole(id: number, role: ManagedRole, township: string | null): void {
       setRole.run({ id, role, township });
     },
