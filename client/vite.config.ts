@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { formSchemas } from './build-plugins/form-schemas.ts';
 import { precompress } from './build-plugins/precompress.ts';
 import { serviceWorker } from './build-plugins/service-worker.ts';
 
@@ -16,6 +17,7 @@ export default defineConfig({
   plugins: [
     // Vant components and only their CSS are imported explicitly from src/ui/vant.ts and components/staff/vant.ts.
     vue(),
+    formSchemas(),
     // The resident pages' offline copy.
     serviceWorker(path.join(root, 'service-worker', 'sw.js')),
     precompress(),

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorBody } from '../shared/errors';
 import type { AppConfig } from './config';
 import { ensurePrivateDir } from './db/open';
-import { loadDemoCounty } from './domain/bootstrap';
+import { loadDemoCounty, seedPolicyLibrary } from './domain/bootstrap';
 import { requestLogSerializer } from './domain/log-redaction';
 import authPlugin from './plugins/auth';
 import clientPlugin from './plugins/client';
@@ -86,6 +86,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(dbPlugin, { dataDir: config.dataDir, dataKey: config.dataKey });
   app.decorate('config', config);
   if (config.seedDemo) loadDemoCounty(app.db, app.repos);
+  seedPolicyLibrary(app.repos);
 
   await app.register(authPlugin, { secure: config.publicBaseUrl.startsWith('https:') });
   await app.register(screeningPlugin);

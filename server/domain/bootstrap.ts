@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import demoCounty from '../data/demo-county.json' with { type: 'json' };
+import { DEMO_COUNTY_POLICIES } from '../../shared/policies/demo-county-policies';
 import type { DB } from '../db/open';
 import type { Repositories } from '../repositories';
 import { generateEntryCode } from './entry-codes';
@@ -21,6 +22,11 @@ export function loadDemoCounty(db: DB, repos: Repositories): boolean {
     }
   })();
   return true;
+}
+
+/** The county's policy library lives in the database: the shipped library is copied in once, on the first start. */
+export function seedPolicyLibrary(repos: Repositories): void {
+  repos.policyLibrary.seed(DEMO_COUNTY_POLICIES);
 }
 
 export interface InitialAdmin {

@@ -1,7 +1,7 @@
 import { BATCH_LIMIT } from '../../shared/schemas/admin-entries';
 import { AppError } from '../app-error';
 import type { Repositories } from '../repositories';
-import type { NewEntry } from '../repositories/admin-entries';
+import type { NewEntry } from '../repositories/entries';
 import type { Region } from '../repositories/regions';
 import { parseCsv } from './csv';
 import { generateEntryCode } from './entry-codes';
@@ -94,13 +94,13 @@ export function planBatch(repos: Repositories, rows: BatchRow[]): NewEntry[] {
       continue;
     }
     seen.set(dupKey, row.line);
-    if (!existing.has(village.code)) existing.set(village.code, repos.adminEntries.activeLabelsIn(village.code));
+    if (!existing.has(village.code)) existing.set(village.code, repos.entries.activeLabelsIn(village.code));
     if (existing.get(village.code)!.has(row.label)) {
       fields[key] = `${where}：${village.name}已经有「${row.label}」的幸福码`;
       continue;
     }
     let code = generateEntryCode();
-    while (codes.has(code) || repos.adminEntries.codeExists(code)) code = generateEntryCode();
+    while (codes.has(code) || repos.entries.codeExists(code)) code = generateEntryCode();
     codes.add(code);
     planned.push({ code, township: village.parent!, village: village.code, label: row.label });
   }

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import { errorBody, type ErrorCode } from '../../shared/errors';
 import { AppError } from '../app-error';
-import { validationFields } from './validation-messages';
+import { validationFields } from '../../shared/validation/messages';
 
 /** Turns every failure — ours, Fastify's, or a bug — into `{ error: { code, message, fields? } }`. */
 const errorsPlugin: FastifyPluginAsync = async (app) => {

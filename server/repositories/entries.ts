@@ -12,7 +12,20 @@ export interface EntryPoint {
   createdAt: string;
 }
 
-export interface EntryRow {
+export interface EntryListFilter {
+  township?: string;
+  village?: string;
+  active?: boolean;
+}
+
+export interface NewEntry {
+  code: string;
+  township: string;
+  village: string | null;
+  label: string | null;
+}
+
+interface EntryRow {
   code: string;
   township: string;
   village: string | null;
@@ -24,9 +37,9 @@ export interface EntryRow {
   created_at: string;
 }
 
-export const ENTRY_COLUMNS = 'code, township, village, label, active, disabled_reason, scan_count, completion_count, created_at';
+const ENTRY_COLUMNS = 'code, township, village, label, active, disabled_reason, scan_count, completion_count, created_at';
 
-export function toEntry(row: EntryRow): EntryPoint {
+function toEntry(row: EntryRow): EntryPoint {
   return {
     code: row.code,
     township: row.township,
@@ -40,12 +53,19 @@ export function toEntry(row: EntryRow): EntryPoint {
   };
 }
 
+/** 幸福码: lookup and counts for residents' scans, and the county's lists, doorplate labels and batch inserts. */
 export function createEntriesRepository(db: DB) {
   const byCode = db.prepare<[string], EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entry_points WHERE code = ?`);
   const list = db.prepare<[], EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entry_points ORDER BY township, created_at`);
   const insert = db.prepare(
     'INSERT INTO entry_points (code, township, village, label) VALUES (@code, @township, @village, @label)',
   );
+  const listWhere = db.prepare<Record<string, unknown>, EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entry_points
+    WHERE (@township IS NULL OR township = @township) AND (@village IS NULL OR village = @village)
+      AND (@active IS NULL OR active = @active)
+    ORDER BY township, village, created_at, code`);
+  const labels = db.prepare<[string], { label: string }>('SELECT label FROM entry_points WHERE village = ? AND active = 1 AND label IS NOT NULL');
+  const exists = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM entry_points WHERE code = ?');
   const setActive = db.prepare('UPDATE entry_points SET active = @active, disabled_reason = @reason WHERE code = @code');
   const scan = db.prepare('UPDATE entry_points SET scan_count = scan_count + @n WHERE code = @code');
   const scanByDay = db.prepare(`INSERT INTO scan_counts (entry_code, day, scans) VALUES (@code, @day, @n)
@@ -69,9 +89,21 @@ export function createEntriesRepository(db: DB) {
       return row ? toEntry(row) : undefined;
     },
     list: (): EntryPoint[] => list.all().map(toEntry),
-    insert(entry: { code: string; township: string; village: string | null; label: string | null }): void {
+    /** The county's list, filtered by township, village and whether the code is in use. */
+    listWhere: (filter: EntryListFilter): EntryPoint[] =>
+      listWhere
+        .all({ township: filter.township ?? null, village: filter.village ?? null, active: filter.active === undefined ? null : filter.active ? 1 : 0 })
+        .map(toEntry),
+    insert(entry: NewEntry): void {
       insert.run(entry);
     },
+    /** All or nothing: one transaction for the whole batch. */
+    insertAll: db.transaction((entries: NewEntry[]): void => {
+      for (const entry of entries) insert.run(entry);
+    }),
+    /** Labels of the village's active codes, to refuse printing the same doorplate twice. */
+    activeLabelsIn: (village: string): Set<string> => new Set(labels.all(village).map((r) => r.label)),
+    codeExists: (code: string): boolean => (exists.get(code)?.n ?? 0) > 0,
     setActive(code: string, active: boolean, reason: string | null): boolean {
       return setActive.run({ code, active: active ? 1 : 0, reason: active ? null : reason }).changes === 1;
     },

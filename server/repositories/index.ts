@@ -1,8 +1,5 @@
 import type { DB } from '../db/open';
-import { createAdminAuditRepository } from './admin-audit';
-import { createAdminEntriesRepository } from './admin-entries';
 import { createAdminStatsRepository } from './admin-stats';
-import { createAdminUsersRepository } from './admin-users';
 import { createAuditRepository } from './audit';
 import { createCaseQueueRepository } from './case-queue';
 import { createCasesRepository } from './cases';
@@ -33,9 +30,6 @@ export function createRepositories(db: DB) {
     cases: createCasesRepository(db),
     sessions: createSessionsRepository(db),
     queue: createCaseQueueRepository(db),
-    adminEntries: createAdminEntriesRepository(db),
-    adminUsers: createAdminUsersRepository(db),
-    adminAudit: createAdminAuditRepository(db),
     adminStats: createAdminStatsRepository(db),
     ledger: createLedgerRepository(db),
     policyLibrary: createPolicyLibraryRepository(db),

@@ -33,6 +33,18 @@ interface UserRow {
   resource_id: number | null;
 }
 
+/** An account as the county's account pages list it (no password hash). */
+export interface StaffAccount {
+  id: number;
+  username: string;
+  role: ManagedRole;
+  township: string | null;
+  mustChangePassword: boolean;
+  disabled: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
 const COLUMNS = 'id, username, password_hash, role, township, must_change_password, disabled, failed_logins, locked_until, resource_id';
 
 function toUser(row: UserRow): StaffUser {
@@ -50,6 +62,7 @@ function toUser(row: UserRow): StaffUser {
   };
 }
 
+/** Staff accounts: sign-in, passwords, and the county's management (list, role and township, disable). */
 export function createUsersRepository(db: DB) {
   const byName = db.prepare<[string], UserRow>(`SELECT ${COLUMNS} FROM staff_users WHERE username = ?`);
   const byId = db.prepare<[number], UserRow>(`SELECT ${COLUMNS} FROM staff_users WHERE id = ?`);
@@ -66,6 +79,12 @@ export function createUsersRepository(db: DB) {
   const assignable = db.prepare<[string], { id: number; username: string }>(
     "SELECT id, username FROM staff_users WHERE role = 'township_staff' AND township = ? AND disabled = 0 ORDER BY username",
   );
+  const listManaged = db.prepare<[], UserRow & { created_at: string }>(
+    `SELECT ${COLUMNS}, created_at FROM staff_users WHERE role <> 'partner' ORDER BY disabled, township, username`,
+  );
+  const setRole = db.prepare('UPDATE staff_users SET role = @role, township = @township WHERE id = @id');
+  const setDisabled = db.prepare('UPDATE staff_users SET disabled = @disabled, failed_logins = 0, locked_until = NULL WHERE id = @id');
+  const activeAdmins = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM staff_users WHERE role = 'county_admin' AND disabled = 0");
 
   return {
     findByUsername(username: string): StaffUser | undefined {
@@ -97,6 +116,19 @@ export function createUsersRepository(db: DB) {
     },
     /** Active township staff of one township: the people a case there can be given to. */
     assignableIn: (township: string): Array<{ id: number; username: string }> => assignable.all(township),
+    /** The accounts the county's account pages manage: everyone but partners. */
+    listManaged: (): StaffAccount[] =>
+      listManaged.all().map((row) => {
+        const { id, username, role, township, mustChangePassword, disabled, lockedUntil } = toUser(row);
+        return { id, username, role: role as ManagedRole, township, mustChangePassword, disabled, lockedUntil, createdAt: row.created_at };
+      }),
+    setRole(id: number, role: ManagedRole, township: string | null): void {
+      setRole.run({ id, role, township });
+    },
+    setDisabled(id: number, disabled: boolean): void {
+      setDisabled.run({ id, disabled: disabled ? 1 : 0 });
+    },
+    countActiveAdmins: (): number => activeAdmins.get()?.n ?? 0,
   };
 }
 

@@ -140,7 +140,7 @@ const Note = Type.Optional(Type.String({ maxLength: 1000, 'x-error': '备注请�
 /** One schema per workflow step; the route checks `type` first, then the step's own fields. */
 export const CASE_EVENT_SCHEMAS = {
   assign: Type.Object(
-    { type: Type.Literal('assign'), township: Type.Optional(Type.String({ pattern: '^\\d{12}$' })), assigneeId: Type.Optional(Type.Integer({ minimum: 1 })), note: Note },
+    { type: Type.Literal('assign'), township: Type.Optional(Type.String({ pattern: '^\\d{12}$', 'x-error': '请选择乡镇（街道）' })), assigneeId: Type.Optional(Type.Integer({ minimum: 1 })), note: Note },
     { additionalProperties: false },
   ),
   contact: Type.Object({ type: Type.Literal('contact'), outcome: literals(valuesOf(CONTACT_OUTCOMES), { 'x-error': '请选择联系结果' }), note: Note }, { additionalProperties: false }),
@@ -163,7 +163,7 @@ export const CASE_EVENT_SCHEMAS = {
   close: Type.Object({ type: Type.Literal('close'), note: Note }, { additionalProperties: false }),
   reopen: Type.Object({ type: Type.Literal('reopen'), reason: Type.String({ minLength: 2, maxLength: 500, 'x-error': '请写明重新办理的原因' }) }, { additionalProperties: false }),
   level: Type.Object(
-    { type: Type.Literal('level'), level: literals(RISK_LEVELS), reason: Type.String({ minLength: 2, maxLength: 500, 'x-error': '请写明调整等级的原因' }) },
+    { type: Type.Literal('level'), level: literals(RISK_LEVELS, { 'x-error': '请选择风险等级' }), reason: Type.String({ minLength: 2, maxLength: 500, 'x-error': '请写明调整等级的原因' }) },
     { additionalProperties: false },
   ),
   village: Type.Object(

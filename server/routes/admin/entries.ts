@@ -18,7 +18,7 @@ import { AppError } from '../../app-error';
 import { planBatch, rowsFromCsv, rowsFromLines } from '../../domain/entry-batch';
 import { entryUrl, generateEntryCode } from '../../domain/entry-codes';
 import { qrPng, qrPosterSvg, qrSvg } from '../../domain/qr';
-import type { NewEntry } from '../../repositories/admin-entries';
+import type { NewEntry } from '../../repositories/entries';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const DownloadQuery = Type.Object({ download: Type.Optional(Type.Literal('1')) }, { additionalProperties: false });
@@ -48,7 +48,9 @@ const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { township, village, active } = request.query;
     app.counters.flush();
     const regionNames = names();
-    const items = app.repos.adminEntries.list({ township, village, active: active === undefined ? undefined : active === 'true' }).map((e) => view(e, regionNames));
+    const items = app.repos.entries
+      .listWhere({ township, village, active: active === undefined ? undefined : active === 'true' })
+      .map(({ scanCount: scans, completionCount: completions, ...entry }) => view({ ...entry, scans, completions }, regionNames));
     return { items };
   });
 
@@ -86,7 +88,7 @@ const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const batch = (planned: NewEntry[], actor: string, ip: string, how: string) => {
     app.db.transaction(() => {
-      app.repos.adminEntries.insertAll(planned);
+      app.repos.entries.insertAll(planned);
       app.repos.audit.record({ actor, action: 'entry.batch_create', target: planned[0]?.village ? `region:${planned[0].village}` : null, detail: `${how}：${planned.length} 个（${planned.map((e) => e.code).join('、')}）`, clientIp: ip });
     }).immediate();
     return { created: created(planned) };

@@ -5,7 +5,8 @@ import adminUserRoutes from './users';
 import adminStatsRoutes from './stats';
 import adminLedgerRoutes from './ledger';
 import adminAuditRoutes from './audit';
-import adminLibraryRoutes from './library';
+import adminPolicyRoutes from './policies';
+import adminParameterRoutes from './parameters';
 import adminRegisterRoutes from './register';
 import adminResourceRoutes from './resources';
 
@@ -21,7 +22,8 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(adminStatsRoutes);
   await app.register(adminLedgerRoutes);
   await app.register(adminAuditRoutes);
-  await app.register(adminLibraryRoutes);
+  await app.register(adminPolicyRoutes);
+  await app.register(adminParameterRoutes);
   await app.register(adminRegisterRoutes);
   await app.register(adminResourceRoutes);
 };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { threeRoles, type AdminClient } from '../../../tests/helpers/admin';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
+import { DEMO_COUNTY_POLICIES } from '../../../shared/policies/demo-county-policies';
 import { previewAnswerSets } from '../../domain/parameter-preview';
 
 let t: TestApp;
@@ -24,11 +25,10 @@ describe('policy library', () => {
     }
   });
 
-  it('is seeded from the shipped library on first use and edits reach the residents results', async () => {
-    expect(t.app.repos.policyLibrary.isEmpty()).toBe(true);
+  it('is seeded from the shipped library when the app starts, not by a read, and edits reach the residents results', async () => {
+    expect(t.app.repos.policyLibrary.list().map((p) => p.policy.id)).toEqual(DEMO_COUNTY_POLICIES.map((p) => p.id));
     const list = (await admin.get('/api/admin/policies')).json();
-    expect(list.items.length).toBeGreaterThan(5);
-    expect(t.app.repos.policyLibrary.isEmpty()).toBe(false);
+    expect(list.items.length).toBe(DEMO_COUNTY_POLICIES.length);
     const dibao = list.items.find((p: { id: string }) => p.id === 'dibao_support');
     const { id: _id, updatedAt: _u, updatedBy: _b, ...fields } = dibao;
     const res = await admin.send('PUT', '/api/admin/policies/dibao_support', { ...fields, name: '最低生活保障（低保，县民政局 2025 版）', documents: [...fields.documents, '  '] });

@@ -13,8 +13,7 @@ import {
 import { ErrorResponse } from '../../../shared/schemas/common';
 import { AppError } from '../../app-error';
 import { generatePassword, hashPassword } from '../../domain/passwords';
-import type { StaffAccount as Account } from '../../repositories/admin-users';
-import type { StaffRole } from '../../repositories/users';
+import type { StaffAccount as Account, StaffRole } from '../../repositories/users';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
@@ -35,7 +34,7 @@ const adminUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
     };
   };
   const find = (id: string) => {
-    const account = app.repos.adminUsers.list().find((a) => a.id === Number(id));
+    const account = app.repos.users.listManaged().find((a) => a.id === Number(id));
     if (!account) throw new AppError('NOT_FOUND', 404, '没有这个账号');
     return account;
   };
@@ -59,13 +58,13 @@ const adminUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
     });
   /** The last working county admin cannot be demoted or disabled: someone must be able to manage the county. */
   const keepOneAdmin = (account: Account) => {
-    if (account.role === 'county_admin' && !account.disabled && app.repos.adminUsers.countActiveAdmins() <= 1) {
+    if (account.role === 'county_admin' && !account.disabled && app.repos.users.countActiveAdmins() <= 1) {
       throw new AppError('CONFLICT', 409, '这是最后一个县级管理员账号，不能停用或改为其他角色');
     }
   };
 
   app.get('/api/admin/users', { schema: { response: { 200: StaffAccountList, ...errors } } }, async () => ({
-    items: app.repos.adminUsers.list().map(view),
+    items: app.repos.users.listManaged().map(view),
   }));
 
   app.post('/api/admin/users', { schema: { body: CreateAccountBody, response: { 201: AccountWithPassword, ...errors } } }, async (request, reply) => {
@@ -83,7 +82,7 @@ const adminUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { role } = request.body;
     const township = townshipFor(role, request.body.township);
     if (role !== 'county_admin') keepOneAdmin(account);
-    app.repos.adminUsers.setRole(account.id, role, township);
+    app.repos.users.setRole(account.id, role, township);
     // New rights start with a new login: open sessions carry the old role's view.
     app.repos.sessions.removeForUser(account.id);
     audit(request, 'user.update', account.id, { from: { role: account.role, township: account.township }, to: { role, township } });
@@ -94,7 +93,7 @@ const adminUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const account = find(request.params.id);
     if (account.id === request.staff!.user.id) throw new AppError('CONFLICT', 409, '不能停用自己正在使用的账号');
     keepOneAdmin(account);
-    app.repos.adminUsers.setDisabled(account.id, true);
+    app.repos.users.setDisabled(account.id, true);
     app.repos.sessions.removeForUser(account.id);
     audit(request, 'user.disable', account.id);
     return view(find(request.params.id));
@@ -102,7 +101,7 @@ const adminUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/admin/users/:id/enable', { schema: { params: AccountParams, response: { 200: StaffAccount, ...errors } } }, async (request) => {
     const account = find(request.params.id);
-    app.repos.adminUsers.setDisabled(account.id, false);
+    app.repos.users.setDisabled(account.id, false);
     audit(request, 'user.enable', account.id);
     return view(find(request.params.id));
   });

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Compile } from 'typebox/compile';
 import { OVERDUE_COUNT_CAP } from '../../../shared/cases/due';
 import { parseQueueSearch } from '../../../shared/cases/queue-search';
-import { RISK_LEVELS } from '../../../shared/cases/risk';
 import { labelOf } from '../../../shared/cases/labels';
 import { REVEAL_REASONS } from '../../../shared/cases/workflow';
 import { ErrorResponse } from '../../../shared/schemas/common';
@@ -24,7 +23,7 @@ import { createCaseWorkflow } from '../../domain/case-workflow';
 import { nowIso } from '../../domain/clock';
 import type { CleanPerson } from '../../domain/person';
 import { requireRole, townshipScope } from '../../plugins/auth';
-import { typeboxFields } from '../../plugins/validation-messages';
+import { typeboxFields } from '../../../shared/validation/messages';
 import type { CaseRow } from '../../repositories/cases';
 
 const eventValidators = Object.fromEntries(Object.entries(CASE_EVENT_SCHEMAS).map(([type, schema]) => [type, Compile(schema)]));
@@ -130,7 +129,6 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw new AppError('VALIDATION_FAILED', 400, undefined, typeboxFields(validator.Errors(request.body), validator.Type()));
       }
       const input = request.body as unknown as CaseEventInput;
-      if (input.type === 'level' && !RISK_LEVELS.includes(input.level)) throw new AppError('VALIDATION_FAILED', 400);
       workflow.apply(row, input, staff, nowIso());
       app.repos.audit.record({ actor: staff.username, action: `case.${input.type}`, target: `case:${row.id}`, clientIp: request.ip });
       return toCaseDetail(app.repos, app.vault, app.repos.cases.find(row.id)!, nowIso());

@@ -1,111 +1,32 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { DEMO_COUNTY_POLICIES } from '../../../shared/policies/demo-county-policies';
-import type { Policy } from '../../../shared/policies/policy';
 import { QUESTIONS } from '../../../shared/questionnaire/questions';
-import { DEMO_COUNTY_PARAMETERS, OUTCOMES, selectParameters, type ParameterValues } from '../../../shared/screening';
+import { DEMO_COUNTY_PARAMETERS, selectParameters, type ParameterValues } from '../../../shared/screening';
 import { isIsoDate } from '../../../shared/screening/parameters';
 import { canWithdrawVersion, effectiveFromError, WITHDRAW_TOO_LATE } from '../../../shared/screening/version-dates';
 import {
-  NewPolicyBody,
   ParametersResponse,
   ParameterVersionBody,
-  PolicyBody,
-  PolicyItem,
-  PolicyList,
-  PolicyParams,
   PreviewResponse,
   VersionParams,
   type ParameterVersionInput,
-  type PolicyInput,
 } from '../../../shared/schemas/admin-library';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import { AppError } from '../../app-error';
 import { chinaDate, nowIso } from '../../domain/clock';
 import { previewChange } from '../../domain/parameter-preview';
 import { historyWith, parameterNames } from '../../domain/screening-config';
-import type { StoredPolicy } from '../../repositories/policy-library';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
-const OUTCOME_IDS = new Set<string>(OUTCOMES.map((o) => o.id));
 const TRIGGERS = (QUESTIONS.find((q) => q.id === 'income_change')?.options ?? [])
   .filter((o) => o.value !== 'none')
   .map((o) => ({ value: String(o.value), label: o.label }));
 
-/** The policy library (政策库) and the screening parameters, edited as new dated versions. */
-const adminLibraryRoutes: FastifyPluginAsyncTypebox = async (app) => {
-
+/** The screening parameters (筛查参数), edited as new dated versions; a version not yet in force can be withdrawn. */
+const adminParameterRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const audit = (request: FastifyRequest, action: string, target: string, detail: unknown) =>
     app.repos.audit.record({ actor: request.staff!.user.username, action, target, detail: JSON.stringify(detail), clientIp: request.ip });
 
-  // ---- 政策库 ----
-  /** The library lives in the database from the first time the county opens it. */
-  const library = (): StoredPolicy[] => {
-    if (app.repos.policyLibrary.isEmpty()) {
-      app.repos.policyLibrary.seed(DEMO_COUNTY_POLICIES);
-      app.screening.reload();
-    }
-    return app.repos.policyLibrary.list();
-  };
-  const view = ({ policy, updatedAt, updatedBy }: StoredPolicy) => ({
-    id: policy.id,
-    name: policy.name,
-    department: policy.department,
-    summary: policy.summary,
-    whoQualifies: policy.whoQualifies,
-    whatItGives: policy.whatItGives,
-    howToApply: policy.howToApply,
-    documents: [...policy.documents],
-    outcomes: [...policy.outcomes],
-    basis: policy.basis,
-    updatedAt: updatedBy ? updatedAt : null,
-    updatedBy,
-  });
-  const cleanPolicy = (input: PolicyInput) => {
-    const bad = input.outcomes.filter((o) => !OUTCOME_IDS.has(o));
-    if (bad.length) throw new AppError('VALIDATION_FAILED', 400, undefined, { outcomes: `没有这个救助类别：${bad.join('、')}` });
-    const trim = (s: string) => s.trim();
-    return {
-      name: trim(input.name),
-      department: trim(input.department),
-      summary: trim(input.summary),
-      whoQualifies: trim(input.whoQualifies),
-      whatItGives: trim(input.whatItGives),
-      howToApply: trim(input.howToApply),
-      documents: input.documents.map(trim).filter(Boolean),
-      outcomes: [...new Set(input.outcomes)] as Policy['outcomes'][number][],
-      basis: trim(input.basis),
-    };
-  };
-
-  app.get('/api/admin/policies', { schema: { response: { 200: PolicyList, ...errors } } }, async () => ({
-    items: library().map(view),
-    outcomes: OUTCOMES.map((o) => ({ id: o.id, title: o.title })),
-  }));
-
-  app.put('/api/admin/policies/:id', { schema: { params: PolicyParams, body: PolicyBody, response: { 200: PolicyItem, ...errors } } }, async (request) => {
-    library();
-    const stored = app.repos.policyLibrary.find(request.params.id);
-    if (!stored) throw new AppError('NOT_FOUND', 404, '没有这条政策');
-    const next: Policy = { ...stored.policy, ...cleanPolicy(request.body) };
-    const changed = (Object.keys(request.body) as Array<keyof PolicyInput>).filter((k) => JSON.stringify(stored.policy[k]) !== JSON.stringify(next[k]));
-    app.repos.policyLibrary.update(next, request.staff!.user.username);
-    app.screening.reload();
-    audit(request, 'policy.update', `policy:${next.id}`, { changed });
-    return view(app.repos.policyLibrary.find(next.id)!);
-  });
-
-  app.post('/api/admin/policies', { schema: { body: NewPolicyBody, response: { 201: PolicyItem, ...errors } } }, async (request, reply) => {
-    library();
-    const { id, ...fields } = request.body;
-    if (app.repos.policyLibrary.find(id)) throw new AppError('VALIDATION_FAILED', 400, undefined, { id: `编号 ${id} 已经有了` });
-    app.repos.policyLibrary.insert({ id, ...cleanPolicy(fields) }, request.staff!.user.username);
-    app.screening.reload();
-    audit(request, 'policy.create', `policy:${id}`, { name: fields.name });
-    return reply.status(201).send(view(app.repos.policyLibrary.find(id)!));
-  });
-
-  // ---- 筛查参数 ----
   const parameters = () => {
     const { history } = app.screening.current();
     const today = chinaDate(nowIso());
@@ -187,4 +108,4 @@ const adminLibraryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 };
 
-export default adminLibraryRoutes;
+export default adminParameterRoutes;

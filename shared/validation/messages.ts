@@ -1,10 +1,17 @@
-import type { FastifySchemaValidationError } from 'fastify/types/schema';
+/** An Ajv error as Fastify hands it over (verbose mode keeps `parentSchema`). */
+export interface AjvError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown> | object;
+  parentSchema?: Record<string, unknown>;
+}
 
 /**
- * Ajv reports errors in English and per keyword; residents need one plain Chinese sentence per field.
+ * The one mapping from schema errors to plain Chinese, per field, for the server (Ajv, TypeBox) and the
+ * phone's forms (shared/validation/check.ts). Ajv reports errors in English and per keyword; residents need one plain Chinese sentence per field.
  * A schema can say it better itself with `x-error` (kept because Ajv runs in verbose mode).
  */
-export function validationFields(errors: FastifySchemaValidationError[], context?: string): Record<string, string> {
+export function validationFields(errors: readonly AjvError[], context?: string): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const error of errors) {
     const params = error.params as Record<string, unknown>;
@@ -58,7 +65,7 @@ function messageFor(keyword: string, params: Record<string, unknown>): string {
   }
 }
 
-interface TypeboxError {
+export interface TypeboxError {
   keyword: string;
   schemaPath: string;
   instancePath: string;
@@ -86,7 +93,7 @@ function customMessage(schema: unknown, schemaPath: string): string | undefined 
 }
 
 /** The same per-field Chinese messages for errors from a TypeBox compiled validator. */
-export function typeboxFields(errors: TypeboxError[], schema: unknown): Record<string, string> {
+export function typeboxFields(errors: Iterable<TypeboxError>, schema: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
   const base = (path: string) => path.replace(/^\//, '').replaceAll('/', '.');
   const put = (key: string, message: string) => {
