@@ -102,6 +102,10 @@ export function createHouseholdsRepository(db: DB) {
   const insertEvent = db.prepare(`INSERT INTO household_events (household_id, at, type, actor, case_id, detail_json)
     VALUES (@householdId, @at, @type, @actor, @caseId, @detailJson)`);
   const eventsOf = db.prepare<[number], HouseholdEventRow>('SELECT * FROM household_events WHERE household_id = ? ORDER BY id');
+  const ofCase = db.prepare<[number, string | null], { id: number; township: string }>(
+    `SELECT id, township FROM households WHERE id IN (SELECT household_id FROM household_cases WHERE case_id = ?)
+     UNION SELECT id, township FROM households WHERE person_key = ? ORDER BY id LIMIT 1`,
+  );
   const link = db.prepare('INSERT INTO household_cases (household_id, case_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
   const linkedCases = db.prepare<[number, string | null], { id: number }>(
     `SELECT id FROM cases WHERE id IN (SELECT case_id FROM household_cases WHERE household_id = ?)
@@ -129,6 +133,8 @@ export function createHouseholdsRepository(db: DB) {
     find: (id: number): HouseholdRow | undefined => byId.get(id),
     findByPersonKey: (key: string): HouseholdRow | undefined => byKey.get(key),
     findByCase: (caseId: number): HouseholdRow | undefined => byCase.get(caseId),
+    /** The register entry a case is about: linked to it, or the same person. */
+    ofCase: (caseId: number, personKey: string | null): { id: number; township: string } | undefined => ofCase.get(caseId, personKey),
     insert: (row: NewHousehold): number => Number(insert.run(row).lastInsertRowid),
     update: (id: number, row: Omit<NewHousehold, 'person_key'>): void => {
       update.run({ ...row, id });

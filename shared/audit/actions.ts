@@ -33,6 +33,7 @@ export const AUDIT_ACTION_LABEL: Readonly<Record<string, string>> = {
   'household.review.continue': '在册家庭复核：继续保障',
   'household.review.change': '在册家庭复核：调整类别',
   'household.review.exit': '在册家庭复核：退出',
+  'household.case_opened': '探访发现需要帮助，新建案件',
   'register.import': '导入在册名单',
   'resource.create': '新增资源',
   'resource.update': '修改资源',

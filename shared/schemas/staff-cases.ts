@@ -107,6 +107,8 @@ export const CaseDetail = Type.Object({
   ),
   /** Set when staff merged this case into an older one for the same person. */
   mergedInto: Type.Union([Type.Integer(), Type.Null()]),
+  /** The person's entry in the register (在册), when there is one in this township. */
+  householdId: Type.Union([Type.Integer(), Type.Null()]),
 });
 export type CaseDetailInfo = Static<typeof CaseDetail>;
 
