@@ -60,7 +60,7 @@ class Tally {
 }
 
 /** Per township and per month: the funnel from scan to decision, cases by status, time to first contact. */
-export function countyStats(repos: Pick<Repositories, 'regions' | 'adminStats'>, range: StatsRange, township?: string): StatsInfo {
+export function countyStats(repos: Pick<Repositories, 'regions' | 'adminStats'>, range: StatsRange, township?: string): Omit<StatsInfo, 'register'> {
   const townships = repos.regions.list().filter((r) => r.level === 'township' && (!township || r.code === township));
   const wanted = new Set(townships.map((t) => t.code));
   const byTownship = new Map(townships.map((t) => [t.code, new Tally()]));

@@ -1,13 +1,17 @@
 import { Readable } from 'node:stream';
+import { chinaDate } from '../../shared/register/cadence';
 import type { MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { workerData } from 'piscina';
 import type { StatsInfo } from '../../shared/schemas/admin-reports';
+import type { RegisterSummaryInfo } from '../../shared/schemas/register-import';
 import { countyStats } from '../domain/admin-stats';
 import { createVault } from '../domain/crypto';
 import { ledgerCsv } from '../domain/ledger';
 import { ledgerXlsx } from '../domain/ledger-xlsx';
+import { registerSummary as summarizeRegister } from '../domain/register-summary';
 import { createAdminStatsRepository, type StatsRange } from '../repositories/admin-stats';
+import { createHouseholdsRepository } from '../repositories/households';
 import { createLedgerRepository, type LedgerFilter } from '../repositories/ledger';
 import { createRegionsRepository } from '../repositories/regions';
 import { sendThroughPort } from './port-stream';
@@ -39,7 +43,12 @@ function openReader() {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   return {
-    repos: { regions: createRegionsRepository(db), adminStats: createAdminStatsRepository(db), ledger: createLedgerRepository(db) },
+    repos: {
+      regions: createRegionsRepository(db),
+      adminStats: createAdminStatsRepository(db),
+      ledger: createLedgerRepository(db),
+      households: createHouseholdsRepository(db),
+    },
     vault: createVault(keys),
   };
 }
@@ -47,8 +56,14 @@ let reader: ReturnType<typeof openReader> | undefined;
 // Opened on the first task: a thread that is started and never used costs no connection.
 const open = () => (reader ??= openReader());
 
+/** County statistics, the register's counts (visits due and overdue, re-checks due, category and level) with them. */
 export function stats({ range, township }: StatsTask): StatsInfo {
-  return countyStats(open().repos, range, township);
+  const { repos } = open();
+  return { ...countyStats(repos, range, township), register: summarizeRegister(repos, chinaDate(range.now), township) };
+}
+
+export function registerSummary({ today }: { today: string }): RegisterSummaryInfo {
+  return summarizeRegister(open().repos, today);
 }
 
 export async function ledger({ port, format, filter, unmasked, now }: LedgerTask): Promise<void> {

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { CASE_STATUSES } from '../cases/status';
 import { RISK_LEVELS } from '../cases/risk';
+import { RegisterSummary } from './register-import';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Day = (message: string) => Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', 'x-error': message });
@@ -47,6 +48,8 @@ export const StatsResponse = Type.Object({
   months: Type.Array(MonthFigures),
   total: TownshipFigures,
   funnel: Type.Array(Type.Object({ step: Type.String(), label: Type.String(), count: Type.Integer() })),
+  /** The register today: visits overdue and due this week, re-checks due, per township and village; by category and level. */
+  register: RegisterSummary,
 });
 export type StatsInfo = Static<typeof StatsResponse>;
 
