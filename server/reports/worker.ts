@@ -8,12 +8,14 @@ import type { RegisterSummaryInfo } from '../../shared/schemas/register-import';
 import { countyStats } from '../domain/admin-stats';
 import { createVault } from '../domain/crypto';
 import { ledgerCsv } from '../domain/ledger';
-import { ledgerXlsx } from '../domain/ledger-xlsx';
+import { ledgerXlsx, xlsxOf } from '../domain/ledger-xlsx';
+import { REGISTER_LEDGER_HEADER, registerLedgerCsv, registerLedgerRows } from '../domain/register-ledger';
 import { registerSummary as summarizeRegister } from '../domain/register-summary';
 import { createAdminStatsRepository, type StatsRange } from '../repositories/admin-stats';
 import { createHouseholdsRepository } from '../repositories/households';
 import { createLedgerRepository, type LedgerFilter } from '../repositories/ledger';
 import { createRegionsRepository } from '../repositories/regions';
+import { createRegisterLedgerRepository, type RegisterLedgerFilter } from '../repositories/register-ledger';
 import { sendThroughPort } from './port-stream';
 
 /**
@@ -48,6 +50,7 @@ function openReader() {
       adminStats: createAdminStatsRepository(db),
       ledger: createLedgerRepository(db),
       households: createHouseholdsRepository(db),
+      registerLedger: createRegisterLedgerRepository(db),
     },
     vault: createVault(keys),
   };
@@ -60,6 +63,22 @@ const open = () => (reader ??= openReader());
 export function stats({ range, township }: StatsTask): StatsInfo {
   const { repos } = open();
   return { ...countyStats(repos, range, township), register: summarizeRegister(repos, chinaDate(range.now), township) };
+}
+
+export interface RegisterLedgerTask {
+  port: MessagePort;
+  format: 'csv' | 'xlsx';
+  filter: RegisterLedgerFilter;
+  unmasked: boolean;
+}
+
+export async function registerLedger({ port, format, filter, unmasked }: RegisterLedgerTask): Promise<void> {
+  const { repos, vault } = open();
+  const source =
+    format === 'csv'
+      ? Readable.from(registerLedgerCsv(repos, vault, filter, unmasked))
+      : xlsxOf('在册名单', REGISTER_LEDGER_HEADER, registerLedgerRows(repos, vault, filter, unmasked));
+  await sendThroughPort(port, source);
 }
 
 export function registerSummary({ today }: { today: string }): RegisterSummaryInfo {

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { CASE_STATUSES } from '../cases/status';
 import { RISK_LEVELS } from '../cases/risk';
+import { REGISTER_CATEGORIES, REGISTER_LEVELS } from '../register/categories';
 import { RegisterSummary } from './register-import';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -67,6 +68,17 @@ export const LedgerQuery = Type.Object(
   { additionalProperties: false },
 );
 export type LedgerFilters = Static<typeof LedgerQuery>;
+
+/** The register's 台账 is filtered like the 在册名单 page. */
+export const RegisterLedgerQuery = Type.Object(
+  {
+    township: Type.Optional(RegionCode),
+    category: Type.Optional(literals(REGISTER_CATEGORIES.map((c) => c.value))),
+    level: Type.Optional(literals(REGISTER_LEVELS)),
+  },
+  { additionalProperties: false },
+);
+export type RegisterLedgerFilters = Static<typeof RegisterLedgerQuery>;
 
 /** Unmasked export: an explicit choice with a reason, written to the audit log before any row leaves. */
 export const UnmaskedLedgerBody = Type.Object(
