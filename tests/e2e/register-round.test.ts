@@ -7,10 +7,13 @@ import { addDays, addMonths, chinaDate, nextVisitDate } from '../../shared/regis
 import { selectRegisterParameters } from '../../shared/register/parameters';
 import { fakeIdNumber } from '../helpers/people';
 import { launchBrowser, phoneContext, screenshot, watchErrors } from './support/browser';
-import { startRealServer, type RunningServer } from './support/server';
+import { choosePassword, startRealServer, type RunningServer } from './support/server';
 
-const STAFF_PASSWORD = 'password-123456';
-const ADMIN_PASSWORD = 'county-admin-password-2';
+// Passwords set by the CLI or ADMIN_PASSWORD are temporary: each account chooses its own before the round.
+const STAFF_TEMPORARY = 'lx02-temporary-pass-7';
+const STAFF_PASSWORD = 'lx02-chosen-round-pass-8';
+const ADMIN_TEMPORARY = 'county-admin-password-2';
+const ADMIN_PASSWORD = 'county-admin-chosen-pass-3';
 const TOWNSHIP = '330327100000';
 const VILLAGE = '330327100201';
 const PHONE = '13957708765';
@@ -28,7 +31,7 @@ function sql<T>(run: (db: Database.Database) => T): T {
 }
 
 beforeAll(async () => {
-  server = await startRealServer({ ADMIN_PASSWORD });
+  server = await startRealServer({ ADMIN_PASSWORD: ADMIN_TEMPORARY });
   const roster = path.join(server.dataDir, '在册名单.csv');
   fs.writeFileSync(
     roster,
@@ -36,10 +39,12 @@ beforeAll(async () => {
   );
   const [launched] = await Promise.all([
     launchBrowser(),
-    server.admin(['create-user', '--username', 'lx02', '--role', 'township_staff', '--township', TOWNSHIP, '--password-stdin'], `${STAFF_PASSWORD}\n`),
+    server.admin(['create-user', '--username', 'lx02', '--role', 'township_staff', '--township', TOWNSHIP, '--password-stdin'], `${STAFF_TEMPORARY}\n`),
     server.admin(['import-register', '--file', roster, '--json']),
   ]);
   browser = launched;
+  await choosePassword(server, 'lx02', STAFF_TEMPORARY, STAFF_PASSWORD);
+  await choosePassword(server, 'admin', ADMIN_TEMPORARY, ADMIN_PASSWORD);
   // A week has passed without a visit: the household is overdue.
   sql((db) => db.prepare('UPDATE households SET next_visit_on = ?').run(addDays(chinaDate(new Date().toISOString()), -2)));
 });
