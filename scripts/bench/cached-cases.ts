@@ -10,7 +10,7 @@ const CACHE = path.join(ROOT, '.bench');
 /** What the seeded file depends on: the schema (every migration) and the seeding code itself. */
 function seedVersion(count: number, townships: number): string {
   const hash = createHash('sha256').update(`${count}/${townships}\n`);
-  for (const name of fs.readdirSync(MIGRATIONS_DIR).sort()) hash.update(name).update(fs.readFileSync(path.join(MIGRATIONS_DIR, name)));
+  for (const name of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort()) hash.update(name).update(fs.readFileSync(path.join(MIGRATIONS_DIR, name)));
   hash.update(fs.readFileSync(path.join(import.meta.dirname, 'seed-cases.ts')));
   return hash.digest('hex').slice(0, 12);
 }

@@ -13,6 +13,7 @@ import { buildStale, ROOT } from '../build.mjs';
 import { measurePhone, type PhoneFigures } from './phone';
 import { load, nextClientAddress, type LoadResult } from './http-load';
 import { processCpuMs } from './process-cpu';
+import { benchRegister } from './register';
 import { benchReports } from './reports';
 import { serverRssMiB } from './process-memory';
 import { seedCases } from './seed-cases';
@@ -186,7 +187,10 @@ export async function runBench(args: string[]): Promise<void> {
     if (args.includes('--load')) rows.push(...(await loadTest(server, cookie, check)));
     await server.stop();
 
-    // 5. County statistics over a million cases while residents screen (the database is cached in .bench/).
+    // 5. The register: the township worklist and the county page on 100,000 households and a million visits.
+    rows.push(...(await benchRegister(BEHIND_PROXY, check)));
+
+    // 6. County statistics over a million cases while residents screen (the database is cached in .bench/).
     if (!args.includes('--no-reports')) rows.push(...(await benchReports(BEHIND_PROXY, check)));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { chinaDate } from './clock';
 
 type Figures = Omit<StatsInfo['months'][number], 'month'>;
 /** The funnel and its figures; the worker adds 政策找人's figures (server/domain/help-stats.ts), which need the key. */
-type CountyFigures = Omit<StatsInfo, 'help'>;
+type CountyFigures = Omit<StatsInfo, 'help' | 'register'>;
 type TownshipFigures = StatsInfo['townships'][number];
 
 /** A China-date range as the SQL needs it; by default the last 12 calendar months up to today. */

@@ -79,6 +79,12 @@ export function caseTimeline(
   });
 }
 
+/** The case's register entry, when it sits in the case's township (whoever sees the case may then open it). */
+function householdOf(repos: Repositories, row: CaseRow): number | null {
+  const household = repos.households.ofCase(row.id, row.person_key);
+  return household && household.township === row.township ? household.id : null;
+}
+
 /**
  * The full case for staff. Free text is masked (ID numbers and phones inside it) for staff who work
  * the case and hidden from read-only accounts; it appears in full only through the audited reveal.
@@ -128,5 +134,6 @@ export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, no
     possibleDuplicates,
     mergedInto: row.merged_into,
     escalatedAt: row.escalated_at,
+    householdId: householdOf(repos, row),
   };
 }

@@ -9,21 +9,26 @@ import { LEDGER_HEADER, ledgerRows, type LedgerRepos } from './ledger';
  * never sit in memory at once.
  */
 export function ledgerXlsx(repos: LedgerRepos, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): Readable {
+  return xlsxOf('台账', LEDGER_HEADER, ledgerRows(repos, vault, filter, unmasked, now));
+}
+
+/** Any 台账 (cases or the register) as a streamed workbook: one sheet, a bold frozen header, rows in batches. */
+export function xlsxOf(sheetName: string, header: string[], batches: Iterable<Array<Array<string | number | null>>>): Readable {
   const out = new PassThrough();
-  void write(out, repos, vault, filter, unmasked, now);
+  void write(out, sheetName, header, batches);
   return out;
 }
 
-async function write(out: PassThrough, repos: LedgerRepos, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): Promise<void> {
+async function write(out: PassThrough, sheetName: string, header: string[], batches: Iterable<Array<Array<string | number | null>>>): Promise<void> {
   try {
     // Loaded on first export only: ExcelJS is large, and most days nobody exports.
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    const sheet = workbook.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = LEDGER_HEADER.map((header) => ({ header, width: Math.max(10, header.length * 2 + 4) }));
+    const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = header.map((title) => ({ header: title, width: Math.max(10, title.length * 2 + 4) }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
-    for (const batch of ledgerRows(repos, vault, filter, unmasked, now)) {
+    for (const batch of batches) {
       for (const cells of batch) sheet.addRow(cells).commit();
       // Wait for a slow download to catch up, so the workbook never piles up in memory.
       if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);

@@ -1,3 +1,4 @@
+import { firstContactDue } from '../../shared/cases/due';
 import { moreSevere } from '../../shared/cases/risk';
 import type { Decision } from '../../shared/cases/workflow';
 import { chinaDate, nextVisitDate, reviewDueDate } from '../../shared/register/cadence';
@@ -11,6 +12,7 @@ import type { Repositories } from '../repositories';
 import type { CaseRow } from '../repositories/cases';
 import type { HouseholdRow } from '../repositories/households';
 import type { Vault } from './crypto';
+import { matchKeys, type CleanPerson } from './person';
 
 const registerLevel = (level: string): RegisterLevel => (level === 'red' || level === 'yellow' ? level : 'blue');
 
@@ -106,8 +108,54 @@ export function createRegisterWork(db: DB, repos: Repositories, vault: Vault) {
     return { visitedOn };
   }
 
+  /**
+   * 需要帮助，新建案件: a case in the household's township, linked to it, at the visit's level. It is staff's own
+   * finding, so it is a report (主动发现) without a submission: no tracking code, nothing a resident's page shows.
+   * An open case about the same person is linked instead, and left exactly as it was.
+   */
+  function openCase(household: HouseholdRow, need: string, level: RegisterLevel, actor: string, now: string): { caseId: number; created: boolean } {
+    const open = household.person_key ? repos.cases.findOpenByPersonKey(household.township, household.person_key) : undefined;
+    if (open) {
+      repos.households.linkCase(household.id, open.id);
+      repos.households.appendEvent({ householdId: household.id, at: now, type: 'case_linked', actor, caseId: open.id, detail: { existing: true } });
+      return { caseId: open.id, created: false };
+    }
+    const person = vault.decrypt<CleanPerson>(household.subject_enc);
+    const caseId = repos.cases.insertCase({
+      township: household.township,
+      village: household.village || null,
+      personKey: household.person_key,
+      ...matchKeys(vault, person),
+      subjectEnc: household.subject_enc,
+      nameMasked: household.name_masked,
+      phoneMasked: household.phone_masked,
+      idMasked: household.id_masked,
+      addressMasked: household.address_masked,
+      source: 'report',
+      status: 'new',
+      level,
+      targetClass: null,
+      answersJson: null,
+      resultJson: null,
+      rulesVersion: null,
+      situationsJson: null,
+      dueAt: firstContactDue(now, level),
+      now,
+    });
+    repos.cases.appendEvent({ caseId, at: now, type: 'submitted', actor, detailEnc: vault.encrypt({ from: 'visit', householdId: household.id, need }) });
+    repos.households.linkCase(household.id, caseId);
+    repos.households.appendEvent({ householdId: household.id, at: now, type: 'case_opened', actor, caseId });
+    return { caseId, created: true };
+  }
+
   const recordVisit = db.transaction((household: HouseholdRow, input: HouseholdVisitInput, actor: string, now: string) => {
-    visit(repos.households.find(household.id)!, input, 'visit', actor, now);
+    const current = repos.households.find(household.id)!;
+    visit(current, input, 'visit', actor, now);
+    if (!input.openCase) return null;
+    const need = input.findings.needs.text.trim();
+    if (!input.findings.needs.risk || need.length < 2)
+      throw new AppError('VALIDATION_FAILED', 400, undefined, { 'findings.needs': '新建案件前，请在「需求」里写明需要什么帮助，并勾选「有风险」' });
+    return openCase(repos.households.find(household.id)!, need, input.level ?? current.level, actor, now);
   });
 
   const recordReview = db.transaction((household: HouseholdRow, input: HouseholdReviewInput, actor: string, now: string) => {
@@ -153,7 +201,9 @@ export function createRegisterWork(db: DB, repos: Repositories, vault: Vault) {
   });
 
   return {
-    recordVisit: (h: HouseholdRow, input: HouseholdVisitInput, actor: string, now: string): void => recordVisit.immediate(h, input, actor, now),
+    /** The case the visit opened or linked, when it asked for one. */
+    recordVisit: (h: HouseholdRow, input: HouseholdVisitInput, actor: string, now: string): { caseId: number; created: boolean } | null =>
+      recordVisit.immediate(h, input, actor, now),
     recordReview: (h: HouseholdRow, input: HouseholdReviewInput, actor: string, now: string): void => recordReview.immediate(h, input, actor, now),
   };
 }

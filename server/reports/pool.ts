@@ -3,13 +3,19 @@ import type { Readable } from 'node:stream';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { StatsInfo } from '../../shared/schemas/admin-reports';
+import type { RegisterSummaryInfo } from '../../shared/schemas/register-import';
 import type { StatsRange } from '../repositories/admin-stats';
 import type { LedgerFilter } from '../repositories/ledger';
 import { readableFromPort } from './port-stream';
-import type { LedgerTask, ReportWorkerData, StatsTask } from './worker';
+import type { RegisterLedgerFilter } from '../repositories/register-ledger';
+import type { LedgerTask, RegisterLedgerTask, ReportWorkerData, StatsTask } from './worker';
 
 export interface Reports {
   stats(range: StatsRange, township?: string): Promise<StatsInfo>;
+  /** The register's 台账, masked unless `unmasked` (the caller has written the audit row). */
+  registerLedger(format: 'csv' | 'xlsx', filter: RegisterLedgerFilter, unmasked: boolean): Readable;
+  /** The register's counts for the county's 在册名单 page. */
+  registerSummary(today: string): Promise<RegisterSummaryInfo>;
   /** The ledger file as it is produced; destroying it stops the worker's export. */
   ledger(format: 'csv' | 'xlsx', filter: LedgerFilter, unmasked: boolean, now: string): Readable;
   close(): Promise<void>;
@@ -49,12 +55,22 @@ export function createReports(data: ReportWorkerData): Reports {
 
   return {
     stats: (range, township) => start().run({ range, township } satisfies StatsTask, { name: 'stats' }) as Promise<StatsInfo>,
+    registerSummary: (today) => start().run({ today }, { name: 'registerSummary' }) as Promise<RegisterSummaryInfo>,
     ledger(format, filter, unmasked, now) {
       const { port1, port2 } = new MessageChannel();
       const body = readableFromPort(port1);
       const task: LedgerTask = { port: port2, format, filter, unmasked, now };
       start()
         .run(task, { name: 'ledger', transferList: [port2] })
+        .catch((err: unknown) => body.destroy(err instanceof Error ? err : new Error(String(err))));
+      return body;
+    },
+    registerLedger(format, filter, unmasked) {
+      const { port1, port2 } = new MessageChannel();
+      const body = readableFromPort(port1);
+      const task: RegisterLedgerTask = { port: port2, format, filter, unmasked };
+      start()
+        .run(task, { name: 'registerLedger', transferList: [port2] })
         .catch((err: unknown) => body.destroy(err instanceof Error ? err : new Error(String(err))));
       return body;
     },

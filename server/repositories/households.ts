@@ -76,6 +76,30 @@ export interface RegisterPageQuery {
 // Still followed: anything but an exited household past its monitoring period.
 const MONITORED = "NOT (category = 'exited' AND monitored_until < ?)";
 
+/** A register page: the filters in force, ordered for a round of visits (by village, then the day due). */
+function pageSql(q: RegisterPageQuery): { sql: string; params: unknown[] } {
+  const filters: Array<[string, unknown[]]> = [];
+  if (q.township) filters.push(['township = ?', [q.township]]);
+  if (q.level) filters.push(['level = ?', [q.level]]);
+  if (q.category) filters.push(['category = ?', [q.category]]);
+  if (q.village) filters.push(['village = ?', [q.village]]);
+  if (q.visitBy) filters.push(['next_visit_on <= ?', [q.visitBy]]);
+  if (q.visitBy && q.today) filters.push([MONITORED, [q.today]]);
+  if (q.after) filters.push(['(village, next_visit_on, id) > (?, ?, ?)', [q.after.village, q.after.nextVisitOn, q.after.id]]);
+  const where = filters.map(([sql]) => sql);
+  const sql = `SELECT * FROM households ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY village, next_visit_on, id LIMIT ?`;
+  return { sql, params: [...filters.flatMap(([, values]) => values), q.limit] };
+}
+
+/**
+ * Visits overdue and due by a day. Only rows due by then are read, from the index on (township,) next visit,
+ * category and end of monitoring, so the count never touches the table.
+ */
+const dueCountsSql = (inTownship: boolean) =>
+  `SELECT COALESCE(SUM(CASE WHEN next_visit_on < ? THEN 1 ELSE 0 END), 0) AS overdue, COUNT(*) AS due
+     FROM households WHERE next_visit_on <= ? ${inTownship ? 'AND township = ?' : ''} AND ${MONITORED}`;
+
 /** The register's SQL: entries, their visits and events, and the links to cases. */
 export function createHouseholdsRepository(db: DB) {
   const byId = db.prepare<[number], HouseholdRow>('SELECT * FROM households WHERE id = ?');
@@ -102,16 +126,17 @@ export function createHouseholdsRepository(db: DB) {
   const insertEvent = db.prepare(`INSERT INTO household_events (household_id, at, type, actor, case_id, detail_json)
     VALUES (@householdId, @at, @type, @actor, @caseId, @detailJson)`);
   const eventsOf = db.prepare<[number], HouseholdEventRow>('SELECT * FROM household_events WHERE household_id = ? ORDER BY id');
+  const ofCase = db.prepare<[number, string | null], { id: number; township: string }>(
+    `SELECT id, township FROM households WHERE id IN (SELECT household_id FROM household_cases WHERE case_id = ?)
+     UNION SELECT id, township FROM households WHERE person_key = ? ORDER BY id LIMIT 1`,
+  );
   const link = db.prepare('INSERT INTO household_cases (household_id, case_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
   const linkedCases = db.prepare<[number, string | null], { id: number }>(
     `SELECT id FROM cases WHERE id IN (SELECT case_id FROM household_cases WHERE household_id = ?)
        OR (person_key IS NOT NULL AND person_key = ?) ORDER BY id`,
   );
-  const dueCounts = db.prepare<[string, string, string | null, string | null, string], { overdue: number; due: number }>(
-    `SELECT COALESCE(SUM(CASE WHEN next_visit_on < ? THEN 1 ELSE 0 END), 0) AS overdue,
-            COALESCE(SUM(CASE WHEN next_visit_on <= ? THEN 1 ELSE 0 END), 0) AS due
-       FROM households WHERE (? IS NULL OR township = ?) AND ${MONITORED}`,
-  );
+  const dueCounts = db.prepare<[string, string, string, string], { overdue: number; due: number }>(dueCountsSql(true));
+  const dueCountsCounty = db.prepare<[string, string, string], { overdue: number; due: number }>(dueCountsSql(false));
 
   const summary = db.prepare<[string, string, string, string, string], RegisterSummaryRow>(
     `SELECT township, village, category, level, COUNT(*) AS households,
@@ -129,6 +154,8 @@ export function createHouseholdsRepository(db: DB) {
     find: (id: number): HouseholdRow | undefined => byId.get(id),
     findByPersonKey: (key: string): HouseholdRow | undefined => byKey.get(key),
     findByCase: (caseId: number): HouseholdRow | undefined => byCase.get(caseId),
+    /** The register entry a case is about: linked to it, or the same person. */
+    ofCase: (caseId: number, personKey: string | null): { id: number; township: string } | undefined => ofCase.get(caseId, personKey),
     insert: (row: NewHousehold): number => Number(insert.run(row).lastInsertRowid),
     update: (id: number, row: Omit<NewHousehold, 'person_key'>): void => {
       update.run({ ...row, id });
@@ -162,26 +189,25 @@ export function createHouseholdsRepository(db: DB) {
     },
     linkedCaseIds: (householdId: number, personKey: string | null): number[] => linkedCases.all(householdId, personKey).map((r) => r.id),
     page(q: RegisterPageQuery): HouseholdRow[] {
-      const filters: Array<[string, unknown[]]> = [];
-      if (q.township) filters.push(['township = ?', [q.township]]);
-      if (q.level) filters.push(['level = ?', [q.level]]);
-      if (q.category) filters.push(['category = ?', [q.category]]);
-      if (q.village) filters.push(['village = ?', [q.village]]);
-      if (q.visitBy) filters.push(['next_visit_on <= ?', [q.visitBy]]);
-      if (q.visitBy && q.today) filters.push([MONITORED, [q.today]]);
-      if (q.after) filters.push(['(village, next_visit_on, id) > (?, ?, ?)', [q.after.village, q.after.nextVisitOn, q.after.id]]);
-      const where = filters.map(([sql]) => sql);
-      const params = filters.flatMap(([, values]) => values);
-      const sql = `SELECT * FROM households ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY village, next_visit_on, id LIMIT ?`;
+      const { sql, params } = pageSql(q);
       // One statement per filter combination, prepared once.
       let statement = pages.get(sql);
       if (!statement) pages.set(sql, (statement = db.prepare<unknown[], HouseholdRow>(sql)));
-      return statement.all(...params, q.limit);
+      return statement.all(...params);
     },
+    /** For the benchmark: the plans SQLite picks for a register page and for its due counts. */
+    explain(q: RegisterPageQuery): string[] {
+      const { sql, params } = pageSql(q);
+      const plan = (text: string, values: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...values) as Array<{ detail: string }>).map((r) => r.detail);
+      return plan(sql, params);
+    },
+    explainCounts: (township: string | null, today: string, by: string): string[] =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${dueCountsSql(township !== null)}`).all(...(township ? [today, by, township, today] : [today, by, today])) as Array<{ detail: string }>).map(
+        (r) => r.detail,
+      ),
     /** Visits overdue (before today) and due by a day (overdue included), in one township or the county. */
     countDue: (township: string | null, today: string, by: string): { overdue: number; due: number } =>
-      dueCounts.get(today, by, township, township, today) ?? { overdue: 0, due: 0 },
+      (township ? dueCounts.get(today, by, township, today) : dueCountsCounty.get(today, by, today)) ?? { overdue: 0, due: 0 },
   };
 }
 

@@ -36,6 +36,7 @@ export const AUDIT_ACTION_LABEL: Readonly<Record<string, string>> = {
   'household.plan.add': '在帮扶计划里新增措施',
   'household.plan.status': '更改帮扶措施的状态',
   'household.plan.drop': '不采纳帮扶计划的建议',
+  'household.case_opened': '探访发现需要帮助，新建案件',
   'register.import': '导入在册名单',
   'warnings.import': '导入部门数据预警名单',
   'resource.create': '新增资源',

@@ -17,6 +17,10 @@ export function registerEventText(type: string, detail: Detail): string {
       return `案件认定：${labelOf(DECISIONS, String(detail?.decision ?? ''))}，类别为${category}`;
     case 'imported':
       return `在册名单重新导入，信息已更新（${category}）`;
+    case 'case_opened':
+      return '探访发现需要帮助，新建了案件';
+    case 'case_linked':
+      return '探访发现需要帮助，已有未办结的案件，已关联';
     case 'level':
       return `风险等级由${levelText(detail?.from)}调整为${levelText(detail?.to)}`;
     case 'review':

@@ -1,6 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { CASE_STATUSES } from '../cases/status';
 import { RISK_LEVELS } from '../cases/risk';
+import { REGISTER_CATEGORIES, REGISTER_LEVELS } from '../register/categories';
+import { RegisterSummary } from './register-import';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Day = (message: string) => Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', 'x-error': message });
@@ -74,6 +76,8 @@ export const StatsResponse = Type.Object({
   total: TownshipFigures,
   funnel: Type.Array(Type.Object({ step: Type.String(), label: Type.String(), count: Type.Integer() })),
   help: HelpFigures,
+  /** The register today: visits overdue and due this week, re-checks due, per township and village; by category and level. */
+  register: RegisterSummary,
 });
 export type StatsInfo = Static<typeof StatsResponse>;
 
@@ -91,6 +95,17 @@ export const LedgerQuery = Type.Object(
   { additionalProperties: false },
 );
 export type LedgerFilters = Static<typeof LedgerQuery>;
+
+/** The register's 台账 is filtered like the 在册名单 page. */
+export const RegisterLedgerQuery = Type.Object(
+  {
+    township: Type.Optional(RegionCode),
+    category: Type.Optional(literals(REGISTER_CATEGORIES.map((c) => c.value))),
+    level: Type.Optional(literals(REGISTER_LEVELS)),
+  },
+  { additionalProperties: false },
+);
+export type RegisterLedgerFilters = Static<typeof RegisterLedgerQuery>;
 
 /** Unmasked export: an explicit choice with a reason, written to the audit log before any row leaves. */
 export const UnmaskedLedgerBody = Type.Object(

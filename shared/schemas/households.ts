@@ -78,7 +78,14 @@ const visitFields = {
   note: Type.Optional(Type.String({ maxLength: 1000, 'x-error': '备注请控制在 1000 个字以内' })),
 };
 
-export const HouseholdVisitBody = Type.Object(visitFields, { additionalProperties: false });
+export const HouseholdVisitBody = Type.Object(
+  {
+    ...visitFields,
+    /** 需要帮助，新建案件: the visit found a need the register alone cannot meet. */
+    openCase: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
 export type HouseholdVisitInput = Static<typeof HouseholdVisitBody>;
 
 export const REVIEW_DECISIONS = [
@@ -135,6 +142,12 @@ export const HouseholdDetail = Type.Object({
   ),
 });
 export type HouseholdDetailInfo = Static<typeof HouseholdDetail>;
+
+/** After a visit: the household, and the case it opened (or the open one it linked) when help was asked for. */
+export const HouseholdVisitResponse = Type.Object({
+  ...HouseholdDetail.properties,
+  openedCase: Type.Optional(Type.Object({ id: Type.Integer(), created: Type.Boolean() })),
+});
 
 export const HouseholdRevealBody = Type.Object({ reason: literals(REVEAL_REASONS.map((r) => r.value), { 'x-error': '请选择查看原因' }) }, { additionalProperties: false });
 export const HouseholdRevealResponse = Type.Object({ person: MaskedSubject });

@@ -112,6 +112,8 @@ export const CaseDetail = Type.Object({
   mergedInto: Type.Union([Type.Integer(), Type.Null()]),
   /** Set when staff sent a warning to the county (县级统筹，一事一议). */
   escalatedAt: Type.Union([Type.String(), Type.Null()]),
+  /** The person's entry in the register (在册), when there is one in this township. */
+  householdId: Type.Union([Type.Integer(), Type.Null()]),
 });
 export type CaseDetailInfo = Static<typeof CaseDetail>;
 

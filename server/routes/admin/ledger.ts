@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import { LedgerQuery, UnmaskedLedgerBody, type LedgerFilters } from '../../../shared/schemas/admin-reports';
+import { LedgerQuery, RegisterLedgerQuery, UnmaskedLedgerBody, type LedgerFilters, type RegisterLedgerFilters } from '../../../shared/schemas/admin-reports';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import { chinaDate, nowIso } from '../../domain/clock';
 import type { LedgerFilter } from '../../repositories/ledger';
@@ -49,6 +49,32 @@ const adminLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         clientIp: request.ip,
       });
       return stream(reply, format, filterOf(request.query, now), true, now);
+    });
+
+    // The register (在册名单) as a 台账: the same rule, masked by GET, in full only by the audited POST.
+    const registerFile = (reply: FastifyReply, unmasked: boolean, filter: RegisterLedgerFilters) => {
+      const day = chinaDate(nowIso());
+      return reply
+        .header('cache-control', 'private, no-store')
+        .header(
+          'content-disposition',
+          `attachment; filename="xingfuma-register-${day}${unmasked ? '-full' : ''}.${format}"; filename*=UTF-8''${encodeURIComponent(`在册名单台账-${day}${unmasked ? '-完整信息' : ''}.${format}`)}`,
+        )
+        .type(TYPES[format])
+        .send(app.reports.registerLedger(format, filter, unmasked));
+    };
+    app.get(`/api/admin/register-ledger.${format}`, { schema: { querystring: RegisterLedgerQuery, response: errors } }, async (request, reply) =>
+      registerFile(reply, false, request.query),
+    );
+    app.post(`/api/admin/register-ledger.${format}`, { schema: { querystring: RegisterLedgerQuery, body: UnmaskedLedgerBody, response: errors } }, async (request, reply) => {
+      app.repos.audit.record({
+        actor: request.staff!.user.username,
+        action: 'ledger.export_unmasked',
+        target: 'register',
+        detail: JSON.stringify({ reason: request.body.reason, filters: request.query, format }),
+        clientIp: request.ip,
+      });
+      return registerFile(reply, true, request.query);
     });
   }
 };

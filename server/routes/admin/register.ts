@@ -1,13 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse } from '../../../shared/schemas/common';
-import { addDays, chinaDate, endOfWeek } from '../../../shared/register/cadence';
+import { chinaDate } from '../../../shared/register/cadence';
 import {
   REGISTER_UPLOAD_MAX_BYTES,
-  REVIEW_NOTICE_DAYS,
   RegisterImportBody,
   RegisterImportResult,
   RegisterSummary,
-  type RegisterSummaryInfo,
 } from '../../../shared/schemas/register-import';
 import { RosterHeaderError } from '../../../shared/register/roster';
 import { AppError } from '../../app-error';
@@ -16,33 +14,10 @@ import { importRoster, readRoster } from '../../domain/register-import';
 
 /** The county's roster upload: a preview (nothing kept) with each row's problem, then the import itself. */
 const adminRegisterRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/admin/register/summary', { schema: { response: { 200: RegisterSummary, 401: ErrorResponse, 403: ErrorResponse } } }, async () => {
-    const today = chinaDate(nowIso());
-    const rows = app.repos.households.summary(today, endOfWeek(today), addDays(today, REVIEW_NOTICE_DAYS));
-    const names = new Map(app.repos.regions.list().map((r) => [r.code, r.name]));
-    const zero = () => ({ households: 0, overdue: 0, dueThisWeek: 0, reviewsDue: 0 });
-    const add = (into: ReturnType<typeof zero>, r: (typeof rows)[number]) => {
-      into.households += r.households;
-      into.overdue += r.overdue;
-      into.dueThisWeek += r.due_this_week - r.overdue;
-      into.reviewsDue += r.reviews_due;
-    };
-    const result: RegisterSummaryInfo = { asOf: today, totals: zero(), byCategory: {}, byLevel: {}, townships: [] };
-    const townships = new Map<string, RegisterSummaryInfo['townships'][number]>();
-    for (const r of rows) {
-      add(result.totals, r);
-      result.byCategory[r.category] = (result.byCategory[r.category] ?? 0) + r.households;
-      result.byLevel[r.level] = (result.byLevel[r.level] ?? 0) + r.households;
-      if (!townships.has(r.township)) townships.set(r.township, { code: r.township, name: names.get(r.township) ?? r.township, ...zero(), villages: [] });
-      const township = townships.get(r.township)!;
-      add(township, r);
-      let village = township.villages.find((v) => v.code === r.village);
-      if (!village) township.villages.push((village = { code: r.village, name: r.village ? (names.get(r.village) ?? r.village) : '未填村社区', ...zero() }));
-      add(village, r);
-    }
-    result.townships = [...townships.values()];
-    return result;
-  });
+  // Counted on the report worker: a county-wide count never stalls a resident's request.
+  app.get('/api/admin/register/summary', { schema: { response: { 200: RegisterSummary, 401: ErrorResponse, 403: ErrorResponse } } }, async () =>
+    app.reports.registerSummary(chinaDate(nowIso())),
+  );
 
   app.post(
     '/api/admin/register/import',

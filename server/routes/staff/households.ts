@@ -12,6 +12,7 @@ import {
   HouseholdRevealResponse,
   HouseholdReviewBody,
   HouseholdVisitBody,
+  HouseholdVisitResponse,
 } from '../../../shared/schemas/households';
 import { HouseholdPlan, PlanDropBody, PlanMeasureBody, PlanMeasureParams, PlanStatusBody } from '../../../shared/schemas/plan';
 import { AppError } from '../../app-error';
@@ -86,14 +87,16 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/staff/households/:id/visits',
-    { onRequest: requireRole('county_admin', 'township_staff'), schema: { params: HouseholdParams, body: HouseholdVisitBody, response: { 201: HouseholdDetail, ...writeErrors } } },
+    { onRequest: requireRole('county_admin', 'township_staff'), schema: { params: HouseholdParams, body: HouseholdVisitBody, response: { 201: HouseholdVisitResponse, ...writeErrors } } },
     async (request, reply) => {
       const staff = request.staff!.user;
       const scope = townshipScope(staff);
       const row = visibleHousehold(request.params.id, scope);
-      work.recordVisit(row, request.body, `staff:${staff.id}`, nowIso());
+      const opened = work.recordVisit(row, request.body, `staff:${staff.id}`, nowIso());
       app.repos.audit.record({ actor: staff.username, action: 'household.visit', target: `household:${row.id}`, clientIp: request.ip });
-      return reply.code(201).send(toHouseholdDetail(app.repos, app.vault, app.repos.households.find(row.id)!, scope, nowIso()));
+      if (opened?.created) app.repos.audit.record({ actor: staff.username, action: 'household.case_opened', target: `case:${opened.caseId}`, clientIp: request.ip });
+      const detail = toHouseholdDetail(app.repos, app.vault, app.repos.households.find(row.id)!, scope, nowIso());
+      return reply.code(201).send(opened ? { ...detail, openedCase: { id: opened.caseId, created: opened.created } } : detail);
     },
   );
 
