@@ -66,7 +66,10 @@ export async function seedAnswers(context: BrowserContext, self: object, behalf:
 /** axe-core against WCAG 2 A/AA; the context needs bypassCSP to take the injected script. */
 export async function axeViolations(page: Page): Promise<string[]> {
   // A dialog still fading in has text at partial opacity: judge contrast as the person sees it once it has settled.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  // (Endless ones, such as a spinner, never settle and are left out.)
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
