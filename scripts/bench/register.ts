@@ -14,7 +14,8 @@ import { maskedPerson, personKey } from '../../server/domain/person';
 import { MIGRATIONS_DIR } from '../../server/paths';
 import { createRepositories } from '../../server/repositories';
 import { createHouseholdsRepository, type RegisterPageQuery } from '../../server/repositories/households';
-import { choosePassword, startRealServer, type RunningServer } from '../../tests/e2e/support/server';
+import { startRealServer } from '../../tests/e2e/support/server';
+import { benchLogin } from './staff-login';
 import { buildStale, ROOT } from '../build.mjs';
 import { load } from './http-load';
 import { printTable, type Row } from './table';
@@ -151,19 +152,6 @@ function filters(township: string | null, village: string, today: string): Array
 // A plan step that reads households or visits without an index (SCAN without USING INDEX) misses its index.
 const scans = (detail: string[]) => detail.some((d) => /^SCAN (households|household_visits)\b/.test(d) && !/USING (COVERING )?INDEX/.test(d));
 
-async function login(server: RunningServer, username: string, role: string, township: string | null): Promise<string> {
-  await server.admin(['create-user', '--username', username, '--role', role, ...(township ? ['--township', township] : []), '--password-stdin'], 'bench-register-pass-1\n');
-  await choosePassword(server, username, 'bench-register-pass-1', 'bench-register-chosen-2');
-  const res = await fetch(`${server.url}/api/staff/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'bench-register-chosen-2' }),
-  });
-  const cookie = res.headers.get('set-cookie')?.split(';')[0];
-  if (!cookie) throw new Error(`bench login failed: ${res.status}`);
-  return cookie;
-}
-
 /** The township worklist and the county register page on 100,000 households and a million visits. */
 export async function benchRegister(env: Record<string, string>, check: (name: string, ok: boolean) => string): Promise<Row[]> {
   const rows: Row[] = [];
@@ -195,8 +183,8 @@ export async function benchRegister(env: Record<string, string>, check: (name: s
       db.close();
     }
     const stamp = Date.now().toString(36);
-    const staff = await login(server, `benchhh${stamp}`, 'township_staff', township);
-    const county = await login(server, `benchcc${stamp}`, 'county_admin', null);
+    const staff = await benchLogin(server, `benchhh${stamp}`, 'township_staff', township);
+    const county = await benchLogin(server, `benchcc${stamp}`, 'county_admin');
     for (const [scope, cookie] of [['乡镇', staff], ['全县', county]] as const) {
       for (const f of filters(scope === '乡镇' ? township : null, village, today)) {
         const page = await load({ url: `${server.url}/api/staff/households${f.url}`, seconds: Math.max(2, SECONDS / 4), headers: { cookie }, connections: 4 });

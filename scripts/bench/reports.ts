@@ -1,5 +1,6 @@
 import { HARDSHIP_ANSWERS } from '../../tests/fixtures/households';
-import { activeEntryCodes, choosePassword, startRealServer } from '../../tests/e2e/support/server';
+import { activeEntryCodes, startRealServer } from '../../tests/e2e/support/server';
+import { benchLogin } from './staff-login';
 import { buildStale } from '../build.mjs';
 import { cachedCases } from './cached-cases';
 import { load, nextClientAddress } from './http-load';
@@ -26,7 +27,7 @@ export async function benchReports(env: Record<string, string>, check: (name: st
   const server = await startRealServer(env, seeded.dataDir);
   try {
     const [entry] = await activeEntryCodes(server);
-    const cookie = await countyAdminLogin(server.url, (args, input) => server.admin(args, input));
+    const cookie = await benchLogin(server, `bench${Date.now().toString(36)}`, 'county_admin');
     const stats = async () => {
       const started = performance.now();
       const res = await fetch(`${server.url}/api/admin/stats?${ALL_SEEDED}`, { headers: { cookie } });
@@ -61,20 +62,6 @@ export async function benchReports(env: Record<string, string>, check: (name: st
     await server.stop();
   }
   return rows;
-}
-
-/** A county admin of its own per run: the cached database keeps the users of earlier runs. */
-async function countyAdminLogin(url: string, admin: (args: string[], input?: string) => Promise<string>): Promise<string> {
-  const username = `bench${Date.now().toString(36)}`;
-  const temporary = 'bench-county-password-1';
-  const password = 'bench-county-chosen-2';
-  await admin(['create-user', '--username', username, '--role', 'county_admin', '--password-stdin'], `${temporary}\n`);
-  // A password set by the CLI is temporary: choose one first, as a real admin would at first login.
-  await choosePassword({ url }, username, temporary, password);
-  const res = await fetch(`${url}/api/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  const cookie = res.headers.get('set-cookie')?.split(';')[0];
-  if (!cookie) throw new Error(`bench county login failed: ${res.status}`);
-  return cookie;
 }
 
 /** `npm run bench -- --only=reports`: this part alone, e.g. after changing a report query. */
