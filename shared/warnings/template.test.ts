@@ -14,4 +14,5 @@ describe('signal templates', () => {
     // The same check does refuse a header that lacks a column.
     expect(() => parseSignals(source, [signalHeader(source).slice(0, -1)], () => undefined, '2026-11-29')).toThrow();
   });
+
 });
