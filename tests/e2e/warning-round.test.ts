@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { addDays, chinaDate } from '../../shared/register/cadence';
 import { fakeIdNumber } from '../helpers/people';
 import { launchBrowser, phoneContext, watchErrors } from './support/browser';
+import { axeViolations } from './support/resident';
 import { choosePassword, startRealServer, type RunningServer } from './support/server';
 
 // Passwords set by the CLI or ADMIN_PASSWORD are temporary: each account chooses its own first.
@@ -63,7 +64,8 @@ afterAll(async () => {
 
 describe('数据预警: county import → township queue → visit → branch', () => {
   it('the county uploads a death list; the township finds the warning, visits, and chooses a branch', async () => {
-    const county = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    // bypassCSP only so axe-core can be injected into the county's pages.
+    const county = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', bypassCSP: true });
     const admin = await county.newPage();
     await logIn(admin, 'admin', ADMIN_PASSWORD);
     await admin.goto(`${server.url}/admin/signals`);
@@ -78,7 +80,7 @@ describe('数据预警: county import → township queue → visit → branch', 
     await admin.getByRole('heading', { name: '导入完成' }).waitFor();
     expect(await admin.locator('section[aria-live]').textContent()).toContain('新发出预警 1 条');
     expect(await admin.locator('table').last().textContent()).toContain('没有填身份证号');
-    await county.close();
+    expect(await axeViolations(admin)).toEqual([]);
 
     const phone = await phoneContext(browser);
     const page = await phone.newPage();
@@ -112,5 +114,15 @@ describe('数据预警: county import → township queue → visit → branch', 
     expect(sql((db) => db.prepare("SELECT source, status, township FROM cases").all())).toEqual([{ source: 'warning', status: 'decided', township: TOWNSHIP }]);
     expect(errors).toEqual([]);
     await phone.close();
+
+    // The county's statistics count the warning, its source and the branch chosen.
+    await admin.goto(`${server.url}/admin/stats`);
+    const bySource = admin.locator('table', { has: admin.locator('caption', { hasText: '预警按数据来源' }) });
+    await bySource.waitFor();
+    expect(await bySource.locator('tr', { hasText: '死亡人员' }).textContent()).toContain('1');
+    const byBranch = admin.locator('table', { has: admin.locator('caption', { hasText: '分类处置方式' }) });
+    expect(await byBranch.locator('tr', { hasText: '落实现有救助政策' }).textContent()).toContain('1');
+    expect(await axeViolations(admin)).toEqual([]);
+    await county.close();
   });
 });
