@@ -6,7 +6,7 @@ import { chinaDate } from './clock';
 
 type Figures = Omit<StatsInfo['months'][number], 'month'>;
 /** The funnel and its figures; the worker adds 政策找人's figures (server/domain/help-stats.ts), which need the key. */
-type CountyFigures = Omit<StatsInfo, 'help' | 'register'>;
+type CountyFigures = Omit<StatsInfo, 'help' | 'warnings' | 'register'>;
 type TownshipFigures = StatsInfo['townships'][number];
 
 /** A China-date range as the SQL needs it; by default the last 12 calendar months up to today. */
@@ -19,7 +19,7 @@ export function statsRange(now: string, from?: string, to?: string): StatsRange 
   return { fromDay, toDay, fromIso: chinaDayStart(fromDay), toIso: chinaDayStart(addDays(toDay, 1)), now };
 }
 
-function monthsBetween(fromDay: string, toDay: string): string[] {
+export function monthsBetween(fromDay: string, toDay: string): string[] {
   const months: string[] = [];
   let [y, m] = fromDay.split('-').map(Number) as [number, number];
   const last = toDay.slice(0, 7);
@@ -33,7 +33,7 @@ function monthsBetween(fromDay: string, toDay: string): string[] {
   return months;
 }
 
-function median(values: number[]): number | null {
+export function median(values: number[]): number | null {
   if (!values.length) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;

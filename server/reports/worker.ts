@@ -8,6 +8,7 @@ import type { RegisterSummaryInfo } from '../../shared/schemas/register-import';
 import { countyStats } from '../domain/admin-stats';
 import { createVault } from '../domain/crypto';
 import { helpStats } from '../domain/help-stats';
+import { warningStats } from '../domain/warning-stats';
 import { ledgerCsv } from '../domain/ledger';
 import { ledgerXlsx, xlsxOf } from '../domain/ledger-xlsx';
 import { REGISTER_LEDGER_HEADER, registerLedgerCsv, registerLedgerRows } from '../domain/register-ledger';
@@ -66,6 +67,7 @@ export function stats({ range, township }: StatsTask): StatsInfo {
   return {
     ...countyStats(repos, range, township),
     help: helpStats(repos, vault, range, township),
+    warnings: warningStats(repos, vault, range, township),
     register: summarizeRegister(repos, chinaDate(range.now), township),
   };
 }

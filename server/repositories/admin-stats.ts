@@ -71,6 +71,17 @@ export function createAdminStatsRepository(db: DB) {
      WHERE r.created_at >= @fromIso AND r.created_at < @toIso AND (@township IS NULL OR k.township = @township)
      GROUP BY r.resource_id, s.name, s.kind, r.status ORDER BY s.name, r.resource_id`,
   );
+  // 数据预警: each warning raised in the range with its case's township and the first call or visit after it.
+  const warningsRaised = db.prepare<Record<string, unknown>, { township: string; month: string; warning_key: string; raised_at: string; first_contact_at: string | null }>(
+    `SELECT k.township, ${month('w.raised_at')} AS month, w.warning_key, w.raised_at,
+       (SELECT min(e.at) FROM case_events e WHERE e.case_id = w.case_id AND e.type IN ('contact', 'visit') AND e.at >= w.raised_at) AS first_contact_at
+     FROM warning_keys w JOIN cases k ON k.id = w.case_id
+     WHERE w.raised_at >= @fromIso AND w.raised_at < @toIso AND (@township IS NULL OR k.township = @township)`,
+  );
+  const warningsHandled = db.prepare<Record<string, unknown>, { township: string; month: string; detail_enc: Buffer | null }>(
+    `SELECT k.township, ${month('e.at')} AS month, e.detail_enc FROM case_events e JOIN cases k ON k.id = e.case_id
+     WHERE e.type = 'handle' AND e.at >= @fromIso AND e.at < @toIso AND (@township IS NULL OR k.township = @township)`,
+  );
   const helpParams = (range: StatsRange, township: string | null) => ({ fromIso: range.fromIso, toIso: range.toIso, township });
 
   return {
@@ -81,6 +92,9 @@ export function createAdminStatsRepository(db: DB) {
     },
     policyMeasures: (range: StatsRange, township: string | null) => policies.all(helpParams(range, township)),
     referralsByResource: (range: StatsRange, township: string | null) => referrals.all(helpParams(range, township)),
+    warningsRaised: (range: StatsRange, township: string | null) => warningsRaised.iterate(helpParams(range, township)),
+    /** Each 分类处置 in the range; the caller decrypts the branch. */
+    warningsHandled: (range: StatsRange, township: string | null) => warningsHandled.iterate(helpParams(range, township)),
     scans: (range: StatsRange) => scans.all({ fromDay: range.fromDay, toDay: range.toDay }),
     completions: (range: StatsRange) => completions.all({ fromDay: range.fromDay, toDay: range.toDay }),
     submissions: (range: StatsRange) => submissions.all({ fromIso: range.fromIso, toIso: range.toIso }),

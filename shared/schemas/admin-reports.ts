@@ -68,6 +68,25 @@ export const HelpFigures = Type.Object({
 });
 export type HelpFiguresInfo = Static<typeof HelpFigures>;
 
+const WarningCounts = {
+  /** Warnings raised in the range (one per person, source and period). */
+  raised: Type.Integer(),
+  /** 分类处置 made in the range. */
+  handled: Type.Integer(),
+  /** Median hours from a warning to the first call or visit after it; null when none was contacted yet. */
+  medianHoursToContact: Type.Union([Type.Number(), Type.Null()]),
+};
+
+/** 数据预警: raised and handled per township and month, by source and by handling branch (分类处置). */
+export const WarningFigures = Type.Object({
+  townships: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), ...WarningCounts })),
+  months: Type.Array(Type.Object({ month: Type.String(), ...WarningCounts })),
+  total: Type.Object(WarningCounts),
+  bySource: Type.Array(Count),
+  byBranch: Type.Array(Count),
+});
+export type WarningFiguresInfo = Static<typeof WarningFigures>;
+
 export const StatsResponse = Type.Object({
   from: Type.String(),
   to: Type.String(),
@@ -76,6 +95,7 @@ export const StatsResponse = Type.Object({
   total: TownshipFigures,
   funnel: Type.Array(Type.Object({ step: Type.String(), label: Type.String(), count: Type.Integer() })),
   help: HelpFigures,
+  warnings: WarningFigures,
   /** The register today: visits overdue and due this week, re-checks due, per township and village; by category and level. */
   register: RegisterSummary,
 });

@@ -9,6 +9,7 @@ import adminPolicyRoutes from './policies';
 import adminParameterRoutes from './parameters';
 import adminRegisterRoutes from './register';
 import adminResourceRoutes from './resources';
+import adminSignalRoutes from './signals';
 
 /**
  * The county administration API, one door: a signed-in county admin only, checked on request, before the
@@ -26,6 +27,7 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(adminParameterRoutes);
   await app.register(adminRegisterRoutes);
   await app.register(adminResourceRoutes);
+  await app.register(adminSignalRoutes);
 };
 
 export default adminRoutes;

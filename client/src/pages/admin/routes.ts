@@ -25,6 +25,7 @@ export const adminRoutes: RouteRecordRaw[] = [
       { path: 'stats', component: () => import('./StatsPage.vue'), meta: { title: '统计' } },
       { path: 'ledger', component: () => import('./LedgerPage.vue'), meta: { title: '台账导出' } },
       { path: 'register', component: () => import('./RegisterImportPage.vue'), meta: { title: '在册名单' } },
+      { path: 'signals', component: () => import('./SignalImportPage.vue'), meta: { title: '数据预警导入' } },
       { path: 'audit', component: () => import('./AuditPage.vue'), meta: { title: '审计日志' } },
     ],
   },
