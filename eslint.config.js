@@ -27,6 +27,15 @@ export default tseslint.config(
     },
   },
   {
+    // Every data call is async (two engines): a promise nobody awaits is a lost write or an unhandled rejection.
+    files: ['server/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+    },
+  },
+  {
     // shared/ is pure domain code: it must not reach into either side.
     files: ['shared/**/*.ts'],
     rules: {

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { DB } from './open';
 import type { Database } from './schema';
@@ -29,7 +29,29 @@ export function sqliteEngine(db: DB): Engine {
     },
     close() {},
   };
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: shared }) });
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: shared }) });
+}
+
+/**
+ * SQLite write transactions start IMMEDIATE: a transaction that reads and then writes takes the write lock at
+ * BEGIN, so another process on the same file (a CLI import beside the server) waits on busy_timeout instead of
+ * failing with SQLITE_BUSY when its read lock cannot be upgraded.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
 }
 
 /** Counts and bigint ids come back from PostgreSQL as text; as numbers they match what SQLite returns. */

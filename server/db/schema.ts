@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { RegisterTables } from './schema-register';
 
 /**
  * One schema type for both engines, read by hand from server/migrations/*.sql (001–016, 040). Both engines store the
@@ -220,7 +221,7 @@ export interface ReferralsTable {
   updated_at: string;
 }
 
-export interface Database {
+export interface Database extends RegisterTables {
   regions: RegionsTable;
   entry_points: EntryPointsTable;
   staff_users: StaffUsersTable;

@@ -10,11 +10,15 @@ import { migrate } from '../db/migrate';
 import { openDatabase, type DB } from '../db/open';
 import { keepPlannerInformed } from '../db/planner';
 import { createReports, type Reports } from '../reports/pool';
-import { createRepositories, type Repositories } from '../repositories';
+import type { Repositories } from '../repositories';
+import { sqliteEngine } from '../db/engine';
+import { createStore, type Store } from '../db/store';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: DB;
+    store: Store;
+    /** The store's repositories, for reads outside a transaction. */
     repos: Repositories;
     vault: Vault;
     intake: ReturnType<typeof createIntake>;
@@ -32,7 +36,9 @@ const dbPlugin: FastifyPluginAsync<{ dataDir: string; dataKey?: string }> = asyn
   const db = openDatabase(file);
   migrate(db);
   const planner = keepPlannerInformed(db);
-  const repos = createRepositories(db);
+  const engine = sqliteEngine(db);
+  const store = createStore(engine, 'sqlite', db);
+  const repos = store.repos;
   let keys: DataKeys;
   try {
     keys = openKeys(createKeyCheckRepository(db), dataDir, dataKey);
@@ -43,25 +49,21 @@ const dbPlugin: FastifyPluginAsync<{ dataDir: string; dataKey?: string }> = asyn
   const vault = createVault(keys);
   const reports = createReports({ file, keys });
   app.decorate('db', db);
+  app.decorate('store', store);
   app.decorate('repos', repos);
   app.decorate('vault', vault);
   app.decorate('reports', reports);
-  app.decorate('intake', createIntake(db, repos, vault));
-  const counters = createUsageCounters(repos.entries, (work) => {
-    try {
-      db.transaction(work)();
-    } catch (err) {
-      app.log.warn({ err }, 'usage counters not written');
-    }
-  });
+  app.decorate('intake', createIntake(store, vault));
+  const counters = createUsageCounters(store, (err) => app.log.warn({ err }, 'usage counters not written'));
   app.decorate('counters', counters);
-  const timer = setInterval(counters.flush, 2000);
+  const timer = setInterval(() => void counters.flush(), 2000);
   timer.unref();
   app.addHook('onClose', async () => {
     clearInterval(timer);
     await reports.close();
-    counters.flush();
+    await counters.flush();
     planner.stop();
+    await engine.destroy();
     db.close();
   });
 };

@@ -1,3 +1,4 @@
+import type { Engine } from '../db/engine';
 import type { DB } from '../db/open';
 import { createAdminStatsRepository } from './admin-stats';
 import { createAuditRepository } from './audit';
@@ -19,28 +20,70 @@ import { createSettingsRepository } from './settings';
 import { createUsersRepository } from './users';
 import { createWarningKeysRepository } from './warning-keys';
 
-/** Every repository over one database, prepared once. */
-export function createRepositories(db: DB) {
+/** A synchronous repository's methods as the async ones every caller awaits. */
+type Async<R> = {
+  [K in keyof R]: R[K] extends (...args: infer A) => infer T ? (...args: A) => Promise<Awaited<T>> : R[K];
+};
+
+// PORT IN PROGRESS (issue 16): wraps a not-yet-ported better-sqlite3 repository so callers already await it.
+// Each repository moves to Kysely (`createXRepository(engine)`) with the same method names, arguments and
+// results; when none is left, `legacy` and this wrapper go.
+function promised<R extends object>(repository: R): Async<R> {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(repository)) {
+    wrapped[name] =
+      typeof value === 'function'
+        ? (...args: unknown[]) => {
+            try {
+              return Promise.resolve(value(...args));
+            } catch (err) {
+              return Promise.reject(err);
+            }
+          }
+        : value;
+  }
+  return wrapped as Async<R>;
+}
+
+/**
+ * Every repository over one engine (or one open transaction). Build them through a Store (server/db/store.ts),
+ * which also opens transactions; statements are prepared once per connection by the engine.
+ */
+export function createRepositories(engine: Engine, db: DB) {
+  return { ...legacyRepositories(db), regions: createRegionsRepository(engine), settings: createSettingsRepository(engine) };
+}
+
+const legacyByConnection = new WeakMap<DB, ReturnType<typeof createLegacyRepositories>>();
+
+/** Prepared once per connection, as before; transactions share them (one connection). */
+function legacyRepositories(db: DB) {
+  let repositories = legacyByConnection.get(db);
+  if (!repositories) {
+    repositories = createLegacyRepositories(db);
+    legacyByConnection.set(db, repositories);
+  }
+  return repositories;
+}
+
+function createLegacyRepositories(db: DB) {
   return {
-    regions: createRegionsRepository(db),
-    entries: createEntriesRepository(db),
-    users: createUsersRepository(db),
-    audit: createAuditRepository(db),
-    settings: createSettingsRepository(db),
-    cases: createCasesRepository(db),
-    sessions: createSessionsRepository(db),
-    queue: createCaseQueueRepository(db),
-    adminStats: createAdminStatsRepository(db),
-    ledger: createLedgerRepository(db),
-    policyLibrary: createPolicyLibraryRepository(db),
-    parameterVersions: createParameterVersionsRepository(db),
-    retention: createRetentionRepository(db),
-    health: createHealthRepository(db),
-    households: createHouseholdsRepository(db),
-    resources: createResourcesRepository(db),
-    referrals: createReferralsRepository(db),
-    plan: createPlanRepository(db),
-    warningKeys: createWarningKeysRepository(db),
+    entries: promised(createEntriesRepository(db)),
+    users: promised(createUsersRepository(db)),
+    audit: promised(createAuditRepository(db)),
+    cases: promised(createCasesRepository(db)),
+    sessions: promised(createSessionsRepository(db)),
+    queue: promised(createCaseQueueRepository(db)),
+    adminStats: promised(createAdminStatsRepository(db)),
+    ledger: promised(createLedgerRepository(db)),
+    policyLibrary: promised(createPolicyLibraryRepository(db)),
+    parameterVersions: promised(createParameterVersionsRepository(db)),
+    retention: promised(createRetentionRepository(db)),
+    health: promised(createHealthRepository(db)),
+    households: promised(createHouseholdsRepository(db)),
+    resources: promised(createResourcesRepository(db)),
+    referrals: promised(createReferralsRepository(db)),
+    plan: promised(createPlanRepository(db)),
+    warningKeys: promised(createWarningKeysRepository(db)),
   };
 }
 

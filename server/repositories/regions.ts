@@ -1,4 +1,4 @@
-import type { DB } from '../db/open';
+import type { Engine } from '../db/engine';
 
 export type RegionLevel = 'county' | 'township' | 'village';
 
@@ -10,30 +10,29 @@ export interface Region {
   phone: string | null;
 }
 
-export function createRegionsRepository(db: DB) {
-  const all = db.prepare<[], Region>('SELECT code, name, level, parent, phone FROM regions ORDER BY code');
-  const byCode = db.prepare<[string], Region>('SELECT code, name, level, parent, phone FROM regions WHERE code = ?');
-  const insert = db.prepare(
-    'INSERT INTO regions (code, name, level, parent, phone) VALUES (@code, @name, @level, @parent, @phone)',
-  );
-  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM regions');
+const COLUMNS = ['code', 'name', 'level', 'parent', 'phone'] as const;
 
+export function createRegionsRepository(db: Engine) {
+  const find = (code: string): Promise<Region | undefined> =>
+    db.selectFrom('regions').select(COLUMNS).where('code', '=', code).executeTakeFirst();
   return {
-    list: (): Region[] => all.all(),
-    find: (code: string): Region | undefined => byCode.get(code),
-    findTownship(code: string): Region | undefined {
-      const region = byCode.get(code);
+    list: (): Promise<Region[]> => db.selectFrom('regions').select(COLUMNS).orderBy('code').execute(),
+    find,
+    async findTownship(code: string): Promise<Region | undefined> {
+      const region = await find(code);
       return region?.level === 'township' ? region : undefined;
     },
     /** The village with this code, when it lies in this township. */
-    findVillageIn(township: string, code: string): Region | undefined {
-      const region = byCode.get(code);
+    async findVillageIn(township: string, code: string): Promise<Region | undefined> {
+      const region = await find(code);
       return region?.level === 'village' && region.parent === township ? region : undefined;
     },
-    insert: (region: Region): void => {
-      insert.run(region);
+    async insert(region: Region): Promise<void> {
+      await db.insertInto('regions').values(region).execute();
     },
-    isEmpty: (): boolean => (count.get()?.n ?? 0) === 0,
+    async isEmpty(): Promise<boolean> {
+      return (await db.selectFrom('regions').select('code').limit(1).executeTakeFirst()) === undefined;
+    },
   };
 }
 

@@ -1,13 +1,19 @@
-import type { DB } from '../db/open';
+import type { Engine } from '../db/engine';
 
 /** Small key/value facts about this installation (e.g. whether first start has run). */
-export function createSettingsRepository(db: DB) {
-  const get = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-  const set = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+export function createSettingsRepository(db: Engine) {
   return {
-    get: (key: string): string | undefined => get.get(key)?.value,
-    set: (key: string, value: string): void => {
-      set.run(key, value);
+    async get(key: string): Promise<string | undefined> {
+      return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
+    },
+    async set(key: string, value: string): Promise<void> {
+      await db
+        .insertInto('settings')
+        .values({ key, value })
+        .onConflict((conflict) => conflict.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+        .execute();
     },
   };
 }
+
+export type SettingsRepository = ReturnType<typeof createSettingsRepository>;

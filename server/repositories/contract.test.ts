@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ENGINES, engineRuns, useMigratedEngine } from '../../../tests/helpers/engines';
-import type { Region } from '../regions';
+import { ENGINES, engineRuns, useMigratedEngine } from '../../tests/helpers/engines';
+import type { Region } from './regions';
 import { createRegionsRepository } from './regions';
 import { createSettingsRepository } from './settings';
 
