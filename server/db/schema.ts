@@ -1,8 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { RiskLevel } from '../../shared/cases/risk';
 import type { RegisterTables } from './schema-register';
 
 /**
- * One schema type for both engines, read by hand from server/migrations/*.sql (001–016, 040). Both engines store the
+ * One schema type for both engines, read by hand from server/migrations/*.sql (001–023, 040, 050). Both engines store the
  * same values: timestamps are ISO-8601 UTC text ('2026-11-29T13:56:28.123Z'), flags are integers 0/1, encrypted
  * columns are bytes (SQLite BLOB / PostgreSQL bytea, a Buffer either way). When a migration adds or changes a
  * column, change this file in the same commit.
@@ -85,7 +86,7 @@ export interface CasesTable {
   address_masked: string | null;
   source: 'self' | 'report' | 'warning';
   status: Defaulted<string>;
-  level: 'red' | 'yellow' | 'blue' | 'none';
+  level: RiskLevel;
   level_reason: string | null;
   target_class: string | null;
   answers_json: string | null;

@@ -1,4 +1,5 @@
-import type { DB } from '../db/open';
+import { sql } from 'kysely';
+import type { Engine } from '../db/engine';
 
 export interface AuditEntry {
   actor: string;
@@ -31,38 +32,37 @@ export interface AuditRow {
 }
 
 /** The append-only audit log: written by every audited step, read newest first by keyset over id. */
-export function createAuditRepository(db: DB) {
-  const insert = db.prepare(
-    'INSERT INTO audit_log (actor, action, target, detail, client_ip) VALUES (@actor, @action, @target, @detail, @clientIp)',
-  );
-  const byTarget = db.prepare('SELECT id, at, actor, action, target, detail, client_ip AS clientIp FROM audit_log WHERE target = ? ORDER BY id');
-  const page = db.prepare<Record<string, unknown>, AuditRow>(`SELECT id, at, actor, action, target, detail, client_ip AS clientIp
-    FROM audit_log
-    WHERE (@actor IS NULL OR actor = @actor)
-      AND (@target IS NULL OR target = @target)
-      AND (@action IS NULL OR action = @action OR (substr(@action, -1) = '.' AND substr(action, 1, length(@action)) = @action))
-      AND (@from IS NULL OR at >= @from)
-      AND (@to IS NULL OR at < @to)
-      AND (@beforeId IS NULL OR id < @beforeId)
-    ORDER BY id DESC LIMIT @limit`);
-  const actions = db.prepare<[], { action: string }>('SELECT DISTINCT action FROM audit_log ORDER BY action');
-
+export function createAuditRepository(db: Engine) {
+  const entries = () => db.selectFrom('audit_log').select(['id', 'at', 'actor', 'action', 'target', 'detail', 'client_ip as clientIp']);
   return {
-    record(entry: AuditEntry): void {
-      insert.run({ target: null, detail: null, clientIp: null, ...entry });
+    async record(entry: AuditEntry): Promise<void> {
+      await db
+        .insertInto('audit_log')
+        .values({ actor: entry.actor, action: entry.action, target: entry.target ?? null, detail: entry.detail ?? null, client_ip: entry.clientIp ?? null })
+        .execute();
     },
-    forTarget: (target: string) => byTarget.all(target) as Array<AuditEntry & { id: number; at: string }>,
-    page: (filter: AuditFilter): AuditRow[] =>
-      page.all({
-        actor: filter.actor ?? null,
-        target: filter.target ?? null,
-        action: filter.action ?? null,
-        from: filter.from ?? null,
-        to: filter.to ?? null,
-        beforeId: filter.beforeId ?? null,
-        limit: filter.limit,
-      }),
-    actions: (): string[] => actions.all().map((r) => r.action),
+    forTarget: (target: string): Promise<Array<AuditEntry & { id: number; at: string }>> =>
+      entries().where('target', '=', target).orderBy('id').execute(),
+    page: (filter: AuditFilter): Promise<AuditRow[]> =>
+      entries()
+        .$if(filter.actor !== undefined, (q) => q.where('actor', '=', filter.actor!))
+        .$if(filter.target !== undefined, (q) => q.where('target', '=', filter.target!))
+        .$if(filter.action !== undefined, (q) => {
+          const action = filter.action!;
+          if (!action.endsWith('.')) return q.where('action', '=', action);
+          // A prefix such as 'case.': compared as text, so a typed % or _ matches only itself.
+          return q.where((eb) => eb.or([eb('action', '=', action), eb(sql`substr(action, 1, ${sql.lit(action.length)})`, '=', action)]));
+        })
+        .$if(filter.from !== undefined, (q) => q.where('at', '>=', filter.from!))
+        .$if(filter.to !== undefined, (q) => q.where('at', '<', filter.to!))
+        .$if(filter.beforeId !== undefined, (q) => q.where('id', '<', filter.beforeId!))
+        .orderBy('id', 'desc')
+        .limit(filter.limit)
+        .execute(),
+    async actions(): Promise<string[]> {
+      const rows = await db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
+      return rows.map((r) => r.action);
+    },
   };
 }
 

@@ -1,6 +1,7 @@
-import type { Statement } from 'better-sqlite3';
+import { CompiledQuery, PostgresAdapter, sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { RISK_RANK, riskRank, type RiskLevel } from '../../shared/cases/risk';
-import type { DB } from '../db/open';
+import type { Engine } from '../db/engine';
+import type { Database } from '../db/schema';
 import type { CaseRow } from './cases';
 
 export interface QueueFilter {
@@ -39,16 +40,13 @@ export type QueueRow = Pick<
   'id' | 'township' | 'village' | 'name_masked' | 'phone_masked' | 'id_masked' | 'address_masked' | 'source' | 'status' | 'level' | 'target_class' | 'due_at' | 'created_at' | 'updated_at' | 'closed_at'
 >;
 
-const QUEUE_COLUMNS =
-  'id, township, village, name_masked, phone_masked, id_masked, address_masked, source, status, level, target_class, due_at, created_at, updated_at, closed_at';
+const QUEUE_COLUMNS = [
+  'id', 'township', 'village', 'name_masked', 'phone_masked', 'id_masked', 'address_masked', 'source', 'status', 'level',
+  'target_class', 'due_at', 'created_at', 'updated_at', 'closed_at',
+] as const satisfies ReadonlyArray<keyof QueueRow>;
 
-/** Every rank, highest first, as SQL: naming them all lets SQLite walk an index rank by rank. */
-const EVERY_RANK = [...new Set(Object.values(RISK_RANK))].sort((a, b) => b - a).join(', ');
-
-// Every case gets a due date on intake, so due_at is never NULL and the index can serve the order.
-const DUE = 'due_at';
-
-const ORDER = `ORDER BY level_rank DESC, ${DUE}, id`;
+/** Every rank, highest first: naming them all lets SQLite walk an index rank by rank. */
+const EVERY_RANK = [...new Set(Object.values(RISK_RANK))].sort((a, b) => b - a);
 
 /** The cursor handed to the client for the page after `row`: its position in the queue order, opaque to the client. */
 function cursorAfter(row: Pick<QueueRow, 'level' | 'due_at' | 'id'>): string {
@@ -66,94 +64,119 @@ function positionOf(cursor: string): QueuePosition | null {
   return null;
 }
 
-function pageSql(clauses: string[]): string {
-  return `SELECT ${QUEUE_COLUMNS} FROM cases ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ${ORDER} LIMIT @limit`;
-}
+type CaseFilter = ExpressionBuilder<Database, 'cases'>;
 
-/** The review queue: red first, then the earliest due date; keyset pagination over an index. */
-export function createCaseQueueRepository(db: DB) {
-  const cache = new Map<string, Statement>();
-  const prepare = (sql: string) => {
-    let statement = cache.get(sql);
-    if (!statement) cache.set(sql, (statement = db.prepare(sql)));
-    return statement;
-  };
-
-  function where(filter: QueueFilter, params: Record<string, unknown>): string[] {
-    const clauses: string[] = [];
-    const add = (clause: string, name: string, value: unknown) => {
-      clauses.push(clause);
-      params[name] = value;
-    };
-    if (filter.township) add('township = @township', 'township', filter.township);
-    if (filter.status) add('status = @status', 'status', filter.status);
-    else if (filter.openOnly) clauses.push('closed_at IS NULL');
+/** The clauses a filter asks for, ANDed; the queue order is level_rank DESC, due_at, id. */
+function matching(filter: QueueFilter) {
+  return (eb: CaseFilter) => {
+    const clauses = [];
+    if (filter.township) clauses.push(eb('township', '=', filter.township));
+    if (filter.status) clauses.push(eb('status', '=', filter.status));
+    else if (filter.openOnly) clauses.push(eb('closed_at', 'is', null));
     // By rank, not name: the queue index is ordered by level_rank, so one level is one index range.
-    if (filter.level) add('level_rank = @levelRank', 'levelRank', filter.level in RISK_RANK ? RISK_RANK[filter.level as RiskLevel] : -1);
-    if (filter.village) add('village = @village', 'village', filter.village);
-    if (filter.source) add('source = @source', 'source', filter.source);
-    if (filter.targetClass) add('target_class = @targetClass', 'targetClass', filter.targetClass);
-    if (filter.escalated) clauses.push('escalated_at IS NOT NULL');
-    if (filter.assigneeId !== undefined) add('assignee_id = @assigneeId', 'assigneeId', filter.assigneeId);
+    if (filter.level) clauses.push(eb('level_rank', '=', filter.level in RISK_RANK ? RISK_RANK[filter.level as RiskLevel] : -1));
+    if (filter.village) clauses.push(eb('village', '=', filter.village));
+    if (filter.source) clauses.push(eb('source', '=', filter.source as QueueRow['source']));
+    if (filter.targetClass) clauses.push(eb('target_class', '=', filter.targetClass));
+    if (filter.escalated) clauses.push(eb('escalated_at', 'is not', null));
+    if (filter.assigneeId !== undefined) clauses.push(eb('assignee_id', '=', filter.assigneeId));
     if (filter.overdueAsOf) {
       // Every rank named, so SQLite walks the open-queue index rank by rank (migration 014) and stops at the page.
-      if (!filter.level) clauses.push(`level_rank IN (${EVERY_RANK})`);
-      add('closed_at IS NULL AND due_at < @overdueAsOf', 'overdueAsOf', filter.overdueAsOf);
+      if (!filter.level) clauses.push(eb('level_rank', 'in', EVERY_RANK));
+      clauses.push(eb('closed_at', 'is', null), eb('due_at', '<', filter.overdueAsOf));
     }
-    const search: string[] = [];
-    if (filter.personKey) {
-      search.push('person_key = @personKey');
-      params.personKey = filter.personKey;
-    }
+    const search = [];
+    if (filter.personKey) search.push(eb('person_key', '=', filter.personKey));
     if (filter.maskedPrefix) {
       // A typed % or _ is a character to find, not a wildcard.
-      search.push("name_masked LIKE @maskedPrefix || '%' ESCAPE '\\'");
-      params.maskedPrefix = filter.maskedPrefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+      const prefix = filter.maskedPrefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+      search.push(sql<boolean>`name_masked LIKE ${`${prefix}%`} ESCAPE '\\'`);
     }
     if (filter.digitsSuffix) {
       // A sub-select per column, so each tail index is used rather than walking the whole queue.
-      const scope = filter.township ? 'township = @township AND ' : '';
-      search.push(`id IN (SELECT id FROM cases WHERE ${scope}phone_tail = @digitsSuffix UNION SELECT id FROM cases WHERE ${scope}id_tail = @digitsSuffix)`);
-      params.digitsSuffix = filter.digitsSuffix;
+      const suffix = filter.digitsSuffix;
+      const byTail = (column: 'phone_tail' | 'id_tail') =>
+        eb
+          .selectFrom('cases')
+          .select('id')
+          .where(column, '=', suffix)
+          .$if(Boolean(filter.township), (q) => q.where('township', '=', filter.township!));
+      search.push(eb('id', 'in', byTail('phone_tail').union(byTail('id_tail'))));
     }
-    if (search.length) clauses.push(`(${search.join(' OR ')})`);
-    return clauses;
-  }
+    if (search.length) clauses.push(eb.or(search));
+    if (filter.after) {
+      const { rank, dueAt, id } = filter.after;
+      clauses.push(
+        eb.or([
+          eb('level_rank', '<', rank),
+          eb.and([eb('level_rank', '=', rank), eb.or([eb('due_at', '>', dueAt), eb.and([eb('due_at', '=', dueAt), eb('id', '>', id)])])]),
+        ]),
+      );
+    }
+    return eb.and(clauses);
+  };
+}
 
-  const townshipCounts = db.prepare('SELECT status, n FROM case_status_counts WHERE township = ? AND n > 0');
-  const countyCounts = db.prepare('SELECT status, sum(n) AS n FROM case_status_counts GROUP BY status HAVING sum(n) > 0');
+/** The review queue: red first, then the earliest due date; keyset pagination over an index. */
+export function createCaseQueueRepository(db: Engine) {
+  // Every case gets a due date on intake, so due_at is never NULL and the index can serve the order.
+  const pageQuery = (filter: QueueFilter, limit: number): SelectQueryBuilder<Database, 'cases', QueueRow> =>
+    db
+      .selectFrom('cases')
+      .select(QUEUE_COLUMNS)
+      .where(matching(filter))
+      .orderBy('level_rank', 'desc')
+      .orderBy('due_at')
+      .orderBy('id')
+      .limit(limit);
 
   return {
     /** Up to `limit` rows in queue order, and the cursor for the next page (null on the last page). */
-    page(filter: QueueFilter): { rows: QueueRow[]; nextCursor: string | null } {
+    async page(filter: QueueFilter): Promise<{ rows: QueueRow[]; nextCursor: string | null }> {
       // One row more than asked tells whether there is a next page.
-      const params: Record<string, unknown> = { limit: filter.limit + 1 };
-      const clauses = where(filter, params);
-      if (filter.after) {
-        clauses.push(`(level_rank < @rank OR (level_rank = @rank AND (${DUE} > @dueAt OR (${DUE} = @dueAt AND id > @afterId))))`);
-        Object.assign(params, { rank: filter.after.rank, dueAt: filter.after.dueAt, afterId: filter.after.id });
-      }
-      const rows = prepare(pageSql(clauses)).all(params) as QueueRow[];
+      const rows = await pageQuery(filter, filter.limit + 1).execute();
       if (rows.length <= filter.limit) return { rows, nextCursor: null };
       const page = rows.slice(0, filter.limit);
       return { rows: page, nextCursor: cursorAfter(page[page.length - 1]!) };
     },
     positionOf,
     /** Cases per status in a township (or the county), from the tally the triggers of migration 013 keep. */
-    countsByStatus(filter: Pick<QueueFilter, 'township'>): Record<string, number> {
-      const rows = (filter.township ? townshipCounts.all(filter.township) : countyCounts.all()) as Array<{ status: string; n: number }>;
-      return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    async countsByStatus(filter: Pick<QueueFilter, 'township'>): Promise<Record<string, number>> {
+      const rows = filter.township
+        ? await db.selectFrom('case_status_counts').select(['status', 'n']).where('township', '=', filter.township).where('n', '>', 0).execute()
+        : await db
+            .selectFrom('case_status_counts')
+            .select((eb) => ['status', eb.fn.sum<number | string>('n').as('n')])
+            .groupBy('status')
+            .having((eb) => eb.fn.sum('n'), '>', 0)
+            .execute();
+      // PostgreSQL sums integers as bigint (a number here) but may hand back text for wider sums.
+      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
     },
     /** Open cases past their due date, counted up to `cap` (see OVERDUE_COUNT_CAP). */
-    countOverdue(township: string | null, asOf: string, cap: number): number {
-      const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM cases WHERE closed_at IS NULL AND due_at < @asOf ${township ? 'AND township = @township' : ''} LIMIT @cap)`;
-      return (prepare(sql).get({ asOf, cap, ...(township ? { township } : {}) }) as { n: number }).n;
+    async countOverdue(township: string | null, asOf: string, cap: number): Promise<number> {
+      const overdue = db
+        .selectFrom('cases')
+        .select('id')
+        .where('closed_at', 'is', null)
+        .where('due_at', '<', asOf)
+        .$if(township !== null, (q) => q.where('township', '=', township!))
+        .limit(cap);
+      const { n } = await db
+        .selectFrom(overdue.as('overdue'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(n);
     },
-    /** For the benchmark: the plan SQLite picks for a queue page. */
-    explain(filter: QueueFilter): string[] {
-      const params: Record<string, unknown> = { limit: filter.limit };
-      const clauses = where(filter, params);
-      return (db.prepare(`EXPLAIN QUERY PLAN ${pageSql(clauses)}`).all(params) as Array<{ detail: string }>).map((r) => r.detail);
+    /** For the benchmark: the plan the engine picks for a queue page. */
+    async explain(filter: QueueFilter): Promise<string[]> {
+      const page = pageQuery(filter, filter.limit).compile();
+      if (db.getExecutor().adapter instanceof PostgresAdapter) {
+        const result = await db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`EXPLAIN ${page.sql}`, [...page.parameters]));
+        return result.rows.map((r) => r['QUERY PLAN']);
+      }
+      const result = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${page.sql}`, [...page.parameters]));
+      return result.rows.map((r) => r.detail);
     },
   };
 }

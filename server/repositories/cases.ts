@@ -1,7 +1,9 @@
+import { sql, type Selectable } from 'kysely';
 import { riskRank, type RiskLevel } from '../../shared/cases/risk';
-import type { DB } from '../db/open';
+import type { Engine } from '../db/engine';
+import type { CaseEventsTable, CasesTable, SubmissionsTable } from '../db/schema';
 
-export type CaseSource = 'self' | 'report' | 'warning';
+export type CaseSource = CasesTable['source'];
 
 export interface NewCase {
   township: string;
@@ -27,36 +29,8 @@ export interface NewCase {
   now: string;
 }
 
-export interface CaseRow {
-  id: number;
-  township: string;
-  village: string | null;
-  person_key: string | null;
-  subject_enc: Buffer;
-  name_masked: string;
-  phone_masked: string | null;
-  id_masked: string | null;
-  address_masked: string | null;
-  source: CaseSource;
-  status: string;
-  level: RiskLevel;
-  level_reason: string | null;
-  target_class: string | null;
-  answers_json: string | null;
-  result_json: string | null;
-  rules_version: string | null;
-  situations_json: string | null;
-  assignee_id: number | null;
-  due_at: string | null;
-  next_visit_at: string | null;
-  created_at: string;
-  updated_at: string;
-  closed_at: string | null;
-  name_key: string | null;
-  name_phone_key: string | null;
-  merged_into: number | null;
-  escalated_at: string | null;
-}
+/** A case as the app reads it: the table's row without the columns only the queue and retention use. */
+export type CaseRow = Omit<Selectable<CasesTable>, 'level_rank' | 'redacted_at' | 'phone_tail' | 'id_tail'>;
 
 /** An open case that may be the same person as another (可能是同一人). */
 export interface DuplicateRow {
@@ -67,151 +41,168 @@ export interface DuplicateRow {
   match: 'name_phone' | 'name_village';
 }
 
-export interface SubmissionRow {
-  id: number;
-  case_id: number;
-  kind: 'request' | 'report';
-  request_id: string;
-  tracking_code: string;
-  entry_code: string | null;
-  payload_enc: Buffer;
-  reporter_relation: string | null;
-  created_at: string;
-  body_hash: string | null;
+export type SubmissionRow = Selectable<SubmissionsTable>;
+
+export type EventRow = Selectable<CaseEventsTable>;
+
+const CASE_COLUMNS = [
+  'id', 'township', 'village', 'person_key', 'subject_enc', 'name_masked', 'phone_masked', 'id_masked', 'address_masked',
+  'source', 'status', 'level', 'level_reason', 'target_class', 'answers_json', 'result_json', 'rules_version',
+  'situations_json', 'assignee_id', 'due_at', 'next_visit_at', 'created_at', 'updated_at', 'closed_at', 'name_key',
+  'name_phone_key', 'merged_into', 'escalated_at',
+] as const satisfies ReadonlyArray<keyof CaseRow>;
+
+const EVENT_COLUMNS = ['case_id', 'submission_id', 'at', 'type', 'actor', 'public_text', 'detail_enc'] as const;
+
+/** The last four characters, as SQLite's substr(x, -4) and PostgreSQL's right(x, 4) count them. */
+function tail(text: string | null): string | null {
+  return text === null ? null : Array.from(text).slice(-4).join('');
 }
 
-export interface EventRow {
-  id: number;
-  case_id: number;
-  submission_id: number | null;
-  at: string;
-  type: string;
-  actor: string;
-  public_text: string | null;
-  detail_enc: Buffer | null;
-}
-
-export function createCasesRepository(db: DB) {
-  const insertCase = db.prepare(`INSERT INTO cases
-    (township, village, person_key, subject_enc, name_masked, phone_masked, id_masked, address_masked, source, status,
-     level, target_class, answers_json, result_json, rules_version, situations_json, due_at, created_at, updated_at,
-     level_rank, phone_tail, id_tail, name_key, name_phone_key)
-    VALUES (@township, @village, @personKey, @subjectEnc, @nameMasked, @phoneMasked, @idMasked, @addressMasked, @source, @status,
-     @level, @targetClass, @answersJson, @resultJson, @rulesVersion, @situationsJson, @dueAt, @now, @now,
-     @levelRank, substr(@phoneMasked, -4), substr(@idMasked, -4), @nameKey, @namePhoneKey)`);
-  const byId = db.prepare<[number], CaseRow>('SELECT * FROM cases WHERE id = ?');
-  const openByPerson = db.prepare<[string, string], CaseRow>(
-    'SELECT * FROM cases WHERE township = ? AND person_key = ? AND closed_at IS NULL ORDER BY id DESC LIMIT 1',
-  );
-  const openByPersonAnywhere = db.prepare<[string], CaseRow>(
-    'SELECT * FROM cases WHERE person_key = ? AND closed_at IS NULL ORDER BY id DESC LIMIT 1',
-  );
-  const escalate = db.prepare('UPDATE cases SET escalated_at = COALESCE(escalated_at, @now), updated_at = @now WHERE id = @id');
-  const insertSubmission = db.prepare(`INSERT INTO submissions
-    (case_id, kind, request_id, tracking_code, entry_code, payload_enc, reporter_relation, created_at, body_hash)
-    VALUES (@caseId, @kind, @requestId, @trackingCode, @entryCode, @payloadEnc, @reporterRelation, @now, @bodyHash)`);
-  const submissionByRequest = db.prepare<[string], SubmissionRow>('SELECT * FROM submissions WHERE request_id = ?');
-  const submissionByTracking = db.prepare<[string], SubmissionRow>('SELECT * FROM submissions WHERE tracking_code = ?');
-  const submissionsOfCase = db.prepare<[number], SubmissionRow>('SELECT * FROM submissions WHERE case_id = ? ORDER BY id');
-  const insertEvent = db.prepare(`INSERT INTO case_events (case_id, submission_id, at, type, actor, public_text, detail_enc)
-    VALUES (@caseId, @submissionId, @at, @type, @actor, @publicText, @detailEnc)`);
-  // By time, then id: a merged case's copied steps slot in where they happened.
-  const eventsOfCase = db.prepare<[number], EventRow>('SELECT * FROM case_events WHERE case_id = ? ORDER BY at, id');
-  const publicEvents = db.prepare<[number, number], EventRow>(
-    `SELECT * FROM case_events WHERE case_id = ? AND public_text IS NOT NULL
-       AND (submission_id IS NULL OR submission_id = ?) ORDER BY at, id`,
-  );
-  // Two index lookups (name + phone; name + village), not one OR the planner might scan for.
-  const duplicates = db.prepare<Record<string, unknown>, DuplicateRow>(`
-    SELECT id, name_masked, village, created_at, 'name_phone' AS match FROM cases
-      WHERE township = @township AND closed_at IS NULL AND name_phone_key = @namePhoneKey AND id <> @id
-    UNION
-    SELECT id, name_masked, village, created_at, 'name_village' AS match FROM cases
-      WHERE township = @township AND closed_at IS NULL AND name_key = @nameKey AND village = @village AND id <> @id
-        AND (name_phone_key IS NOT @namePhoneKey OR @namePhoneKey IS NULL)
-    ORDER BY id LIMIT 5`);
-  const moveSubmissions = db.prepare('UPDATE submissions SET case_id = @to WHERE case_id = @from');
-  const copyEvents = db.prepare(`INSERT INTO case_events (case_id, submission_id, at, type, actor, public_text, detail_enc)
-    SELECT @to, submission_id, at, type, actor, public_text, detail_enc FROM case_events WHERE case_id = @from ORDER BY at, id`);
-  const absorb = db.prepare(`UPDATE cases SET person_key = COALESCE(person_key, @personKey), name_key = COALESCE(name_key, @nameKey),
-      name_phone_key = COALESCE(name_phone_key, @namePhoneKey), village = COALESCE(village, @village),
-      assignee_id = COALESCE(assignee_id, @assigneeId), target_class = COALESCE(target_class, @targetClass), updated_at = @now
-    WHERE id = @id`);
-  const setMergedInto = db.prepare('UPDATE cases SET merged_into = @into WHERE id = @id');
-  const touch = db.prepare('UPDATE cases SET updated_at = @now WHERE id = @id');
-  const raiseLevel = db.prepare(`UPDATE cases SET level = @level, due_at = CASE
-      WHEN due_at IS NULL OR @dueAt < due_at THEN @dueAt ELSE due_at END WHERE id = @id`);
-  const fillAnswers = db.prepare(`UPDATE cases SET answers_json = @answersJson, result_json = @resultJson,
-      rules_version = @rulesVersion, target_class = COALESCE(@targetClass, target_class) WHERE id = @id`);
-
-  const setStatus = db.prepare(`UPDATE cases SET status = @status, updated_at = @now,
-      closed_at = CASE WHEN @status = 'closed' THEN @now ELSE NULL END WHERE id = @id`);
-  // A village belongs to its township: moving the case to another township leaves the village to be filled in again.
-  const assign = db.prepare(`UPDATE cases SET village = CASE WHEN township = @township THEN village ELSE NULL END,
-      township = @township, assignee_id = @assigneeId, updated_at = @now WHERE id = @id`);
-  const setVillage = db.prepare('UPDATE cases SET village = @village, updated_at = @now WHERE id = @id');
-  const setTargetClass = db.prepare('UPDATE cases SET target_class = @targetClass, updated_at = @now WHERE id = @id');
-  const setLevel = db.prepare('UPDATE cases SET level = @level, level_reason = @reason, updated_at = @now WHERE id = @id');
-  const setNextVisit = db.prepare('UPDATE cases SET next_visit_at = @nextVisitAt WHERE id = @id');
-  const setDue = db.prepare('UPDATE cases SET due_at = @dueAt WHERE id = @id');
+/**
+ * Cases, their submissions and timelines: what intake, the workflow and the merge write. Each method is one
+ * statement except mergeInto, which callers run inside store.transaction.
+ */
+export function createCasesRepository(db: Engine) {
+  const cases = () => db.selectFrom('cases').select(CASE_COLUMNS);
+  const theCase = (id: number) => db.updateTable('cases').where('id', '=', id);
 
   return {
-    setStatus: (id: number, status: string, now: string): void => {
-      setStatus.run({ id, status, now });
+    async setStatus(id: number, status: string, now: string): Promise<void> {
+      await theCase(id).set({ status, updated_at: now, closed_at: status === 'closed' ? now : null }).execute();
     },
-    assign: (id: number, township: string, assigneeId: number | null, now: string): void => {
-      assign.run({ id, township, assigneeId, now });
+    async assign(id: number, township: string, assigneeId: number | null, now: string): Promise<void> {
+      // A village belongs to its township: moving the case to another township leaves the village to be filled in again.
+      await theCase(id).set((eb) => ({
+        village: eb.case().when('township', '=', township).then(eb.ref('village')).else(null).end(),
+        township,
+        assignee_id: assigneeId,
+        updated_at: now,
+      })).execute();
     },
-    setLevel: (id: number, level: RiskLevel, reason: string, now: string): void => {
-      setLevel.run({ id, level, reason, now });
+    async setLevel(id: number, level: RiskLevel, reason: string, now: string): Promise<void> {
+      await theCase(id).set({ level, level_reason: reason, updated_at: now }).execute();
     },
-    setVillage: (id: number, village: string, now: string): void => {
-      setVillage.run({ id, village, now });
+    async setVillage(id: number, village: string, now: string): Promise<void> {
+      await theCase(id).set({ village, updated_at: now }).execute();
     },
-    setTargetClass: (id: number, targetClass: string, now: string): void => {
-      setTargetClass.run({ id, targetClass, now });
+    async setTargetClass(id: number, targetClass: string, now: string): Promise<void> {
+      await theCase(id).set({ target_class: targetClass, updated_at: now }).execute();
     },
     /** Open cases in the same township that may be this person: same name and phone, or same name and village. */
-    possibleDuplicates: (row: Pick<CaseRow, 'id' | 'township' | 'village' | 'name_key' | 'name_phone_key'>): DuplicateRow[] => {
-      if (!row.name_phone_key && !(row.name_key && row.village)) return [];
-      return duplicates.all({ id: row.id, township: row.township, village: row.village, nameKey: row.name_key, namePhoneKey: row.name_phone_key });
+    async possibleDuplicates(row: Pick<CaseRow, 'id' | 'township' | 'village' | 'name_key' | 'name_phone_key'>): Promise<DuplicateRow[]> {
+      const { id, township, village, name_key: nameKey, name_phone_key: namePhoneKey } = row;
+      const open = () => db.selectFrom('cases').where('township', '=', township).where('closed_at', 'is', null).where('id', '<>', id);
+      // Two index lookups (name + phone; name + village), not one OR the planner might scan for.
+      const byNamePhone = namePhoneKey
+        ? open()
+            .select(['id', 'name_masked', 'village', 'created_at', sql.lit('name_phone').$castTo<DuplicateRow['match']>().as('match')])
+            .where('name_phone_key', '=', namePhoneKey)
+        : undefined;
+      const byNameVillage =
+        nameKey && village
+          ? open()
+              .select(['id', 'name_masked', 'village', 'created_at', sql.lit('name_village').$castTo<DuplicateRow['match']>().as('match')])
+              .where('name_key', '=', nameKey)
+              .where('village', '=', village)
+              .where((eb) =>
+                namePhoneKey === null ? eb.lit(true) : eb.or([eb('name_phone_key', 'is', null), eb('name_phone_key', '<>', namePhoneKey)]),
+              )
+          : undefined;
+      if (byNamePhone && byNameVillage) return byNamePhone.union(byNameVillage).orderBy('id').limit(5).execute();
+      const one = byNamePhone ?? byNameVillage;
+      return one ? one.orderBy('id').limit(5).execute() : [];
     },
     /**
      * Staff merge: the newer case's submissions move to the older one and its timeline is copied there (the
      * timeline is append-only); the older case takes over what it lacked. The caller closes the newer case.
+     * Several statements: callers run it inside store.transaction.
      */
-    mergeInto: (older: CaseRow, newer: CaseRow, now: string): void => {
-      moveSubmissions.run({ from: newer.id, to: older.id });
-      copyEvents.run({ from: newer.id, to: older.id });
-      absorb.run({
-        id: older.id,
-        personKey: newer.person_key,
-        nameKey: newer.name_key,
-        namePhoneKey: newer.name_phone_key,
-        village: newer.village,
-        assigneeId: newer.assignee_id,
-        targetClass: newer.target_class,
-        now,
-      });
-      setMergedInto.run({ id: newer.id, into: older.id });
+    async mergeInto(older: CaseRow, newer: CaseRow, now: string): Promise<void> {
+      await db.updateTable('submissions').set({ case_id: older.id }).where('case_id', '=', newer.id).execute();
+      await db
+        .insertInto('case_events')
+        .columns(EVENT_COLUMNS)
+        .expression(
+          db
+            .selectFrom('case_events')
+            .select([
+              sql<number>`cast(${older.id} as integer)`.as('case_id'),
+              'submission_id', 'at', 'type', 'actor', 'public_text', 'detail_enc',
+            ])
+            .where('case_id', '=', newer.id)
+            .orderBy('at')
+            .orderBy('id'),
+        )
+        .execute();
+      await theCase(older.id).set((eb) => ({
+        person_key: eb.fn.coalesce('person_key', eb.val(newer.person_key)),
+        name_key: eb.fn.coalesce('name_key', eb.val(newer.name_key)),
+        name_phone_key: eb.fn.coalesce('name_phone_key', eb.val(newer.name_phone_key)),
+        village: eb.fn.coalesce('village', eb.val(newer.village)),
+        assignee_id: eb.fn.coalesce('assignee_id', eb.val(newer.assignee_id)),
+        target_class: eb.fn.coalesce('target_class', eb.val(newer.target_class)),
+        updated_at: now,
+      })).execute();
+      await theCase(newer.id).set({ merged_into: older.id }).execute();
     },
-    setDue: (id: number, dueAt: string): void => {
-      setDue.run({ id, dueAt });
+    async setDue(id: number, dueAt: string): Promise<void> {
+      await theCase(id).set({ due_at: dueAt }).execute();
     },
-    setNextVisit: (id: number, nextVisitAt: string | null): void => {
-      setNextVisit.run({ id, nextVisitAt });
+    async setNextVisit(id: number, nextVisitAt: string | null): Promise<void> {
+      await theCase(id).set({ next_visit_at: nextVisitAt }).execute();
     },
-    insertCase: (row: NewCase): number =>
-      Number(insertCase.run({ nameKey: null, namePhoneKey: null, ...row, levelRank: riskRank(row.level) }).lastInsertRowid),
-    find: (id: number): CaseRow | undefined => byId.get(id),
-    findOpenByPersonKey: (township: string, personKey: string): CaseRow | undefined => openByPerson.get(township, personKey),
+    /** level_rank and the tails are written here, so the insert triggers (016) have nothing to repair. */
+    async insertCase(row: NewCase): Promise<number> {
+      const { id } = await db
+        .insertInto('cases')
+        .values({
+          township: row.township,
+          village: row.village,
+          person_key: row.personKey,
+          subject_enc: row.subjectEnc,
+          name_masked: row.nameMasked,
+          phone_masked: row.phoneMasked,
+          id_masked: row.idMasked,
+          address_masked: row.addressMasked,
+          source: row.source,
+          status: row.status,
+          level: row.level,
+          target_class: row.targetClass,
+          answers_json: row.answersJson,
+          result_json: row.resultJson,
+          rules_version: row.rulesVersion,
+          situations_json: row.situationsJson,
+          due_at: row.dueAt,
+          created_at: row.now,
+          updated_at: row.now,
+          level_rank: riskRank(row.level),
+          phone_tail: tail(row.phoneMasked),
+          id_tail: tail(row.idMasked),
+          name_key: row.nameKey ?? null,
+          name_phone_key: row.namePhoneKey ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return id;
+    },
+    find: (id: number): Promise<CaseRow | undefined> => cases().where('id', '=', id).executeTakeFirst(),
+    findOpenByPersonKey: (township: string, personKey: string): Promise<CaseRow | undefined> =>
+      cases()
+        .where('township', '=', township)
+        .where('person_key', '=', personKey)
+        .where('closed_at', 'is', null)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
     /** The person's newest open case in any township (a warning joins it wherever it is). */
-    findOpenByPersonKeyAnywhere: (personKey: string): CaseRow | undefined => openByPersonAnywhere.get(personKey),
+    findOpenByPersonKeyAnywhere: (personKey: string): Promise<CaseRow | undefined> =>
+      cases().where('person_key', '=', personKey).where('closed_at', 'is', null).orderBy('id', 'desc').limit(1).executeTakeFirst(),
     /** 一事一议: staff send the case to the county; the first time counts. */
-    escalate: (id: number, now: string): void => {
-      escalate.run({ id, now });
+    async escalate(id: number, now: string): Promise<void> {
+      await theCase(id).set((eb) => ({ escalated_at: eb.fn.coalesce('escalated_at', eb.val(now)), updated_at: now })).execute();
     },
-    insertSubmission: (row: {
+    async insertSubmission(row: {
       caseId: number;
       kind: 'request' | 'report';
       requestId: string;
@@ -221,11 +212,31 @@ export function createCasesRepository(db: DB) {
       reporterRelation: string | null;
       now: string;
       bodyHash?: string | null;
-    }): number => Number(insertSubmission.run({ bodyHash: null, ...row }).lastInsertRowid),
-    findSubmissionByRequestId: (requestId: string): SubmissionRow | undefined => submissionByRequest.get(requestId),
-    findSubmissionByTrackingCode: (code: string): SubmissionRow | undefined => submissionByTracking.get(code),
-    submissionsOf: (caseId: number): SubmissionRow[] => submissionsOfCase.all(caseId),
-    appendEvent: (row: {
+    }): Promise<number> {
+      const { id } = await db
+        .insertInto('submissions')
+        .values({
+          case_id: row.caseId,
+          kind: row.kind,
+          request_id: row.requestId,
+          tracking_code: row.trackingCode,
+          entry_code: row.entryCode,
+          payload_enc: row.payloadEnc,
+          reporter_relation: row.reporterRelation,
+          created_at: row.now,
+          body_hash: row.bodyHash ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return id;
+    },
+    findSubmissionByRequestId: (requestId: string): Promise<SubmissionRow | undefined> =>
+      db.selectFrom('submissions').selectAll().where('request_id', '=', requestId).executeTakeFirst(),
+    findSubmissionByTrackingCode: (code: string): Promise<SubmissionRow | undefined> =>
+      db.selectFrom('submissions').selectAll().where('tracking_code', '=', code).executeTakeFirst(),
+    submissionsOf: (caseId: number): Promise<SubmissionRow[]> =>
+      db.selectFrom('submissions').selectAll().where('case_id', '=', caseId).orderBy('id').execute(),
+    async appendEvent(row: {
       caseId: number;
       submissionId?: number | null;
       at: string;
@@ -233,19 +244,56 @@ export function createCasesRepository(db: DB) {
       actor: string;
       publicText?: string | null;
       detailEnc?: Buffer | null;
-    }): void => {
-      insertEvent.run({ submissionId: null, publicText: null, detailEnc: null, ...row });
+    }): Promise<void> {
+      await db
+        .insertInto('case_events')
+        .values({
+          case_id: row.caseId,
+          submission_id: row.submissionId ?? null,
+          at: row.at,
+          type: row.type,
+          actor: row.actor,
+          public_text: row.publicText ?? null,
+          detail_enc: row.detailEnc ?? null,
+        })
+        .execute();
     },
-    eventsOf: (caseId: number): EventRow[] => eventsOfCase.all(caseId),
-    publicEventsFor: (caseId: number, submissionId: number): EventRow[] => publicEvents.all(caseId, submissionId),
-    touch: (id: number, now: string): void => {
-      touch.run({ id, now });
+    // By time, then id: a merged case's copied steps slot in where they happened.
+    eventsOf: (caseId: number): Promise<EventRow[]> =>
+      db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute(),
+    publicEventsFor: (caseId: number, submissionId: number): Promise<EventRow[]> =>
+      db
+        .selectFrom('case_events')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .where('public_text', 'is not', null)
+        .where((eb) => eb.or([eb('submission_id', 'is', null), eb('submission_id', '=', submissionId)]))
+        .orderBy('at')
+        .orderBy('id')
+        .execute(),
+    async touch(id: number, now: string): Promise<void> {
+      await theCase(id).set({ updated_at: now }).execute();
     },
-    raiseLevel: (id: number, level: RiskLevel, dueAt: string | null): void => {
-      raiseLevel.run({ id, level, dueAt });
+    /** A higher level; the due date only ever moves earlier. */
+    async raiseLevel(id: number, level: RiskLevel, dueAt: string | null): Promise<void> {
+      if (dueAt === null) {
+        await theCase(id).set({ level }).execute();
+        return;
+      }
+      await theCase(id)
+        .set((eb) => ({
+          level,
+          due_at: eb.case().when(eb.or([eb('due_at', 'is', null), eb('due_at', '>', dueAt)])).then(dueAt).else(eb.ref('due_at')).end(),
+        }))
+        .execute();
     },
-    fillAnswers: (id: number, v: { answersJson: string; resultJson: string; rulesVersion: string; targetClass: string | null }): void => {
-      fillAnswers.run({ id, ...v });
+    async fillAnswers(id: number, v: { answersJson: string; resultJson: string; rulesVersion: string; targetClass: string | null }): Promise<void> {
+      await theCase(id).set((eb) => ({
+        answers_json: v.answersJson,
+        result_json: v.resultJson,
+        rules_version: v.rulesVersion,
+        target_class: eb.fn.coalesce(eb.val(v.targetClass), eb.ref('target_class')),
+      })).execute();
     },
   };
 }

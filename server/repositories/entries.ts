@@ -1,4 +1,5 @@
-import type { DB } from '../db/open';
+import { sql } from 'kysely';
+import type { Engine } from '../db/engine';
 
 export interface EntryPoint {
   code: string;
@@ -37,7 +38,9 @@ interface EntryRow {
   created_at: string;
 }
 
-const ENTRY_COLUMNS = 'code, township, village, label, active, disabled_reason, scan_count, completion_count, created_at';
+const ENTRY_COLUMNS = [
+  'code', 'township', 'village', 'label', 'active', 'disabled_reason', 'scan_count', 'completion_count', 'created_at',
+] as const satisfies ReadonlyArray<keyof EntryRow>;
 
 function toEntry(row: EntryRow): EntryPoint {
   return {
@@ -53,64 +56,98 @@ function toEntry(row: EntryRow): EntryPoint {
   };
 }
 
-/** 幸福码: lookup and counts for residents' scans, and the county's lists, doorplate labels and batch inserts. */
-export function createEntriesRepository(db: DB) {
-  const byCode = db.prepare<[string], EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entry_points WHERE code = ?`);
-  const list = db.prepare<[], EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entry_points ORDER BY township, created_at`);
-  const insert = db.prepare(
-    'INSERT INTO entry_points (code, township, village, label) VALUES (@code, @township, @village, @label)',
-  );
-  const listWhere = db.prepare<Record<string, unknown>, EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entry_points
-    WHERE (@township IS NULL OR township = @township) AND (@village IS NULL OR village = @village)
-      AND (@active IS NULL OR active = @active)
-    ORDER BY township, village, created_at, code`);
-  const labels = db.prepare<[string], { label: string }>('SELECT label FROM entry_points WHERE village = ? AND active = 1 AND label IS NOT NULL');
-  const exists = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM entry_points WHERE code = ?');
-  const setActive = db.prepare('UPDATE entry_points SET active = @active, disabled_reason = @reason WHERE code = @code');
-  const scan = db.prepare('UPDATE entry_points SET scan_count = scan_count + @n WHERE code = @code');
-  const scanByDay = db.prepare(`INSERT INTO scan_counts (entry_code, day, scans) VALUES (@code, @day, @n)
-    ON CONFLICT(entry_code, day) DO UPDATE SET scans = scans + excluded.scans`);
-  const completion = db.prepare('UPDATE entry_points SET completion_count = completion_count + @n WHERE code = @code');
-  const completionByDay = db.prepare(`INSERT INTO screening_counts (entry_code, day, completed, suspected) VALUES (@code, @day, @n, @suspected)
-    ON CONFLICT(entry_code, day) DO UPDATE SET completed = completed + excluded.completed, suspected = suspected + excluded.suspected`);
+/**
+ * 幸福码: lookup and counts for residents' scans, and the county's lists, doorplate labels and batch inserts.
+ * countScans, countCompletion(s) and insertAll write more than one row: callers run them inside store.transaction
+ * when the rows must go together.
+ */
+export function createEntriesRepository(db: Engine) {
+  const entries = () => db.selectFrom('entry_points').select(ENTRY_COLUMNS);
 
-  const countScans = db.transaction((code: string, day: string, n: number): void => {
-    scan.run({ code, n });
-    scanByDay.run({ code, day, n });
-  });
-  const countCompletions = db.transaction((code: string, day: string, n: number, suspected: number): void => {
-    completion.run({ code, n });
-    completionByDay.run({ code, day, n, suspected });
-  });
+  async function countCompletions(code: string, day: string, n: number, suspected: number): Promise<void> {
+    await db
+      .updateTable('entry_points')
+      .set((eb) => ({ completion_count: eb('completion_count', '+', n) }))
+      .where('code', '=', code)
+      .execute();
+    await db
+      .insertInto('screening_counts')
+      .values({ entry_code: code, day, completed: n, suspected })
+      .onConflict((oc) =>
+        oc.columns(['entry_code', 'day']).doUpdateSet((eb) => ({
+          completed: eb('screening_counts.completed', '+', eb.ref('excluded.completed')),
+          suspected: eb('screening_counts.suspected', '+', eb.ref('excluded.suspected')),
+        })),
+      )
+      .execute();
+  }
 
   return {
-    find(code: string): EntryPoint | undefined {
-      const row = byCode.get(code);
+    async find(code: string): Promise<EntryPoint | undefined> {
+      const row = await entries().where('code', '=', code).executeTakeFirst();
       return row ? toEntry(row) : undefined;
     },
-    list: (): EntryPoint[] => list.all().map(toEntry),
-    /** The county's list, filtered by township, village and whether the code is in use. */
-    listWhere: (filter: EntryListFilter): EntryPoint[] =>
-      listWhere
-        .all({ township: filter.township ?? null, village: filter.village ?? null, active: filter.active === undefined ? null : filter.active ? 1 : 0 })
-        .map(toEntry),
-    insert(entry: NewEntry): void {
-      insert.run(entry);
+    list: async (): Promise<EntryPoint[]> => (await entries().orderBy('township').orderBy('created_at').execute()).map(toEntry),
+    /** The county's list, filtered by township, village and whether the code is in use. Codes without a village first. */
+    listWhere: async (filter: EntryListFilter): Promise<EntryPoint[]> =>
+      (
+        await entries()
+          .$if(filter.township !== undefined, (q) => q.where('township', '=', filter.township!))
+          .$if(filter.village !== undefined, (q) => q.where('village', '=', filter.village!))
+          .$if(filter.active !== undefined, (q) => q.where('active', '=', filter.active ? 1 : 0))
+          .orderBy('township')
+          .orderBy(sql`village IS NULL`, 'desc')
+          .orderBy('village')
+          .orderBy('created_at')
+          .orderBy('code')
+          .execute()
+      ).map(toEntry),
+    async insert(entry: NewEntry): Promise<void> {
+      await db.insertInto('entry_points').values(entry).execute();
     },
-    /** All or nothing: one transaction for the whole batch. */
-    insertAll: db.transaction((entries: NewEntry[]): void => {
-      for (const entry of entries) insert.run(entry);
-    }),
+    /** One multi-row insert; run it inside store.transaction with whatever else must go with it. */
+    async insertAll(entries: NewEntry[]): Promise<void> {
+      // Chunks keep each statement under SQLite's bound-parameter limit (4 per row).
+      for (let i = 0; i < entries.length; i += 200) {
+        await db.insertInto('entry_points').values(entries.slice(i, i + 200)).execute();
+      }
+    },
     /** Labels of the village's active codes, to refuse printing the same doorplate twice. */
-    activeLabelsIn: (village: string): Set<string> => new Set(labels.all(village).map((r) => r.label)),
-    codeExists: (code: string): boolean => (exists.get(code)?.n ?? 0) > 0,
-    setActive(code: string, active: boolean, reason: string | null): boolean {
-      return setActive.run({ code, active: active ? 1 : 0, reason: active ? null : reason }).changes === 1;
+    async activeLabelsIn(village: string): Promise<Set<string>> {
+      const rows = await db
+        .selectFrom('entry_points')
+        .select('label')
+        .where('village', '=', village)
+        .where('active', '=', 1)
+        .where('label', 'is not', null)
+        .execute();
+      return new Set(rows.map((r) => r.label!));
     },
-    countScans,
-    countCompletion(code: string, day: string, suspected: boolean): void {
-      countCompletions(code, day, 1, suspected ? 1 : 0);
+    async codeExists(code: string): Promise<boolean> {
+      return (await db.selectFrom('entry_points').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
     },
+    async setActive(code: string, active: boolean, reason: string | null): Promise<boolean> {
+      const result = await db
+        .updateTable('entry_points')
+        .set({ active: active ? 1 : 0, disabled_reason: active ? null : reason })
+        .where('code', '=', code)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    /** The code's running total and the day's count: two statements, so callers wanting both or neither use a transaction. */
+    async countScans(code: string, day: string, n: number): Promise<void> {
+      await db
+        .updateTable('entry_points')
+        .set((eb) => ({ scan_count: eb('scan_count', '+', n) }))
+        .where('code', '=', code)
+        .execute();
+      await db
+        .insertInto('scan_counts')
+        .values({ entry_code: code, day, scans: n })
+        .onConflict((oc) => oc.columns(['entry_code', 'day']).doUpdateSet((eb) => ({ scans: eb('scan_counts.scans', '+', eb.ref('excluded.scans')) })))
+        .execute();
+    },
+    countCompletion: (code: string, day: string, suspected: boolean): Promise<void> => countCompletions(code, day, 1, suspected ? 1 : 0),
     countCompletions,
   };
 }

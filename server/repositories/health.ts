@@ -1,12 +1,12 @@
-import type { DB } from '../db/open';
+import { sql } from 'kysely';
+import type { Engine } from '../db/engine';
 
 /** Whether the database answers at all, for GET /api/health. */
-export function createHealthRepository(db: DB) {
-  const ping = db.prepare('SELECT 1');
+export function createHealthRepository(db: Engine) {
   return {
-    /** Throws when the database cannot be read. */
-    ping: (): void => {
-      ping.get();
+    /** Rejects when the database cannot be read. */
+    async ping(): Promise<void> {
+      await sql`SELECT 1`.execute(db);
     },
   };
 }

@@ -50,7 +50,19 @@ function promised<R extends object>(repository: R): Async<R> {
  * which also opens transactions; statements are prepared once per connection by the engine.
  */
 export function createRepositories(engine: Engine, db: DB) {
-  return { ...legacyRepositories(db), regions: createRegionsRepository(engine), settings: createSettingsRepository(engine) };
+  return {
+    ...legacyRepositories(db),
+    regions: createRegionsRepository(engine),
+    settings: createSettingsRepository(engine),
+    entries: createEntriesRepository(engine),
+    users: createUsersRepository(engine),
+    audit: createAuditRepository(engine),
+    cases: createCasesRepository(engine),
+    sessions: createSessionsRepository(engine),
+    queue: createCaseQueueRepository(engine),
+    retention: createRetentionRepository(engine),
+    health: createHealthRepository(engine),
+  };
 }
 
 const legacyByConnection = new WeakMap<DB, ReturnType<typeof createLegacyRepositories>>();
@@ -67,18 +79,10 @@ function legacyRepositories(db: DB) {
 
 function createLegacyRepositories(db: DB) {
   return {
-    entries: promised(createEntriesRepository(db)),
-    users: promised(createUsersRepository(db)),
-    audit: promised(createAuditRepository(db)),
-    cases: promised(createCasesRepository(db)),
-    sessions: promised(createSessionsRepository(db)),
-    queue: promised(createCaseQueueRepository(db)),
     adminStats: promised(createAdminStatsRepository(db)),
     ledger: promised(createLedgerRepository(db)),
     policyLibrary: promised(createPolicyLibraryRepository(db)),
     parameterVersions: promised(createParameterVersionsRepository(db)),
-    retention: promised(createRetentionRepository(db)),
-    health: promised(createHealthRepository(db)),
     households: promised(createHouseholdsRepository(db)),
     resources: promised(createResourcesRepository(db)),
     referrals: promised(createReferralsRepository(db)),

@@ -1,23 +1,20 @@
-import type { DB } from '../db/open';
+import type { Engine } from '../db/engine';
+import { createSettingsRepository } from './settings';
 
 const SETTING = 'key_check';
 
 /** The stored key check value and a sample of data encrypted under the database's key. */
-export function createKeyCheckRepository(db: DB) {
-  const get = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-  const set = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-  const sample = db.prepare<[], { blob: Buffer }>(
-    `SELECT blob FROM (
-       SELECT subject_enc AS blob FROM (SELECT subject_enc FROM cases LIMIT 1)
-       UNION ALL SELECT payload_enc FROM (SELECT payload_enc FROM submissions LIMIT 1)
-     ) LIMIT 1`,
-  );
+export function createKeyCheckRepository(db: Engine) {
+  const settings = createSettingsRepository(db);
   return {
-    stored: (): string | undefined => get.get(SETTING)?.value,
-    store: (value: string): void => {
-      set.run(SETTING, value);
+    stored: (): Promise<string | undefined> => settings.get(SETTING),
+    store: (value: string): Promise<void> => settings.set(SETTING, value),
+    /** Any one encrypted case subject, or failing that any submission's payload. */
+    async sampleCiphertext(): Promise<Buffer | undefined> {
+      const subject = await db.selectFrom('cases').select('subject_enc').limit(1).executeTakeFirst();
+      if (subject) return subject.subject_enc;
+      return (await db.selectFrom('submissions').select('payload_enc').limit(1).executeTakeFirst())?.payload_enc;
     },
-    sampleCiphertext: (): Buffer | undefined => sample.get()?.blob,
   };
 }
 

@@ -1,29 +1,41 @@
-import type { DB } from '../db/open';
+import type { Engine } from '../db/engine';
 
 /** Personal data of closed cases past the retention period (server/domain/retention.ts decides what goes). */
-export function createRetentionRepository(db: DB) {
-  const closedBefore = db.prepare<[string], number>('SELECT id FROM cases WHERE closed_at < ? AND redacted_at IS NULL').pluck();
-  const redactCase = db.prepare(`UPDATE cases SET subject_enc = @subject, person_key = NULL, name_key = NULL, name_phone_key = NULL, name_masked = '已清除', phone_masked = NULL,
-      id_masked = NULL, address_masked = NULL, answers_json = NULL, redacted_at = @now WHERE id = @id`);
-  const redactSubmissions = db.prepare('UPDATE submissions SET payload_enc = @payload WHERE case_id = @id');
-  const dropEventDetails = db.prepare('UPDATE case_events SET detail_enc = NULL WHERE case_id = ? AND detail_enc IS NOT NULL');
-  const redactReferrals = db.prepare("UPDATE referrals SET need = '已清除', contact_enc = NULL WHERE case_id = ?");
+export function createRetentionRepository(db: Engine) {
   return {
     /** Cases closed before an instant and not yet redacted. */
-    unredactedClosedBefore: (instant: string): number[] => closedBefore.all(instant),
+    async unredactedClosedBefore(instant: string): Promise<number[]> {
+      const rows = await db.selectFrom('cases').select('id').where('closed_at', '<', instant).where('redacted_at', 'is', null).execute();
+      return rows.map((r) => r.id);
+    },
     /** Replaces the subject with a redacted one and clears the masked columns and stored answers. */
-    redactCase: (id: number, subject: Buffer, now: string): void => {
-      redactCase.run({ id, subject, now });
+    async redactCase(id: number, subject: Buffer, now: string): Promise<void> {
+      await db
+        .updateTable('cases')
+        .set({
+          subject_enc: subject,
+          person_key: null,
+          name_key: null,
+          name_phone_key: null,
+          name_masked: '已清除',
+          phone_masked: null,
+          id_masked: null,
+          address_masked: null,
+          answers_json: null,
+          redacted_at: now,
+        })
+        .where('id', '=', id)
+        .execute();
     },
-    redactSubmissions: (caseId: number, payload: Buffer): void => {
-      redactSubmissions.run({ id: caseId, payload });
+    async redactSubmissions(caseId: number, payload: Buffer): Promise<void> {
+      await db.updateTable('submissions').set({ payload_enc: payload }).where('case_id', '=', caseId).execute();
     },
-    dropEventDetails: (caseId: number): void => {
-      dropEventDetails.run(caseId);
+    async dropEventDetails(caseId: number): Promise<void> {
+      await db.updateTable('case_events').set({ detail_enc: null }).where('case_id', '=', caseId).where('detail_enc', 'is not', null).execute();
     },
     /** A referral's need describes the person's situation, and a shared phone is theirs: both go, the outcome stays. */
-    redactReferrals: (caseId: number): void => {
-      redactReferrals.run(caseId);
+    async redactReferrals(caseId: number): Promise<void> {
+      await db.updateTable('referrals').set({ need: '已清除', contact_enc: null }).where('case_id', '=', caseId).execute();
     },
   };
 }

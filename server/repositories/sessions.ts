@@ -1,37 +1,27 @@
-import type { DB } from '../db/open';
+import type { Selectable } from 'kysely';
+import type { Engine } from '../db/engine';
+import type { SessionsTable } from '../db/schema';
 
-export interface SessionRow {
-  id: string;
-  user_id: number;
-  csrf_token: string;
-  created_at: string;
-  last_seen_at: string;
-}
+export type SessionRow = Selectable<SessionsTable>;
 
 /** Sessions are stored by the SHA-256 of their cookie value, so a copied database opens no doors. */
-export function createSessionsRepository(db: DB) {
-  const insert = db.prepare('INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)');
-  const byId = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?');
-  const seen = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?');
-  const remove = db.prepare('DELETE FROM sessions WHERE id = ?');
-  const removeForUser = db.prepare('DELETE FROM sessions WHERE user_id = ?');
-  const removeStale = db.prepare('DELETE FROM sessions WHERE last_seen_at < ?');
+export function createSessionsRepository(db: Engine) {
   return {
-    create(idHash: string, userId: number, csrfToken: string, now: string): void {
-      insert.run(idHash, userId, csrfToken, now, now);
+    async create(idHash: string, userId: number, csrfToken: string, now: string): Promise<void> {
+      await db.insertInto('sessions').values({ id: idHash, user_id: userId, csrf_token: csrfToken, created_at: now, last_seen_at: now }).execute();
     },
-    find: (idHash: string): SessionRow | undefined => byId.get(idHash),
-    touch(idHash: string, now: string): void {
-      seen.run(now, idHash);
+    find: (idHash: string): Promise<SessionRow | undefined> => db.selectFrom('sessions').selectAll().where('id', '=', idHash).executeTakeFirst(),
+    async touch(idHash: string, now: string): Promise<void> {
+      await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', idHash).execute();
     },
-    remove(idHash: string): void {
-      remove.run(idHash);
+    async remove(idHash: string): Promise<void> {
+      await db.deleteFrom('sessions').where('id', '=', idHash).execute();
     },
-    removeForUser(userId: number): void {
-      removeForUser.run(userId);
+    async removeForUser(userId: number): Promise<void> {
+      await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
     },
-    removeIdleSince(iso: string): void {
-      removeStale.run(iso);
+    async removeIdleSince(iso: string): Promise<void> {
+      await db.deleteFrom('sessions').where('last_seen_at', '<', iso).execute();
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { DB } from '../db/open';
+import { sql } from 'kysely';
+import type { Engine } from '../db/engine';
 
 /** Every account role; a partner answers for one resource of the library and sees only its referrals. */
 export type StaffRole = 'county_admin' | 'township_staff' | 'viewer' | 'partner';
@@ -45,7 +46,9 @@ export interface StaffAccount {
   createdAt: string;
 }
 
-const COLUMNS = 'id, username, password_hash, role, township, must_change_password, disabled, failed_logins, locked_until, resource_id';
+const COLUMNS = [
+  'id', 'username', 'password_hash', 'role', 'township', 'must_change_password', 'disabled', 'failed_logins', 'locked_until', 'resource_id',
+] as const;
 
 function toUser(row: UserRow): StaffUser {
   return {
@@ -63,72 +66,97 @@ function toUser(row: UserRow): StaffUser {
 }
 
 /** Staff accounts: sign-in, passwords, and the county's management (list, role and township, disable). */
-export function createUsersRepository(db: DB) {
-  const byName = db.prepare<[string], UserRow>(`SELECT ${COLUMNS} FROM staff_users WHERE username = ?`);
-  const byId = db.prepare<[number], UserRow>(`SELECT ${COLUMNS} FROM staff_users WHERE id = ?`);
-  const insert = db.prepare(
-    `INSERT INTO staff_users (username, password_hash, role, township, must_change_password, resource_id)
-     VALUES (@username, @passwordHash, @role, @township, @mustChangePassword, @resourceId)`,
-  );
-  const setPassword = db.prepare(
-    'UPDATE staff_users SET password_hash = @passwordHash, must_change_password = @mustChange, failed_logins = 0, locked_until = NULL WHERE id = @id',
-  );
-  // Counted for the admin's view only: accounts are never locked (anyone could lock anyone out).
-  const recordFailure = db.prepare('UPDATE staff_users SET failed_logins = failed_logins + 1 WHERE id = ?');
-  const recordSuccess = db.prepare('UPDATE staff_users SET failed_logins = 0, locked_until = NULL WHERE id = ?');
-  const assignable = db.prepare<[string], { id: number; username: string }>(
-    "SELECT id, username FROM staff_users WHERE role = 'township_staff' AND township = ? AND disabled = 0 ORDER BY username",
-  );
-  const listManaged = db.prepare<[], UserRow & { created_at: string }>(
-    `SELECT ${COLUMNS}, created_at FROM staff_users WHERE role <> 'partner' ORDER BY disabled, township, username`,
-  );
-  const setRole = db.prepare('UPDATE staff_users SET role = @role, township = @township WHERE id = @id');
-  const setDisabled = db.prepare('UPDATE staff_users SET disabled = @disabled, failed_logins = 0, locked_until = NULL WHERE id = @id');
-  const activeAdmins = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM staff_users WHERE role = 'county_admin' AND disabled = 0");
+export function createUsersRepository(db: Engine) {
+  const users = () => db.selectFrom('staff_users').select(COLUMNS);
+  const theUser = (id: number) => db.updateTable('staff_users').where('id', '=', id);
 
   return {
-    findByUsername(username: string): StaffUser | undefined {
-      const row = byName.get(username);
+    async findByUsername(username: string): Promise<StaffUser | undefined> {
+      const row = await users().where('username', '=', username).executeTakeFirst();
       return row ? toUser(row) : undefined;
     },
-    findById(id: number): StaffUser | undefined {
-      const row = byId.get(id);
+    async findById(id: number): Promise<StaffUser | undefined> {
+      const row = await users().where('id', '=', id).executeTakeFirst();
       return row ? toUser(row) : undefined;
     },
-    create(user: {
+    async create(user: {
       username: string;
       passwordHash: string;
       role: StaffRole;
       township: string | null;
       mustChangePassword: boolean;
       resourceId?: number | null;
-    }): number {
-      return Number(insert.run({ ...user, resourceId: user.resourceId ?? null, mustChangePassword: user.mustChangePassword ? 1 : 0 }).lastInsertRowid);
+    }): Promise<number> {
+      const { id } = await db
+        .insertInto('staff_users')
+        .values({
+          username: user.username,
+          password_hash: user.passwordHash,
+          role: user.role,
+          township: user.township,
+          must_change_password: user.mustChangePassword ? 1 : 0,
+          resource_id: user.resourceId ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return id;
     },
-    setPassword(id: number, passwordHash: string, mustChange: boolean): void {
-      setPassword.run({ id, passwordHash, mustChange: mustChange ? 1 : 0 });
+    async setPassword(id: number, passwordHash: string, mustChange: boolean): Promise<void> {
+      await theUser(id)
+        .set({ password_hash: passwordHash, must_change_password: mustChange ? 1 : 0, failed_logins: 0, locked_until: null })
+        .execute();
     },
-    recordFailedLogin(id: number): void {
-      recordFailure.run(id);
+    // Counted for the admin's view only: accounts are never locked (anyone could lock anyone out).
+    async recordFailedLogin(id: number): Promise<void> {
+      await theUser(id)
+        .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+        .execute();
     },
-    recordSuccessfulLogin(id: number): void {
-      recordSuccess.run(id);
+    async recordSuccessfulLogin(id: number): Promise<void> {
+      await theUser(id).set({ failed_logins: 0, locked_until: null }).execute();
     },
     /** Active township staff of one township: the people a case there can be given to. */
-    assignableIn: (township: string): Array<{ id: number; username: string }> => assignable.all(township),
-    /** The accounts the county's account pages manage: everyone but partners. */
-    listManaged: (): StaffAccount[] =>
-      listManaged.all().map((row) => {
+    assignableIn: (township: string): Promise<Array<{ id: number; username: string }>> =>
+      db
+        .selectFrom('staff_users')
+        .select(['id', 'username'])
+        .where('role', '=', 'township_staff')
+        .where('township', '=', township)
+        .where('disabled', '=', 0)
+        .orderBy('username')
+        .execute(),
+    /** The accounts the county's account pages manage: everyone but partners. County accounts (no township) first. */
+    async listManaged(): Promise<StaffAccount[]> {
+      const rows = await users()
+        .select('created_at')
+        .where('role', '<>', 'partner')
+        .orderBy('disabled')
+        .orderBy(sql`township IS NULL`, 'desc')
+        .orderBy('township')
+        .orderBy('username')
+        .execute();
+      return rows.map((row) => {
         const { id, username, role, township, mustChangePassword, disabled, lockedUntil } = toUser(row);
         return { id, username, role: role as ManagedRole, township, mustChangePassword, disabled, lockedUntil, createdAt: row.created_at };
-      }),
-    setRole(id: number, role: ManagedRole, township: string | null): void {
-      setRole.run({ id, role, township });
+      });
     },
-    setDisabled(id: number, disabled: boolean): void {
-      setDisabled.run({ id, disabled: disabled ? 1 : 0 });
+    async setRole(id: number, role: ManagedRole, township: string | null): Promise<void> {
+      await theUser(id).set({ role, township }).execute();
     },
-    countActiveAdmins: (): number => activeAdmins.get()?.n ?? 0,
+    async setDisabled(id: number, disabled: boolean): Promise<void> {
+      await theUser(id)
+        .set({ disabled: disabled ? 1 : 0, failed_logins: 0, locked_until: null })
+        .execute();
+    },
+    async countActiveAdmins(): Promise<number> {
+      const { n } = await db
+        .selectFrom('staff_users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('role', '=', 'county_admin')
+        .where('disabled', '=', 0)
+        .executeTakeFirstOrThrow();
+      return Number(n);
+    },
   };
 }
 
