@@ -3,10 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { createTestDatabase } from '../../tests/helpers/postgres';
 import { ENGINES, engineRuns, useMigratedEngine } from '../../tests/helpers/engines';
 import { RISK_LEVELS, RISK_RANK, type RiskLevel } from '../../shared/cases/risk';
-import { sqliteEngine, type Engine } from '../db/engine';
+import { createPostgresPool, postgresEngine, sqliteEngine, type Engine } from '../db/engine';
+import { migratePostgres } from '../db/migrate-postgres';
 import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { MIGRATIONS_DIR } from '../paths';
@@ -78,23 +80,58 @@ async function expectTallyMatches(db: Engine): Promise<void> {
 const derived = (db: Engine, id: number) =>
   db.selectFrom('cases').select(['level_rank', 'phone_tail', 'id_tail']).where('id', '=', id).executeTakeFirstOrThrow();
 
-describe('case status tally (migration 013) on a database that had cases before it', () => {
+describe.each(ENGINES)('case status tally (migration 013) on %s, for a database that had cases before it', (engine) => {
   const dirs: string[] = [];
   afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-  it('is filled from the cases already there when the migration runs (SQLite)', async () => {
-    const [earlier, data] = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-counts-')));
-    dirs.push(earlier!, data!);
-    for (const file of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < '013')) fs.copyFileSync(path.join(MIGRATIONS_DIR, file), path.join(earlier!, file));
-    const connection = openDatabase(path.join(data!, 'db.sqlite'));
-    migrate(connection, earlier);
-    const db = sqliteEngine(connection);
-    await addRegions(db);
-    for (let i = 0; i < 40; i++) await addCase(db, { township: TOWNSHIPS[i % 3]!, status: STATUSES[i % 5]! });
-    expect(migrate(connection)).toContain('013_case_status_counts.sql');
-    await expectTallyMatches(db);
-    await db.destroy();
-    connection.close();
+  /** The migrations before 013 (and their PostgreSQL twins), to build a database as it was then. */
+  function migrationsBefore013(): string {
+    const earlier = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-counts-'));
+    dirs.push(earlier);
+    fs.mkdirSync(path.join(earlier, 'pg'));
+    for (const sub of ['', 'pg']) {
+      for (const file of fs.readdirSync(path.join(MIGRATIONS_DIR, sub)).filter((f) => f.endsWith('.sql') && f < '013')) {
+        fs.copyFileSync(path.join(MIGRATIONS_DIR, sub, file), path.join(earlier, sub, file));
+      }
+    }
+    return earlier;
+  }
+
+  it.skipIf(!engineRuns(engine))('is filled from the cases already there when the migration runs', async () => {
+    const earlier = migrationsBefore013();
+    let db: Engine;
+    let migrateRest: () => Promise<string[]>;
+    let close: () => Promise<void>;
+    if (engine === 'sqlite') {
+      const data = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-counts-'));
+      dirs.push(data);
+      const connection = openDatabase(path.join(data, 'db.sqlite'));
+      migrate(connection, earlier);
+      db = sqliteEngine(connection);
+      migrateRest = () => Promise.resolve(migrate(connection));
+      close = async () => {
+        await db.destroy();
+        connection.close();
+      };
+    } else {
+      const database = await createTestDatabase(inject('postgresAdminUrl')!);
+      const pool = createPostgresPool(database.url, { max: 2 });
+      await migratePostgres(pool, earlier);
+      db = postgresEngine(pool);
+      migrateRest = () => migratePostgres(pool);
+      close = async () => {
+        await db.destroy();
+        await database.drop();
+      };
+    }
+    try {
+      await addRegions(db);
+      for (let i = 0; i < 40; i++) await addCase(db, { township: TOWNSHIPS[i % 3]!, status: STATUSES[i % 5]! });
+      expect(await migrateRest()).toContain('013_case_status_counts.sql');
+      await expectTallyMatches(db);
+    } finally {
+      await close();
+    }
   });
 });
 
