@@ -8,7 +8,8 @@ import type { Engine, EngineName } from '../db/engine';
  *
  * PostgreSQL: a transaction-scoped advisory lock, released at COMMIT or ROLLBACK; outside a transaction it would
  * be released at once, so call it only on a transaction's engine. Always take locks in one order: request id,
- * case (several by ascending id), person, household; so two transactions never wait on each other.
+ * case (several by ascending id), person, household; so two transactions never wait on each other. The other
+ * namespaces (referral, measure, bootstrap) are taken alone.
  * SQLite: nothing to do: write transactions BEGIN IMMEDIATE, so one writer at a time already.
  */
 export function createLocks(db: Engine, engineName: EngineName) {
