@@ -2,31 +2,40 @@ import fs from 'node:fs';
 import path from 'node:path';
 import demoCounty from '../data/demo-county.json' with { type: 'json' };
 import { DEMO_COUNTY_POLICIES } from '../../shared/policies/demo-county-policies';
-import type { DB } from '../db/open';
-import type { Repositories } from '../repositories';
+import type { Store } from '../db/store';
 import { generateEntryCode } from './entry-codes';
+import { locksOf } from './locks';
 import { generatePassword, hashPassword } from './passwords';
 
-/** Loads the shipped demo county and one active 幸福码 per township into an empty database. */
-export function loadDemoCounty(db: DB, repos: Repositories): boolean {
-  if (!repos.regions.isEmpty()) return false;
-  db.transaction(() => {
+/**
+ * Loads the shipped demo county and one active 幸福码 per township into an empty database.
+ * The emptiness check and the load share one transaction; on PostgreSQL two app servers starting together wait
+ * for each other (advisory lock), so the county is loaded once.
+ */
+export async function loadDemoCounty(store: Store): Promise<boolean> {
+  return store.transaction(async (tx) => {
+    const { repos } = tx;
+    await locksOf(tx).lockKey('bootstrap', 'demo-county');
+    if (!(await repos.regions.isEmpty())) return false;
     const county = demoCounty.county;
-    repos.regions.insert({ code: county.code, name: county.name, level: 'county', parent: null, phone: county.phone });
+    await repos.regions.insert({ code: county.code, name: county.name, level: 'county', parent: null, phone: county.phone });
     for (const township of demoCounty.townships) {
-      repos.regions.insert({ code: township.code, name: township.name, level: 'township', parent: county.code, phone: township.phone });
+      await repos.regions.insert({ code: township.code, name: township.name, level: 'township', parent: county.code, phone: township.phone });
       for (const village of township.villages) {
-        repos.regions.insert({ code: village.code, name: village.name, level: 'village', parent: township.code, phone: null });
+        await repos.regions.insert({ code: village.code, name: village.name, level: 'village', parent: township.code, phone: null });
       }
-      repos.entries.insert({ code: generateEntryCode(), township: township.code, village: null, label: `${township.name}社会救助服务站` });
+      await repos.entries.insert({ code: generateEntryCode(), township: township.code, village: null, label: `${township.name}社会救助服务站` });
     }
-  })();
-  return true;
+    return true;
+  });
 }
 
 /** The county's policy library lives in the database: the shipped library is copied in once, on the first start. */
-export function seedPolicyLibrary(repos: Repositories): void {
-  repos.policyLibrary.seed(DEMO_COUNTY_POLICIES);
+export async function seedPolicyLibrary(store: Store): Promise<void> {
+  await store.transaction(async (tx) => {
+    await locksOf(tx).lockKey('bootstrap', 'policy-library');
+    await tx.repos.policyLibrary.seed(DEMO_COUNTY_POLICIES);
+  });
 }
 
 export interface InitialAdmin {
@@ -36,13 +45,25 @@ export interface InitialAdmin {
   generated: boolean;
 }
 
-/** Creates the county admin on first start only; a random password is written once to a 0600 file. */
-export async function ensureInitialAdmin(repos: Repositories, dataDir: string, adminPassword?: string): Promise<InitialAdmin | null> {
-  if (repos.settings.get('initial_admin_created') || repos.users.findByUsername('admin')) return null;
+const adminExists = async (store: Store) => Boolean((await store.repos.settings.get('initial_admin_created')) || (await store.repos.users.findByUsername('admin')));
+
+/**
+ * Creates the county admin on first start only; a random password is written once to a 0600 file.
+ * The password is hashed before the transaction (it takes a while); the check is made again inside it, so two
+ * servers starting together create one admin.
+ */
+export async function ensureInitialAdmin(store: Store, dataDir: string, adminPassword?: string): Promise<InitialAdmin | null> {
+  if (await adminExists(store)) return null;
   const password = adminPassword ?? generatePassword();
   const passwordHash = await hashPassword(password);
-  repos.users.create({ username: 'admin', passwordHash, role: 'county_admin', township: null, mustChangePassword: true });
-  repos.settings.set('initial_admin_created', new Date().toISOString());
+  const created = await store.transaction(async (tx) => {
+    await locksOf(tx).lockKey('bootstrap', 'initial-admin');
+    if (await adminExists(tx)) return false;
+    await tx.repos.users.create({ username: 'admin', passwordHash, role: 'county_admin', township: null, mustChangePassword: true });
+    await tx.repos.settings.set('initial_admin_created', new Date().toISOString());
+    return true;
+  });
+  if (!created) return null;
   const file = path.join(dataDir, 'initial-admin.txt');
   if (!adminPassword) {
     fs.writeFileSync(file, `用户名: admin\n初始密码: ${password}\n首次登录后请修改密码，并删除本文件。\n`, { mode: 0o600 });

@@ -2,7 +2,7 @@ import type { CaseDetailInfo, QueueItemInfo } from '../../shared/schemas/staff-c
 import { EVENT_TYPES, transition } from '../../shared/cases/workflow';
 import { dueLabel } from '../../shared/cases/due';
 import type { CaseStatus } from '../../shared/cases/status';
-import type { Repositories } from '../repositories';
+import type { Store } from '../db/store';
 import type { QueueRow } from '../repositories/case-queue';
 import type { CaseRow } from '../repositories/cases';
 import type { Region } from '../repositories/regions';
@@ -10,20 +10,27 @@ import type { Vault } from './crypto';
 import { showEventDetail, showFreeText, showPublicText, type FreeTextView } from './free-text';
 
 /** How staff see a case: masked by default, with region names resolved. */
-type FindRegion = (code: string) => Region | undefined;
+export type FindRegion = (code: string) => Promise<Region | undefined>;
 
-/** Region lookups for one page of cases: a page mostly repeats a few townships and villages. */
-export function memoizedRegions(repos: Repositories): FindRegion {
-  const seen = new Map<string, Region | undefined>();
+/**
+ * Region lookups for one page of cases: a page mostly repeats a few townships and villages. The lookup itself is
+ * remembered, so rows resolved together (Promise.all) ask the database once per code.
+ */
+export function memoizedRegions(store: Store): FindRegion {
+  const seen = new Map<string, Promise<Region | undefined>>();
   return (code) => {
-    if (!seen.has(code)) seen.set(code, repos.regions.find(code));
-    return seen.get(code);
+    let found = seen.get(code);
+    if (!found) {
+      found = store.repos.regions.find(code);
+      seen.set(code, found);
+    }
+    return found;
   };
 }
 
-export function toQueueItem(findRegion: FindRegion, row: QueueRow, nowIso: string): QueueItemInfo {
-  const township = findRegion(row.township);
-  const village = row.village ? findRegion(row.village) : undefined;
+export async function toQueueItem(findRegion: FindRegion, row: QueueRow, nowIso: string): Promise<QueueItemInfo> {
+  const township = await findRegion(row.township);
+  const village = row.village ? await findRegion(row.village) : undefined;
   return {
     id: row.id,
     township: { code: row.township, name: township?.name ?? row.township },
@@ -47,41 +54,43 @@ interface SubmissionPayload {
 }
 
 /** Older steps stored only codes: name them now (派往 330327100000 → 派往 灵溪镇). */
-function withRegionNames(findRegion: FindRegion, detail: Record<string, unknown>): Record<string, unknown> {
+async function withRegionNames(findRegion: FindRegion, detail: Record<string, unknown>): Promise<Record<string, unknown>> {
   const named = { ...detail };
-  if (typeof detail.township === 'string' && !detail.townshipName) named.townshipName = findRegion(detail.township)?.name ?? null;
-  if (typeof detail.village === 'string' && !detail.villageName) named.villageName = findRegion(detail.village)?.name ?? null;
+  if (typeof detail.township === 'string' && !detail.townshipName) named.townshipName = (await findRegion(detail.township))?.name ?? null;
+  if (typeof detail.village === 'string' && !detail.villageName) named.villageName = (await findRegion(detail.village))?.name ?? null;
   return named;
 }
 
 /** Every step of a case, actors by username, free text shown as `view` says. */
-export function caseTimeline(
-  repos: Repositories,
+export async function caseTimeline(
+  store: Store,
   vault: Vault,
   caseId: number,
   view: FreeTextView,
-  findRegion: FindRegion = memoizedRegions(repos),
-): CaseDetailInfo['timeline'] {
+  findRegion: FindRegion = memoizedRegions(store),
+): Promise<CaseDetailInfo['timeline']> {
   const actors = new Map<string, string>();
-  return repos.cases.eventsOf(caseId).map((e) => {
+  const timeline: CaseDetailInfo['timeline'] = [];
+  for (const e of await store.repos.cases.eventsOf(caseId)) {
     let actor = e.actor;
     if (/^staff:\d+$/.test(actor)) {
-      if (!actors.has(actor)) actors.set(actor, repos.users.findById(Number(actor.slice(6)))?.username ?? actor);
+      if (!actors.has(actor)) actors.set(actor, (await store.repos.users.findById(Number(actor.slice(6))))?.username ?? actor);
       actor = actors.get(actor)!;
     }
-    return {
+    timeline.push({
       at: e.at,
       type: e.type,
       actor,
       publicText: showPublicText(e.type, e.public_text, view),
-      detail: showEventDetail(e.detail_enc ? withRegionNames(findRegion, vault.decrypt<Record<string, unknown>>(e.detail_enc)) : null, view),
-    };
-  });
+      detail: showEventDetail(e.detail_enc ? await withRegionNames(findRegion, vault.decrypt<Record<string, unknown>>(e.detail_enc)) : null, view),
+    });
+  }
+  return timeline;
 }
 
 /** The case's register entry, when it sits in the case's township (whoever sees the case may then open it). */
-function householdOf(repos: Repositories, row: CaseRow): number | null {
-  const household = repos.households.ofCase(row.id, row.person_key);
+async function householdOf(store: Store, row: CaseRow): Promise<number | null> {
+  const household = await store.repos.households.ofCase(row.id, row.person_key);
   return household && household.township === row.township ? household.id : null;
 }
 
@@ -89,10 +98,11 @@ function householdOf(repos: Repositories, row: CaseRow): number | null {
  * The full case for staff. Free text is masked (ID numbers and phones inside it) for staff who work
  * the case and hidden from read-only accounts; it appears in full only through the audited reveal.
  */
-export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, nowIso: string, view: FreeTextView = 'masked'): CaseDetailInfo {
-  const findRegion = memoizedRegions(repos);
-  const assignee = row.assignee_id ? repos.users.findById(row.assignee_id) : undefined;
-  const submissions = repos.cases.submissionsOf(row.id).map((s) => {
+export async function toCaseDetail(store: Store, vault: Vault, row: CaseRow, nowIso: string, view: FreeTextView = 'masked'): Promise<CaseDetailInfo> {
+  const { repos } = store;
+  const findRegion = memoizedRegions(store);
+  const assignee = row.assignee_id ? await repos.users.findById(row.assignee_id) : undefined;
+  const submissions = (await repos.cases.submissionsOf(row.id)).map((s) => {
     const payload = vault.decrypt<SubmissionPayload>(s.payload_enc);
     return {
       kind: s.kind,
@@ -104,21 +114,23 @@ export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, no
       note: null,
     };
   });
-  const timeline = caseTimeline(repos, vault, row.id, view, findRegion);
+  const timeline = await caseTimeline(store, vault, row.id, view, findRegion);
   const status = row.status as CaseStatus;
   // A reached call is the one contact step the resident sees (publicText); no-answer calls are staff-only.
   const reached = timeline.some((e) => e.type === 'visit' || e.type === 'reopen' || (e.type === 'contact' && e.publicText !== null));
   const possibleDuplicates = row.closed_at
     ? []
-    : repos.cases.possibleDuplicates(row).map((d) => ({
-        id: d.id,
-        name: d.name_masked,
-        village: d.village ? (findRegion(d.village)?.name ?? null) : null,
-        createdAt: d.created_at,
-        match: d.match,
-      }));
+    : await Promise.all(
+        (await repos.cases.possibleDuplicates(row)).map(async (d) => ({
+          id: d.id,
+          name: d.name_masked,
+          village: d.village ? ((await findRegion(d.village))?.name ?? null) : null,
+          createdAt: d.created_at,
+          match: d.match,
+        })),
+      );
   return {
-    ...toQueueItem(findRegion, row, nowIso),
+    ...(await toQueueItem(findRegion, row, nowIso)),
     levelReason: row.level_reason === null ? null : showFreeText(row.level_reason, view),
     rulesVersion: row.rules_version,
     answers: row.answers_json ? (JSON.parse(row.answers_json) as Record<string, unknown>) : null,
@@ -134,6 +146,6 @@ export function toCaseDetail(repos: Repositories, vault: Vault, row: CaseRow, no
     possibleDuplicates,
     mergedInto: row.merged_into,
     escalatedAt: row.escalated_at,
-    householdId: householdOf(repos, row),
+    householdId: await householdOf(store, row),
   };
 }

@@ -1,6 +1,6 @@
 import { BATCH_LIMIT } from '../../shared/schemas/admin-entries';
 import { AppError } from '../app-error';
-import type { Repositories } from '../repositories';
+import type { Store } from '../db/store';
 import type { NewEntry } from '../repositories/entries';
 import type { Region } from '../repositories/regions';
 import { parseCsv } from './csv';
@@ -45,13 +45,14 @@ export function rowsFromCsv(text: string, defaultVillage: string | undefined, re
  * Checks every row and returns the new codes, or throws one 400 naming each bad row — so nothing is
  * created unless everything can be.
  */
-export function planBatch(repos: Repositories, rows: BatchRow[]): NewEntry[] {
+export async function planBatch(store: Store, rows: BatchRow[]): Promise<NewEntry[]> {
+  const { repos } = store;
   const fields: Record<string, string> = {};
   if (rows.length === 0) throw new AppError('VALIDATION_FAILED', 400, '没有可以生成的门牌号，请每行填写一个', { rows: '没有可以生成的门牌号，请每行填写一个' });
   if (rows.length > BATCH_LIMIT) {
     throw new AppError('VALIDATION_FAILED', 400, `一次最多生成 ${BATCH_LIMIT} 个，请分批导入`, { rows: `一次最多生成 ${BATCH_LIMIT} 个，现在有 ${rows.length} 个` });
   }
-  const regions = repos.regions.list();
+  const regions = await repos.regions.list();
   const villageOf = (raw: string): Region | undefined | 'ambiguous' => {
     const byCode = regions.find((r) => r.level === 'village' && r.code === raw);
     if (byCode) return byCode;
@@ -94,13 +95,13 @@ export function planBatch(repos: Repositories, rows: BatchRow[]): NewEntry[] {
       continue;
     }
     seen.set(dupKey, row.line);
-    if (!existing.has(village.code)) existing.set(village.code, repos.entries.activeLabelsIn(village.code));
+    if (!existing.has(village.code)) existing.set(village.code, await repos.entries.activeLabelsIn(village.code));
     if (existing.get(village.code)!.has(row.label)) {
       fields[key] = `${where}：${village.name}已经有「${row.label}」的幸福码`;
       continue;
     }
     let code = generateEntryCode();
-    while (codes.has(code) || repos.entries.codeExists(code)) code = generateEntryCode();
+    while (codes.has(code) || (await repos.entries.codeExists(code))) code = generateEntryCode();
     codes.add(code);
     planned.push({ code, township: village.parent!, village: village.code, label: row.label });
   }

@@ -1,14 +1,15 @@
 import type { EntryInfo } from '../../shared/schemas/entries';
-import type { Repositories } from '../repositories';
+import type { Store } from '../db/store';
 
 /** What a resident's page needs to know about a scanned code, or undefined if there is no such code. */
-export function describeEntry(repos: Repositories, rawCode: string): EntryInfo | undefined {
+export async function describeEntry(store: Store, rawCode: string): Promise<EntryInfo | undefined> {
+  const { repos } = store;
   // Some scanners lower-case URLs; codes are upper-case only, so this is lossless.
-  const entry = repos.entries.find(rawCode.trim().toUpperCase());
+  const entry = await repos.entries.find(rawCode.trim().toUpperCase());
   if (!entry) return undefined;
-  const township = repos.regions.find(entry.township);
+  const township = await repos.regions.find(entry.township);
   if (!township) return undefined;
-  const village = entry.village ? repos.regions.find(entry.village) : undefined;
+  const village = entry.village ? await repos.regions.find(entry.village) : undefined;
   return {
     code: entry.code,
     label: entry.label,

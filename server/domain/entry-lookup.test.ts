@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, firstActiveEntry, type TestApp } from '../../tests/helpers/test-app';
 import { createEntryLookup } from './entry-lookup';
@@ -11,25 +12,26 @@ afterAll(() => t.close());
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('createEntryLookup', () => {
-  it("finds a code in any letter case with its township's phone, and nothing for an unknown code", () => {
-    const entry = firstActiveEntry(t.app);
-    const find = createEntryLookup(t.app.repos);
-    const phone = t.app.repos.regions.find(entry.township)!.phone;
-    expect(find(` ${entry.code.toLowerCase()} `)).toEqual({ code: entry.code, phone });
-    expect(find('NO-SUCH-CODE')).toBeUndefined();
+  it("finds a code in any letter case with its township's phone, and nothing for an unknown code", async () => {
+    const entry = await firstActiveEntry(t.app);
+    const find = createEntryLookup(t.app.store);
+    const phone = (await t.app.repos.regions.find(entry.township))!.phone;
+    expect(await find(` ${entry.code.toLowerCase()} `)).toEqual({ code: entry.code, phone });
+    expect(await find('NO-SUCH-CODE')).toBeUndefined();
   });
 
   it('serves repeat lookups from memory until the time-to-live passes, then sees the change', async () => {
-    const entry = firstActiveEntry(t.app);
-    const find = createEntryLookup(t.app.repos, 50);
-    const before = find(entry.code)!.phone;
-    t.app.db.prepare('UPDATE regions SET phone = ? WHERE code = ?').run('0577-00000000', entry.township);
+    const entry = await firstActiveEntry(t.app);
+    const find = createEntryLookup(t.app.store, 50);
+    const before = (await find(entry.code))!.phone;
+    const setPhone = (phone: string | null) => sql`UPDATE regions SET phone = ${phone} WHERE code = ${entry.township}`.execute(t.app.store.db);
+    await setPhone('0577-00000000');
     try {
-      expect(find(entry.code)!.phone).toBe(before);
+      expect((await find(entry.code))!.phone).toBe(before);
       await sleep(80);
-      expect(find(entry.code)!.phone).toBe('0577-00000000');
+      expect((await find(entry.code))!.phone).toBe('0577-00000000');
     } finally {
-      t.app.db.prepare('UPDATE regions SET phone = ? WHERE code = ?').run(before, entry.township);
+      await setPhone(before);
     }
   });
 });

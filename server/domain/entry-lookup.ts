@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { Repositories } from '../repositories';
+import type { Store } from '../db/store';
 
 export interface ScreeningEntry {
   code: string;
@@ -16,15 +16,15 @@ export const ENTRY_LOOKUP_TTL_MS = 30_000;
  * admin pages or the CLI) reaches screenings within 30 s: only counts and the fallback phone depend on it.
  * Unknown codes are remembered too, in a bounded LRU, so random codes cannot grow memory.
  */
-export function createEntryLookup(repos: Repositories, ttlMs = ENTRY_LOOKUP_TTL_MS): (rawCode: string) => ScreeningEntry | undefined {
+export function createEntryLookup(store: Store, ttlMs = ENTRY_LOOKUP_TTL_MS): (rawCode: string) => Promise<ScreeningEntry | undefined> {
   const cache = new LRUCache<string, ScreeningEntry | false>({ max: 5_000, ttl: ttlMs });
-  return (rawCode) => {
+  return async (rawCode) => {
     // Some scanners lower-case URLs; codes are upper-case only, so this is lossless.
     const code = rawCode.trim().toUpperCase();
     let found = cache.get(code);
     if (found === undefined) {
-      const entry = repos.entries.find(code);
-      found = entry ? { code: entry.code, phone: repos.regions.find(entry.township)?.phone ?? null } : false;
+      const entry = await store.repos.entries.find(code);
+      found = entry ? { code: entry.code, phone: (await store.repos.regions.find(entry.township))?.phone ?? null } : false;
       cache.set(code, found);
     }
     return found || undefined;

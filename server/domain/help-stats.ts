@@ -13,23 +13,23 @@ type Policy = HelpFiguresInfo['byPolicy'][number];
  * the policies applied for through household plans, and each resource's referrals and how they ended.
  * Every class and decision is listed, with 0 where none, so quarters line up in a spreadsheet.
  */
-export function helpStats(repos: { adminStats: AdminStatsRepository }, vault: Vault, range: StatsRange, township?: string): HelpFiguresInfo {
+export async function helpStats(repos: { adminStats: AdminStatsRepository }, vault: Vault, range: StatsRange, township?: string): Promise<HelpFiguresInfo> {
   const scope = township ?? null;
-  const classes = new Map(repos.adminStats.targetClasses(range, scope).map((r) => [r.target_class ?? 'none', r.n]));
+  const classes = new Map((await repos.adminStats.targetClasses(range, scope)).map((r) => [r.target_class ?? 'none', r.n]));
   const byTargetClass = [
     ...(Object.keys(TARGET_CLASS_LABEL) as TargetClass[]).map((value) => ({ value, label: TARGET_CLASS_LABEL[value], count: classes.get(value) ?? 0 })),
     { value: 'none', label: '未判断类别', count: classes.get('none') ?? 0 },
   ];
 
   const decided = new Map<string, number>();
-  for (const detail of repos.adminStats.decisionDetails(range, scope)) {
+  for (const detail of await repos.adminStats.decisionDetails(range, scope)) {
     const decision = detail ? vault.decrypt<{ decision?: string }>(detail).decision : undefined;
     if (decision) decided.set(decision, (decided.get(decision) ?? 0) + 1);
   }
   const byDecision = DECISIONS.map((d) => ({ value: d.value, label: labelOf(DECISIONS, d.value), count: decided.get(d.value) ?? 0 }));
 
   const policies = new Map<string, Policy>();
-  for (const row of repos.adminStats.policyMeasures(range, scope)) {
+  for (const row of await repos.adminStats.policyMeasures(range, scope)) {
     const p = policies.get(row.policy_id) ?? { policyId: row.policy_id, name: row.name, measures: 0, open: 0, done: 0, notPossible: 0 };
     p.measures += row.n;
     if (row.status === 'done') p.done += row.n;
@@ -39,7 +39,7 @@ export function helpStats(repos: { adminStats: AdminStatsRepository }, vault: Va
   }
 
   const resources = new Map<number, Resource>();
-  for (const row of repos.adminStats.referralsByResource(range, scope)) {
+  for (const row of await repos.adminStats.referralsByResource(range, scope)) {
     const r = resources.get(row.resource_id) ?? { resourceId: row.resource_id, name: row.name, kind: row.kind, referrals: 0, waiting: 0, accepted: 0, declined: 0, completed: 0 };
     r.referrals += row.n;
     if (row.status === 'planned') r.waiting += row.n;

@@ -8,12 +8,12 @@ import type { OpenRisks, VisitDimension } from '../../shared/register/risks';
 import type { HouseholdPlanInfo, PlanMeasureInfo, PlanMeasureInput, PlanStatusInput } from '../../shared/schemas/plan';
 import type { ScreeningResult } from '../../shared/screening/result';
 import { AppError } from '../app-error';
-import type { DB } from '../db/open';
-import type { Repositories } from '../repositories';
+import type { Store } from '../db/store';
 import type { CaseRow } from '../repositories/cases';
 import type { HouseholdRow } from '../repositories/households';
 import type { MeasureRow } from '../repositories/plan';
 import type { StaffUser } from '../repositories/users';
+import { locksOf } from './locks';
 
 const invalid = (field: string, message: string) => new AppError('VALIDATION_FAILED', 400, undefined, { [field]: message });
 
@@ -53,31 +53,33 @@ function casePolicies(cases: readonly CaseRow[]) {
     .map((c) => ({ id: c.id, policies: c.result_json ? ((JSON.parse(c.result_json) as Pick<ScreeningResult, 'policies'>).policies ?? []) : [] }));
 }
 
-function suggestionsFor(repos: Repositories, row: HouseholdRow, cases: readonly CaseRow[], measures: readonly MeasureRow[]): Suggestion[] {
+async function suggestionsFor(store: Store, row: HouseholdRow, cases: readonly CaseRow[], measures: readonly MeasureRow[]): Promise<Suggestion[]> {
+  const { repos } = store;
   return suggestMeasures({
     cases: casePolicies(cases),
     openRisks: Object.keys(JSON.parse(row.open_risks_json) as OpenRisks) as VisitDimension[],
-    resources: repos.resources.list().filter((r) => r.retiredAt === null && (r.township === null || r.township === row.township)),
+    resources: (await repos.resources.list()).filter((r) => r.retiredAt === null && (r.township === null || r.township === row.township)),
     // Any measure holds its suggestion back, even one that proved impossible: a new try is added by hand.
     measures: measures.map((m) => ({ policyId: m.policy_id, resourceId: m.resource_id })),
-    dropped: repos.plan.droppedKeys(row.id),
+    dropped: await repos.plan.droppedKeys(row.id),
   });
 }
 
 /** The household's plan as staff see it: measures, what the screening and visits suggest, who may own a measure. */
-export function toHouseholdPlan(repos: Repositories, row: HouseholdRow, cases: readonly CaseRow[], nowIso: string): HouseholdPlanInfo {
-  const measures = repos.plan.ofHousehold(row.id);
+export async function toHouseholdPlan(store: Store, row: HouseholdRow, cases: readonly CaseRow[], nowIso: string): Promise<HouseholdPlanInfo> {
+  const measures = await store.repos.plan.ofHousehold(row.id);
   const today = chinaDate(nowIso);
   return {
     measures: measures.map((m) => toMeasure(m, today)),
-    suggestions: suggestionsFor(repos, row, cases, measures),
-    owners: repos.plan.owners(row.township),
+    suggestions: await suggestionsFor(store, row, cases, measures),
+    owners: await store.repos.plan.owners(row.township),
   };
 }
 
 /** Every case about the household (linked or the same person), whatever the caller's scope: the household is in it. */
-export function casesOfHousehold(repos: Repositories, row: HouseholdRow): CaseRow[] {
-  return repos.households.linkedCaseIds(row.id, row.person_key).map((id) => repos.cases.find(id)!);
+export async function casesOfHousehold(store: Store, row: HouseholdRow): Promise<CaseRow[]> {
+  const ids = await store.repos.households.linkedCaseIds(row.id, row.person_key);
+  return Promise.all(ids.map(async (id) => (await store.repos.cases.find(id))!));
 }
 
 function checkText(field: string, text: string, nowIso: string): void {
@@ -85,14 +87,18 @@ function checkText(field: string, text: string, nowIso: string): void {
 }
 
 /** Adding measures, moving their status, dropping suggestions. */
-export function createPlanWork(db: DB, repos: Repositories) {
-  const add = db.transaction((row: HouseholdRow, input: PlanMeasureInput, staff: StaffUser, nowIso: string): number => {
+export function createPlanWork(store: Store) {
+  // The duplicate check reads the household's measures and then adds one: locked by household on PostgreSQL, so
+  // two staff adding the same measure at once get one measure and one 409.
+  const add = async (tx: Store, row: HouseholdRow, input: PlanMeasureInput, staff: StaffUser, nowIso: string): Promise<number> => {
+    const { repos } = tx;
     const today = chinaDate(nowIso);
     if (input.dueAt < today) throw invalid('dueAt', PLAN_MESSAGES.dueInvalid);
     const ownerId = input.ownerId ?? staff.id;
-    if (!repos.plan.owners(row.township).some((o) => o.id === ownerId)) throw invalid('ownerId', PLAN_MESSAGES.ownerUnknown);
-    const cases = casesOfHousehold(repos, row);
-    const measures = repos.plan.ofHousehold(row.id);
+    if (!(await repos.plan.owners(row.township)).some((o) => o.id === ownerId)) throw invalid('ownerId', PLAN_MESSAGES.ownerUnknown);
+    await locksOf(tx).lockKey('household', row.id);
+    const cases = await casesOfHousehold(tx, row);
+    const measures = await repos.plan.ofHousehold(row.id);
 
     let kind: MeasureKind = input.kind;
     let title = (input.title ?? '').trim();
@@ -103,23 +109,23 @@ export function createPlanWork(db: DB, repos: Repositories) {
     if (caseId !== null && !cases.some((c) => c.id === caseId)) throw invalid('caseId', PLAN_MESSAGES.referralUnknown);
 
     if (input.suggestionKey !== undefined) {
-      const suggestion = suggestionsFor(repos, row, cases, measures).find((s) => s.key === input.suggestionKey);
+      const suggestion = (await suggestionsFor(tx, row, cases, measures)).find((s) => s.key === input.suggestionKey);
       if (!suggestion) throw invalid('suggestionKey', PLAN_MESSAGES.suggestionUnknown);
       ({ kind, title, policyId, resourceId, caseId } = suggestion);
     } else if (kind === 'policy') {
-      const policy = input.policyId ? repos.policyLibrary.find(input.policyId) : undefined;
+      const policy = input.policyId ? await repos.policyLibrary.find(input.policyId) : undefined;
       if (!policy) throw invalid('policyId', PLAN_MESSAGES.policyUnknown);
       policyId = policy.policy.id;
       title = policy.policy.name;
     } else if (input.referralId !== undefined) {
-      const referral = repos.referrals.find(input.referralId);
+      const referral = await repos.referrals.find(input.referralId);
       if (!referral || !cases.some((c) => c.id === referral.case_id)) throw invalid('referralId', PLAN_MESSAGES.referralUnknown);
       referralId = referral.id;
       resourceId = referral.resource_id;
       caseId = referral.case_id;
       title = referral.resource_name;
     } else if (input.resourceId !== undefined) {
-      const resource = repos.resources.find(input.resourceId);
+      const resource = await repos.resources.find(input.resourceId);
       if (!resource || resource.retiredAt !== null || (resource.township !== null && resource.township !== row.township)) {
         throw invalid('resourceId', PLAN_MESSAGES.resourceUnknown);
       }
@@ -142,7 +148,7 @@ export function createPlanWork(db: DB, repos: Repositories) {
     );
     if (duplicate) throw new AppError('CONFLICT', 409, PLAN_MESSAGES.duplicate);
 
-    return repos.plan.create({
+    return await repos.plan.create({
       householdId: row.id,
       kind,
       title,
@@ -156,26 +162,35 @@ export function createPlanWork(db: DB, repos: Repositories) {
       createdBy: `staff:${staff.id}`,
       now: nowIso,
     });
-  });
+  };
+
+  const changeStatus = async (tx: Store, row: HouseholdRow, measureId: number, input: PlanStatusInput, nowIso: string): Promise<void> => {
+    await locksOf(tx).lockKey('measure', measureId);
+    const measure = await tx.repos.plan.find(measureId);
+    if (!measure || measure.household_id !== row.id) throw new AppError('MEASURE_NOT_FOUND', 404);
+    const reason = input.reason?.trim() || null;
+    const change = measureTransition(measure.status, input.status, reason ?? undefined);
+    if (!change.ok) {
+      if (change.message === PLAN_MESSAGES.reasonRequired) throw invalid('reason', change.message);
+      throw new AppError('INVALID_TRANSITION', 409, change.message);
+    }
+    if (reason) checkText('reason', reason, nowIso);
+    await tx.repos.plan.setStatus(measure.id, input.status, input.status === 'not_possible' ? reason : null, nowIso);
+  };
+
+  const drop = async (tx: Store, row: HouseholdRow, key: string, staff: StaffUser, nowIso: string): Promise<void> => {
+    await locksOf(tx).lockKey('household', row.id);
+    const offered = await suggestionsFor(tx, row, await casesOfHousehold(tx, row), await tx.repos.plan.ofHousehold(row.id));
+    if (!offered.some((s) => s.key === key)) throw invalid('key', PLAN_MESSAGES.suggestionUnknown);
+    await tx.repos.plan.drop(row.id, key, `staff:${staff.id}`, nowIso);
+  };
 
   return {
-    add: (row: HouseholdRow, input: PlanMeasureInput, staff: StaffUser, nowIso: string): number => add.immediate(row, input, staff, nowIso),
-    changeStatus(row: HouseholdRow, measureId: number, input: PlanStatusInput, nowIso: string): void {
-      const measure = repos.plan.find(measureId);
-      if (!measure || measure.household_id !== row.id) throw new AppError('MEASURE_NOT_FOUND', 404);
-      const reason = input.reason?.trim() || null;
-      const change = measureTransition(measure.status, input.status, reason ?? undefined);
-      if (!change.ok) {
-        if (change.message === PLAN_MESSAGES.reasonRequired) throw invalid('reason', change.message);
-        throw new AppError('INVALID_TRANSITION', 409, change.message);
-      }
-      if (reason) checkText('reason', reason, nowIso);
-      repos.plan.setStatus(measure.id, input.status, input.status === 'not_possible' ? reason : null, nowIso);
-    },
-    drop(row: HouseholdRow, key: string, staff: StaffUser, nowIso: string): void {
-      const offered = suggestionsFor(repos, row, casesOfHousehold(repos, row), repos.plan.ofHousehold(row.id));
-      if (!offered.some((s) => s.key === key)) throw invalid('key', PLAN_MESSAGES.suggestionUnknown);
-      repos.plan.drop(row.id, key, `staff:${staff.id}`, nowIso);
-    },
+    add: (row: HouseholdRow, input: PlanMeasureInput, staff: StaffUser, nowIso: string): Promise<number> =>
+      store.transaction((tx) => add(tx, row, input, staff, nowIso)),
+    /** Read and moved in one transaction (the measure locked on PostgreSQL): two answers at once make one move. */
+    changeStatus: (row: HouseholdRow, measureId: number, input: PlanStatusInput, nowIso: string): Promise<void> =>
+      store.transaction((tx) => changeStatus(tx, row, measureId, input, nowIso)),
+    drop: (row: HouseholdRow, key: string, staff: StaffUser, nowIso: string): Promise<void> => store.transaction((tx) => drop(tx, row, key, staff, nowIso)),
   };
 }

@@ -2,16 +2,15 @@ import { chinaDate, visitDue } from '../../shared/register/cadence';
 import { caseEventText, registerEventText, visitText } from '../../shared/register/events';
 import type { OpenRisks } from '../../shared/register/risks';
 import type { HouseholdDetailInfo, HouseholdItemInfo } from '../../shared/schemas/households';
-import type { Repositories } from '../repositories';
+import type { Store } from '../db/store';
 import type { HouseholdRow } from '../repositories/households';
-import type { Region } from '../repositories/regions';
+import { memoizedRegions, type FindRegion } from './case-view';
 import type { Vault } from './crypto';
 import { casesOfHousehold, toHouseholdPlan } from './household-plan';
 
 // Newest first; within one instant a re-check's decision follows its visit, which follows the case step.
 const SAME_INSTANT_ORDER = { register: 0, visit: 1, case: 2 } as const;
 
-type FindRegion = (code: string) => Region | undefined;
 type Findings = Record<string, { text: string; risk: boolean }>;
 
 /** Overdue, due this week or later; an exited household past its monitoring period has ended. */
@@ -21,19 +20,19 @@ export function standing(row: HouseholdRow, today: string): HouseholdItemInfo['s
   return due === 'none' ? 'later' : due;
 }
 
-function regionRefs(findRegion: FindRegion, row: HouseholdRow) {
-  const township = findRegion(row.township);
-  const village = row.village ? findRegion(row.village) : undefined;
+async function regionRefs(findRegion: FindRegion, row: HouseholdRow) {
+  const township = await findRegion(row.township);
+  const village = row.village ? await findRegion(row.village) : undefined;
   return {
     township: { code: row.township, name: township?.name ?? row.township },
     village: village ? { code: village.code, name: village.name } : null,
   };
 }
 
-export function toHouseholdItem(findRegion: FindRegion, row: HouseholdRow, today: string): HouseholdItemInfo {
+export async function toHouseholdItem(findRegion: FindRegion, row: HouseholdRow, today: string): Promise<HouseholdItemInfo> {
   return {
     id: row.id,
-    ...regionRefs(findRegion, row),
+    ...(await regionRefs(findRegion, row)),
     name: row.name_masked,
     phone: row.phone_masked,
     category: row.category,
@@ -49,21 +48,21 @@ export function toHouseholdItem(findRegion: FindRegion, row: HouseholdRow, today
  * One household as staff see it: masked person, schedule, visits, open risks with the last words
  * written about them, the cases about the same person (only those the caller may see), and one timeline.
  */
-export function toHouseholdDetail(repos: Repositories, vault: Vault, row: HouseholdRow, scope: string | null, nowIso: string): HouseholdDetailInfo {
+export async function toHouseholdDetail(store: Store, vault: Vault, row: HouseholdRow, scope: string | null, nowIso: string): Promise<HouseholdDetailInfo> {
+  const { repos } = store;
   const today = chinaDate(nowIso);
-  const usernames = new Map<string, string>();
-  const actorName = (actor: string) => {
-    if (!/^staff:\d+$/.test(actor)) return actor;
-    if (!usernames.has(actor)) usernames.set(actor, repos.users.findById(Number(actor.slice(6)))?.username ?? actor);
-    return usernames.get(actor)!;
-  };
-  const visits = repos.households.visitsOf(row.id).map((v) => {
+  const visitRows = await repos.households.visitsOf(row.id);
+  // Each visitor's username once: staff:<id> actors are shown by name.
+  const actorName = async (actor: string): Promise<string> =>
+    /^staff:\d+$/.test(actor) ? ((await repos.users.findById(Number(actor.slice(6))))?.username ?? actor) : actor;
+  const usernames = new Map(await Promise.all([...new Set(visitRows.map((v) => v.actor))].map(async (a) => [a, await actorName(a)] as const)));
+  const visits = visitRows.map((v) => {
     const body = vault.decrypt<{ findings: Findings; note: string | null }>(v.findings_enc);
     return {
       id: v.id,
       visitedAt: v.visited_on,
       kind: v.kind,
-      actor: actorName(v.actor),
+      actor: usernames.get(v.actor) ?? v.actor,
       level: v.level,
       findings: body.findings,
       note: body.note,
@@ -78,17 +77,20 @@ export function toHouseholdDetail(repos: Repositories, vault: Vault, row: Househ
     since: since!,
     text: visits.find((v) => v.findings[dimension]?.risk)?.findings[dimension]?.text ?? '',
   }));
-  const cases = repos.households
-    .linkedCaseIds(row.id, row.person_key)
-    .map((id) => repos.cases.find(id)!)
-    .filter((c) => scope === null || c.township === scope);
+  // The plan weighs every case about the household; the page lists only those the caller may see.
+  const allCases = await casesOfHousehold(store, row);
+  const cases = allCases.filter((c) => scope === null || c.township === scope);
 
+  const caseEvents = [];
+  for (const c of cases) {
+    for (const e of await repos.cases.eventsOf(c.id)) {
+      caseEvents.push({ at: e.at, source: 'case' as const, type: e.type, caseId: c.id, text: caseEventText(e.type, c.id) });
+    }
+  }
   const timeline: HouseholdDetailInfo['timeline'] = [
-    ...cases.flatMap((c) =>
-      repos.cases.eventsOf(c.id).map((e) => ({ at: e.at, source: 'case' as const, type: e.type, caseId: c.id, text: caseEventText(e.type, c.id) })),
-    ),
+    ...caseEvents,
     ...visits.map((v) => ({ at: v.createdAt, source: 'visit' as const, type: v.kind, caseId: null, text: `${v.visitedAt} ${visitText(v.kind, v.openRisks, v.cleared)}` })),
-    ...repos.households.eventsOf(row.id).map((e) => ({
+    ...(await repos.households.eventsOf(row.id)).map((e) => ({
       at: e.at,
       source: 'register' as const,
       type: e.type,
@@ -98,7 +100,7 @@ export function toHouseholdDetail(repos: Repositories, vault: Vault, row: Househ
   ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : SAME_INSTANT_ORDER[a.source] - SAME_INSTANT_ORDER[b.source]));
 
   return {
-    ...regionRefs(repos.regions.find, row),
+    ...(await regionRefs(memoizedRegions(store), row)),
     id: row.id,
     person: { name: row.name_masked, phone: row.phone_masked, idNumber: row.id_masked, address: row.address_masked },
     category: row.category,
@@ -109,7 +111,7 @@ export function toHouseholdDetail(repos: Repositories, vault: Vault, row: Househ
     schedule: { nextVisitAt: row.next_visit_on, nextReviewAt: row.next_review_on, lastVisitAt: row.last_visit_on, status: standing(row, today) },
     openRisks,
     visits: visits.map(({ openRisks: _o, createdAt: _c, ...v }) => v),
-    plan: toHouseholdPlan(repos, row, casesOfHousehold(repos, row), nowIso),
+    plan: await toHouseholdPlan(store, row, allCases, nowIso),
     cases: cases.map((c) => ({ id: c.id, status: c.status, level: c.level, createdAt: c.created_at, closedAt: c.closed_at })),
     warnings: [],
     timeline,

@@ -2,12 +2,12 @@ import { contactPromise } from '../../shared/cases/contact-promise';
 import { firstContactDue } from '../../shared/cases/due';
 import type { Situation } from '../../shared/cases/labels';
 import { moreSevere, type RiskLevel } from '../../shared/cases/risk';
-import type { DB } from '../db/open';
-import type { Repositories } from '../repositories';
+import type { Store } from '../db/store';
 import { AppError } from '../app-error';
-import type { CasesRepository, SubmissionRow } from '../repositories/cases';
+import type { SubmissionRow } from '../repositories/cases';
 import type { EntryPoint } from '../repositories/entries';
 import type { Vault } from './crypto';
+import { locksOf } from './locks';
 import { maskedPerson, matchKeys, personKey, type CleanPerson } from './person';
 import { generateTrackingCode } from './tracking';
 
@@ -60,82 +60,91 @@ export function retryOf(existing: SubmissionRow, bodyHash: string): Intake {
 /**
  * Stores one request or report: the same requestId again returns the first tracking code;
  * a known open case for the same person gains a submission instead of a duplicate case.
- * All in one IMMEDIATE transaction, so the 201 is sent only after everything is committed.
+ * All in one transaction (IMMEDIATE on SQLite), so the 201 is sent only after everything is committed.
  */
-export function createIntake(db: DB, repos: Repositories & { cases: CasesRepository }, vault: Vault) {
-  const run = db.transaction((submission: Submission, now: string): Intake => {
-    const existing = repos.cases.findSubmissionByRequestId(submission.requestId);
-    if (existing) return retryOf(existing, submission.bodyHash);
+export function createIntake(store: Store, vault: Vault) {
+  return {
+    submit: (submission: Submission, now: string): Promise<Intake> => store.transaction((tx) => submitIn(tx, vault, submission, now)),
+  };
+}
 
-    const key = personKey(vault, submission.person);
-    const township = submission.entry.township;
-    const level = levelOf(submission);
-    const dueAt = firstContactDue(now, level);
-    const open = key ? repos.cases.findOpenByPersonKey(township, key) : undefined;
-    const screening = submission.screening;
+async function submitIn(tx: Store, vault: Vault, submission: Submission, now: string): Promise<Intake> {
+  const { repos } = tx;
+  const key = personKey(vault, submission.person);
+  // SQLite: BEGIN IMMEDIATE already lets one intake run at a time. PostgreSQL (several app servers): the same
+  // requestId sent twice at once, or two submissions about one person, wait here for each other, so the second
+  // sees the first's submission or open case (READ COMMITTED reads what was committed) instead of a duplicate.
+  const locks = locksOf(tx);
+  await locks.lockKey('request', submission.requestId);
+  if (key) await locks.lockKey('person', key);
 
-    let caseId: number;
-    if (open) {
-      caseId = open.id;
-      repos.cases.raiseLevel(caseId, moreSevere(open.level, level), dueAt);
-      if (screening && !open.answers_json) {
-        repos.cases.fillAnswers(caseId, {
-          answersJson: JSON.stringify(screening.answers),
-          resultJson: JSON.stringify(screening.result),
-          rulesVersion: screening.rulesVersion,
-          targetClass: screening.targetClass,
-        });
-      }
-      repos.cases.touch(caseId, now);
-      repos.cases.appendEvent({ caseId, at: now, type: 'merged', actor: 'system', detailEnc: vault.encrypt({ kind: submission.kind }) });
-    } else {
-      caseId = repos.cases.insertCase({
-        township,
-        village: submission.entry.village,
-        personKey: key,
-        ...matchKeys(vault, submission.person),
-        subjectEnc: vault.encrypt(submission.person),
-        ...maskedPerson(submission.person),
-        source: submission.kind === 'request' ? 'self' : 'report',
-        status: 'new',
-        level,
-        targetClass: screening?.targetClass ?? null,
-        answersJson: screening ? JSON.stringify(screening.answers) : null,
-        resultJson: screening ? JSON.stringify(screening.result) : null,
-        rulesVersion: screening?.rulesVersion ?? null,
-        situationsJson: submission.situations ? JSON.stringify(submission.situations) : null,
-        dueAt,
-        now,
+  const existing = await repos.cases.findSubmissionByRequestId(submission.requestId);
+  if (existing) return retryOf(existing, submission.bodyHash);
+
+  const township = submission.entry.township;
+  const level = levelOf(submission);
+  const dueAt = firstContactDue(now, level);
+  // Not locked by case id: a merge into an open case changes no status, so it cannot race a workflow step's transition.
+  const open = key ? await repos.cases.findOpenByPersonKey(township, key) : undefined;
+  const screening = submission.screening;
+
+  let caseId: number;
+  if (open) {
+    caseId = open.id;
+    await repos.cases.raiseLevel(caseId, moreSevere(open.level, level), dueAt);
+    if (screening && !open.answers_json) {
+      await repos.cases.fillAnswers(caseId, {
+        answersJson: JSON.stringify(screening.answers),
+        resultJson: JSON.stringify(screening.result),
+        rulesVersion: screening.rulesVersion,
+        targetClass: screening.targetClass,
       });
     }
-
-    const trackingCode = generateTrackingCode();
-    const submissionId = repos.cases.insertSubmission({
-      caseId,
-      kind: submission.kind,
-      requestId: submission.requestId,
-      trackingCode,
-      entryCode: submission.entry.code,
-      payloadEnc: vault.encrypt(submission.payload),
-      reporterRelation: submission.reporterRelation ?? null,
+    await repos.cases.touch(caseId, now);
+    await repos.cases.appendEvent({ caseId, at: now, type: 'merged', actor: 'system', detailEnc: vault.encrypt({ kind: submission.kind }) });
+  } else {
+    caseId = await repos.cases.insertCase({
+      township,
+      village: submission.entry.village,
+      personKey: key,
+      ...matchKeys(vault, submission.person),
+      subjectEnc: vault.encrypt(submission.person),
+      ...maskedPerson(submission.person),
+      source: submission.kind === 'request' ? 'self' : 'report',
+      status: 'new',
+      level,
+      targetClass: screening?.targetClass ?? null,
+      answersJson: screening ? JSON.stringify(screening.answers) : null,
+      resultJson: screening ? JSON.stringify(screening.result) : null,
+      rulesVersion: screening?.rulesVersion ?? null,
+      situationsJson: submission.situations ? JSON.stringify(submission.situations) : null,
+      dueAt,
       now,
-      bodyHash: submission.bodyHash,
     });
-    repos.cases.appendEvent({
-      caseId,
-      submissionId,
-      at: now,
-      type: 'submitted',
-      actor: submission.kind === 'request' ? 'resident' : 'reporter',
-      publicText:
-        submission.kind === 'request'
-          ? `已收到您的求助，${contactPromise('requester')}`
-          : `已收到您的反映，谢谢您的热心。${contactPromise('reported')}`,
-    });
-    return { trackingCode, caseId, created: true };
-  });
+  }
 
-  return {
-    submit: (submission: Submission, now: string): Intake => run.immediate(submission, now),
-  };
+  const trackingCode = generateTrackingCode();
+  const submissionId = await repos.cases.insertSubmission({
+    caseId,
+    kind: submission.kind,
+    requestId: submission.requestId,
+    trackingCode,
+    entryCode: submission.entry.code,
+    payloadEnc: vault.encrypt(submission.payload),
+    reporterRelation: submission.reporterRelation ?? null,
+    now,
+    bodyHash: submission.bodyHash,
+  });
+  await repos.cases.appendEvent({
+    caseId,
+    submissionId,
+    at: now,
+    type: 'submitted',
+    actor: submission.kind === 'request' ? 'resident' : 'reporter',
+    publicText:
+      submission.kind === 'request'
+        ? `已收到您的求助，${contactPromise('requester')}`
+        : `已收到您的反映，谢谢您的热心。${contactPromise('reported')}`,
+  });
+  return { trackingCode, caseId, created: true };
 }

@@ -22,7 +22,7 @@ beforeAll(async () => {
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/requests',
-    payload: { requestId: randomUUID(), entryCode: firstActiveEntry(t.app).code, answers: HARDSHIP_ANSWERS, person: { name: '钥匙测试', phone: '13957711111' }, consent: true },
+    payload: { requestId: randomUUID(), entryCode: (await firstActiveEntry(t.app)).code, answers: HARDSHIP_ANSWERS, person: { name: '钥匙测试', phone: '13957711111' }, consent: true },
   });
   expect(res.statusCode).toBe(201);
   backup = path.join(work, 'backup.sqlite');
@@ -47,17 +47,17 @@ describe('key check value', () => {
     db.close();
   });
 
-  it('restore refuses a backup the current key cannot open, and leaves the database alone', () => {
+  it('restore refuses a backup the current key cannot open, and leaves the database alone', async () => {
     const dir = dataDirWith(newKey());
-    expect(() => restoreDatabase(backup, dir)).toThrow(KEY_MESSAGES.backupMismatch);
+    await expect(restoreDatabase(backup, dir)).rejects.toThrow(KEY_MESSAGES.backupMismatch);
     expect(fs.existsSync(path.join(dir, DATABASE_FILE))).toBe(false);
-    expect(() => restoreDatabase(backup, dataDirWith(null))).toThrow(KEY_MESSAGES.backupNoKey);
-    expect(() => restoreDatabase(backup, dataDirWith(null), newKey())).toThrow(KEY_MESSAGES.backupMismatch);
+    await expect(restoreDatabase(backup, dataDirWith(null))).rejects.toThrow(KEY_MESSAGES.backupNoKey);
+    await expect(restoreDatabase(backup, dataDirWith(null), newKey())).rejects.toThrow(KEY_MESSAGES.backupMismatch);
   });
 
-  it('restore accepts the backup with its own key', () => {
+  it('restore accepts the backup with its own key', async () => {
     const dir = dataDirWith(fs.readFileSync(path.join(t.dataDir, 'secret.key'), 'utf8'));
-    expect(restoreDatabase(backup, dir)).toEqual({ cases: 1 });
+    expect(await restoreDatabase(backup, dir)).toEqual({ cases: 1 });
   });
 
   it('the app refuses a database encrypted under another key, and never makes a key over existing data', async () => {

@@ -38,13 +38,13 @@ function opens(vault: Vault, blob: Buffer): boolean {
   }
 }
 
-export function holdsEncryptedData(repo: KeyCheckRepository): boolean {
-  return repo.stored() !== undefined || repo.sampleCiphertext() !== undefined;
+export async function holdsEncryptedData(repo: KeyCheckRepository): Promise<boolean> {
+  return (await repo.stored()) !== undefined || (await repo.sampleCiphertext()) !== undefined;
 }
 
 /** true: the key fits; false: it does not; 'unknown': nothing encrypted to check against yet. */
-export function keyFits(repo: KeyCheckRepository, vault: Vault): boolean | 'unknown' {
-  const stored = repo.stored();
+export async function keyFits(repo: KeyCheckRepository, vault: Vault): Promise<boolean | 'unknown'> {
+  const stored = await repo.stored();
   if (stored) {
     try {
       const { c, i } = JSON.parse(stored) as { c: string; i: string };
@@ -54,7 +54,7 @@ export function keyFits(repo: KeyCheckRepository, vault: Vault): boolean | 'unkn
     }
   }
   // Data from before key check values: the key fits if it opens what is there.
-  const sample = repo.sampleCiphertext();
+  const sample = await repo.sampleCiphertext();
   return sample ? opens(vault, sample) : 'unknown';
 }
 
@@ -62,18 +62,18 @@ export function keyFits(repo: KeyCheckRepository, vault: Vault): boolean | 'unkn
  * The vault for a database: refuses a key that does not fit the data, never generates a key over
  * existing encrypted data, and records the key check value the first time.
  */
-export function openVault(repo: KeyCheckRepository, dataDir: string, envKey?: string): Vault {
-  return createVault(openKeys(repo, dataDir, envKey));
+export async function openVault(repo: KeyCheckRepository, dataDir: string, envKey?: string): Promise<Vault> {
+  return createVault(await openKeys(repo, dataDir, envKey));
 }
 
 /** The keys that fit the data already stored (see openVault), for a connection that builds its own vault. */
-export function openKeys(repo: KeyCheckRepository, dataDir: string, envKey?: string): DataKeys {
-  const hasData = holdsEncryptedData(repo);
+export async function openKeys(repo: KeyCheckRepository, dataDir: string, envKey?: string): Promise<DataKeys> {
+  const hasData = await holdsEncryptedData(repo);
   const keys = loadKeys(dataDir, envKey, { mayGenerate: !hasData });
   if (!keys) throw new KeyMismatchError(KEY_MESSAGES.missing);
   const vault = createVault(keys);
-  const fits = keyFits(repo, vault);
+  const fits = await keyFits(repo, vault);
   if (fits === false) throw new KeyMismatchError(KEY_MESSAGES.mismatch);
-  if (!repo.stored()) repo.store(keyCheckValue(vault));
+  if (!(await repo.stored())) await repo.store(keyCheckValue(vault));
   return keys;
 }

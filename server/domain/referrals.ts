@@ -12,12 +12,12 @@ import {
 import { labelOf } from '../../shared/cases/labels';
 import type { PartnerReferralInfo, StaffReferralInfo } from '../../shared/schemas/referrals';
 import { AppError } from '../app-error';
-import type { DB } from '../db/open';
-import type { Repositories } from '../repositories';
+import type { Store } from '../db/store';
 import type { CaseRow } from '../repositories/cases';
 import type { ReferralRow } from '../repositories/referrals';
 import type { StaffUser } from '../repositories/users';
 import type { Vault } from './crypto';
+import { locksOf } from './locks';
 import type { CleanPerson } from './person';
 
 export function toStaffReferral(row: ReferralRow, nowIso: string): StaffReferralInfo {
@@ -37,13 +37,14 @@ export function toStaffReferral(row: ReferralRow, nowIso: string): StaffReferral
 }
 
 /** Desensitised for the partner: surname, township and village names, the need; a phone only if shared. */
-export function toPartnerReferral(repos: Repositories, vault: Vault, row: ReferralRow): PartnerReferralInfo {
+export async function toPartnerReferral(store: Store, vault: Vault, row: ReferralRow): Promise<PartnerReferralInfo> {
+  const { repos } = store;
   const contact = row.contact_enc ? vault.decrypt<{ phone: string }>(row.contact_enc) : null;
   return {
     id: row.id,
     surname: surnameOnly(row.name_masked),
-    township: repos.regions.find(row.township)?.name ?? '',
-    village: row.village ? (repos.regions.find(row.village)?.name ?? null) : null,
+    township: (await repos.regions.find(row.township))?.name ?? '',
+    village: row.village ? ((await repos.regions.find(row.village))?.name ?? null) : null,
     need: row.need,
     status: row.status,
     statusText: labelOf(REFERRAL_STATUSES, row.status),
@@ -52,6 +53,8 @@ export function toPartnerReferral(repos: Repositories, vault: Vault, row: Referr
     contactPhone: contact?.phone ?? null,
   };
 }
+
+const NOT_ACCEPTED = '对方接单后才能提供联系电话';
 
 function refuseNumbers(field: 'need' | 'note', text: string, nowIso: string): void {
   if (personalNumberIn(text, chinaDate(nowIso))) {
@@ -63,16 +66,20 @@ function refuseNumbers(field: 'need' | 'note', text: string, nowIso: string): vo
  * The referral loop: the township refers a case to a resource, the partner answers, the township may share a
  * phone once accepted. Every step lands in the case timeline (with plain words for the tracking page).
  */
-export function createReferralWorkflow(db: DB, repos: Repositories, vault: Vault) {
-  const refer = db.transaction((row: CaseRow, resourceId: number, need: string, staff: StaffUser, now: string): number => {
-    const current = repos.cases.find(row.id)!;
+export function createReferralWorkflow(store: Store, vault: Vault) {
+  // Each step reads what it changes again inside its transaction, locked on PostgreSQL (the case, the referral):
+  // a referral is never added to a case being closed at the same moment, and two answers make one move.
+  const refer = async (tx: Store, row: CaseRow, resourceId: number, need: string, staff: StaffUser, now: string): Promise<number> => {
+    const { repos } = tx;
+    await locksOf(tx).lockKey('case', row.id);
+    const current = (await repos.cases.find(row.id))!;
     if (current.closed_at !== null) throw new AppError('INVALID_TRANSITION', 409, '案件已办结，不能再转介；需要时请先重新办理');
-    const resource = repos.resources.find(resourceId);
+    const resource = await repos.resources.find(resourceId);
     if (!resource || resource.retiredAt !== null || (resource.township !== null && resource.township !== current.township)) {
       throw new AppError('VALIDATION_FAILED', 400, undefined, { resourceId: '请从本乡镇或全县的资源中选择' });
     }
-    const id = repos.referrals.create({ caseId: current.id, resourceId, need, acceptBy: referralAcceptBy(now), createdBy: `staff:${staff.id}`, now });
-    repos.cases.appendEvent({
+    const id = await repos.referrals.create({ caseId: current.id, resourceId, need, acceptBy: referralAcceptBy(now), createdBy: `staff:${staff.id}`, now });
+    await repos.cases.appendEvent({
       caseId: current.id,
       at: now,
       type: 'referral',
@@ -80,20 +87,22 @@ export function createReferralWorkflow(db: DB, repos: Repositories, vault: Vault
       publicText: referralPublicText('referred', resource.name),
       detailEnc: vault.encrypt({ referralId: id, resource: resource.name, need }),
     });
-    repos.cases.touch(current.id, now);
+    await repos.cases.touch(current.id, now);
     return id;
-  });
+  };
 
-  const answer = db.transaction((referralId: number, event: PartnerEvent, note: string, partner: StaffUser, now: string): void => {
-    const referral = repos.referrals.find(referralId)!;
+  const answer = async (tx: Store, referralId: number, event: PartnerEvent, note: string, partner: StaffUser, now: string): Promise<void> => {
+    const { repos } = tx;
+    await locksOf(tx).lockKey('referral', referralId);
+    const referral = (await repos.referrals.find(referralId))!;
     const result = referralTransition(referral.status, event);
     if (!result.ok) throw new AppError('INVALID_TRANSITION', 409, result.message);
-    repos.referrals.setStatus(referral.id, result.to, now);
+    await repos.referrals.setStatus(referral.id, result.to, now);
     // The household plan follows: an accepted referral is under way, a completed one done.
     if (event !== 'decline') {
-      repos.plan.followReferral({ referralId: referral.id, resourceId: referral.resource_id, caseId: referral.case_id }, event === 'accept' ? 'under_way' : 'done', now);
+      await repos.plan.followReferral({ referralId: referral.id, resourceId: referral.resource_id, caseId: referral.case_id }, event === 'accept' ? 'under_way' : 'done', now);
     }
-    repos.cases.appendEvent({
+    await repos.cases.appendEvent({
       caseId: referral.case_id,
       at: now,
       type: `referral_${event}`,
@@ -101,42 +110,45 @@ export function createReferralWorkflow(db: DB, repos: Repositories, vault: Vault
       publicText: referralPublicText(event, referral.resource_name),
       detailEnc: vault.encrypt({ referralId: referral.id, resource: referral.resource_name, note }),
     });
-    repos.cases.touch(referral.case_id, now);
-  });
+    await repos.cases.touch(referral.case_id, now);
+  };
 
-  const share = db.transaction((referral: ReferralRow, phone: string, staff: StaffUser, now: string, clientIp: string): void => {
-    repos.referrals.setContact(referral.id, vault.encrypt({ phone }), now);
-    repos.audit.record({ actor: staff.username, action: 'referral.share_contact', target: `case:${referral.case_id}`, detail: `referral:${referral.id}`, clientIp });
-    repos.cases.appendEvent({
+  const share = async (tx: Store, referral: ReferralRow, phone: string, staff: StaffUser, now: string, clientIp: string): Promise<void> => {
+    const { repos } = tx;
+    await locksOf(tx).lockKey('referral', referral.id);
+    if ((await repos.referrals.find(referral.id))?.status !== 'accepted') throw new AppError('INVALID_TRANSITION', 409, NOT_ACCEPTED);
+    await repos.referrals.setContact(referral.id, vault.encrypt({ phone }), now);
+    await repos.audit.record({ actor: staff.username, action: 'referral.share_contact', target: `case:${referral.case_id}`, detail: `referral:${referral.id}`, clientIp });
+    await repos.cases.appendEvent({
       caseId: referral.case_id,
       at: now,
       type: 'referral_contact',
       actor: `staff:${staff.id}`,
       detailEnc: vault.encrypt({ referralId: referral.id, resource: referral.resource_name }),
     });
-  });
+  };
 
   return {
-    refer(row: CaseRow, resourceId: number, rawNeed: string, staff: StaffUser, now: string): number {
+    async refer(row: CaseRow, resourceId: number, rawNeed: string, staff: StaffUser, now: string): Promise<number> {
       const need = rawNeed.trim();
       if ([...need].length < 4) throw new AppError('VALIDATION_FAILED', 400, undefined, { need: '请写清需要对方帮什么（4 到 300 个字）' });
       refuseNumbers('need', need, now);
-      return refer.immediate(row, resourceId, need, staff, now);
+      return store.transaction((tx) => refer(tx, row, resourceId, need, staff, now));
     },
-    answer(referralId: number, event: PartnerEvent, rawNote: string, partner: StaffUser, now: string): void {
+    async answer(referralId: number, event: PartnerEvent, rawNote: string, partner: StaffUser, now: string): Promise<void> {
       const note = rawNote.trim();
       if (noteRequired(event) && [...note].length < 2) {
         throw new AppError('VALIDATION_FAILED', 400, undefined, { note: event === 'decline' ? '请写一句婉拒的原因' : '请写一句做了什么' });
       }
       refuseNumbers('note', note, now);
-      answer.immediate(referralId, event, note, partner, now);
+      await store.transaction((tx) => answer(tx, referralId, event, note, partner, now));
     },
     /** The township gives the partner the person's phone: only after acceptance, and audited. */
-    shareContact(referral: ReferralRow, staff: StaffUser, now: string, clientIp: string): void {
-      if (referral.status !== 'accepted') throw new AppError('INVALID_TRANSITION', 409, '对方接单后才能提供联系电话');
-      const subject = vault.decrypt<CleanPerson>(repos.cases.find(referral.case_id)!.subject_enc);
-      if (!subject.phone) throw new AppError('INVALID_TRANSITION', 409, '这个案件没有留电话');
-      share.immediate(referral, subject.phone, staff, now, clientIp);
+    async shareContact(referral: ReferralRow, staff: StaffUser, now: string, clientIp: string): Promise<void> {
+      if (referral.status !== 'accepted') throw new AppError('INVALID_TRANSITION', 409, NOT_ACCEPTED);
+      const { phone } = vault.decrypt<CleanPerson>((await store.repos.cases.find(referral.case_id))!.subject_enc);
+      if (!phone) throw new AppError('INVALID_TRANSITION', 409, '这个案件没有留电话');
+      await store.transaction((tx) => share(tx, referral, phone, staff, now, clientIp));
     },
   };
 }

@@ -7,11 +7,11 @@ import { selectRegisterParameters } from '../../shared/register/parameters';
 import { carryRisks, type Findings, type OpenRisks } from '../../shared/register/risks';
 import type { HouseholdReviewInput, HouseholdVisitInput } from '../../shared/schemas/households';
 import { AppError } from '../app-error';
-import type { DB } from '../db/open';
-import type { Repositories } from '../repositories';
+import type { Store } from '../db/store';
 import type { CaseRow } from '../repositories/cases';
 import type { HouseholdRow } from '../repositories/households';
 import type { Vault } from './crypto';
+import { locksOf } from './locks';
 import { matchKeys, type CleanPerson } from './person';
 
 const registerLevel = (level: string): RegisterLevel => (level === 'red' || level === 'yellow' ? level : 'blue');
@@ -19,15 +19,22 @@ const registerLevel = (level: string): RegisterLevel => (level === 'red' || leve
 /**
  * A case decision enrols the person in the register, or updates their entry: the category follows the
  * decision, the level the case's, and the next visit comes no later than the new level's cadence.
- * Runs inside the workflow's transaction.
+ * Runs inside the workflow's transaction (`tx`).
  */
-export function enrolFromDecision(repos: Repositories, row: CaseRow, decision: Decision, actor: string, now: string): number {
+export async function enrolFromDecision(tx: Store, row: CaseRow, decision: Decision, actor: string, now: string): Promise<number> {
+  const { repos } = tx;
   const today = chinaDate(now);
   const { values } = selectRegisterParameters(today);
   const category = CATEGORY_OF_DECISION[decision];
   const level = registerLevel(row.level);
   const firstVisit = nextVisitDate(today, level, values);
-  const existing = (row.person_key ? repos.households.findByPersonKey(row.person_key) : undefined) ?? repos.households.findByCase(row.id);
+  // PostgreSQL: the person, then their household, locked for the rest of the workflow's transaction, so two
+  // decisions (or a decision and a visit) about one person enrol one household and keep each other's changes.
+  const locks = locksOf(tx);
+  if (row.person_key) await locks.lockKey('person', row.person_key);
+  const found = (row.person_key ? await repos.households.findByPersonKey(row.person_key) : undefined) ?? (await repos.households.findByCase(row.id));
+  if (found) await locks.lockKey('household', found.id);
+  const existing = found && (await repos.households.find(found.id));
   const person = {
     township: row.township,
     village: row.village ?? '',
@@ -39,7 +46,7 @@ export function enrolFromDecision(repos: Repositories, row: CaseRow, decision: D
   };
   let id: number;
   if (!existing) {
-    id = repos.households.insert({
+    id = await repos.households.insert({
       person_key: row.person_key,
       ...person,
       category,
@@ -52,13 +59,13 @@ export function enrolFromDecision(repos: Repositories, row: CaseRow, decision: D
       import_fingerprint: null,
       now,
     });
-    repos.households.appendEvent({ householdId: id, at: now, type: 'enrolled', actor, caseId: row.id, detail: { category, level, decision, source: 'decision' } });
+    await repos.households.appendEvent({ householdId: id, at: now, type: 'enrolled', actor, caseId: row.id, detail: { category, level, decision, source: 'decision' } });
   } else {
     id = existing.id;
     const changed = existing.category !== category;
     const since = changed ? today : existing.category_since;
     const newLevel = moreSevere(existing.level, level) as RegisterLevel;
-    repos.households.update(id, {
+    await repos.households.update(id, {
       ...person,
       category,
       category_since: since,
@@ -70,9 +77,9 @@ export function enrolFromDecision(repos: Repositories, row: CaseRow, decision: D
       import_fingerprint: existing.import_fingerprint,
       now,
     });
-    repos.households.appendEvent({ householdId: id, at: now, type: 'decision', actor, caseId: row.id, detail: { category, level: newLevel, decision } });
+    await repos.households.appendEvent({ householdId: id, at: now, type: 'decision', actor, caseId: row.id, detail: { category, level: newLevel, decision } });
   }
-  repos.households.linkCase(id, row.id);
+  await repos.households.linkCase(id, row.id);
   return id;
 }
 
@@ -85,14 +92,15 @@ function visitDay(visitedAt: string, today: string): string {
 }
 
 /** 定期探访 and 复核: recorded against the register only, never against a case or a tracking page. */
-export function createRegisterWork(db: DB, repos: Repositories, vault: Vault) {
-  function visit(household: HouseholdRow, input: HouseholdVisitInput, kind: 'visit' | 'review', actor: string, now: string): { visitedOn: string } {
+export function createRegisterWork(store: Store, vault: Vault) {
+  async function visit(tx: Store, household: HouseholdRow, input: HouseholdVisitInput, kind: 'visit' | 'review', actor: string, now: string): Promise<{ visitedOn: string }> {
+    const { repos } = tx;
     const today = chinaDate(now);
     const visitedOn = visitDay(input.visitedAt, today);
     const { values } = selectRegisterParameters(visitedOn);
     const level = input.level ?? household.level;
     const risks = carryRisks(JSON.parse(household.open_risks_json) as OpenRisks, input.findings as Findings, visitedOn);
-    repos.households.recordVisit({
+    await repos.households.recordVisit({
       householdId: household.id,
       visitedOn,
       kind,
@@ -104,7 +112,7 @@ export function createRegisterWork(db: DB, repos: Repositories, vault: Vault) {
       nextVisitOn: nextVisitDate(visitedOn, level, values),
       now,
     });
-    if (level !== household.level) repos.households.appendEvent({ householdId: household.id, at: now, type: 'level', actor, detail: { from: household.level, to: level } });
+    if (level !== household.level) await repos.households.appendEvent({ householdId: household.id, at: now, type: 'level', actor, detail: { from: household.level, to: level } });
     return { visitedOn };
   }
 
@@ -112,16 +120,18 @@ export function createRegisterWork(db: DB, repos: Repositories, vault: Vault) {
    * 需要帮助，新建案件: a case in the household's township, linked to it, at the visit's level. It is staff's own
    * finding, so it is a report (主动发现) without a submission: no tracking code, nothing a resident's page shows.
    * An open case about the same person is linked instead, and left exactly as it was.
+   * The caller holds the person's lock (see recordVisit).
    */
-  function openCase(household: HouseholdRow, need: string, level: RegisterLevel, actor: string, now: string): { caseId: number; created: boolean } {
-    const open = household.person_key ? repos.cases.findOpenByPersonKey(household.township, household.person_key) : undefined;
+  async function openCase(tx: Store, household: HouseholdRow, need: string, level: RegisterLevel, actor: string, now: string): Promise<{ caseId: number; created: boolean }> {
+    const { repos } = tx;
+    const open = household.person_key ? await repos.cases.findOpenByPersonKey(household.township, household.person_key) : undefined;
     if (open) {
-      repos.households.linkCase(household.id, open.id);
-      repos.households.appendEvent({ householdId: household.id, at: now, type: 'case_linked', actor, caseId: open.id, detail: { existing: true } });
+      await repos.households.linkCase(household.id, open.id);
+      await repos.households.appendEvent({ householdId: household.id, at: now, type: 'case_linked', actor, caseId: open.id, detail: { existing: true } });
       return { caseId: open.id, created: false };
     }
     const person = vault.decrypt<CleanPerson>(household.subject_enc);
-    const caseId = repos.cases.insertCase({
+    const caseId = await repos.cases.insertCase({
       township: household.township,
       village: household.village || null,
       personKey: household.person_key,
@@ -142,25 +152,34 @@ export function createRegisterWork(db: DB, repos: Repositories, vault: Vault) {
       dueAt: firstContactDue(now, level),
       now,
     });
-    repos.cases.appendEvent({ caseId, at: now, type: 'submitted', actor, detailEnc: vault.encrypt({ from: 'visit', householdId: household.id, need }) });
-    repos.households.linkCase(household.id, caseId);
-    repos.households.appendEvent({ householdId: household.id, at: now, type: 'case_opened', actor, caseId });
+    await repos.cases.appendEvent({ caseId, at: now, type: 'submitted', actor, detailEnc: vault.encrypt({ from: 'visit', householdId: household.id, need }) });
+    await repos.households.linkCase(household.id, caseId);
+    await repos.households.appendEvent({ householdId: household.id, at: now, type: 'case_opened', actor, caseId });
     return { caseId, created: true };
   }
 
-  const recordVisit = db.transaction((household: HouseholdRow, input: HouseholdVisitInput, actor: string, now: string) => {
-    const current = repos.households.find(household.id)!;
-    visit(current, input, 'visit', actor, now);
+  // Each re-reads the household inside its transaction, locked by id on PostgreSQL: two visits saved at once
+  // carry the open risks one after the other instead of one overwriting the other.
+  const recordVisit = async (tx: Store, household: HouseholdRow, input: HouseholdVisitInput, actor: string, now: string) => {
+    const { repos } = tx;
+    const locks = locksOf(tx);
+    // The person first (as intake and case decisions lock them), when the visit may open a case about them.
+    if (input.openCase && household.person_key) await locks.lockKey('person', household.person_key);
+    await locks.lockKey('household', household.id);
+    const current = (await repos.households.find(household.id))!;
+    await visit(tx, current, input, 'visit', actor, now);
     if (!input.openCase) return null;
     const need = input.findings.needs.text.trim();
     if (!input.findings.needs.risk || need.length < 2)
       throw new AppError('VALIDATION_FAILED', 400, undefined, { 'findings.needs': '新建案件前，请在「需求」里写明需要什么帮助，并勾选「有风险」' });
-    return openCase(repos.households.find(household.id)!, need, input.level ?? current.level, actor, now);
-  });
+    return openCase(tx, (await repos.households.find(household.id))!, need, input.level ?? current.level, actor, now);
+  };
 
-  const recordReview = db.transaction((household: HouseholdRow, input: HouseholdReviewInput, actor: string, now: string) => {
-    const { visitedOn } = visit(repos.households.find(household.id)!, input, 'review', actor, now);
-    const current = repos.households.find(household.id)!;
+  const recordReview = async (tx: Store, household: HouseholdRow, input: HouseholdReviewInput, actor: string, now: string): Promise<void> => {
+    const { repos } = tx;
+    await locksOf(tx).lockKey('household', household.id);
+    const { visitedOn } = await visit(tx, (await repos.households.find(household.id))!, input, 'review', actor, now);
+    const current = (await repos.households.find(household.id))!;
     const { values } = selectRegisterParameters(visitedOn);
     const unstable = input.unstable ?? current.unstable === 1;
     let category = current.category as RegisterCategory;
@@ -179,7 +198,7 @@ export function createRegisterWork(db: DB, repos: Repositories, vault: Vault) {
     }
     // Continue: the next re-check counts from this one.
     const reviewFrom = input.decision === 'continue' ? visitedOn : since;
-    repos.households.update(current.id, {
+    await repos.households.update(current.id, {
       township: current.township,
       village: current.village,
       subject_enc: current.subject_enc,
@@ -197,13 +216,14 @@ export function createRegisterWork(db: DB, repos: Repositories, vault: Vault) {
       import_fingerprint: current.import_fingerprint,
       now,
     });
-    repos.households.appendEvent({ householdId: current.id, at: now, type: 'review', actor, detail: { decision: input.decision, category, from: current.category, until } });
-  });
+    await repos.households.appendEvent({ householdId: current.id, at: now, type: 'review', actor, detail: { decision: input.decision, category, from: current.category, until } });
+  };
 
   return {
     /** The case the visit opened or linked, when it asked for one. */
-    recordVisit: (h: HouseholdRow, input: HouseholdVisitInput, actor: string, now: string): { caseId: number; created: boolean } | null =>
-      recordVisit.immediate(h, input, actor, now),
-    recordReview: (h: HouseholdRow, input: HouseholdReviewInput, actor: string, now: string): void => recordReview.immediate(h, input, actor, now),
+    recordVisit: (h: HouseholdRow, input: HouseholdVisitInput, actor: string, now: string): Promise<{ caseId: number; created: boolean } | null> =>
+      store.transaction((tx) => recordVisit(tx, h, input, actor, now)),
+    recordReview: (h: HouseholdRow, input: HouseholdReviewInput, actor: string, now: string): Promise<void> =>
+      store.transaction((tx) => recordReview(tx, h, input, actor, now)),
   };
 }

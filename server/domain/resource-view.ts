@@ -1,30 +1,30 @@
 import type { AdminResourceItemInfo, ResourceInput, ResourceItemInfo } from '../../shared/schemas/resources';
 import { AppError } from '../app-error';
-import type { Repositories } from '../repositories';
+import type { Store } from '../db/store';
 import type { Resource, ResourceFields } from '../repositories/resources';
 
 /** A resource as staff pick it for a referral. */
-export function toResourceItem(repos: Repositories, r: Resource): ResourceItemInfo {
+export async function toResourceItem(store: Store, r: Resource): Promise<ResourceItemInfo> {
   return {
     id: r.id,
     kind: r.kind,
     name: r.name,
     township: r.township,
-    townshipName: r.township ? (repos.regions.find(r.township)?.name ?? r.township) : null,
+    townshipName: r.township ? ((await store.repos.regions.find(r.township))?.name ?? r.township) : null,
     serviceTypes: r.serviceTypes,
     contact: r.contact,
     capacity: r.capacity,
   };
 }
 
-export function toAdminResourceItem(repos: Repositories, r: Resource): AdminResourceItemInfo {
-  return { ...toResourceItem(repos, r), retiredAt: r.retiredAt, updatedAt: r.updatedAt, updatedBy: r.updatedBy };
+export async function toAdminResourceItem(store: Store, r: Resource): Promise<AdminResourceItemInfo> {
+  return { ...(await toResourceItem(store, r)), retiredAt: r.retiredAt, updatedAt: r.updatedAt, updatedBy: r.updatedBy };
 }
 
 /** Trims what the county typed, drops repeated service types, and checks the township exists. */
-export function cleanResource(repos: Repositories, input: ResourceInput): ResourceFields {
+export async function cleanResource(store: Store, input: ResourceInput): Promise<ResourceFields> {
   const township = input.township ?? null;
-  if (township !== null && !repos.regions.findTownship(township)) {
+  if (township !== null && !(await store.repos.regions.findTownship(township))) {
     throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '没有这个乡镇（街道）' });
   }
   const name = input.name.trim();

@@ -1,6 +1,6 @@
 import type { Policy } from '../../shared/policies/policy';
 import type { Dated, ParameterHistory, ParameterName, ParameterValues } from '../../shared/screening/parameters';
-import type { Repositories } from '../repositories';
+import type { Store } from '../db/store';
 
 /** The parameters a history holds, read from the history itself so new ones need no change here. */
 export function parameterNames(history: ParameterHistory): ParameterName[] {
@@ -28,11 +28,12 @@ export function historyWith(base: ParameterHistory, versions: readonly DatedValu
 }
 
 /** The stored history, or the shipped one itself when the county has saved none (same object: the engine cache holds). */
-export function storedHistory(repos: Repositories, base: ParameterHistory): ParameterHistory {
-  return historyWith(base, repos.parameterVersions.list());
+export async function storedHistory(store: Store, base: ParameterHistory): Promise<ParameterHistory> {
+  return historyWith(base, await store.repos.parameterVersions.list());
 }
 
 /** The stored library, or the shipped one until the county first opens it. */
-export function storedPolicies(repos: Repositories, shipped: readonly Policy[]): readonly Policy[] {
-  return repos.policyLibrary.isEmpty() ? shipped : repos.policyLibrary.list().map((p) => p.policy);
+export async function storedPolicies(store: Store, shipped: readonly Policy[]): Promise<readonly Policy[]> {
+  const library = store.repos.policyLibrary;
+  return (await library.isEmpty()) ? shipped : (await library.list()).map((p) => p.policy);
 }
