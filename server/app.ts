@@ -85,8 +85,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { dataDir: config.dataDir, dataKey: config.dataKey });
   app.decorate('config', config);
-  if (config.seedDemo) loadDemoCounty(app.db, app.repos);
-  seedPolicyLibrary(app.repos);
+  if (config.seedDemo) await loadDemoCounty(app.store);
+  await seedPolicyLibrary(app.store);
 
   await app.register(authPlugin, { secure: config.publicBaseUrl.startsWith('https:') });
   await app.register(screeningPlugin);

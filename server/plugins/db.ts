@@ -41,7 +41,7 @@ const dbPlugin: FastifyPluginAsync<{ dataDir: string; dataKey?: string }> = asyn
   const repos = store.repos;
   let keys: DataKeys;
   try {
-    keys = openKeys(createKeyCheckRepository(db), dataDir, dataKey);
+    keys = await openKeys(createKeyCheckRepository(db), dataDir, dataKey);
   } catch (err) {
     db.close();
     throw err;
