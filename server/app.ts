@@ -20,6 +20,8 @@ import screeningRoutes from './routes/public/screenings';
 import submissionRoutes from './routes/public/submissions';
 import trackRoutes from './routes/public/track';
 import dbPlugin from './plugins/db';
+import servicesPlugin from './plugins/services';
+import vaultPlugin from './plugins/vault';
 import errorsPlugin from './plugins/errors';
 import entryRoutes from './routes/public/entries';
 import healthRoutes from './routes/public/health';
@@ -83,10 +85,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
   });
   await app.register(errorsPlugin);
-  await app.register(dbPlugin, { dataDir: config.dataDir, dataKey: config.dataKey });
+  await app.register(dbPlugin, { dataDir: config.dataDir });
+  await app.register(vaultPlugin, { dataDir: config.dataDir, dataKey: config.dataKey });
+  await app.register(servicesPlugin, { dataDir: config.dataDir });
   app.decorate('config', config);
-  if (config.seedDemo) loadDemoCounty(app.db, app.repos);
-  seedPolicyLibrary(app.repos);
+  if (config.seedDemo) await loadDemoCounty(app.store);
+  await seedPolicyLibrary(app.store);
 
   await app.register(authPlugin, { secure: config.publicBaseUrl.startsWith('https:') });
   await app.register(screeningPlugin);

@@ -14,7 +14,7 @@ export async function startServer(config: AppConfig = loadConfigOrExit()) {
     }
     throw err;
   });
-  const admin = await ensureInitialAdmin(app.repos, config.dataDir, config.adminPassword);
+  const admin = await ensureInitialAdmin(app.store, config.dataDir, config.adminPassword);
   if (admin?.generated) {
     console.log('\n================ 首次启动 ================');
     console.log(`县级管理员账号：${admin.username}`);
@@ -30,7 +30,7 @@ export async function startServer(config: AppConfig = loadConfigOrExit()) {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const local = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   console.log(`幸福码已启动：${local}  （用时 ${Math.round(performance.now() - started)} ms）`);
-  const demo = app.repos.entries.list().find((e) => e.active);
+  const demo = (await app.repos.entries.list()).find((e) => e.active);
   if (demo) console.log(`试一试：${config.publicBaseUrl}/q/${demo.code}    工作人员入口：${config.publicBaseUrl}/staff`);
 
   let closing = false;

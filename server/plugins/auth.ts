@@ -25,8 +25,8 @@ declare module 'fastify' {
     requireStaff: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     /** preHandler for /api/partner/*: a logged-in partner account bound to a resource, nobody else. */
     requirePartner: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
-    startSession(reply: FastifyReply, user: StaffUser): string;
-    endSession(request: FastifyRequest, reply: FastifyReply): void;
+    startSession(reply: FastifyReply, user: StaffUser): Promise<string>;
+    endSession(request: FastifyRequest, reply: FastifyReply): Promise<void>;
   }
 }
 
@@ -44,22 +44,22 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Staff sessions: an HttpOnly, SameSite=Strict cookie, a session row in SQLite, a CSRF token per session. */
+/** Staff sessions: an HttpOnly, SameSite=Strict cookie, a session row in the database, a CSRF token per session. */
 const authPlugin: FastifyPluginAsync<{ secure: boolean }> = async (app, { secure }) => {
   await app.register(cookie);
   app.decorateRequest('staff', undefined);
 
-  app.decorate('startSession', (reply: FastifyReply, user: StaffUser) => {
+  app.decorate('startSession', async (reply: FastifyReply, user: StaffUser) => {
     const sessionId = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
-    app.repos.sessions.create(hash(sessionId), user.id, csrfToken, nowIso());
+    await app.repos.sessions.create(hash(sessionId), user.id, csrfToken, nowIso());
     reply.setCookie(SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: ABSOLUTE_TIMEOUT_MS / 1000 });
     return csrfToken;
   });
 
-  app.decorate('endSession', (request: FastifyRequest, reply: FastifyReply) => {
+  app.decorate('endSession', async (request: FastifyRequest, reply: FastifyReply) => {
     const sessionId = request.cookies[SESSION_COOKIE];
-    if (sessionId) app.repos.sessions.remove(hash(sessionId));
+    if (sessionId) await app.repos.sessions.remove(hash(sessionId));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
   });
 
@@ -68,15 +68,15 @@ const authPlugin: FastifyPluginAsync<{ secure: boolean }> = async (app, { secure
     const sessionId = request.cookies[SESSION_COOKIE];
     if (!sessionId) throw new AppError('UNAUTHENTICATED', 401);
     const sessionHash = hash(sessionId);
-    const session = app.repos.sessions.find(sessionHash);
+    const session = await app.repos.sessions.find(sessionHash);
     const now = Date.now();
     if (!session) throw new AppError('UNAUTHENTICATED', 401);
     if (now - Date.parse(session.last_seen_at) > IDLE_TIMEOUT_MS || now - Date.parse(session.created_at) > ABSOLUTE_TIMEOUT_MS) {
-      app.repos.sessions.remove(sessionHash);
+      await app.repos.sessions.remove(sessionHash);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       throw new AppError('SESSION_EXPIRED', 401);
     }
-    const user = app.repos.users.findById(session.user_id);
+    const user = await app.repos.users.findById(session.user_id);
     if (!user || user.disabled) throw new AppError('UNAUTHENTICATED', 401);
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
@@ -85,7 +85,7 @@ const authPlugin: FastifyPluginAsync<{ secure: boolean }> = async (app, { secure
     const path = request.routeOptions.url ?? '';
     if (user.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.has(path)) throw new AppError('PASSWORD_CHANGE_REQUIRED', 403);
     // Touch at most once a minute: one write per request would be wasted I/O.
-    if (now - Date.parse(session.last_seen_at) > 60_000) app.repos.sessions.touch(sessionHash, new Date(now).toISOString());
+    if (now - Date.parse(session.last_seen_at) > 60_000) await app.repos.sessions.touch(sessionHash, new Date(now).toISOString());
     return { user, sessionHash, csrfToken: session.csrf_token };
   }
 
@@ -95,8 +95,8 @@ const authPlugin: FastifyPluginAsync<{ secure: boolean }> = async (app, { secure
     const route = request.routeOptions.url ?? '';
     const sessionId = request.cookies[SESSION_COOKIE];
     if (!sessionId || !STAFF_AREA.test(route) || PARTNER_STAFF_ALLOWED.has(route)) return;
-    const session = app.repos.sessions.find(hash(sessionId));
-    if (session && app.repos.users.findById(session.user_id)?.role === 'partner') throw new AppError('FORBIDDEN', 403);
+    const session = await app.repos.sessions.find(hash(sessionId));
+    if (session && (await app.repos.users.findById(session.user_id))?.role === 'partner') throw new AppError('FORBIDDEN', 403);
   });
 
   app.decorate('requireStaff', async (request: FastifyRequest, reply: FastifyReply) => {

@@ -14,14 +14,14 @@ const clientPlugin: FastifyPluginAsync<{ clientDist: string }> = async (app, { c
   const innerHead = innerPagePreloads(clientDist);
   let county: { name: string; phone?: string } | undefined;
   /** The county and its civil-affairs phone: the one number to call from a page with no township (an unknown code). */
-  const countyInfo = () => {
+  const countyInfo = async () => {
     if (!county) {
-      const row = app.repos.regions.list().find((r) => r.level === 'county');
+      const row = (await app.repos.regions.list()).find((r) => r.level === 'county');
       county = { name: row?.name ?? '', ...(row?.phone ? { phone: row.phone } : {}) };
     }
     return county;
   };
-  const countyName = () => countyInfo().name;
+  const countyName = async () => (await countyInfo()).name;
 
   const assets = path.join(clientDist, 'assets');
   if (fs.existsSync(assets)) {
@@ -33,7 +33,9 @@ const clientPlugin: FastifyPluginAsync<{ clientDist: string }> = async (app, { c
       maxAge: '365d',
       // Each file also exists as .br and .gz (written at build time); caches must keep them apart.
       preCompressed: true,
-      setHeaders: (res) => res.setHeader('vary', 'accept-encoding'),
+      setHeaders: (res) => {
+        void res.setHeader('vary', 'accept-encoding');
+      },
     });
   }
 
@@ -48,27 +50,29 @@ const clientPlugin: FastifyPluginAsync<{ clientDist: string }> = async (app, { c
     reply.status(status).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
 
   app.get<{ Params: { code: string } }>('/q/:code', async (request, reply) => {
-    const entry = describeEntry(app.repos, request.params.code);
+    const entry = await describeEntry(app.store, request.params.code);
     if (!entry) {
-      return sendPage(reply, 404, page.render({ title: '没有找到这个幸福码', shell: renderEntryProblem('not_found', undefined, countyInfo()), boot: { entry: null, problem: 'ENTRY_NOT_FOUND', county: countyName(), countyPhone: countyInfo().phone } }));
+      const info = await countyInfo();
+      return sendPage(reply, 404, page.render({ title: '没有找到这个幸福码', shell: renderEntryProblem('not_found', undefined, info), boot: { entry: null, problem: 'ENTRY_NOT_FOUND', county: info.name, countyPhone: info.phone } }));
     }
     if (!entry.active) {
       return sendPage(reply, 410, page.render({ title: '幸福码已停用', shell: renderEntryProblem('disabled', entry), boot: { entry, problem: 'ENTRY_DISABLED' } }));
     }
     app.counters.scan(entry.code, chinaToday());
-    return sendPage(reply, 200, page.render({ title: `幸福码 · ${entry.township.name}`, shell: renderLandingShell(entry, countyName()), boot: { entry, county: countyName() } }));
+    const name = await countyName();
+    return sendPage(reply, 200, page.render({ title: `幸福码 · ${entry.township.name}`, shell: renderLandingShell(entry, name), boot: { entry, county: name } }));
   });
 
   app.get<{ Params: { code: string } }>('/q/:code/*', async (request, reply) => {
-    const entry = describeEntry(app.repos, request.params.code);
-    return sendPage(reply, entry ? 200 : 404, page.render({ boot: { entry: entry ?? null, county: countyName() }, head: innerHead }));
+    const entry = await describeEntry(app.store, request.params.code);
+    return sendPage(reply, entry ? 200 : 404, page.render({ boot: { entry: entry ?? null, county: await countyName() }, head: innerHead }));
   });
 
   for (const route of ['/track', '/track/*']) {
-    app.get(route, async (_request, reply) => sendPage(reply, 200, page.render({ boot: { county: countyName() }, head: innerHead })));
+    app.get(route, async (_request, reply) => sendPage(reply, 200, page.render({ boot: { county: await countyName() }, head: innerHead })));
   }
   for (const route of ['/', '/staff', '/staff/*', '/admin', '/admin/*', '/partner']) {
-    app.get(route, async (_request, reply) => sendPage(reply, 200, page.render({ boot: { county: countyName() } })));
+    app.get(route, async (_request, reply) => sendPage(reply, 200, page.render({ boot: { county: await countyName() } })));
   }
 };
 

@@ -16,7 +16,7 @@ declare module 'fastify' {
       /** The parameter history and policy library in use. */
       current(): { history: ParameterHistory; policies: readonly Policy[] };
       /** Re-reads parameters and policies after the county saved a change. */
-      reload(): void;
+      reload(): Promise<void>;
     };
   }
 }
@@ -27,8 +27,10 @@ declare module 'fastify' {
  * (keyed by object identity) compiles afresh.
  */
 const screeningPlugin: FastifyPluginAsync = async (app) => {
-  let history = storedHistory(app.repos, DEMO_COUNTY_PARAMETERS);
-  let policies = storedPolicies(app.repos, DEMO_COUNTY_POLICIES);
+  const read = () => Promise.all([storedHistory(app.store, DEMO_COUNTY_PARAMETERS), storedPolicies(app.store, DEMO_COUNTY_POLICIES)]);
+  let [history, policies] = await read();
+  // Reloads run one after another, so the last save's reading is the one that stands.
+  let reloading: Promise<unknown> = Promise.resolve();
   const evaluate = (answers: Answers, asOf: string) => screen(answers, history, asOf, { policies });
   app.decorate('screening', {
     evaluate,
@@ -38,8 +40,12 @@ const screeningPlugin: FastifyPluginAsync = async (app) => {
     },
     current: () => ({ history, policies }),
     reload() {
-      history = storedHistory(app.repos, DEMO_COUNTY_PARAMETERS);
-      policies = storedPolicies(app.repos, DEMO_COUNTY_POLICIES);
+      const done = reloading.then(read).then(([nextHistory, nextPolicies]) => {
+        history = nextHistory;
+        policies = nextPolicies;
+      });
+      reloading = done.catch(() => undefined);
+      return done;
     },
   });
 };

@@ -12,7 +12,7 @@ const adminAuditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const q = request.query;
     if (q.from && q.to && q.from > q.to) throw new AppError('VALIDATION_FAILED', 400, undefined, { from: '开始日期不能晚于结束日期' });
     const limit = Math.min(Math.max(Number(q.limit ?? 50), 1), 200);
-    const rows = app.repos.audit.page({
+    const rows = await app.repos.audit.page({
       actor: q.actor?.trim() || undefined,
       target: q.caseId ? `case:${q.caseId}` : q.target?.trim() || undefined,
       action: q.action?.trim() || undefined,
@@ -25,7 +25,7 @@ const adminAuditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return {
       items,
       nextCursor: rows.length > limit ? String(items.at(-1)!.id) : null,
-      actions: app.repos.audit.actions(),
+      actions: await app.repos.audit.actions(),
     };
   });
 };

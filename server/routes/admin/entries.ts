@@ -26,49 +26,48 @@ const DownloadQuery = Type.Object({ download: Type.Optional(Type.Literal('1')) }
 /** 幸福码 management for the county: list with counts, create one or a village's doorplates, disable, images. */
 const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
-  const names = () => new Map(app.repos.regions.list().map((r) => [r.code, r.name]));
-  const view = (entry: { code: string; township: string; village: string | null; label: string | null; active: boolean; disabledReason: string | null; scans: number; completions: number; createdAt: string }, regionNames = names()): AdminEntryInfo => ({
+  const names = async () => new Map((await app.repos.regions.list()).map((r) => [r.code, r.name]));
+  const view = (entry: { code: string; township: string; village: string | null; label: string | null; active: boolean; disabledReason: string | null; scans: number; completions: number; createdAt: string }, regionNames: Map<string, string>): AdminEntryInfo => ({
     ...entry,
     url: entryUrl(app.config.publicBaseUrl, entry.code),
     township: { code: entry.township, name: regionNames.get(entry.township) ?? entry.township },
     village: entry.village ? { code: entry.village, name: regionNames.get(entry.village) ?? entry.village } : null,
   });
-  const find = (code: string) => {
-    const entry = app.repos.entries.find(code.toUpperCase());
+  const find = async (code: string) => {
+    const entry = await app.repos.entries.find(code.toUpperCase());
     if (!entry) throw new AppError('ENTRY_NOT_FOUND', 404);
     const { scanCount: scans, completionCount: completions, ...rest } = entry;
     return { ...rest, scans, completions };
   };
-  const created = (planned: NewEntry[]) => {
-    const regionNames = names();
+  const created = async (planned: NewEntry[]) => {
+    const regionNames = await names();
     return planned.map((e) => view({ ...e, active: true, disabledReason: null, scans: 0, completions: 0, createdAt: new Date().toISOString() }, regionNames));
   };
 
   app.get('/api/admin/entries', { schema: { querystring: EntryListQuery, response: { 200: EntryList, ...errors } } }, async (request) => {
     const { township, village, active } = request.query;
-    app.counters.flush();
-    const regionNames = names();
-    const items = app.repos.entries
-      .listWhere({ township, village, active: active === undefined ? undefined : active === 'true' })
+    await app.counters.flush();
+    const regionNames = await names();
+    const items = (await app.repos.entries.listWhere({ township, village, active: active === undefined ? undefined : active === 'true' }))
       .map(({ scanCount: scans, completionCount: completions, ...entry }) => view({ ...entry, scans, completions }, regionNames));
     return { items };
   });
 
   app.post('/api/admin/entries', { schema: { body: CreateEntryBody, response: { 201: AdminEntry, ...errors } } }, async (request, reply) => {
-    const township = app.repos.regions.findTownship(request.body.township);
+    const township = await app.repos.regions.findTownship(request.body.township);
     if (!township) throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '没有这个乡镇（街道）' });
     const villageCode = request.body.village ?? null;
     if (villageCode) {
-      const village = app.repos.regions.find(villageCode);
+      const village = await app.repos.regions.find(villageCode);
       if (village?.level !== 'village' || village.parent !== township.code) {
         throw new AppError('VALIDATION_FAILED', 400, undefined, { village: `请选择${township.name}下属的村（社区）` });
       }
     }
     const label = request.body.label?.trim() || null;
     const entry = { code: generateEntryCode(), township: township.code, village: villageCode, label };
-    app.repos.entries.insert(entry);
-    app.repos.audit.record({ actor: request.staff!.user.username, action: 'entry.create', target: `entry:${entry.code}`, detail: label, clientIp: request.ip });
-    return reply.status(201).send(created([entry])[0]!);
+    await app.repos.entries.insert(entry);
+    await app.repos.audit.record({ actor: request.staff!.user.username, action: 'entry.create', target: `entry:${entry.code}`, detail: label, clientIp: request.ip });
+    return reply.status(201).send((await created([entry]))[0]!);
   });
 
   for (const [verb, active] of [['disable', false], ['enable', true]] as const) {
@@ -76,32 +75,32 @@ const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       `/api/admin/entries/:code/${verb}`,
       { schema: { params: EntryCodeParams, body: SetActiveBody, response: { 200: AdminEntry, ...errors } } },
       async (request) => {
-        const entry = find(request.params.code);
+        const entry = await find(request.params.code);
         const reason = request.body.reason.trim();
         if (!reason) throw new AppError('VALIDATION_FAILED', 400, undefined, { reason: '请写明原因' });
-        app.repos.entries.setActive(entry.code, active, reason);
-        app.repos.audit.record({ actor: request.staff!.user.username, action: `entry.${verb}`, target: `entry:${entry.code}`, detail: reason, clientIp: request.ip });
-        return view(find(entry.code));
+        await app.repos.entries.setActive(entry.code, active, reason);
+        await app.repos.audit.record({ actor: request.staff!.user.username, action: `entry.${verb}`, target: `entry:${entry.code}`, detail: reason, clientIp: request.ip });
+        return view(await find(entry.code), await names());
       },
     );
   }
 
-  const batch = (planned: NewEntry[], actor: string, ip: string, how: string) => {
-    app.db.transaction(() => {
-      app.repos.entries.insertAll(planned);
-      app.repos.audit.record({ actor, action: 'entry.batch_create', target: planned[0]?.village ? `region:${planned[0].village}` : null, detail: `${how}：${planned.length} 个（${planned.map((e) => e.code).join('、')}）`, clientIp: ip });
-    }).immediate();
-    return { created: created(planned) };
+  const batch = async (planned: NewEntry[], actor: string, ip: string, how: string) => {
+    await app.store.transaction(async (tx) => {
+      await tx.repos.entries.insertAll(planned);
+      await tx.repos.audit.record({ actor, action: 'entry.batch_create', target: planned[0]?.village ? `region:${planned[0].village}` : null, detail: `${how}：${planned.length} 个（${planned.map((e) => e.code).join('、')}）`, clientIp: ip });
+    });
+    return { created: await created(planned) };
   };
 
   app.post('/api/admin/entries/batch', { bodyLimit: 512 * 1024, schema: { body: BatchLinesBody, response: { 201: BatchResult, ...errors } } }, async (request, reply) => {
-    const planned = planBatch(app.repos, rowsFromLines(request.body.lines, request.body.village));
-    return reply.status(201).send(batch(planned, request.staff!.user.username, request.ip, '粘贴门牌号批量生成'));
+    const planned = await planBatch(app.store, rowsFromLines(request.body.lines, request.body.village));
+    return reply.status(201).send(await batch(planned, request.staff!.user.username, request.ip, '粘贴门牌号批量生成'));
   });
 
   app.post('/api/admin/entries/batch-csv', { bodyLimit: 1024 * 1024, schema: { body: BatchCsvBody, response: { 201: BatchResult, ...errors } } }, async (request, reply) => {
-    const planned = planBatch(app.repos, rowsFromCsv(request.body.csv, request.body.village, app.repos.regions.list()));
-    return reply.status(201).send(batch(planned, request.staff!.user.username, request.ip, 'CSV 批量生成'));
+    const planned = await planBatch(app.store, rowsFromCsv(request.body.csv, request.body.village, await app.repos.regions.list()));
+    return reply.status(201).send(await batch(planned, request.staff!.user.username, request.ip, 'CSV 批量生成'));
   });
 
   const send = (reply: FastifyReply, type: string, file: string, download: boolean, body: Buffer | string) =>
@@ -112,17 +111,17 @@ const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       .send(body);
 
   app.get('/api/admin/entries/:code/qr.png', { schema: { params: EntryCodeParams, querystring: DownloadQuery } }, async (request, reply) => {
-    const entry = find(request.params.code);
+    const entry = await find(request.params.code);
     return send(reply, 'image/png', `xingfuma-${entry.code}.png`, request.query.download === '1', await qrPng(entryUrl(app.config.publicBaseUrl, entry.code)));
   });
 
   app.get('/api/admin/entries/:code/qr.svg', { schema: { params: EntryCodeParams, querystring: DownloadQuery } }, async (request, reply) => {
-    const entry = find(request.params.code);
+    const entry = await find(request.params.code);
     return send(reply, 'image/svg+xml', `xingfuma-${entry.code}.svg`, request.query.download === '1', await qrSvg(entryUrl(app.config.publicBaseUrl, entry.code)));
   });
 
   app.get('/api/admin/entries/:code/poster.svg', { schema: { params: EntryCodeParams, querystring: DownloadQuery } }, async (request, reply) => {
-    const entry = view(find(request.params.code));
+    const entry = view(await find(request.params.code), await names());
     const place = [entry.township.name, entry.village?.name].filter(Boolean).join(' ');
     const svg = await qrPosterSvg({ url: entry.url, code: entry.code, township: place, label: entry.label });
     return send(reply, 'image/svg+xml', `xingfuma-poster-${entry.code}.svg`, request.query.download === '1', svg);

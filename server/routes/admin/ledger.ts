@@ -41,7 +41,7 @@ const adminLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.post(`/api/admin/ledger.${format}`, { schema: { querystring: LedgerQuery, body: UnmaskedLedgerBody, response: errors } }, async (request, reply) => {
       const now = nowIso();
       // The audit row is written before the first row leaves: no full export without a trace.
-      app.repos.audit.record({
+      await app.repos.audit.record({
         actor: request.staff!.user.username,
         action: 'ledger.export_unmasked',
         target: 'ledger',
@@ -67,7 +67,7 @@ const adminLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       registerFile(reply, false, request.query),
     );
     app.post(`/api/admin/register-ledger.${format}`, { schema: { querystring: RegisterLedgerQuery, body: UnmaskedLedgerBody, response: errors } }, async (request, reply) => {
-      app.repos.audit.record({
+      await app.repos.audit.record({
         actor: request.staff!.user.username,
         action: 'ledger.export_unmasked',
         target: 'register',

@@ -47,28 +47,28 @@ const adminPolicyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   };
 
   app.get('/api/admin/policies', { schema: { response: { 200: PolicyList, ...errors } } }, async () => ({
-    items: app.repos.policyLibrary.list().map(view),
+    items: (await app.repos.policyLibrary.list()).map(view),
     outcomes: OUTCOMES.map((o) => ({ id: o.id, title: o.title })),
   }));
 
   app.put('/api/admin/policies/:id', { schema: { params: PolicyParams, body: PolicyBody, response: { 200: PolicyItem, ...errors } } }, async (request) => {
-    const stored = app.repos.policyLibrary.find(request.params.id);
+    const stored = await app.repos.policyLibrary.find(request.params.id);
     if (!stored) throw new AppError('NOT_FOUND', 404, '没有这条政策');
     const next: Policy = { ...stored.policy, ...cleanPolicy(request.body) };
     const changed = (Object.keys(request.body) as Array<keyof PolicyInput>).filter((k) => JSON.stringify(stored.policy[k]) !== JSON.stringify(next[k]));
-    app.repos.policyLibrary.update(next, request.staff!.user.username);
-    app.screening.reload();
-    audit(request, 'policy.update', `policy:${next.id}`, { changed });
-    return view(app.repos.policyLibrary.find(next.id)!);
+    await app.repos.policyLibrary.update(next, request.staff!.user.username);
+    await app.screening.reload();
+    await audit(request, 'policy.update', `policy:${next.id}`, { changed });
+    return view((await app.repos.policyLibrary.find(next.id))!);
   });
 
   app.post('/api/admin/policies', { schema: { body: NewPolicyBody, response: { 201: PolicyItem, ...errors } } }, async (request, reply) => {
     const { id, ...fields } = request.body;
-    if (app.repos.policyLibrary.find(id)) throw new AppError('VALIDATION_FAILED', 400, undefined, { id: `编号 ${id} 已经有了` });
-    app.repos.policyLibrary.insert({ id, ...cleanPolicy(fields) }, request.staff!.user.username);
-    app.screening.reload();
-    audit(request, 'policy.create', `policy:${id}`, { name: fields.name });
-    return reply.status(201).send(view(app.repos.policyLibrary.find(id)!));
+    if (await app.repos.policyLibrary.find(id)) throw new AppError('VALIDATION_FAILED', 400, undefined, { id: `编号 ${id} 已经有了` });
+    await app.repos.policyLibrary.insert({ id, ...cleanPolicy(fields) }, request.staff!.user.username);
+    await app.screening.reload();
+    await audit(request, 'policy.create', `policy:${id}`, { name: fields.name });
+    return reply.status(201).send(view((await app.repos.policyLibrary.find(id))!));
   });
 };
 

@@ -35,9 +35,9 @@ const adminRegisterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw new AppError('VALIDATION_FAILED', 400, '文件读不出来，请确认是 .csv 或 .xlsx 文件', { content: '文件读不出来' });
       }
       try {
-        const summary = importRoster(app.db, app.repos, app.vault, table, nowIso(), { preview });
+        const summary = await importRoster(app.store, app.vault, table, nowIso(), { preview });
         if (!preview) {
-          app.repos.audit.record({
+          await app.repos.audit.record({
             actor: request.staff!.user.username,
             action: 'register.import',
             detail: JSON.stringify({ file: fileName, rows: summary.rows, imported: summary.imported, updated: summary.updated, rejected: summary.rejected.length }),

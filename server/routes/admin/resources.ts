@@ -24,29 +24,30 @@ const adminResourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const audit = (request: FastifyRequest, action: string, id: number, detail: unknown) =>
     app.repos.audit.record({ actor: request.staff!.user.username, action, target: `resource:${id}`, detail: JSON.stringify(detail), clientIp: request.ip });
-  const found = (id: string): Resource => {
-    const resource = app.repos.resources.find(Number(id));
+  const found = async (id: string): Promise<Resource> => {
+    const resource = await app.repos.resources.find(Number(id));
     if (!resource) throw new AppError('NOT_FOUND', 404, '没有这项资源');
     return resource;
   };
 
-  app.get('/api/admin/resources', { schema: { response: { 200: AdminResourceList, ...errors } } }, async () => ({
-    items: app.repos.resources.list().map((r) => toAdminResourceItem(app.repos, r)),
-  }));
+  app.get('/api/admin/resources', { schema: { response: { 200: AdminResourceList, ...errors } } }, async () => {
+    const resources = await app.repos.resources.list();
+    return { items: await Promise.all(resources.map((r) => toAdminResourceItem(app.store, r))) };
+  });
 
   app.post('/api/admin/resources', { schema: { body: ResourceBody, response: { 201: CreatedId, ...errors } } }, async (request, reply) => {
-    const fields = cleanResource(app.repos, request.body);
-    const id = app.repos.resources.create(fields, request.staff!.user.username, nowIso());
-    audit(request, 'resource.create', id, { name: fields.name, kind: fields.kind, township: fields.township });
+    const fields = await cleanResource(app.store, request.body);
+    const id = await app.repos.resources.create(fields, request.staff!.user.username, nowIso());
+    await audit(request, 'resource.create', id, { name: fields.name, kind: fields.kind, township: fields.township });
     return reply.status(201).send({ id });
   });
 
   app.put('/api/admin/resources/:id', { schema: { params: ResourceParams, body: ResourceBody, response: { 200: AdminResourceItem, ...errors } } }, async (request) => {
-    const resource = found(request.params.id);
-    const fields = cleanResource(app.repos, request.body);
-    app.repos.resources.update(resource.id, fields, request.staff!.user.username, nowIso());
-    audit(request, 'resource.update', resource.id, { name: fields.name });
-    return toAdminResourceItem(app.repos, app.repos.resources.find(resource.id)!);
+    const resource = await found(request.params.id);
+    const fields = await cleanResource(app.store, request.body);
+    await app.repos.resources.update(resource.id, fields, request.staff!.user.username, nowIso());
+    await audit(request, 'resource.update', resource.id, { name: fields.name });
+    return toAdminResourceItem(app.store, (await app.repos.resources.find(resource.id))!);
   });
 
   app.post(
@@ -59,8 +60,8 @@ const adminResourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       } catch {
         throw new AppError('VALIDATION_FAILED', 400, undefined, { file: '文件打不开，请另存为 XLSX 或 CSV（UTF-8）后再试' });
       }
-      const result = importResources(app.db, app.repos, table, request.staff!.user.username, nowIso());
-      app.repos.audit.record({
+      const result = await importResources(app.store, table, request.staff!.user.username, nowIso());
+      await app.repos.audit.record({
         actor: request.staff!.user.username,
         action: 'resource.import',
         target: 'resources',
@@ -73,13 +74,13 @@ const adminResourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   for (const [action, retire] of [['retire', true], ['restore', false]] as const) {
     app.post(`/api/admin/resources/:id/${action}`, { schema: { params: ResourceParams, response: { 200: AdminResourceItem, ...errors } } }, async (request) => {
-      const resource = found(request.params.id);
+      const resource = await found(request.params.id);
       const now = nowIso();
       if ((resource.retiredAt !== null) !== retire) {
-        app.repos.resources.setRetired(resource.id, retire ? now : null, request.staff!.user.username, now);
-        audit(request, `resource.${action}`, resource.id, { name: resource.name });
+        await app.repos.resources.setRetired(resource.id, retire ? now : null, request.staff!.user.username, now);
+        await audit(request, `resource.${action}`, resource.id, { name: resource.name });
       }
-      return toAdminResourceItem(app.repos, app.repos.resources.find(resource.id)!);
+      return toAdminResourceItem(app.store, (await app.repos.resources.find(resource.id))!);
     });
   }
 };

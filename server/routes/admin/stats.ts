@@ -11,9 +11,9 @@ const adminStatsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/admin/stats', { schema: { querystring: StatsQuery, response: { 200: StatsResponse, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } } }, async (request) => {
     const { from, to, township } = request.query;
     if (from && to && from > to) throw new AppError('VALIDATION_FAILED', 400, undefined, { from: '开始日期不能晚于结束日期' });
-    if (township && !app.repos.regions.findTownship(township)) throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '没有这个乡镇（街道）' });
+    if (township && !(await app.repos.regions.findTownship(township))) throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '没有这个乡镇（街道）' });
     // Scans and completions are buffered for a few seconds; the county sees them up to this moment.
-    app.counters.flush();
+    await app.counters.flush();
     // Counted on the report worker's own connection: a county-wide count never stalls a resident's request.
     return app.reports.stats(statsRange(nowIso(), from, to), township);
   });

@@ -20,8 +20,8 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
 /** Staff accounts: list, create with a one-time temporary password, role and township, disable, reset. All audited. */
 const adminUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
-  const view = (account: Account): StaffAccountInfo => {
-    const township = account.township ? app.repos.regions.find(account.township) : undefined;
+  const view = async (account: Account): Promise<StaffAccountInfo> => {
+    const township = account.township ? await app.repos.regions.find(account.township) : undefined;
     return {
       id: account.id,
       username: account.username,
@@ -33,19 +33,19 @@ const adminUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
       createdAt: account.createdAt,
     };
   };
-  const find = (id: string) => {
-    const account = app.repos.users.listManaged().find((a) => a.id === Number(id));
+  const find = async (id: string) => {
+    const account = (await app.repos.users.listManaged()).find((a) => a.id === Number(id));
     if (!account) throw new AppError('NOT_FOUND', 404, '没有这个账号');
     return account;
   };
   /** Township staff need a township; a viewer may have one; a county admin has none. */
-  const townshipFor = (role: StaffRole, township: string | null | undefined): string | null => {
+  const townshipFor = async (role: StaffRole, township: string | null | undefined): Promise<string | null> => {
     if (role === 'county_admin') return null;
     if (!township) {
       if (role === 'township_staff') throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '乡镇（街道）工作人员请选择所属乡镇（街道）' });
       return null;
     }
-    if (!app.repos.regions.findTownship(township)) throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '没有这个乡镇（街道）' });
+    if (!(await app.repos.regions.findTownship(township))) throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '没有这个乡镇（街道）' });
     return township;
   };
   const audit = (request: FastifyRequest, action: string, id: number, detail: unknown = null) =>
@@ -57,62 +57,62 @@ const adminUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
       clientIp: request.ip,
     });
   /** The last working county admin cannot be demoted or disabled: someone must be able to manage the county. */
-  const keepOneAdmin = (account: Account) => {
-    if (account.role === 'county_admin' && !account.disabled && app.repos.users.countActiveAdmins() <= 1) {
+  const keepOneAdmin = async (account: Account) => {
+    if (account.role === 'county_admin' && !account.disabled && (await app.repos.users.countActiveAdmins()) <= 1) {
       throw new AppError('CONFLICT', 409, '这是最后一个县级管理员账号，不能停用或改为其他角色');
     }
   };
 
   app.get('/api/admin/users', { schema: { response: { 200: StaffAccountList, ...errors } } }, async () => ({
-    items: app.repos.users.listManaged().map(view),
+    items: await Promise.all((await app.repos.users.listManaged()).map(view)),
   }));
 
   app.post('/api/admin/users', { schema: { body: CreateAccountBody, response: { 201: AccountWithPassword, ...errors } } }, async (request, reply) => {
     const { username, role } = request.body;
-    const township = townshipFor(role, request.body.township);
-    if (app.repos.users.findByUsername(username)) throw new AppError('USERNAME_TAKEN', 409, undefined, { username: usernameTaken(username) });
+    const township = await townshipFor(role, request.body.township);
+    if (await app.repos.users.findByUsername(username)) throw new AppError('USERNAME_TAKEN', 409, undefined, { username: usernameTaken(username) });
     const temporaryPassword = generatePassword();
-    const id = app.repos.users.create({ username, passwordHash: await hashPassword(temporaryPassword), role, township, mustChangePassword: true });
-    audit(request, 'user.create', id, { username, role, township });
-    return reply.status(201).send({ account: view(find(String(id))), temporaryPassword });
+    const id = await app.repos.users.create({ username, passwordHash: await hashPassword(temporaryPassword), role, township, mustChangePassword: true });
+    await audit(request, 'user.create', id, { username, role, township });
+    return reply.status(201).send({ account: await view(await find(String(id))), temporaryPassword });
   });
 
   app.patch('/api/admin/users/:id', { schema: { params: AccountParams, body: UpdateAccountBody, response: { 200: StaffAccount, ...errors } } }, async (request) => {
-    const account = find(request.params.id);
+    const account = await find(request.params.id);
     const { role } = request.body;
-    const township = townshipFor(role, request.body.township);
-    if (role !== 'county_admin') keepOneAdmin(account);
-    app.repos.users.setRole(account.id, role, township);
+    const township = await townshipFor(role, request.body.township);
+    if (role !== 'county_admin') await keepOneAdmin(account);
+    await app.repos.users.setRole(account.id, role, township);
     // New rights start with a new login: open sessions carry the old role's view.
-    app.repos.sessions.removeForUser(account.id);
-    audit(request, 'user.update', account.id, { from: { role: account.role, township: account.township }, to: { role, township } });
-    return view(find(request.params.id));
+    await app.repos.sessions.removeForUser(account.id);
+    await audit(request, 'user.update', account.id, { from: { role: account.role, township: account.township }, to: { role, township } });
+    return view(await find(request.params.id));
   });
 
   app.post('/api/admin/users/:id/disable', { schema: { params: AccountParams, response: { 200: StaffAccount, ...errors } } }, async (request) => {
-    const account = find(request.params.id);
+    const account = await find(request.params.id);
     if (account.id === request.staff!.user.id) throw new AppError('CONFLICT', 409, '不能停用自己正在使用的账号');
-    keepOneAdmin(account);
-    app.repos.users.setDisabled(account.id, true);
-    app.repos.sessions.removeForUser(account.id);
-    audit(request, 'user.disable', account.id);
-    return view(find(request.params.id));
+    await keepOneAdmin(account);
+    await app.repos.users.setDisabled(account.id, true);
+    await app.repos.sessions.removeForUser(account.id);
+    await audit(request, 'user.disable', account.id);
+    return view(await find(request.params.id));
   });
 
   app.post('/api/admin/users/:id/enable', { schema: { params: AccountParams, response: { 200: StaffAccount, ...errors } } }, async (request) => {
-    const account = find(request.params.id);
-    app.repos.users.setDisabled(account.id, false);
-    audit(request, 'user.enable', account.id);
-    return view(find(request.params.id));
+    const account = await find(request.params.id);
+    await app.repos.users.setDisabled(account.id, false);
+    await audit(request, 'user.enable', account.id);
+    return view(await find(request.params.id));
   });
 
   app.post('/api/admin/users/:id/reset-password', { schema: { params: AccountParams, response: { 200: AccountWithPassword, ...errors } } }, async (request) => {
-    const account = find(request.params.id);
+    const account = await find(request.params.id);
     const temporaryPassword = generatePassword();
-    app.repos.users.setPassword(account.id, await hashPassword(temporaryPassword), true);
-    app.repos.sessions.removeForUser(account.id);
-    audit(request, 'user.reset_password', account.id);
-    return { account: view(find(request.params.id)), temporaryPassword };
+    await app.repos.users.setPassword(account.id, await hashPassword(temporaryPassword), true);
+    await app.repos.sessions.removeForUser(account.id);
+    await audit(request, 'user.reset_password', account.id);
+    return { account: await view(await find(request.params.id)), temporaryPassword };
   });
 };
 

@@ -13,15 +13,16 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
  */
 const partnerReferralRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.requirePartner);
-  const workflow = createReferralWorkflow(app.db, app.repos, app.vault);
+  const workflow = createReferralWorkflow(app.store, app.vault);
   const resourceOf = (request: { staff?: { user: { resourceId: number | null } } }): number => request.staff!.user.resourceId!;
 
   app.get('/api/partner/referrals', { schema: { response: { 200: PartnerReferralList, ...errors } } }, async (request) => {
     const resourceId = resourceOf(request);
-    const resource = app.repos.resources.find(resourceId)!;
+    const resource = (await app.repos.resources.find(resourceId))!;
+    const referrals = await app.repos.referrals.ofResource(resourceId);
     return {
       resource: { id: resource.id, name: resource.name },
-      items: app.repos.referrals.ofResource(resourceId).map((r) => toPartnerReferral(app.repos, app.vault, r)),
+      items: await Promise.all(referrals.map((r) => toPartnerReferral(app.store, app.vault, r))),
     };
   });
 
@@ -30,12 +31,12 @@ const partnerReferralRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { params: ReferralParams, body: PartnerEventBody, response: { 200: PartnerReferral, ...errors } } },
     async (request) => {
       const partner = request.staff!.user;
-      const referral = app.repos.referrals.find(Number(request.params.id));
+      const referral = await app.repos.referrals.find(Number(request.params.id));
       // Another resource's referral does not exist, as far as this partner can tell.
       if (!referral || referral.resource_id !== resourceOf(request)) throw new AppError('NOT_FOUND', 404, '没有这条转介');
-      workflow.answer(referral.id, request.body.type, request.body.note, partner, nowIso());
-      app.repos.audit.record({ actor: partner.username, action: `referral.${request.body.type}`, target: `case:${referral.case_id}`, detail: `referral:${referral.id}`, clientIp: request.ip });
-      return toPartnerReferral(app.repos, app.vault, app.repos.referrals.find(referral.id)!);
+      await workflow.answer(referral.id, request.body.type, request.body.note, partner, nowIso());
+      await app.repos.audit.record({ actor: partner.username, action: `referral.${request.body.type}`, target: `case:${referral.case_id}`, detail: `referral:${referral.id}`, clientIp: request.ip });
+      return toPartnerReferral(app.store, app.vault, (await app.repos.referrals.find(referral.id))!);
     },
   );
 };

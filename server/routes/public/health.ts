@@ -5,7 +5,7 @@ import { AppError } from '../../app-error';
 const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/health', { schema: { response: { 200: HealthResponse, 503: ErrorResponse } } }, async () => {
     try {
-      app.repos.health.ping();
+      await app.repos.health.ping();
     } catch {
       throw new AppError('SERVICE_UNAVAILABLE', 503);
     }

@@ -17,7 +17,7 @@ const screeningRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return questionnaire;
   });
 
-  const findEntry = createEntryLookup(app.repos);
+  const findEntry = createEntryLookup(app.store);
   app.post(
     '/api/screenings',
     {
@@ -32,7 +32,7 @@ const screeningRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { entryCode, answers } = request.body;
       const today = chinaToday();
       const result = app.screening.evaluate(answers, today);
-      const entry = entryCode ? findEntry(entryCode) : undefined;
+      const entry = entryCode ? await findEntry(entryCode) : undefined;
       if (entry) app.counters.completion(entry.code, today, result.suspected);
       return entry?.phone && result.fallback ? { ...result, fallback: `${result.fallback}（${entry.phone}）` } : result;
     },

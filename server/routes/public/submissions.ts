@@ -14,29 +14,29 @@ const rateLimit = { max: 20, timeWindow: '1 minute' };
 
 /** POST /api/requests (a resident asks to be contacted) and POST /api/reports (someone reports a person). */
 const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  function activeEntry(code: string): EntryPoint {
-    const entry = app.repos.entries.find(code.trim().toUpperCase());
+  async function activeEntry(code: string): Promise<EntryPoint> {
+    const entry = await app.repos.entries.find(code.trim().toUpperCase());
     if (!entry) throw new AppError('ENTRY_NOT_FOUND', 404, undefined, { entryCode: '没有找到这个幸福码，请重新扫码' });
     if (!entry.active) throw new AppError('ENTRY_DISABLED', 410);
     return entry;
   }
 
   /** A retry of an acknowledged submission, or what a new one needs: the time, the entry point, the checked person. */
-  function begin(body: { requestId: string; entryCode: string; person: PersonInput }) {
+  async function begin(body: { requestId: string; entryCode: string; person: PersonInput }) {
     const bodyHash = app.vault.blindIndex('submission-body', canonicalJson(body));
-    const known = app.repos.cases.findSubmissionByRequestId(body.requestId);
+    const known = await app.repos.cases.findSubmissionByRequestId(body.requestId);
     if (known) return { kind: 'retry', trackingCode: retryOf(known, bodyHash).trackingCode } as const;
     const now = nowIso();
-    return { kind: 'new', now, bodyHash, entry: activeEntry(body.entryCode), person: cleanPerson(body.person, chinaDate(now)) } as const;
+    return { kind: 'new', now, bodyHash, entry: await activeEntry(body.entryCode), person: cleanPerson(body.person, chinaDate(now)) } as const;
   }
 
   app.post('/api/requests', { schema: { body: RequestBody, response: responses }, config: { rateLimit } }, async (request, reply) => {
     const body = request.body;
-    const start = begin(body);
+    const start = await begin(body);
     if (start.kind === 'retry') return reply.status(200).send({ trackingCode: start.trackingCode });
     const { now, entry, person, bodyHash } = start;
     const screening = app.screening.snapshot(body.answers, chinaDate(now));
-    const result = app.intake.submit(
+    const result = await app.intake.submit(
       {
         kind: 'request',
         requestId: body.requestId,
@@ -53,12 +53,12 @@ const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/reports', { schema: { body: ReportBody, response: responses }, config: { rateLimit } }, async (request, reply) => {
     const body = request.body;
-    const start = begin(body);
+    const start = await begin(body);
     if (start.kind === 'retry') return reply.status(200).send({ trackingCode: start.trackingCode });
     const { now, entry, person, bodyHash } = start;
     if (body.reporter.phone || body.reporter.name) cleanPerson({ name: body.reporter.name || '反映人', phone: body.reporter.phone }, chinaDate(now), 'reporter');
     const screening = body.answers ? app.screening.snapshot(body.answers, chinaDate(now)) : null;
-    const result = app.intake.submit(
+    const result = await app.intake.submit(
       {
         kind: 'report',
         requestId: body.requestId,

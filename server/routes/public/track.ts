@@ -16,14 +16,13 @@ const trackRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const code = normalizeTrackingCode(request.params.trackingCode);
-      const submission = isTrackingCode(code) ? app.repos.cases.findSubmissionByTrackingCode(code) : undefined;
-      const found = submission ? app.repos.cases.find(submission.case_id) : undefined;
+      const submission = isTrackingCode(code) ? await app.repos.cases.findSubmissionByTrackingCode(code) : undefined;
+      const found = submission ? await app.repos.cases.find(submission.case_id) : undefined;
       if (!submission || !found) throw new AppError('TRACKING_NOT_FOUND', 404);
-      const events = app.repos.cases.publicEventsFor(found.id, submission.id);
+      const events = await app.repos.cases.publicEventsFor(found.id, submission.id);
       const feedback = [...events].reverse().find((e) => e.type === 'feedback')?.public_text ?? undefined;
       const status = found.status as CaseStatus;
-      const helping = app.repos.referrals
-        .ofCase(found.id)
+      const helping = (await app.repos.referrals.ofCase(found.id))
         .map((r) => referralNowText(r.status, r.resource_name))
         .filter((text): text is string => text !== null);
       return {

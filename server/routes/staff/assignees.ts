@@ -17,10 +17,10 @@ const assigneeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const township = townshipScope(request.staff!.user) ?? request.query.township;
-      if (!township || !app.repos.regions.findTownship(township)) {
+      if (!township || !(await app.repos.regions.findTownship(township))) {
         throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '请先选择乡镇（街道）' });
       }
-      return { items: app.repos.users.assignableIn(township) };
+      return { items: await app.repos.users.assignableIn(township) };
     },
   );
 };

@@ -30,11 +30,11 @@ const eventValidators = Object.fromEntries(Object.entries(CASE_EVENT_SCHEMAS).ma
 
 /** The township review queue, the masked case, the audited reveal and the workflow steps. */
 const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const workflow = createCaseWorkflow(app.db, app.repos, app.vault);
+  const workflow = createCaseWorkflow(app.store, app.vault);
 
   /** A case the caller may see, or a 404 that does not say whether it exists elsewhere. */
-  function visibleCase(id: string, scope: string | null): CaseRow {
-    const row = app.repos.cases.find(Number(id));
+  async function visibleCase(id: string, scope: string | null): Promise<CaseRow> {
+    const row = await app.repos.cases.find(Number(id));
     if (!row || (scope !== null && row.township !== scope)) throw new AppError('CASE_NOT_FOUND', 404);
     return row;
   }
@@ -47,9 +47,9 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const now = nowIso();
     const search = parseQueueSearch(query.q);
     if (search.kind === 'invalid') throw new AppError('VALIDATION_FAILED', 400, undefined, { q: search.message });
-    const after = query.cursor ? app.repos.queue.positionOf(query.cursor) : undefined;
+    const after = query.cursor ? await app.repos.queue.positionOf(query.cursor) : undefined;
     if (after === null) throw new AppError('VALIDATION_FAILED', 400, undefined, { cursor: '翻页参数不对，请回到第一页' });
-    const { rows, nextCursor } = app.repos.queue.page({
+    const { rows, nextCursor } = await app.repos.queue.page({
       township,
       status: query.status && query.status !== 'open' && query.status !== 'all' ? query.status : undefined,
       openOnly: !query.status || query.status === 'open',
@@ -66,22 +66,22 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       after,
       limit,
     });
-    const findRegion = memoizedRegions(app.repos);
+    const findRegion = memoizedRegions(app.store);
     return {
-      items: rows.map((row) => toQueueItem(findRegion, row, now)),
+      items: await Promise.all(rows.map((row) => toQueueItem(findRegion, row, now))),
       nextCursor,
-      counts: app.repos.queue.countsByStatus({ township }),
-      overdue: app.repos.queue.countOverdue(township, now, OVERDUE_COUNT_CAP),
-      referralsOverdue: app.repos.referrals.countOverdue(township, now),
+      counts: await app.repos.queue.countsByStatus({ township }),
+      overdue: await app.repos.queue.countOverdue(township, now, OVERDUE_COUNT_CAP),
+      referralsOverdue: await app.repos.referrals.countOverdue(township, now),
     };
   });
 
   app.get('/api/staff/cases/:id', { schema: { params: CaseParams, response: { 200: CaseDetail, 404: ErrorResponse } } }, async (request) => {
     const staff = request.staff!.user;
-    const row = visibleCase(request.params.id, townshipScope(staff));
+    const row = await visibleCase(request.params.id, townshipScope(staff));
     // 数字监督: who opened which case, when — not only who revealed it.
-    app.repos.audit.record({ actor: staff.username, action: 'case.view', target: `case:${row.id}`, clientIp: request.ip });
-    return toCaseDetail(app.repos, app.vault, row, nowIso(), staff.role === 'viewer' ? 'hidden' : 'masked');
+    await app.repos.audit.record({ actor: staff.username, action: 'case.view', target: `case:${row.id}`, clientIp: request.ip });
+    return toCaseDetail(app.store, app.vault, row, nowIso(), staff.role === 'viewer' ? 'hidden' : 'masked');
   });
 
   app.post(
@@ -92,14 +92,14 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const staff = request.staff!.user;
-      const row = visibleCase(request.params.id, townshipScope(staff));
+      const row = await visibleCase(request.params.id, townshipScope(staff));
       const subject = app.vault.decrypt<CleanPerson>(row.subject_enc);
-      const submissions = app.repos.cases.submissionsOf(row.id).map((s) => {
+      const submissions = (await app.repos.cases.submissionsOf(row.id)).map((s) => {
         const payload = app.vault.decrypt<{ person?: Record<string, unknown>; reporter?: Record<string, unknown>; note?: string | null }>(s.payload_enc);
         return { kind: s.kind, at: s.created_at, person: payload.person ?? {}, reporter: payload.reporter ?? null, note: payload.note ?? null };
       });
       // The audit row is written before the data leaves: no reveal without a trace.
-      app.repos.audit.record({
+      await app.repos.audit.record({
         actor: staff.username,
         action: 'case.reveal',
         target: `case:${row.id}`,
@@ -110,7 +110,7 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         subject: { name: subject.name, phone: subject.phone, idNumber: subject.idNumber, address: subject.address },
         submissions,
         levelReason: row.level_reason,
-        timeline: caseTimeline(app.repos, app.vault, row.id, 'full'),
+        timeline: await caseTimeline(app.store, app.vault, row.id, 'full'),
       };
     },
   );
@@ -123,15 +123,15 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const staff = request.staff!.user;
-      const row = visibleCase(request.params.id, townshipScope(staff));
+      const row = await visibleCase(request.params.id, townshipScope(staff));
       const validator = eventValidators[request.body.type]!;
       if (!validator.Check(request.body)) {
         throw new AppError('VALIDATION_FAILED', 400, undefined, typeboxFields(validator.Errors(request.body), validator.Type()));
       }
       const input = request.body as unknown as CaseEventInput;
-      workflow.apply(row, input, staff, nowIso());
-      app.repos.audit.record({ actor: staff.username, action: `case.${input.type}`, target: `case:${row.id}`, clientIp: request.ip });
-      return toCaseDetail(app.repos, app.vault, app.repos.cases.find(row.id)!, nowIso());
+      await workflow.apply(row, input, staff, nowIso());
+      await app.repos.audit.record({ actor: staff.username, action: `case.${input.type}`, target: `case:${row.id}`, clientIp: request.ip });
+      return toCaseDetail(app.store, app.vault, (await app.repos.cases.find(row.id))!, nowIso());
     },
   );
 
@@ -145,12 +145,12 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const staff = request.staff!.user;
       const scope = townshipScope(staff);
-      const row = visibleCase(request.params.id, scope);
-      const other = visibleCase(String(request.body.otherId), scope);
-      const kept = workflow.merge(row.id, other.id, staff, nowIso());
+      const row = await visibleCase(request.params.id, scope);
+      const other = await visibleCase(String(request.body.otherId), scope);
+      const kept = await workflow.merge(row.id, other.id, staff, nowIso());
       const merged = kept === row.id ? other.id : row.id;
-      app.repos.audit.record({ actor: staff.username, action: 'case.merge', target: `case:${kept}`, detail: `案件 ${merged} 并入案件 ${kept}`, clientIp: request.ip });
-      return toCaseDetail(app.repos, app.vault, app.repos.cases.find(kept)!, nowIso());
+      await app.repos.audit.record({ actor: staff.username, action: 'case.merge', target: `case:${kept}`, detail: `案件 ${merged} 并入案件 ${kept}`, clientIp: request.ip });
+      return toCaseDetail(app.store, app.vault, (await app.repos.cases.find(kept))!, nowIso());
     },
   );
 };

@@ -44,12 +44,12 @@ const writeErrors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse
 
 /** The register: the township worklist, one household, home visits, re-checks and the audited reveal. */
 const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const work = createRegisterWork(app.db, app.repos, app.vault);
-  const plan = createPlanWork(app.db, app.repos);
+  const work = createRegisterWork(app.store, app.vault);
+  const plan = createPlanWork(app.store);
 
   /** A household the caller may see, or a 404 that does not say whether it exists elsewhere. */
-  function visibleHousehold(id: string, scope: string | null): HouseholdRow {
-    const row = app.repos.households.find(Number(id));
+  async function visibleHousehold(id: string, scope: string | null): Promise<HouseholdRow> {
+    const row = await app.repos.households.find(Number(id));
     if (!row || (scope !== null && row.township !== scope)) throw new AppError('HOUSEHOLD_NOT_FOUND', 404);
     return row;
   }
@@ -57,9 +57,9 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // County-wide due counts read every household's index entry (~30k at 100k households): county admins see
   // them up to 30 s old so paging stays within budget. A township's counts stay live (a visit moves them at once).
   const countyDueCache = new LRUCache<string, { overdue: number; due: number }>({ max: 2, ttl: 30_000 });
-  const countyDue = (today: string) => {
+  const countyDue = async (today: string) => {
     let counts = countyDueCache.get(today);
-    if (!counts) countyDueCache.set(today, (counts = app.repos.households.countDue(null, today, endOfWeek(today))));
+    if (!counts) countyDueCache.set(today, (counts = await app.repos.households.countDue(null, today, endOfWeek(today))));
     return counts;
   };
 
@@ -70,7 +70,7 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const limit = Math.min(Math.max(Number(query.limit ?? 50), 1), 100);
     const today = chinaDate(nowIso());
     const visitBy = query.due === undefined ? undefined : query.due === 'overdue' ? addDays(today, -1) : addDays(today, Number(query.due));
-    const rows = app.repos.households.page({
+    const rows = await app.repos.households.page({
       township,
       level: query.level,
       category: query.category,
@@ -81,10 +81,10 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
-    const findRegion = memoizedRegions(app.repos);
-    const counts = township ? app.repos.households.countDue(township, today, endOfWeek(today)) : countyDue(today);
+    const findRegion = memoizedRegions(app.store);
+    const counts = township ? await app.repos.households.countDue(township, today, endOfWeek(today)) : await countyDue(today);
     return {
-      items: page.map((row) => toHouseholdItem(findRegion, row, today)),
+      items: await Promise.all(page.map((row) => toHouseholdItem(findRegion, row, today))),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
       counts: { overdue: counts.overdue, dueThisWeek: counts.due - counts.overdue },
     };
@@ -92,7 +92,7 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/staff/households/:id', { schema: { params: HouseholdParams, response: { 200: HouseholdDetail, 404: ErrorResponse } } }, async (request) => {
     const scope = townshipScope(request.staff!.user);
-    return toHouseholdDetail(app.repos, app.vault, visibleHousehold(request.params.id, scope), scope, nowIso());
+    return toHouseholdDetail(app.store, app.vault, await visibleHousehold(request.params.id, scope), scope, nowIso());
   });
 
   app.post(
@@ -101,11 +101,11 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const staff = request.staff!.user;
       const scope = townshipScope(staff);
-      const row = visibleHousehold(request.params.id, scope);
-      const opened = work.recordVisit(row, request.body, `staff:${staff.id}`, nowIso());
-      app.repos.audit.record({ actor: staff.username, action: 'household.visit', target: `household:${row.id}`, clientIp: request.ip });
-      if (opened?.created) app.repos.audit.record({ actor: staff.username, action: 'household.case_opened', target: `case:${opened.caseId}`, clientIp: request.ip });
-      const detail = toHouseholdDetail(app.repos, app.vault, app.repos.households.find(row.id)!, scope, nowIso());
+      const row = await visibleHousehold(request.params.id, scope);
+      const opened = await work.recordVisit(row, request.body, `staff:${staff.id}`, nowIso());
+      await app.repos.audit.record({ actor: staff.username, action: 'household.visit', target: `household:${row.id}`, clientIp: request.ip });
+      if (opened?.created) await app.repos.audit.record({ actor: staff.username, action: 'household.case_opened', target: `case:${opened.caseId}`, clientIp: request.ip });
+      const detail = await toHouseholdDetail(app.store, app.vault, (await app.repos.households.find(row.id))!, scope, nowIso());
       return reply.code(201).send(opened ? { ...detail, openedCase: { id: opened.caseId, created: opened.created } } : detail);
     },
   );
@@ -116,17 +116,17 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const staff = request.staff!.user;
       const scope = townshipScope(staff);
-      const row = visibleHousehold(request.params.id, scope);
-      work.recordReview(row, request.body, `staff:${staff.id}`, nowIso());
-      app.repos.audit.record({ actor: staff.username, action: `household.review.${request.body.decision}`, target: `household:${row.id}`, clientIp: request.ip });
-      return reply.code(201).send(toHouseholdDetail(app.repos, app.vault, app.repos.households.find(row.id)!, scope, nowIso()));
+      const row = await visibleHousehold(request.params.id, scope);
+      await work.recordReview(row, request.body, `staff:${staff.id}`, nowIso());
+      await app.repos.audit.record({ actor: staff.username, action: `household.review.${request.body.decision}`, target: `household:${row.id}`, clientIp: request.ip });
+      return reply.code(201).send(await toHouseholdDetail(app.store, app.vault, (await app.repos.households.find(row.id))!, scope, nowIso()));
     },
   );
 
   // 一户一策: the plan's measures and suggestions; viewers read it in the detail and here, only staff change it.
   app.get('/api/staff/households/:id/plan', { schema: { params: HouseholdParams, response: { 200: HouseholdPlan, 404: ErrorResponse } } }, async (request) => {
-    const row = visibleHousehold(request.params.id, townshipScope(request.staff!.user));
-    return toHouseholdPlan(app.repos, row, casesOfHousehold(app.repos, row), nowIso());
+    const row = await visibleHousehold(request.params.id, townshipScope(request.staff!.user));
+    return toHouseholdPlan(app.store, row, await casesOfHousehold(app.store, row), nowIso());
   });
 
   app.post(
@@ -134,10 +134,10 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { onRequest: requireRole('county_admin', 'township_staff'), schema: { params: HouseholdParams, body: PlanMeasureBody, response: { 201: HouseholdPlan, ...writeErrors } } },
     async (request, reply) => {
       const staff = request.staff!.user;
-      const row = visibleHousehold(request.params.id, townshipScope(staff));
-      const id = plan.add(row, request.body, staff, nowIso());
-      app.repos.audit.record({ actor: staff.username, action: 'household.plan.add', target: `household:${row.id}`, detail: `measure:${id}`, clientIp: request.ip });
-      return reply.code(201).send(toHouseholdPlan(app.repos, row, casesOfHousehold(app.repos, row), nowIso()));
+      const row = await visibleHousehold(request.params.id, townshipScope(staff));
+      const id = await plan.add(row, request.body, staff, nowIso());
+      await app.repos.audit.record({ actor: staff.username, action: 'household.plan.add', target: `household:${row.id}`, detail: `measure:${id}`, clientIp: request.ip });
+      return reply.code(201).send(await toHouseholdPlan(app.store, row, await casesOfHousehold(app.store, row), nowIso()));
     },
   );
 
@@ -146,16 +146,16 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { onRequest: requireRole('county_admin', 'township_staff'), schema: { params: PlanMeasureParams, body: PlanStatusBody, response: { 200: HouseholdPlan, ...writeErrors } } },
     async (request) => {
       const staff = request.staff!.user;
-      const row = visibleHousehold(request.params.id, townshipScope(staff));
-      plan.changeStatus(row, Number(request.params.measureId), request.body, nowIso());
-      app.repos.audit.record({
+      const row = await visibleHousehold(request.params.id, townshipScope(staff));
+      await plan.changeStatus(row, Number(request.params.measureId), request.body, nowIso());
+      await app.repos.audit.record({
         actor: staff.username,
         action: 'household.plan.status',
         target: `household:${row.id}`,
         detail: `measure:${request.params.measureId} ${request.body.status}`,
         clientIp: request.ip,
       });
-      return toHouseholdPlan(app.repos, row, casesOfHousehold(app.repos, row), nowIso());
+      return toHouseholdPlan(app.store, row, await casesOfHousehold(app.store, row), nowIso());
     },
   );
 
@@ -164,10 +164,10 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { onRequest: requireRole('county_admin', 'township_staff'), schema: { params: HouseholdParams, body: PlanDropBody, response: { 200: HouseholdPlan, ...writeErrors } } },
     async (request) => {
       const staff = request.staff!.user;
-      const row = visibleHousehold(request.params.id, townshipScope(staff));
-      plan.drop(row, request.body.key, staff, nowIso());
-      app.repos.audit.record({ actor: staff.username, action: 'household.plan.drop', target: `household:${row.id}`, detail: request.body.key, clientIp: request.ip });
-      return toHouseholdPlan(app.repos, row, casesOfHousehold(app.repos, row), nowIso());
+      const row = await visibleHousehold(request.params.id, townshipScope(staff));
+      await plan.drop(row, request.body.key, staff, nowIso());
+      await app.repos.audit.record({ actor: staff.username, action: 'household.plan.drop', target: `household:${row.id}`, detail: request.body.key, clientIp: request.ip });
+      return toHouseholdPlan(app.store, row, await casesOfHousehold(app.store, row), nowIso());
     },
   );
 
@@ -176,10 +176,10 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { onRequest: requireRole('county_admin', 'township_staff'), schema: { params: HouseholdParams, body: HouseholdRevealBody, response: { 200: HouseholdRevealResponse, ...writeErrors } } },
     async (request) => {
       const staff = request.staff!.user;
-      const row = visibleHousehold(request.params.id, townshipScope(staff));
+      const row = await visibleHousehold(request.params.id, townshipScope(staff));
       const person = app.vault.decrypt<CleanPerson>(row.subject_enc);
       // The audit row is written before the data leaves: no reveal without a trace.
-      app.repos.audit.record({
+      await app.repos.audit.record({
         actor: staff.username,
         action: 'household.reveal',
         target: `household:${row.id}`,

@@ -22,11 +22,11 @@ const OVERDUE_LIST_LIMIT = 200;
 
 /** Referrals on a case (转介), the shared contact, and the township's list of referrals waiting too long. */
 const staffReferralRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const workflow = createReferralWorkflow(app.db, app.repos, app.vault);
+  const workflow = createReferralWorkflow(app.store, app.vault);
   const writers = requireRole('county_admin', 'township_staff');
 
-  function visibleCase(id: string, scope: string | null): CaseRow {
-    const row = app.repos.cases.find(Number(id));
+  async function visibleCase(id: string, scope: string | null): Promise<CaseRow> {
+    const row = await app.repos.cases.find(Number(id));
     if (!row || (scope !== null && row.township !== scope)) throw new AppError('CASE_NOT_FOUND', 404);
     return row;
   }
@@ -36,17 +36,17 @@ const staffReferralRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { onRequest: writers, schema: { params: CaseParams, body: ReferralBody, response: { 201: CreatedId, ...errors } } },
     async (request, reply) => {
       const staff = request.staff!.user;
-      const row = visibleCase(request.params.id, townshipScope(staff));
-      const id = workflow.refer(row, request.body.resourceId, request.body.need, staff, nowIso());
-      app.repos.audit.record({ actor: staff.username, action: 'case.referral', target: `case:${row.id}`, detail: `referral:${id}`, clientIp: request.ip });
+      const row = await visibleCase(request.params.id, townshipScope(staff));
+      const id = await workflow.refer(row, request.body.resourceId, request.body.need, staff, nowIso());
+      await app.repos.audit.record({ actor: staff.username, action: 'case.referral', target: `case:${row.id}`, detail: `referral:${id}`, clientIp: request.ip });
       return reply.status(201).send({ id });
     },
   );
 
   app.get('/api/staff/cases/:id/referrals', { schema: { params: CaseParams, response: { 200: StaffReferralList, ...errors } } }, async (request) => {
-    const row = visibleCase(request.params.id, townshipScope(request.staff!.user));
+    const row = await visibleCase(request.params.id, townshipScope(request.staff!.user));
     const now = nowIso();
-    return { items: app.repos.referrals.ofCase(row.id).map((r) => toStaffReferral(r, now)) };
+    return { items: (await app.repos.referrals.ofCase(row.id)).map((r) => toStaffReferral(r, now)) };
   });
 
   app.post(
@@ -54,12 +54,12 @@ const staffReferralRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { onRequest: writers, schema: { params: CaseReferralParams, body: ShareContactBody, response: { 200: StaffReferral, ...errors } } },
     async (request) => {
       const staff = request.staff!.user;
-      const row = visibleCase(request.params.id, townshipScope(staff));
-      const referral = app.repos.referrals.find(Number(request.params.referralId));
+      const row = await visibleCase(request.params.id, townshipScope(staff));
+      const referral = await app.repos.referrals.find(Number(request.params.referralId));
       if (!referral || referral.case_id !== row.id) throw new AppError('NOT_FOUND', 404, '没有这条转介');
       const now = nowIso();
-      workflow.shareContact(referral, staff, now, request.ip);
-      return toStaffReferral(app.repos.referrals.find(referral.id)!, now);
+      await workflow.shareContact(referral, staff, now, request.ip);
+      return toStaffReferral((await app.repos.referrals.find(referral.id))!, now);
     },
   );
 
@@ -67,8 +67,8 @@ const staffReferralRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const scope = townshipScope(request.staff!.user);
     const now = nowIso();
     return {
-      items: app.repos.referrals.overdue(scope, now, OVERDUE_LIST_LIMIT).map((r) => toStaffReferral(r, now)),
-      overdue: app.repos.referrals.countOverdue(scope, now),
+      items: (await app.repos.referrals.overdue(scope, now, OVERDUE_LIST_LIMIT)).map((r) => toStaffReferral(r, now)),
+      overdue: await app.repos.referrals.countOverdue(scope, now),
     };
   });
 };

@@ -9,9 +9,10 @@ const staffResourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/staff/resources',
     { schema: { response: { 200: ResourceList, 401: ErrorResponse, 403: ErrorResponse } } },
-    async (request) => ({
-      items: app.repos.resources.activeFor(townshipScope(request.staff!.user)).map((r) => toResourceItem(app.repos, r)),
-    }),
+    async (request) => {
+      const resources = await app.repos.resources.activeFor(townshipScope(request.staff!.user));
+      return { items: await Promise.all(resources.map((r) => toResourceItem(app.store, r))) };
+    },
   );
 };
 

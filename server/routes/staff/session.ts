@@ -15,13 +15,13 @@ const DUMMY_HASH = await hashPassword('not-a-real-password');
 /** Log in, who am I, change password, log out. */
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const throttle = createLoginThrottle();
-  const me = (user: StaffUser, csrfToken: string) => ({
+  const me = async (user: StaffUser, csrfToken: string) => ({
     user: {
       id: user.id,
       username: user.username,
       role: user.role,
       township: user.township,
-      townshipName: user.township ? (app.repos.regions.find(user.township)?.name ?? null) : null,
+      townshipName: user.township ? ((await app.repos.regions.find(user.township))?.name ?? null) : null,
       mustChangePassword: user.mustChangePassword,
     },
     csrfToken,
@@ -43,19 +43,19 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         void reply.header('retry-after', String(Math.ceil(wait / 1000)));
         throw new AppError('LOGIN_THROTTLED', 429);
       }
-      const user = app.repos.users.findByUsername(username.trim());
+      const user = await app.repos.users.findByUsername(username.trim());
       // Unknown, disabled and known-but-wrong all take one scrypt and get the same answer.
       const ok = await verifyPassword(password, user && !user.disabled ? user.passwordHash : DUMMY_HASH);
       if (!user || user.disabled || !ok) {
         throttle.recordFailure(username, request.ip);
-        if (user) app.repos.users.recordFailedLogin(user.id);
-        audit(request, username.trim().slice(0, 64), 'login.failed', user ? `user:${user.id}` : undefined);
+        if (user) await app.repos.users.recordFailedLogin(user.id);
+        await audit(request, username.trim().slice(0, 64), 'login.failed', user ? `user:${user.id}` : undefined);
         throw new AppError('INVALID_CREDENTIALS', 401);
       }
       throttle.recordSuccess(username, request.ip);
-      app.repos.users.recordSuccessfulLogin(user.id);
-      audit(request, user.username, 'login', `user:${user.id}`);
-      return me(user, app.startSession(reply, user));
+      await app.repos.users.recordSuccessfulLogin(user.id);
+      await audit(request, user.username, 'login', `user:${user.id}`);
+      return me(user, await app.startSession(reply, user));
     },
   );
 
@@ -78,18 +78,18 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       const weak = staffPasswordError(newPassword, user.username);
       if (weak) throw new AppError('VALIDATION_FAILED', 400, undefined, { newPassword: weak });
-      app.repos.users.setPassword(user.id, await hashPassword(newPassword), false);
+      await app.repos.users.setPassword(user.id, await hashPassword(newPassword), false);
       // Every other session of this user ends; this one is replaced by a fresh one.
-      app.repos.sessions.removeForUser(user.id);
-      audit(request, user.username, 'user.change_password', `user:${user.id}`);
-      const updated = app.repos.users.findById(user.id)!;
-      return me(updated, app.startSession(reply, updated));
+      await app.repos.sessions.removeForUser(user.id);
+      await audit(request, user.username, 'user.change_password', `user:${user.id}`);
+      const updated = (await app.repos.users.findById(user.id))!;
+      return me(updated, await app.startSession(reply, updated));
     },
   );
 
   app.delete('/api/staff/session', { onRequest: app.requireStaff, schema: { response: { 204: Type.Null(), 401: ErrorResponse, 403: ErrorResponse } } }, async (request, reply) => {
-    audit(request, request.staff!.user.username, 'logout');
-    app.endSession(request, reply);
+    await audit(request, request.staff!.user.username, 'logout');
+    await app.endSession(request, reply);
     return reply.status(204).send(null);
   });
 };

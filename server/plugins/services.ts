@@ -1,0 +1,36 @@
+import fp from 'fastify-plugin';
+import type { FastifyPluginAsync } from 'fastify';
+import { createIntake } from '../domain/intake';
+import { createUsageCounters, type UsageCounters } from '../domain/usage-counters';
+import { createReports, type Reports } from '../reports/pool';
+import { databaseFile } from './db';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    intake: ReturnType<typeof createIntake>;
+    counters: UsageCounters;
+    reports: Reports;
+  }
+}
+
+/**
+ * What the routes share over the store and vault: intake, the usage counters (written every two seconds) and
+ * the county reports, which read the same file from a worker thread (server/reports/).
+ */
+const servicesPlugin: FastifyPluginAsync<{ dataDir: string }> = async (app, { dataDir }) => {
+  const reports = createReports({ file: databaseFile(dataDir), keys: app.dataKeys });
+  app.decorate('reports', reports);
+  app.decorate('intake', createIntake(app.store, app.vault));
+  const counters = createUsageCounters(app.store, (err) => app.log.warn({ err }, 'usage counters not written'));
+  app.decorate('counters', counters);
+  const timer = setInterval(() => void counters.flush(), 2000);
+  timer.unref();
+  // Registered after the database plugin, so this runs before it closes the database.
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await reports.close();
+    await counters.flush();
+  });
+};
+
+export default fp(servicesPlugin, { name: 'services', dependencies: ['db', 'vault'] });
