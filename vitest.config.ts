@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// Three suites: pure domain (unit), the real app over a temporary SQLite file (api),
-// and a real server process driven through Debian's Chromium (e2e).
+// Four suites: pure domain (unit), the real app over a temporary SQLite file (api), the same API suite over
+// PostgreSQL (api-pg), and a real server process driven through Debian's Chromium (e2e).
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -18,6 +18,18 @@ export default defineConfig({
           include: ['server/**/*.test.ts', 'tests/api/**/*.test.ts'],
           environment: 'node',
           // Asks once whether PostgreSQL answers: its suites run when it does, and always in CI.
+          globalSetup: ['tests/helpers/postgres-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // The same API suite again with every app on a throwaway PostgreSQL database (tests/helpers/test-app.ts).
+          name: 'api-pg',
+          include: ['server/routes/**/*.test.ts', 'tests/api/**/*.test.ts', 'server/domain/**/*.test.ts'],
+          env: { XFM_TEST_ENGINE: 'postgres' },
+          environment: 'node',
           globalSetup: ['tests/helpers/postgres-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

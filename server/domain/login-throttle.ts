@@ -1,4 +1,4 @@
-import { LRUCache } from 'lru-cache';
+import { memoryRecords, type ExpiringRecords } from '../coordination/counters';
 
 /**
  * Slows password guessing without letting anyone lock an account: failures are counted per
@@ -34,40 +34,42 @@ function delayFor(failures: number, free: number): number {
   return Math.min(THROTTLE_RULES.firstDelayMs * 2 ** (failures - free), THROTTLE_RULES.maxDelayMs);
 }
 
-export function createLoginThrottle(rules = THROTTLE_RULES): LoginThrottle {
-  // Bounded, so a flood of invented usernames or addresses cannot grow memory without limit.
-  const counters = new LRUCache<string, Counter>({ max: 50_000 });
+export function createLoginThrottle(
+  counters: ExpiringRecords<ThrottleCounter> = memoryRecords<ThrottleCounter>(),
+  rules = THROTTLE_RULES,
+): LoginThrottle {
   const accountKey = (username: string, address: string) => `a\u0000${username.trim().toLowerCase()}\u0000${address}`;
   const addressKey = (address: string) => `i\u0000${address}`;
 
-  function current(key: string, now: number): Counter | undefined {
-    const counter = counters.get(key);
+  async function current(key: string, now: number): Promise<ThrottleCounter | undefined> {
+    const counter = await counters.get(key);
+    // `now` may be earlier than real time in tests, so expiry is judged here too, not only by the store's TTL.
     if (counter && now - counter.lastFailure > rules.forgetAfterMs) {
-      counters.delete(key);
+      await counters.delete(key);
       return undefined;
     }
     return counter;
   }
 
-  function bump(key: string, free: number, now: number): void {
-    const counter = current(key, now) ?? { failures: 0, blockedUntil: 0, lastFailure: now };
+  async function bump(key: string, free: number, now: number): Promise<void> {
+    const counter = (await current(key, now)) ?? { failures: 0, blockedUntil: 0, lastFailure: now };
     counter.failures += 1;
     counter.lastFailure = now;
     counter.blockedUntil = now + delayFor(counter.failures, free);
-    counters.set(key, counter);
+    await counters.set(key, counter, rules.forgetAfterMs + rules.maxDelayMs);
   }
 
   return {
-    waitMs(username, address, now = Date.now()) {
-      const blocked = Math.max(current(accountKey(username, address), now)?.blockedUntil ?? 0, current(addressKey(address), now)?.blockedUntil ?? 0);
-      return Math.max(0, blocked - now);
+    async waitMs(username, address, now = Date.now()) {
+      const [account, place] = await Promise.all([current(accountKey(username, address), now), current(addressKey(address), now)]);
+      return Math.max(0, Math.max(account?.blockedUntil ?? 0, place?.blockedUntil ?? 0) - now);
     },
-    recordFailure(username, address, now = Date.now()) {
-      bump(accountKey(username, address), rules.perAccountFree, now);
-      bump(addressKey(address), rules.perAddressFree, now);
+    async recordFailure(username, address, now = Date.now()) {
+      await bump(accountKey(username, address), rules.perAccountFree, now);
+      await bump(addressKey(address), rules.perAddressFree, now);
     },
-    recordSuccess(username, address) {
-      counters.delete(accountKey(username, address));
+    async recordSuccess(username, address) {
+      await counters.delete(accountKey(username, address));
     },
   };
 }
