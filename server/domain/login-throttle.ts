@@ -4,15 +4,17 @@ import { memoryRecords, type ExpiringRecords } from '../coordination/counters';
  * Slows password guessing without letting anyone lock an account: failures are counted per
  * (username, address) and per address, never per account alone, so the owner at another
  * address always gets in. After a few free tries each further failure doubles the wait.
+ * With several app servers the counters live in Redis, so a guesser cannot spread attempts across servers
+ * (two failures at the same instant on two servers may count once: the throttle slows guessing, it is not a lock).
  */
 export interface LoginThrottle {
   /** Milliseconds the caller must still wait, or 0. */
-  waitMs(username: string, address: string, now?: number): number;
-  recordFailure(username: string, address: string, now?: number): void;
-  recordSuccess(username: string, address: string): void;
+  waitMs(username: string, address: string, now?: number): Promise<number>;
+  recordFailure(username: string, address: string, now?: number): Promise<void>;
+  recordSuccess(username: string, address: string): Promise<void>;
 }
 
-interface Counter {
+export interface ThrottleCounter {
   failures: number;
   blockedUntil: number;
   lastFailure: number;

@@ -20,7 +20,7 @@ declare module 'fastify' {
 const vaultPlugin: FastifyPluginAsync<{ dataDir: string; dataKey?: string }> = async (app, { dataDir, dataKey }) => {
   let keys: DataKeys;
   try {
-    keys = await openKeys(createKeyCheckRepository(app.db), dataDir, dataKey);
+    keys = await openKeys(createKeyCheckRepository(app.store.db), dataDir, dataKey);
   } catch (err) {
     await closeDatabase(app.store);
     throw err;
