@@ -31,7 +31,7 @@ class RestoreError extends Error {
 }
 
 /** Replaces the database with a backup, after checking the backup is whole and is ours. Server must be stopped. */
-export function restoreDatabase(from: string, dataDir: string, dataKey?: string): { cases: number } {
+export async function restoreDatabase(from: string, dataDir: string, dataKey?: string): Promise<{ cases: number }> {
   if (!fs.existsSync(from)) throw new RestoreError(`找不到备份文件：${from}`);
   let source: Database.Database;
   try {
@@ -44,10 +44,10 @@ export function restoreDatabase(from: string, dataDir: string, dataKey?: string)
   try {
     // A backup the current key cannot open would restore into a server that cannot read it.
     const keyCheck = createKeyCheckRepository(source);
-    if (holdsEncryptedData(keyCheck)) {
+    if (await holdsEncryptedData(keyCheck)) {
       const keys = loadKeys(dataDir, dataKey, { mayGenerate: false });
       if (!keys) throw new RestoreError(KEY_MESSAGES.backupNoKey);
-      if (keyFits(keyCheck, createVault(keys)) === false) throw new RestoreError(KEY_MESSAGES.backupMismatch);
+      if ((await keyFits(keyCheck, createVault(keys))) === false) throw new RestoreError(KEY_MESSAGES.backupMismatch);
     }
   } finally {
     source.close();
