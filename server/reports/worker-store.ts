@@ -23,5 +23,6 @@ export interface WorkerStore {
 export function openWorkerStore({ file }: WorkerStoreOptions): WorkerStore {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
-  return { store: createStore(sqliteEngine(db), 'sqlite', db), registerLedger: createRegisterLedgerRepository(db) };
+  const engine = sqliteEngine(db);
+  return { store: createStore(engine, 'sqlite', db), registerLedger: createRegisterLedgerRepository(db) };
 }
