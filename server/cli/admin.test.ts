@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import Database from 'better-sqlite3';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sqliteEngine } from '../db/engine';
 import { openDatabase } from '../db/open';
-import { createResourcesRepository } from '../repositories/resources';
+import { createStore, type Store } from '../db/store';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -17,6 +17,18 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-cli-'));
 const operatorEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')));
 const env = { ...operatorEnv, DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://xfm.example.cn' };
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+/** Reads or prepares data in the CLI's database file, as the server would, between commands. */
+async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+  const db = openDatabase(path.join(dataDir, 'xingfuma.sqlite'));
+  const engine = sqliteEngine(db);
+  try {
+    return await work(createStore(engine, 'sqlite', db));
+  } finally {
+    await engine.destroy();
+    db.close();
+  }
+}
 
 /** Runs the CLI exactly as an operator would: `npm run admin -- …`. */
 async function admin(args: string[], input?: string) {
@@ -72,9 +84,8 @@ describe('npm run admin', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('已存在');
     // Set by the operator, not its owner: temporary until changed at first login.
-    const db = new Database(path.join(dataDir, 'xingfuma.sqlite'), { readonly: true });
-    expect(db.prepare("SELECT must_change_password FROM staff_users WHERE username = 'lx_staff'").pluck().get()).toBe(1);
-    db.close();
+    const user = await withStore((store) => store.repos.users.findByUsername('lx_staff'));
+    expect(user?.mustChangePassword).toBe(true);
     const weak = await admin(['create-user', '--username', 'lx_weak', '--role', 'viewer', '--township', '330327100000', '--password-stdin'], 'password2026\n');
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('这个密码很常见');
@@ -82,13 +93,13 @@ describe('npm run admin', () => {
 
   it('create-user --role partner binds the account to one active resource, and only partners to one', async () => {
     await admin(['regions', '--json']);
-    const db = openDatabase(path.join(dataDir, 'xingfuma.sqlite'));
-    const resources = createResourcesRepository(db);
     const fields = { kind: 'station' as const, name: '灵溪镇社工站', township: '330327100000', serviceTypes: ['心理疏导'], contact: null, capacity: null };
-    const id = resources.create(fields, 'test', new Date().toISOString());
-    const retired = resources.create({ ...fields, name: '旧站' }, 'test', new Date().toISOString());
-    resources.setRetired(retired, new Date().toISOString(), 'test', new Date().toISOString());
-    db.close();
+    const { id, retired } = await withStore(async ({ repos: { resources } }) => {
+      const id = await resources.create(fields, 'test', new Date().toISOString());
+      const retired = await resources.create({ ...fields, name: '旧站' }, 'test', new Date().toISOString());
+      await resources.setRetired(retired, new Date().toISOString(), 'test', new Date().toISOString());
+      return { id, retired };
+    });
 
     const res = await admin(['create-user', '--username', 'lx_station', '--role', 'partner', '--resource', String(id), '--password-stdin', '--json'], 'a-good-password\n');
     expect(res.code).toBe(0);

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, refuseUnfinishedEngine } from '../config';
 import { migrate } from '../db/migrate';
+import { sqliteEngine } from '../db/engine';
 import { openDatabase } from '../db/open';
+import { createStore } from '../db/store';
 import { loadDemoCounty } from '../domain/bootstrap';
-import { createRepositories } from '../repositories';
 import { COMMANDS, UsageError, USAGE } from './commands';
 
 /**
@@ -37,17 +38,19 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   const db = openDatabase(path.join(config.dataDir, 'xingfuma.sqlite'));
+  const engine = sqliteEngine(db);
   try {
     migrate(db);
-    const repos = createRepositories(db);
-    if (config.seedDemo) loadDemoCounty(db, repos);
-    const output = await command.run({ db, values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, repos, config });
+    const store = createStore(engine, 'sqlite', db);
+    if (config.seedDemo) await loadDemoCounty(store);
+    const output = await command.run({ db, store, values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, config });
     if (parsed.values.json) process.stdout.write(`${JSON.stringify(output.json, null, 2)}\n`);
     else process.stdout.write(`${output.text}\n`);
     return 0;
   } catch (err) {
     return reportFailure(err);
   } finally {
+    await engine.destroy();
     db.close();
   }
 }

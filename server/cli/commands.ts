@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import type { AppConfig } from '../config';
 import type { DB } from '../db/open';
+import type { Store } from '../db/store';
 import { backupDatabase, restoreDatabase } from '../domain/backup';
 import { openVault } from '../domain/key-check';
 import { createKeyCheckRepository } from '../repositories/key-check';
@@ -17,7 +18,6 @@ import { describeEntry } from '../domain/entry-info';
 import { staffPasswordError } from '../domain/common-passwords';
 import { generatePassword, hashPassword } from '../domain/passwords';
 import { qrPng, qrPosterSvg } from '../domain/qr';
-import type { Repositories } from '../repositories';
 import { STAFF_ROLES, type StaffRole } from '../repositories/users';
 
 export class UsageError extends Error {}
@@ -34,8 +34,9 @@ export interface BaseContext {
 }
 
 interface Context extends BaseContext {
+  store: Store;
+  /** The raw SQLite connection, for what only SQLite does (the online backup); everything else goes through `store`. */
   db: DB;
-  repos: Repositories;
 }
 
 type Output = Promise<{ json: unknown; text: string }>;
@@ -96,8 +97,13 @@ function firstCode(ctx: Context): string {
   return code.trim().toUpperCase();
 }
 
+/** The vault for this database: the key must fit the data already stored (server/domain/key-check.ts). */
+function openCliVault(ctx: Context) {
+  return openVault(createKeyCheckRepository(ctx.db), ctx.config.dataDir, ctx.config.dataKey);
+}
+
 /** A partner answers for exactly one active resource of the library, and has no township of its own. */
-function partnerResource(ctx: Context, role: StaffRole, township: string | null): number | null {
+async function partnerResource(ctx: Context, role: StaffRole, township: string | null): Promise<number | null> {
   const raw = ctx.values.resource;
   if (role !== 'partner') {
     if (raw !== undefined) throw new UsageError('只有合作方账号（--role partner）才能指定 --resource');
@@ -105,7 +111,7 @@ function partnerResource(ctx: Context, role: StaffRole, township: string | null)
   }
   if (township) throw new UsageError('合作方账号不属于乡镇，请不要指定 --township');
   if (typeof raw !== 'string' || !/^[1-9]\d{0,9}$/.test(raw)) throw new UsageError('合作方账号必须用 --resource 指定资源库里的编号');
-  const resource = ctx.repos.resources.find(Number(raw));
+  const resource = await ctx.store.repos.resources.find(Number(raw));
   if (!resource || resource.retiredAt !== null) throw new CommandError(`资源库里没有在用的资源 ${raw}`);
   return resource.id;
 }
@@ -113,8 +119,8 @@ function partnerResource(ctx: Context, role: StaffRole, township: string | null)
 export const COMMANDS: Record<string, Command> = {
   regions: {
     options: { json },
-    async run({ repos }) {
-      const regions = repos.regions.list().map(({ code, name, level, parent }) => ({ code, name, level, parent }));
+    async run({ store }) {
+      const regions = (await store.repos.regions.list()).map(({ code, name, level, parent }) => ({ code, name, level, parent }));
       const text = regions.map((r) => `${'  '.repeat(r.level === 'county' ? 0 : r.level === 'township' ? 1 : 2)}${r.code}  ${r.name}`).join('\n');
       return { json: regions, text };
     },
@@ -129,14 +135,14 @@ export const COMMANDS: Record<string, Command> = {
       if (!/^[A-Za-z0-9_.-]{3,32}$/.test(username)) throw new CommandError('用户名只能用 3 到 32 个英文字母、数字、下划线、点或短横线');
       const township = typeof ctx.values.township === 'string' ? ctx.values.township : null;
       if (role === 'township_staff' && !township) throw new UsageError('乡镇工作人员必须指定 --township');
-      if (township && !ctx.repos.regions.findTownship(township)) throw new CommandError(`没有这个乡镇（街道）代码：${township}`);
-      const resourceId = partnerResource(ctx, role, township);
+      if (township && !(await ctx.store.repos.regions.findTownship(township))) throw new CommandError(`没有这个乡镇（街道）代码：${township}`);
+      const resourceId = await partnerResource(ctx, role, township);
       if (!ctx.values['password-stdin']) throw new UsageError('请用 --password-stdin 从标准输入提供密码');
       const password = checkPassword(await readStdin(), username);
-      if (ctx.repos.users.findByUsername(username)) throw new CommandError(`用户名 ${username} 已存在`);
+      if (await ctx.store.repos.users.findByUsername(username)) throw new CommandError(`用户名 ${username} 已存在`);
       // Set by someone other than its owner: temporary, to be changed at first login.
-      const id = ctx.repos.users.create({ username, passwordHash: await hashPassword(password), role, township, mustChangePassword: true, resourceId });
-      ctx.repos.audit.record({ actor: 'cli', action: 'user.create', target: `user:${id}`, detail: JSON.stringify({ username, role, township, resourceId }) });
+      const id = await ctx.store.repos.users.create({ username, passwordHash: await hashPassword(password), role, township, mustChangePassword: true, resourceId });
+      await ctx.store.repos.audit.record({ actor: 'cli', action: 'user.create', target: `user:${id}`, detail: JSON.stringify({ username, role, township, resourceId }) });
       return {
         json: { id, username, role, township, ...(resourceId ? { resource: resourceId } : {}) },
         text: `已创建账号 ${username}（${role}${township ? `，${township}` : ''}${resourceId ? `，资源 ${resourceId}` : ''}），对方首次登录后需修改密码`,
@@ -148,12 +154,12 @@ export const COMMANDS: Record<string, Command> = {
     options: { json, username: str, 'password-stdin': { type: 'boolean' } },
     async run(ctx) {
       const username = required(ctx, 'username');
-      const user = ctx.repos.users.findByUsername(username);
+      const user = await ctx.store.repos.users.findByUsername(username);
       if (!user) throw new CommandError(`没有这个用户：${username}`);
       const given = ctx.values['password-stdin'] ? checkPassword(await readStdin(), username) : undefined;
       const password = given ?? generatePassword();
-      ctx.repos.users.setPassword(user.id, await hashPassword(password), true);
-      ctx.repos.audit.record({ actor: 'cli', action: 'user.reset_password', target: `user:${user.id}` });
+      await ctx.store.repos.users.setPassword(user.id, await hashPassword(password), true);
+      await ctx.store.repos.audit.record({ actor: 'cli', action: 'user.reset_password', target: `user:${user.id}` });
       return {
         json: { username, ...(given ? {} : { temporaryPassword: password }) },
         text: given ? `已重置 ${username} 的密码，对方首次登录后需修改密码` : `已重置 ${username} 的密码，临时密码（只显示这一次）：${password}\n对方首次登录后需修改密码。`,
@@ -164,19 +170,19 @@ export const COMMANDS: Record<string, Command> = {
   'create-qr': {
     options: { json, township: str, village: str, label: str },
     async run(ctx) {
-      const township = ctx.repos.regions.findTownship(required(ctx, 'township'));
+      const township = await ctx.store.repos.regions.findTownship(required(ctx, 'township'));
       if (!township) throw new CommandError(`没有这个乡镇（街道）代码：${String(ctx.values.township)}`);
       const villageCode = typeof ctx.values.village === 'string' ? ctx.values.village : null;
       if (villageCode) {
-        const village = ctx.repos.regions.find(villageCode);
+        const village = await ctx.store.repos.regions.find(villageCode);
         if (village?.level !== 'village' || village.parent !== township.code) {
           throw new CommandError(`${villageCode} 不是${township.name}下属的村（社区）`);
         }
       }
       const label = typeof ctx.values.label === 'string' ? ctx.values.label.trim().slice(0, 60) || null : null;
       const code = generateEntryCode();
-      ctx.repos.entries.insert({ code, township: township.code, village: villageCode, label });
-      ctx.repos.audit.record({ actor: 'cli', action: 'entry.create', target: `entry:${code}` });
+      await ctx.store.repos.entries.insert({ code, township: township.code, village: villageCode, label });
+      await ctx.store.repos.audit.record({ actor: 'cli', action: 'entry.create', target: `entry:${code}` });
       const url = entryUrl(ctx.config.publicBaseUrl, code);
       return { json: { code, url, township: township.code, label }, text: `已创建幸福码 ${code}\n${url}` };
     },
@@ -186,8 +192,7 @@ export const COMMANDS: Record<string, Command> = {
     options: { json, township: str },
     async run(ctx) {
       const filter = typeof ctx.values.township === 'string' ? ctx.values.township : undefined;
-      const entries = ctx.repos.entries
-        .list()
+      const entries = (await ctx.store.repos.entries.list())
         .filter((e) => !filter || e.township === filter)
         .map((e) => ({ code: e.code, url: entryUrl(ctx.config.publicBaseUrl, e.code), township: e.township, village: e.village, label: e.label, active: e.active, scans: e.scanCount, completions: e.completionCount }));
       const text = entries.length
@@ -202,8 +207,8 @@ export const COMMANDS: Record<string, Command> = {
     async run(ctx) {
       const code = firstCode(ctx);
       const reason = typeof ctx.values.reason === 'string' ? ctx.values.reason : '管理员停用';
-      if (!ctx.repos.entries.setActive(code, false, reason)) throw new CommandError(`没有这个幸福码：${code}`);
-      ctx.repos.audit.record({ actor: 'cli', action: 'entry.disable', target: `entry:${code}`, detail: reason });
+      if (!(await ctx.store.repos.entries.setActive(code, false, reason))) throw new CommandError(`没有这个幸福码：${code}`);
+      await ctx.store.repos.audit.record({ actor: 'cli', action: 'entry.disable', target: `entry:${code}`, detail: reason });
       return { json: { code, active: false }, text: `已停用幸福码 ${code}` };
     },
   },
@@ -212,8 +217,8 @@ export const COMMANDS: Record<string, Command> = {
     options: { json },
     async run(ctx) {
       const code = firstCode(ctx);
-      if (!ctx.repos.entries.setActive(code, true, null)) throw new CommandError(`没有这个幸福码：${code}`);
-      ctx.repos.audit.record({ actor: 'cli', action: 'entry.enable', target: `entry:${code}` });
+      if (!(await ctx.store.repos.entries.setActive(code, true, null))) throw new CommandError(`没有这个幸福码：${code}`);
+      await ctx.store.repos.audit.record({ actor: 'cli', action: 'entry.enable', target: `entry:${code}` });
       return { json: { code, active: true }, text: `已启用幸福码 ${code}` };
     },
   },
@@ -226,8 +231,8 @@ export const COMMANDS: Record<string, Command> = {
       if (!Number.isInteger(days) || days < 30) throw new UsageError('--older-than-days 必须是不小于 30 的整数');
       const now = new Date();
       const before = new Date(now.getTime() - days * 86_400_000).toISOString();
-      const count = redactClosedCases(ctx.db, ctx.repos, openVault(createKeyCheckRepository(ctx.db), ctx.config.dataDir, ctx.config.dataKey), before, now.toISOString());
-      ctx.repos.audit.record({ actor: 'cli', action: 'retention.redact', detail: JSON.stringify({ days, count }) });
+      const count = await redactClosedCases(ctx.store, await openCliVault(ctx), before, now.toISOString());
+      await ctx.store.repos.audit.record({ actor: 'cli', action: 'retention.redact', detail: JSON.stringify({ days, count }) });
       return { json: { days, redacted: count }, text: `已清除 ${count} 个办结超过 ${days} 天的案件的个人信息（统计数据保留）` };
     },
   },
@@ -243,17 +248,17 @@ export const COMMANDS: Record<string, Command> = {
       } catch (err) {
         throw new CommandError(`文件读不出来：${(err as Error).message}`);
       }
-      const vault = openVault(createKeyCheckRepository(ctx.db), ctx.config.dataDir, ctx.config.dataKey);
+      const vault = await openCliVault(ctx);
       // Progress goes to stderr, so stdout stays one JSON document.
       const progress = table.length > 2000 ? (done: number, total: number) => process.stderr.write(`已处理 ${done} / ${total} 行\n`) : undefined;
       let summary;
       try {
-        summary = importRoster(ctx.db, ctx.repos, vault, table, new Date().toISOString(), { onProgress: progress });
+        summary = await importRoster(ctx.store, vault, table, new Date().toISOString(), { onProgress: progress });
       } catch (err) {
         if (err instanceof RosterHeaderError) throw new CommandError(err.message);
         throw err;
       }
-      ctx.repos.audit.record({ actor: 'cli', action: 'register.import', detail: JSON.stringify({ file: file.split(/[\\/]/).pop(), rows: summary.rows, imported: summary.imported, updated: summary.updated, rejected: summary.rejected.length }) });
+      await ctx.store.repos.audit.record({ actor: 'cli', action: 'register.import', detail: JSON.stringify({ file: file.split(/[\\/]/).pop(), rows: summary.rows, imported: summary.imported, updated: summary.updated, rejected: summary.rejected.length }) });
       const lines = [
         `共 ${summary.rows} 行：新导入 ${summary.imported} 户，更新 ${summary.updated} 户，未导入 ${summary.rejected.length} 行`,
         ...summary.rejected.map((r) => `  第 ${r.row} 行：${r.reason}`),
@@ -276,19 +281,19 @@ export const COMMANDS: Record<string, Command> = {
       } catch (err) {
         throw new CommandError(`文件读不出来：${(err as Error).message}`);
       }
-      const vault = openVault(createKeyCheckRepository(ctx.db), ctx.config.dataDir, ctx.config.dataKey);
+      const vault = await openCliVault(ctx);
       // Progress goes to stderr, so stdout stays one JSON document.
       const progress = table.length > 2000 ? (done: number, total: number) => process.stderr.write(`已处理 ${done} / ${total} 行\n`) : undefined;
       let summary;
       try {
-        summary = importSignals(ctx.db, ctx.repos, vault, source, table, new Date().toISOString(), { onProgress: progress });
+        summary = await importSignals(ctx.store, vault, source, table, new Date().toISOString(), { onProgress: progress });
       } catch (err) {
         if (err instanceof SignalHeaderError) throw new CommandError(err.message);
         throw err;
       }
       const fileHash = createHash('sha256').update(bytes).digest('hex');
       const { rejected, ...counts } = summary;
-      ctx.repos.audit.record({ actor: 'cli', action: 'warnings.import', detail: JSON.stringify({ source, file: file.split(/[\\/]/).pop(), fileHash, ...counts, rejected: rejected.length }) });
+      await ctx.store.repos.audit.record({ actor: 'cli', action: 'warnings.import', detail: JSON.stringify({ source, file: file.split(/[\\/]/).pop(), fileHash, ...counts, rejected: rejected.length }) });
       const lines = [
         `共 ${summary.rows} 行：对上在册或在办 ${summary.matched} 人，新预警 ${summary.warnings} 条，已预警过 ${summary.duplicates} 条，未导入 ${rejected.length} 行`,
         ...rejected.map((r) => `  第 ${r.row} 行：${r.reason}`),
@@ -315,7 +320,7 @@ export const COMMANDS: Record<string, Command> = {
     async run(ctx) {
       const from = required(ctx, 'from');
       if (!ctx.values.confirm) throw new UsageError('恢复会替换现有数据库，请先停止服务，再加 --confirm 确认');
-      const result = restoreDatabase(from, ctx.config.dataDir, ctx.config.dataKey);
+      const result = await restoreDatabase(from, ctx.config.dataDir, ctx.config.dataKey);
       return { json: result, text: `已从 ${from} 恢复（${result.cases} 个案件）。请重新启动服务。` };
     },
   },
@@ -325,7 +330,7 @@ export const COMMANDS: Record<string, Command> = {
     async run(ctx) {
       const code = firstCode(ctx);
       const out = required(ctx, 'out');
-      const info = describeEntry(ctx.repos, code);
+      const info = await describeEntry(ctx.store, code);
       if (!info) throw new CommandError(`没有这个幸福码：${code}`);
       const url = entryUrl(ctx.config.publicBaseUrl, info.code);
       if (/\.png$/i.test(out)) fs.writeFileSync(out, await qrPng(url));

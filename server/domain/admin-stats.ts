@@ -1,8 +1,9 @@
 import type { StatsInfo } from '../../shared/schemas/admin-reports';
-import type { Repositories } from '../repositories';
+import type { Store } from '../db/store';
 import type { StatsRange } from '../repositories/admin-stats';
 import { addDays, chinaDayStart } from '../../shared/time';
 import { chinaDate } from './clock';
+import { rowsOf } from './rows';
 
 type Figures = Omit<StatsInfo['months'][number], 'month'>;
 /** The funnel and its figures; the worker adds 政策找人's figures (server/domain/help-stats.ts), which need the key. */
@@ -62,8 +63,9 @@ class Tally {
 }
 
 /** Per township and per month: the funnel from scan to decision, cases by status, time to first contact. */
-export function countyStats(repos: Pick<Repositories, 'regions' | 'adminStats'>, range: StatsRange, township?: string): CountyFigures {
-  const townships = repos.regions.list().filter((r) => r.level === 'township' && (!township || r.code === township));
+export async function countyStats(store: Store, range: StatsRange, township?: string): Promise<CountyFigures> {
+  const { repos } = store;
+  const townships = (await repos.regions.list()).filter((r) => r.level === 'township' && (!township || r.code === township));
   const wanted = new Set(townships.map((t) => t.code));
   const byTownship = new Map(townships.map((t) => [t.code, new Tally()]));
   const months = monthsBetween(range.fromDay, range.toDay);
@@ -71,22 +73,23 @@ export function countyStats(repos: Pick<Repositories, 'regions' | 'adminStats'>,
   const total = new Tally();
   const tallies = (code: string, month: string) => (wanted.has(code) ? [byTownship.get(code)!, byMonth.get(month), total].filter((x): x is Tally => !!x) : []);
 
-  for (const row of repos.adminStats.scans(range)) {
+  for (const row of await repos.adminStats.scans(range)) {
     for (const tally of tallies(row.township, row.month)) tally.scans += row.scans;
   }
-  for (const row of repos.adminStats.completions(range)) {
+  for (const row of await repos.adminStats.completions(range)) {
     for (const tally of tallies(row.township, row.month)) {
       tally.completed += row.completed;
       tally.suspected += row.suspected;
     }
   }
-  for (const row of repos.adminStats.submissions(range)) {
+  for (const row of await repos.adminStats.submissions(range)) {
     for (const tally of tallies(row.township, row.month)) {
       if (row.kind === 'request') tally.requests += row.n;
       else tally.reports += row.n;
     }
   }
-  for (const fact of repos.adminStats.caseFacts(range)) {
+  // One row per case: read as a stream, never the whole county's cases in memory at once.
+  for await (const fact of rowsOf(repos.adminStats.caseFacts(range))) {
     const hours = fact.firstContactAt ? (Date.parse(fact.firstContactAt) - Date.parse(fact.createdAt)) / 3_600_000 : null;
     for (const tally of tallies(fact.township, fact.month)) {
       tally.cases += 1;
@@ -102,7 +105,7 @@ export function countyStats(repos: Pick<Repositories, 'regions' | 'adminStats'>,
       }
     }
   }
-  const overdue = new Map(repos.adminStats.overdueByTownship(range.now).map((r) => [r.township, r.n]));
+  const overdue = new Map((await repos.adminStats.overdueByTownship(range.now)).map((r) => [r.township, r.n]));
   const row = (code: string, name: string, tally: Tally, overdueCount: number): TownshipFigures => ({
     code,
     name,

@@ -4,15 +4,18 @@ import { DECISIONS } from '../../shared/cases/workflow';
 import { labelOf } from '../../shared/cases/labels';
 import { MEASURE_KINDS, MEASURE_STATUSES, type MeasureKind, type MeasureStatus } from '../../shared/plan/measures';
 import { TARGET_CLASS_LABEL, type TargetClass } from '../../shared/screening/result';
+import type { Store } from '../db/store';
 import type { Repositories } from '../repositories';
 import type { LedgerFilter, LedgerRow } from '../repositories/ledger';
 import { chinaDate } from './clock';
 import type { Vault } from './crypto';
 import { csvRow } from './csv';
 import type { CleanPerson } from './person';
+import { allRows } from './rows';
 
-/** The ledger reads only its own repository: the report worker opens no other. */
+/** The ledger reads only its own repository. */
 export type LedgerRepos = Pick<Repositories, 'ledger'>;
+type Cells = Array<string | number | null>;
 
 export const LEDGER_HEADER = [
   '案件编号', '乡镇（街道）', '村（社区）', '姓名', '身份证号', '手机号', '地址', '来源', '状态', '风险等级', '对象类别',
@@ -27,15 +30,16 @@ const BATCH = 500;
 const day = (iso: string | null) => (iso ? chinaDate(iso) : '');
 
 /** One ledger row as cells, shared by the CSV and the XLSX export. */
-function cells(repos: LedgerRepos, vault: Vault, row: LedgerRow, unmasked: boolean, now: string): Array<string | number | null> {
+async function cells(repos: LedgerRepos, vault: Vault, row: LedgerRow, unmasked: boolean, now: string): Promise<Cells> {
   const person = unmasked
     ? vault.decrypt<CleanPerson>(row.subject_enc)
     : { name: row.name_masked, idNumber: row.id_masked, phone: row.phone_masked, address: row.address_masked };
-  const decisions = repos.ledger.decisionsOf(row.id).map((event) => {
+  const decisions = (await repos.ledger.decisionsOf(row.id)).map((event) => {
     const detail = event.detail_enc ? vault.decrypt<{ decision?: string }>(event.detail_enc) : {};
     return { at: event.at, label: detail.decision ? labelOf(DECISIONS, detail.decision) : '' };
   });
   const last = decisions.at(-1);
+  const measures = await repos.ledger.measuresOf(row.id);
   return [
     row.id,
     row.township_name,
@@ -56,33 +60,32 @@ function cells(repos: LedgerRepos, vault: Vault, row: LedgerRow, unmasked: boole
     row.closed_at === null && row.due_at !== null && row.due_at < now ? '是' : '否',
     day(row.closed_at),
     row.assignee,
-    repos.ledger
-      .measuresOf(row.id)
+    measures
       .map((m) => `${labelOf(MEASURE_KINDS, m.kind as MeasureKind)}：${m.title}（${labelOf(MEASURE_STATUSES, m.status as MeasureStatus)}）`)
       .join('；'),
   ];
 }
 
 /**
- * Every ledger row, in batches. Each batch is read from an `iterate()` statement and fully consumed
- * before it is handed on: an iterator left open across the stream's pauses would keep the connection
- * busy and make every other request's write fail.
+ * Every ledger row, in batches. Each batch is read whole before its rows' decisions and measures are looked up
+ * and before it is handed on: a read left open across the stream's pauses would keep the connection busy (on
+ * SQLite, every other request's write would fail) or hold a pooled connection for as long as a download lasts.
  */
-export function* ledgerRows(repos: LedgerRepos, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): Generator<Array<Array<string | number | null>>> {
+export async function* ledgerRows(store: Store, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): AsyncGenerator<Cells[]> {
+  const { repos } = store;
   let afterId = 0;
   for (;;) {
-    const batch: Array<Array<string | number | null>> = [];
-    for (const row of repos.ledger.batch(filter, afterId, BATCH)) {
-      batch.push(cells(repos, vault, row, unmasked, now));
-      afterId = row.id;
-    }
+    const rows = await allRows(repos.ledger.batch(filter, afterId, BATCH));
+    const batch: Cells[] = [];
+    for (const row of rows) batch.push(await cells(repos, vault, row, unmasked, now));
     if (batch.length) yield batch;
-    if (batch.length < BATCH) return;
+    if (rows.length < BATCH) return;
+    afterId = rows.at(-1)!.id;
   }
 }
 
 /** The ledger as CSV text chunks, one per batch. */
-export function* ledgerCsv(repos: LedgerRepos, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): Generator<string> {
+export async function* ledgerCsv(store: Store, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): AsyncGenerator<string> {
   yield BOM + csvRow(LEDGER_HEADER);
-  for (const batch of ledgerRows(repos, vault, filter, unmasked, now)) yield batch.map((cellsOfRow) => csvRow(cellsOfRow)).join('');
+  for await (const batch of ledgerRows(store, vault, filter, unmasked, now)) yield batch.map((cellsOfRow) => csvRow(cellsOfRow)).join('');
 }

@@ -15,10 +15,10 @@ const idOf = (n: number) => fakeIdNumber(`3303271980${'01'}${String(1 + Math.flo
 const row = (n: number, category = '低保', level = '') => [idOf(n), `名${n}`, '330327105000', category, '2025-02-01', level];
 
 describe('importRoster', () => {
-  it('reports progress batch by batch on a large file', () => {
+  it('reports progress batch by batch on a large file', async () => {
     const table = [HEADER, ...Array.from({ length: 1001 }, (_, i) => row(i + 1))];
     const progress: Array<[number, number]> = [];
-    const summary = importRoster(t.app.db, t.app.repos, t.app.vault, table, '2026-11-29T02:00:00.000Z', { onProgress: (done, total) => progress.push([done, total]) });
+    const summary = await importRoster(t.app.store, t.app.vault, table, '2026-11-29T02:00:00.000Z', { onProgress: (done, total) => progress.push([done, total]) });
     expect(summary).toMatchObject({ rows: 1001, imported: 1001, updated: 0, rejected: [] });
     expect(progress).toEqual([
       [500, 1001],
@@ -27,10 +27,18 @@ describe('importRoster', () => {
     ]);
   });
 
-  it('a changed row updates the entry but keeps the level and schedule a visit set', () => {
+  it('a preview counts what the import would do and keeps nothing', async () => {
+    const fresh = row(5000);
+    const summary = await importRoster(t.app.store, t.app.vault, [HEADER, fresh, row(2, '特困')], '2026-11-29T02:00:00.000Z', { preview: true });
+    expect(summary).toMatchObject({ rows: 2, imported: 1, updated: 1, rejected: [] });
+    expect(await t.app.repos.households.findByPersonKey(t.app.vault.blindIndex('id', fresh[0]!))).toBeUndefined();
+    expect((await t.app.repos.households.findByPersonKey(t.app.vault.blindIndex('id', row(2)[0]!)))?.category).toBe('dibao');
+  });
+
+  it('a changed row updates the entry but keeps the level and schedule a visit set', async () => {
     const key = t.app.vault.blindIndex('id', row(1)[0]!);
-    const before = t.app.repos.households.findByPersonKey(key)!;
-    t.app.repos.households.recordVisit({
+    const before = (await t.app.repos.households.findByPersonKey(key))!;
+    await t.app.repos.households.recordVisit({
       householdId: before.id,
       visitedOn: '2026-11-27',
       kind: 'visit',
@@ -42,9 +50,9 @@ describe('importRoster', () => {
       nextVisitOn: '2026-12-04',
       now: '2026-11-27T02:00:00.000Z',
     });
-    const summary = importRoster(t.app.db, t.app.repos, t.app.vault, [HEADER, row(1, '特困')], '2026-11-29T02:00:00.000Z');
+    const summary = await importRoster(t.app.store, t.app.vault, [HEADER, row(1, '特困')], '2026-11-29T02:00:00.000Z');
     expect(summary).toMatchObject({ imported: 0, updated: 1 });
-    const after = t.app.repos.households.findByPersonKey(key)!;
+    const after = (await t.app.repos.households.findByPersonKey(key))!;
     expect([after.category, after.level, after.next_visit_on]).toEqual(['tekun', 'red', '2026-12-04']);
     // 特困 re-checked yearly from 2025-02-01: the first one still ahead is 2027-02-01.
     expect(after.next_review_on).toBe('2027-02-01');

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { chinaDate, nextVisitDate, upcomingReviewDate } from '../../shared/register/cadence';
 import { selectRegisterParameters } from '../../shared/register/parameters';
 import { parseRoster, type RosterEntry, type RosterRejection } from '../../shared/register/roster';
-import type { DB } from '../db/open';
-import type { Repositories } from '../repositories';
+import type { Store } from '../db/store';
 import type { Vault } from './crypto';
 import { parseCsv } from './csv';
 import { maskedPerson, type CleanPerson } from './person';
@@ -66,21 +65,22 @@ const BATCH = 500;
  * to the one imported last time changes nothing; a changed row updates the entry but keeps what
  * visits learnt since (level, schedule, open risks).
  */
-export function importRoster(
-  db: DB,
-  repos: Repositories,
+export async function importRoster(
+  store: Store,
   vault: Vault,
   table: string[][],
   now: string,
   options: { onProgress?: (done: number, total: number) => void; preview?: boolean } = {},
-): ImportSummary {
+): Promise<ImportSummary> {
   const today = chinaDate(now);
+  // The roster is checked row by row against the regions, read once up front.
+  const regions = new Map((await store.repos.regions.list()).map((r) => [r.code, r]));
   const parsed = parseRoster(
     table,
     {
-      isTownship: (code) => repos.regions.findTownship(code) !== undefined,
+      isTownship: (code) => regions.get(code)?.level === 'township',
       townshipOfVillage: (code) => {
-        const region = repos.regions.find(code);
+        const region = regions.get(code);
         return region?.level === 'village' ? (region.parent ?? undefined) : undefined;
       },
     },
@@ -90,11 +90,11 @@ export function importRoster(
   let imported = 0;
   let updated = 0;
 
-  const upsert = (entry: RosterEntry): void => {
+  const upsert = async (tx: Store, entry: RosterEntry): Promise<void> => {
     const { row: _row, ...fields } = entry;
     const key = vault.blindIndex('id', entry.idNumber);
     const fingerprint = vault.blindIndex('register_row', JSON.stringify(fields));
-    const existing = repos.households.findByPersonKey(key);
+    const existing = await tx.repos.households.findByPersonKey(key);
     if (existing?.import_fingerprint === fingerprint) return;
     const old = existing ? vault.decrypt<CleanPerson>(existing.subject_enc) : null;
     const person: CleanPerson = { name: entry.name, idNumber: entry.idNumber, phone: entry.phone ?? old?.phone ?? null, address: entry.address ?? old?.address ?? null };
@@ -119,12 +119,12 @@ export function importRoster(
       now,
     };
     if (existing) {
-      repos.households.update(existing.id, row);
-      repos.households.appendEvent({ householdId: existing.id, at: now, type: 'imported', actor: 'cli', detail: { category: entry.category } });
+      await tx.repos.households.update(existing.id, row);
+      await tx.repos.households.appendEvent({ householdId: existing.id, at: now, type: 'imported', actor: 'cli', detail: { category: entry.category } });
       updated++;
     } else {
-      const id = repos.households.insert({ ...row, person_key: key });
-      repos.households.appendEvent({ householdId: id, at: now, type: 'enrolled', actor: 'cli', detail: { category: entry.category, level, source: 'import' } });
+      const id = await tx.repos.households.insert({ ...row, person_key: key });
+      await tx.repos.households.appendEvent({ householdId: id, at: now, type: 'enrolled', actor: 'cli', detail: { category: entry.category, level, source: 'import' } });
       imported++;
     }
   };
@@ -132,18 +132,20 @@ export function importRoster(
   if (options.preview) {
     // The preview runs the real import and rolls it back: its figures are exactly what 「导入」 would do.
     try {
-      db.transaction(() => {
-        parsed.entries.forEach(upsert);
+      await store.transaction(async (tx) => {
+        for (const entry of parsed.entries) await upsert(tx, entry);
         throw new PreviewRollback();
-      })();
+      });
     } catch (err) {
       if (!(err instanceof PreviewRollback)) throw err;
     }
   } else {
     // Batches keep each write transaction short, so the running server is never held up for long.
-    const batch = db.transaction((entries: RosterEntry[]) => entries.forEach(upsert));
     for (let i = 0; i < parsed.entries.length; i += BATCH) {
-      batch.immediate(parsed.entries.slice(i, i + BATCH));
+      const entries = parsed.entries.slice(i, i + BATCH);
+      await store.transaction(async (tx) => {
+        for (const entry of entries) await upsert(tx, entry);
+      });
       options.onProgress?.(Math.min(i + BATCH, parsed.entries.length), parsed.entries.length);
     }
   }

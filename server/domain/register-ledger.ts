@@ -5,6 +5,7 @@ import type { Vault } from './crypto';
 import { csvRow } from './csv';
 import { BOM } from './ledger';
 import type { CleanPerson } from './person';
+import { allRows } from './rows';
 
 export type RegisterLedgerRepos = { registerLedger: RegisterLedgerRepository };
 type Cells = Array<string | number | null>;
@@ -16,12 +17,15 @@ export const REGISTER_LEDGER_HEADER = [
 const BATCH = 500;
 const dimension = (d: string) => VISIT_DIMENSIONS.find((x) => x.value === d)?.label ?? d;
 
-/** Every register row as cells, in batches: masked unless the caller chose the audited full export. */
-export function* registerLedgerRows(repos: RegisterLedgerRepos, vault: Vault, filter: RegisterLedgerFilter, unmasked: boolean): Generator<Cells[]> {
+/**
+ * Every register row as cells, in batches: masked unless the caller chose the audited full export. Each batch is
+ * read whole before it is handed on, so no read stays open while a slow download pauses the stream.
+ */
+export async function* registerLedgerRows(repos: RegisterLedgerRepos, vault: Vault, filter: RegisterLedgerFilter, unmasked: boolean): AsyncGenerator<Cells[]> {
   let afterId = 0;
   for (;;) {
     const batch: Cells[] = [];
-    for (const row of repos.registerLedger.batch(filter, afterId, BATCH)) {
+    for (const row of await allRows(repos.registerLedger.batch(filter, afterId, BATCH))) {
       const person = unmasked
         ? vault.decrypt<CleanPerson>(row.subject_enc)
         : { name: row.name_masked, idNumber: row.id_masked, phone: row.phone_masked, address: row.address_masked };
@@ -51,7 +55,7 @@ export function* registerLedgerRows(repos: RegisterLedgerRepos, vault: Vault, fi
   }
 }
 
-export function* registerLedgerCsv(repos: RegisterLedgerRepos, vault: Vault, filter: RegisterLedgerFilter, unmasked: boolean): Generator<string> {
+export async function* registerLedgerCsv(repos: RegisterLedgerRepos, vault: Vault, filter: RegisterLedgerFilter, unmasked: boolean): AsyncGenerator<string> {
   yield BOM + csvRow(REGISTER_LEDGER_HEADER);
-  for (const batch of registerLedgerRows(repos, vault, filter, unmasked)) yield batch.map((cells) => csvRow(cells)).join('');
+  for await (const batch of registerLedgerRows(repos, vault, filter, unmasked)) yield batch.map((cells) => csvRow(cells)).join('');
 }

@@ -1,10 +1,9 @@
 import { addDays, endOfWeek } from '../../shared/register/cadence';
 import { REVIEW_NOTICE_DAYS, type RegisterSummaryInfo } from '../../shared/schemas/register-import';
-import type { HouseholdsRepository } from '../repositories/households';
-import type { RegionsRepository } from '../repositories/regions';
+import type { Store } from '../db/store';
 
 type Counts = RegisterSummaryInfo['totals'];
-type Row = ReturnType<HouseholdsRepository['summary']>[number];
+type Row = Awaited<ReturnType<Store['repos']['households']['summary']>>[number];
 
 const zero = (): Counts => ({ households: 0, overdue: 0, dueThisWeek: 0, reviewsDue: 0 });
 const add = (into: Counts, r: Row) => {
@@ -18,13 +17,10 @@ const add = (into: Counts, r: Row) => {
  * The register by township and village (visits overdue, due this week, re-checks due) and by category and
  * level. Counted on the report worker (county statistics and the 在册名单 page), never on the request thread.
  */
-export function registerSummary(
-  repos: { households: Pick<HouseholdsRepository, 'summary'>; regions: Pick<RegionsRepository, 'list'> },
-  today: string,
-  township?: string,
-): RegisterSummaryInfo {
-  const rows = repos.households.summary(today, endOfWeek(today), addDays(today, REVIEW_NOTICE_DAYS)).filter((r) => !township || r.township === township);
-  const names = new Map(repos.regions.list().map((r) => [r.code, r.name]));
+export async function registerSummary(store: Store, today: string, township?: string): Promise<RegisterSummaryInfo> {
+  const { repos } = store;
+  const rows = (await repos.households.summary(today, endOfWeek(today), addDays(today, REVIEW_NOTICE_DAYS))).filter((r) => !township || r.township === township);
+  const names = new Map((await repos.regions.list()).map((r) => [r.code, r.name]));
   const result: RegisterSummaryInfo = { asOf: today, totals: zero(), byCategory: {}, byLevel: {}, townships: [] };
   const townships = new Map<string, RegisterSummaryInfo['townships'][number]>();
   for (const r of rows) {

@@ -1,6 +1,5 @@
 import { planResourceImport, type ResourceImportPlan } from '../../shared/resources/import';
-import type { DB } from '../db/open';
-import type { Repositories } from '../repositories';
+import type { Store } from '../db/store';
 import { parseCsv } from './csv';
 
 /** The cells of a CSV (UTF-8, BOM or not) or of the first sheet of an XLSX, as text. */
@@ -29,22 +28,22 @@ export interface ResourceImportResult {
 }
 
 /** Adds each usable row, or updates the resource of the same name and township; bad rows are reported. */
-export function importResources(db: DB, repos: Repositories, table: string[][], by: string, now: string): ResourceImportResult {
-  const townships = repos.regions.list().filter((r) => r.level === 'township');
+export async function importResources(store: Store, table: string[][], by: string, now: string): Promise<ResourceImportResult> {
+  const townships = (await store.repos.regions.list()).filter((r) => r.level === 'township');
   const plan = planResourceImport(table, townships);
   let imported = 0;
   let updated = 0;
-  db.transaction(() => {
+  await store.transaction(async (tx) => {
     for (const { resource } of plan.rows) {
-      const existing = repos.resources.findByName(resource.name, resource.township);
+      const existing = await tx.repos.resources.findByName(resource.name, resource.township);
       if (existing) {
-        repos.resources.update(existing.id, resource, by, now);
+        await tx.repos.resources.update(existing.id, resource, by, now);
         updated++;
       } else {
-        repos.resources.create(resource, by, now);
+        await tx.repos.resources.create(resource, by, now);
         imported++;
       }
     }
-  }).immediate();
+  });
   return { rows: plan.rows.length + plan.rejected.filter((r) => r.row > 1).length, imported, updated, rejected: plan.rejected };
 }

@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import { chinaDate } from '../../shared/register/cadence';
 import type { MessagePort } from 'node:worker_threads';
-import Database from 'better-sqlite3';
 import { workerData } from 'piscina';
 import type { StatsInfo } from '../../shared/schemas/admin-reports';
 import type { RegisterSummaryInfo } from '../../shared/schemas/register-import';
@@ -13,20 +12,17 @@ import { ledgerCsv } from '../domain/ledger';
 import { ledgerXlsx, xlsxOf } from '../domain/ledger-xlsx';
 import { REGISTER_LEDGER_HEADER, registerLedgerCsv, registerLedgerRows } from '../domain/register-ledger';
 import { registerSummary as summarizeRegister } from '../domain/register-summary';
-import { createAdminStatsRepository, type StatsRange } from '../repositories/admin-stats';
-import { createHouseholdsRepository } from '../repositories/households';
-import { createLedgerRepository, type LedgerFilter } from '../repositories/ledger';
-import { createRegionsRepository } from '../repositories/regions';
-import { createRegisterLedgerRepository, type RegisterLedgerFilter } from '../repositories/register-ledger';
+import type { StatsRange } from '../repositories/admin-stats';
+import type { LedgerFilter } from '../repositories/ledger';
+import type { RegisterLedgerFilter } from '../repositories/register-ledger';
 import { sendThroughPort } from './port-stream';
+import { openWorkerStore, type WorkerStoreOptions } from './worker-store';
 
 /**
- * The report worker: statistics and the ledger export run here, on a thread of their own with a read-only
- * connection to the same database file. WAL lets this reader run beside the request thread's writer, so
- * a county-wide report never holds up a resident. The SQL stays in the repositories.
+ * The report worker: statistics and the ledger export run here, on a thread of their own with their own
+ * read-only connection (./worker-store.ts). The SQL stays in the repositories.
  */
-export interface ReportWorkerData {
-  file: string;
+export interface ReportWorkerData extends WorkerStoreOptions {
   keys: { encryption: Buffer; index: Buffer };
 }
 export interface StatsTask {
@@ -41,34 +37,23 @@ export interface LedgerTask {
   now: string;
 }
 
-const { file, keys } = workerData as ReportWorkerData;
+const data = workerData as ReportWorkerData;
 
 function openReader() {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  db.pragma('busy_timeout = 5000');
-  return {
-    repos: {
-      regions: createRegionsRepository(db),
-      adminStats: createAdminStatsRepository(db),
-      ledger: createLedgerRepository(db),
-      households: createHouseholdsRepository(db),
-      registerLedger: createRegisterLedgerRepository(db),
-    },
-    vault: createVault(keys),
-  };
+  return { ...openWorkerStore(data), vault: createVault(data.keys) };
 }
 let reader: ReturnType<typeof openReader> | undefined;
 // Opened on the first task: a thread that is started and never used costs no connection.
 const open = () => (reader ??= openReader());
 
 /** County statistics, the register's counts (visits due and overdue, re-checks due, category and level) with them. */
-export function stats({ range, township }: StatsTask): StatsInfo {
-  const { repos, vault } = open();
+export async function stats({ range, township }: StatsTask): Promise<StatsInfo> {
+  const { store, vault } = open();
   return {
-    ...countyStats(repos, range, township),
-    help: helpStats(repos, vault, range, township),
-    warnings: warningStats(repos, vault, range, township),
-    register: summarizeRegister(repos, chinaDate(range.now), township),
+    ...(await countyStats(store, range, township)),
+    help: await helpStats(store, vault, range, township),
+    warnings: await warningStats(store, vault, range, township),
+    register: await summarizeRegister(store, chinaDate(range.now), township),
   };
 }
 
@@ -80,7 +65,8 @@ export interface RegisterLedgerTask {
 }
 
 export async function registerLedger({ port, format, filter, unmasked }: RegisterLedgerTask): Promise<void> {
-  const { repos, vault } = open();
+  const { registerLedger: repository, vault } = open();
+  const repos = { registerLedger: repository };
   const source =
     format === 'csv'
       ? Readable.from(registerLedgerCsv(repos, vault, filter, unmasked))
@@ -88,12 +74,12 @@ export async function registerLedger({ port, format, filter, unmasked }: Registe
   await sendThroughPort(port, source);
 }
 
-export function registerSummary({ today }: { today: string }): RegisterSummaryInfo {
-  return summarizeRegister(open().repos, today);
+export function registerSummary({ today }: { today: string }): Promise<RegisterSummaryInfo> {
+  return summarizeRegister(open().store, today);
 }
 
 export async function ledger({ port, format, filter, unmasked, now }: LedgerTask): Promise<void> {
-  const { repos, vault } = open();
-  const source = format === 'csv' ? Readable.from(ledgerCsv(repos, vault, filter, unmasked, now)) : ledgerXlsx(repos, vault, filter, unmasked, now);
+  const { store, vault } = open();
+  const source = format === 'csv' ? Readable.from(ledgerCsv(store, vault, filter, unmasked, now)) : ledgerXlsx(store, vault, filter, unmasked, now);
   await sendThroughPort(port, source);
 }
