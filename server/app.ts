@@ -9,6 +9,7 @@ import { requestLogSerializer } from './domain/log-redaction';
 import authPlugin from './plugins/auth';
 import clientPlugin from './plugins/client';
 import compression from './plugins/compression';
+import coordinationPlugin from './plugins/coordination';
 import screeningPlugin from './plugins/screening';
 import securityHeaders from './plugins/security-headers';
 import adminRoutes from './routes/admin';
@@ -79,8 +80,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     hsts: config.publicBaseUrl.startsWith('https:'),
   });
   await app.register(compression);
+  await app.register(coordinationPlugin, { redisUrl: config.redisUrl });
   await app.register(rateLimit, {
     global: false,
+    // With REDIS_URL every app server counts against one limit; without it the limits are per server.
+    redis: app.coordination.redis,
+    nameSpace: 'xfm:rl:',
     // Nothing reads the remaining-quota headers on ordinary replies; a refusal still says when to retry.
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
   });

@@ -19,6 +19,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** `postgres://…` selects the PostgreSQL engine; unset keeps embedded SQLite in DATA_DIR. */
   databaseUrl?: string;
+  /** `redis://…`: rate limits, login throttling and cache invalidation shared by several app servers. */
+  redisUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminPassword,
     dataKey,
     databaseUrl,
+    redisUrl: parseRedisUrl(env.REDIS_URL?.trim() || undefined),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel,
     clientDist: path.resolve(env.CLIENT_DIST?.trim() || DEFAULT_CLIENT_DIST),
@@ -93,6 +96,20 @@ function parseDatabaseUrl(raw: string | undefined): string | undefined {
   if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') || !url.hostname) {
     // Never echo the value: it may carry a password.
     throw new ConfigError('DATABASE_URL 必须是 PostgreSQL 连接地址，例如 postgres://用户名:密码@主机:5432/数据库名；使用内置 SQLite 时请不要设置它');
+  }
+  return raw;
+}
+
+function parseRedisUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
+    throw new ConfigError('REDIS_URL 必须是 Redis 连接地址，例如 redis://主机:6379；只有一台应用服务器时不需要设置它');
   }
   return raw;
 }

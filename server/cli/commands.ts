@@ -99,7 +99,7 @@ function firstCode(ctx: Context): string {
 
 /** The vault for this database: the key must fit the data already stored (server/domain/key-check.ts). */
 function openCliVault(ctx: Context) {
-  return openVault(createKeyCheckRepository(ctx.db), ctx.config.dataDir, ctx.config.dataKey);
+  return openVault(createKeyCheckRepository(ctx.store.db), ctx.config.dataDir, ctx.config.dataKey);
 }
 
 /** A partner answers for exactly one active resource of the library, and has no township of its own. */

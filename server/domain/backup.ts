@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { sqliteEngine } from '../db/engine';
 import { ensurePrivateDir, type DB } from '../db/open';
 import { createKeyCheckRepository } from '../repositories/key-check';
 import { createVault, loadKeys } from './crypto';
@@ -43,11 +44,16 @@ export async function restoreDatabase(from: string, dataDir: string, dataKey?: s
   }
   try {
     // A backup the current key cannot open would restore into a server that cannot read it.
-    const keyCheck = createKeyCheckRepository(source);
-    if (await holdsEncryptedData(keyCheck)) {
-      const keys = loadKeys(dataDir, dataKey, { mayGenerate: false });
-      if (!keys) throw new RestoreError(KEY_MESSAGES.backupNoKey);
-      if ((await keyFits(keyCheck, createVault(keys))) === false) throw new RestoreError(KEY_MESSAGES.backupMismatch);
+    const engine = sqliteEngine(source);
+    try {
+      const keyCheck = createKeyCheckRepository(engine);
+      if (await holdsEncryptedData(keyCheck)) {
+        const keys = loadKeys(dataDir, dataKey, { mayGenerate: false });
+        if (!keys) throw new RestoreError(KEY_MESSAGES.backupNoKey);
+        if ((await keyFits(keyCheck, createVault(keys))) === false) throw new RestoreError(KEY_MESSAGES.backupMismatch);
+      }
+    } finally {
+      await engine.destroy(); // leaves the connection open: closed below
     }
   } finally {
     source.close();

@@ -2,7 +2,8 @@ import { labelOf } from '../../shared/cases/labels';
 import { DECISIONS } from '../../shared/cases/workflow';
 import type { HelpFiguresInfo } from '../../shared/schemas/admin-reports';
 import { TARGET_CLASS_LABEL, type TargetClass } from '../../shared/screening/result';
-import type { AdminStatsRepository, StatsRange } from '../repositories/admin-stats';
+import type { Store } from '../db/store';
+import type { StatsRange } from '../repositories/admin-stats';
 import type { Vault } from './crypto';
 
 type Resource = HelpFiguresInfo['byResource'][number];
@@ -13,7 +14,7 @@ type Policy = HelpFiguresInfo['byPolicy'][number];
  * the policies applied for through household plans, and each resource's referrals and how they ended.
  * Every class and decision is listed, with 0 where none, so quarters line up in a spreadsheet.
  */
-export async function helpStats(repos: { adminStats: AdminStatsRepository }, vault: Vault, range: StatsRange, township?: string): Promise<HelpFiguresInfo> {
+export async function helpStats({ repos }: Store, vault: Vault, range: StatsRange, township?: string): Promise<HelpFiguresInfo> {
   const scope = township ?? null;
   const classes = new Map((await repos.adminStats.targetClasses(range, scope)).map((r) => [r.target_class ?? 'none', r.n]));
   const byTargetClass = [

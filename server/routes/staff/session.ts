@@ -5,7 +5,7 @@ import { ErrorResponse } from '../../../shared/schemas/common';
 import { ChangePasswordBody, LoginBody, StaffMe } from '../../../shared/schemas/staff-session';
 import { AppError } from '../../app-error';
 import { staffPasswordError } from '../../domain/common-passwords';
-import { createLoginThrottle } from '../../domain/login-throttle';
+import { createLoginThrottle, type ThrottleCounter } from '../../domain/login-throttle';
 import { hashPassword, verifyPassword } from '../../domain/passwords';
 import type { StaffUser } from '../../repositories/users';
 
@@ -14,7 +14,8 @@ const DUMMY_HASH = await hashPassword('not-a-real-password');
 
 /** Log in, who am I, change password, log out. */
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const throttle = createLoginThrottle();
+  // Shared by every app server when REDIS_URL is set (server/plugins/coordination.ts).
+  const throttle = createLoginThrottle(app.coordination.records<ThrottleCounter>('login'));
   const me = async (user: StaffUser, csrfToken: string) => ({
     user: {
       id: user.id,
@@ -38,7 +39,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const wait = throttle.waitMs(username, request.ip);
+      const wait = await throttle.waitMs(username, request.ip);
       if (wait > 0) {
         void reply.header('retry-after', String(Math.ceil(wait / 1000)));
         throw new AppError('LOGIN_THROTTLED', 429);
@@ -47,12 +48,12 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // Unknown, disabled and known-but-wrong all take one scrypt and get the same answer.
       const ok = await verifyPassword(password, user && !user.disabled ? user.passwordHash : DUMMY_HASH);
       if (!user || user.disabled || !ok) {
-        throttle.recordFailure(username, request.ip);
+        await throttle.recordFailure(username, request.ip);
         if (user) await app.repos.users.recordFailedLogin(user.id);
         await audit(request, username.trim().slice(0, 64), 'login.failed', user ? `user:${user.id}` : undefined);
         throw new AppError('INVALID_CREDENTIALS', 401);
       }
-      throttle.recordSuccess(username, request.ip);
+      await throttle.recordSuccess(username, request.ip);
       await app.repos.users.recordSuccessfulLogin(user.id);
       await audit(request, user.username, 'login', `user:${user.id}`);
       return me(user, await app.startSession(reply, user));
