@@ -50,7 +50,20 @@ function promised<R extends object>(repository: R): Async<R> {
  * which also opens transactions; statements are prepared once per connection by the engine.
  */
 export function createRepositories(engine: Engine, db: DB) {
-  return { ...legacyRepositories(db), regions: createRegionsRepository(engine), settings: createSettingsRepository(engine) };
+  return {
+    ...legacyRepositories(db),
+    regions: createRegionsRepository(engine),
+    settings: createSettingsRepository(engine),
+    adminStats: createAdminStatsRepository(engine),
+    ledger: createLedgerRepository(engine),
+    policyLibrary: createPolicyLibraryRepository(engine),
+    parameterVersions: createParameterVersionsRepository(engine),
+    households: createHouseholdsRepository(engine),
+    resources: createResourcesRepository(engine),
+    referrals: createReferralsRepository(engine),
+    plan: createPlanRepository(engine),
+    warningKeys: createWarningKeysRepository(engine),
+  };
 }
 
 const legacyByConnection = new WeakMap<DB, ReturnType<typeof createLegacyRepositories>>();
@@ -73,17 +86,8 @@ function createLegacyRepositories(db: DB) {
     cases: promised(createCasesRepository(db)),
     sessions: promised(createSessionsRepository(db)),
     queue: promised(createCaseQueueRepository(db)),
-    adminStats: promised(createAdminStatsRepository(db)),
-    ledger: promised(createLedgerRepository(db)),
-    policyLibrary: promised(createPolicyLibraryRepository(db)),
-    parameterVersions: promised(createParameterVersionsRepository(db)),
     retention: promised(createRetentionRepository(db)),
     health: promised(createHealthRepository(db)),
-    households: promised(createHouseholdsRepository(db)),
-    resources: promised(createResourcesRepository(db)),
-    referrals: promised(createReferralsRepository(db)),
-    plan: promised(createPlanRepository(db)),
-    warningKeys: promised(createWarningKeysRepository(db)),
   };
 }
 
