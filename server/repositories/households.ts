@@ -107,7 +107,7 @@ async function planOf(db: Engine, query: CompiledQuery): Promise<string[]> {
 /** The register's SQL: entries, their visits and events, and the links to cases. */
 export function createHouseholdsRepository(db: Engine) {
   const pageQuery = (q: RegisterPageQuery) =>
-    db.selectFrom('households').selectAll().where((eb) => pageFilters(eb, q)).orderBy(['village', 'next_visit_on', 'id']).limit(q.limit);
+    db.selectFrom('households').selectAll().where((eb) => pageFilters(eb, q)).orderBy('village').orderBy('next_visit_on').orderBy('id').limit(q.limit);
 
   /**
    * Visits overdue and due by a day. Only rows due by then are read, from the index on (township,) next visit,
@@ -159,7 +159,7 @@ export function createHouseholdsRepository(db: Engine) {
           sql<number>`SUM(CASE WHEN next_review_on IS NOT NULL AND next_review_on <= ${reviewBy} THEN 1 ELSE 0 END)`.as('reviews_due'),
         ])
         .groupBy(['township', 'village', 'category', 'level'])
-        .orderBy(['township', 'village', 'category', 'level'])
+        .orderBy('township').orderBy('village').orderBy('category').orderBy('level')
         .execute();
       // PostgreSQL's SUM of integers is bigint (a number through the engine's parser); Number() keeps both alike.
       return rows.map((r) => ({

@@ -39,7 +39,7 @@ const toVersion = (row: VersionRow): ParameterVersion => ({
  * withdrawn, which is the only change the table allows (migration 023).
  */
 export function createParameterVersionsRepository(db: Engine) {
-  const versions = () => db.selectFrom('parameter_versions').selectAll().orderBy(['effective_from', 'id']);
+  const versions = () => db.selectFrom('parameter_versions').selectAll().orderBy('effective_from').orderBy('id');
   return {
     /** The versions that count for screening (withdrawn ones left out). */
     list: async (): Promise<ParameterVersion[]> => (await versions().where('withdrawn_at', 'is', null).execute()).map(toVersion),

@@ -45,7 +45,7 @@ export function createPolicyLibraryRepository(db: Engine) {
       if ((await count()) > 0) return;
       for (const policy of library) await insert(policy, null);
     },
-    list: async (): Promise<StoredPolicy[]> => (await policies().orderBy(['position', 'id']).execute()).map(toStored),
+    list: async (): Promise<StoredPolicy[]> => (await policies().orderBy('position').orderBy('id').execute()).map(toStored),
     async find(id: string): Promise<StoredPolicy | undefined> {
       const row = await policies().where('id', '=', id).executeTakeFirst();
       return row ? toStored(row) : undefined;

@@ -71,7 +71,7 @@ export function createResourcesRepository(db: Engine) {
 
   return {
     async list(): Promise<Resource[]> {
-      const rows = await resources().orderBy(RETIRED_LAST).orderBy(COUNTY_FIRST).orderBy(['township', 'name', 'id']).execute();
+      const rows = await resources().orderBy(RETIRED_LAST).orderBy(COUNTY_FIRST).orderBy('township').orderBy('name').orderBy('id').execute();
       return rows.map(toResource);
     },
     /** Active resources a township may refer to: its own and the county-wide ones; null scope: all active. */
@@ -80,7 +80,7 @@ export function createResourcesRepository(db: Engine) {
         .where('retired_at', 'is', null)
         .$if(township !== null, (qb) => qb.where((eb) => eb.or([eb('township', 'is', null), eb('township', '=', township!)])))
         .orderBy(COUNTY_FIRST)
-        .orderBy(['township', 'name', 'id'])
+        .orderBy('township').orderBy('name').orderBy('id')
         .execute();
       return rows.map(toResource);
     },
