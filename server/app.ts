@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorBody } from '../shared/errors';
 import type { AppConfig } from './config';
 import { ensurePrivateDir } from './db/open';
+import { storageTarget } from './db/open-store';
 import { loadDemoCounty, seedPolicyLibrary } from './domain/bootstrap';
 import { requestLogSerializer } from './domain/log-redaction';
 import authPlugin from './plugins/auth';
@@ -90,9 +91,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
   });
   await app.register(errorsPlugin);
-  await app.register(dbPlugin, { dataDir: config.dataDir });
+  const target = storageTarget(config);
+  await app.register(dbPlugin, { target });
   await app.register(vaultPlugin, { dataDir: config.dataDir, dataKey: config.dataKey });
-  await app.register(servicesPlugin, { dataDir: config.dataDir });
+  await app.register(servicesPlugin, { target });
   app.decorate('config', config);
   if (config.seedDemo) await loadDemoCounty(app.store);
   await seedPolicyLibrary(app.store);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, refuseUnfinishedEngine } from './config';
+import { ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('has the contract defaults', () => {
@@ -59,10 +59,15 @@ describe('DATABASE_URL', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/xfm' })).toThrow(/必须同时设置 DATA_KEY/);
   });
 
-  it('is refused at start until the PostgreSQL engine is complete', () => {
-    expect(() => refuseUnfinishedEngine(loadConfig({ DATABASE_URL: 'postgres://localhost/xfm', DATA_KEY: KEY }))).toThrow(
-      /PostgreSQL 引擎尚未完成/,
-    );
-    expect(() => refuseUnfinishedEngine(loadConfig({}))).not.toThrow();
+  it('takes REDIS_URL only as a redis:// address, never echoing it', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(() => loadConfig({ REDIS_URL: 'http://secret@host' })).toThrow(/REDIS_URL 必须是 Redis 连接地址/);
+    try {
+      loadConfig({ REDIS_URL: 'http://secret@host' });
+    } catch (err) {
+      expect((err as Error).message).not.toContain('secret');
+    }
   });
+
 });

@@ -114,16 +114,6 @@ function parseRedisUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
-/**
- * The PostgreSQL engine is being built repository by repository; until every one is ported, starting on it
- * would fail half-way through a request. Refuse clearly instead of pretending it works.
- */
-export function refuseUnfinishedEngine(config: Pick<AppConfig, 'databaseUrl'>): void {
-  if (config.databaseUrl) {
-    throw new ConfigError('PostgreSQL 引擎尚未完成，暂时不能使用：请取消 DATABASE_URL，使用内置的 SQLite 数据库（DATA_DIR）');
-  }
-}
-
 function parseTrustProxy(raw: string | undefined): boolean | string {
   if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
   if (raw === 'true' || raw === '1') return true;

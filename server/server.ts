@@ -1,5 +1,5 @@
 import { buildApp } from './app';
-import { ConfigError, loadConfig, refuseUnfinishedEngine, type AppConfig } from './config';
+import { ConfigError, loadConfig, type AppConfig } from './config';
 import { ensureInitialAdmin } from './domain/bootstrap';
 import { KeyMismatchError } from './domain/key-check';
 
@@ -50,9 +50,7 @@ export async function startServer(config: AppConfig = loadConfigOrExit()) {
 
 function loadConfigOrExit(): AppConfig {
   try {
-    const config = loadConfig();
-    refuseUnfinishedEngine(config);
-    return config;
+    return loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`配置错误：${err.message}`);

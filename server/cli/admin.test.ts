@@ -23,7 +23,7 @@ async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
   const db = openDatabase(path.join(dataDir, 'xingfuma.sqlite'));
   const engine = sqliteEngine(db);
   try {
-    return await work(createStore(engine, 'sqlite', db));
+    return await work(createStore(engine, 'sqlite'));
   } finally {
     await engine.destroy();
     db.close();

@@ -1,15 +1,12 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, refuseUnfinishedEngine } from '../config';
-import { migrate } from '../db/migrate';
-import { sqliteEngine } from '../db/engine';
-import { openDatabase } from '../db/open';
-import { createStore } from '../db/store';
+import { ConfigError, loadConfig } from '../config';
+import { openStore, storageTarget, type OpenedStore } from '../db/open-store';
 import { loadDemoCounty } from '../domain/bootstrap';
 import { COMMANDS, UsageError, USAGE } from './commands';
 
 /**
- * `npm run admin -- <command> [options]`. Works while the server runs: same SQLite file, WAL mode.
+ * `npm run admin -- <command> [options]`. Works while the server runs: the same SQLite file (WAL mode) or the
+ * same PostgreSQL database (DATABASE_URL).
  * With --json, stdout carries exactly one JSON document; everything else goes to stderr.
  */
 async function main(argv: string[]): Promise<number> {
@@ -27,7 +24,6 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  refuseUnfinishedEngine(config);
   if (command.standalone) {
     try {
       const output = await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, config });
@@ -37,21 +33,19 @@ async function main(argv: string[]): Promise<number> {
       return reportFailure(err);
     }
   }
-  const db = openDatabase(path.join(config.dataDir, 'xingfuma.sqlite'));
-  const engine = sqliteEngine(db);
+  let opened: OpenedStore | undefined;
   try {
-    migrate(db);
-    const store = createStore(engine, 'sqlite', db);
+    opened = await openStore(storageTarget(config), { poolSize: 2 });
+    const { store, sqlite } = opened;
     if (config.seedDemo) await loadDemoCounty(store);
-    const output = await command.run({ db, store, values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, config });
+    const output = await command.run({ sqlite, store, values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, config });
     if (parsed.values.json) process.stdout.write(`${JSON.stringify(output.json, null, 2)}\n`);
     else process.stdout.write(`${output.text}\n`);
     return 0;
   } catch (err) {
     return reportFailure(err);
   } finally {
-    await engine.destroy();
-    db.close();
+    await opened?.close();
   }
 }
 

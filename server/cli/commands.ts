@@ -5,6 +5,7 @@ import type { AppConfig } from '../config';
 import type { DB } from '../db/open';
 import type { Store } from '../db/store';
 import { backupDatabase, restoreDatabase } from '../domain/backup';
+import { backupPostgres, restorePostgres } from '../domain/backup-postgres';
 import { openVault } from '../domain/key-check';
 import { createKeyCheckRepository } from '../repositories/key-check';
 import { redactClosedCases } from '../domain/retention';
@@ -35,8 +36,8 @@ export interface BaseContext {
 
 interface Context extends BaseContext {
   store: Store;
-  /** The raw SQLite connection, for what only SQLite does (the online backup); everything else goes through `store`. */
-  db: DB;
+  /** The raw SQLite connection, for what only SQLite does (the online backup); absent on PostgreSQL. */
+  sqlite?: DB;
 }
 
 type Output = Promise<{ json: unknown; text: string }>;
@@ -306,10 +307,11 @@ export const COMMANDS: Record<string, Command> = {
     options: { json, out: str },
     async run(ctx) {
       const out = required(ctx, 'out');
-      const result = await backupDatabase(ctx.db, out);
+      const result = ctx.sqlite ? await backupDatabase(ctx.sqlite, out) : await backupPostgres(ctx.store, ctx.config.databaseUrl!, out);
+      const key = ctx.sqlite ? `${ctx.config.dataDir}/secret.key（或 DATA_KEY）` : 'DATA_KEY';
       return {
         json: result,
-        text: `已备份到 ${out}（${result.cases} 个案件，${Math.round(result.bytes / 1024)} KiB）\n注意：个人信息是加密保存的，恢复时还需要 ${ctx.config.dataDir}/secret.key（或 DATA_KEY），请另行妥善保管。`,
+        text: `已备份到 ${out}（${result.cases} 个案件，${Math.round(result.bytes / 1024)} KiB）\n注意：个人信息是加密保存的，恢复时还需要 ${key}，请另行妥善保管。`,
       };
     },
   },
@@ -320,6 +322,10 @@ export const COMMANDS: Record<string, Command> = {
     async run(ctx) {
       const from = required(ctx, 'from');
       if (!ctx.values.confirm) throw new UsageError('恢复会替换现有数据库，请先停止服务，再加 --confirm 确认');
+      if (ctx.config.databaseUrl) {
+        await restorePostgres(from, ctx.config.databaseUrl, ctx.config.dataDir, ctx.config.dataKey);
+        return { json: { restored: true }, text: `已从 ${from} 恢复到 PostgreSQL。请重新启动各台应用服务器。` };
+      }
       const result = await restoreDatabase(from, ctx.config.dataDir, ctx.config.dataKey);
       return { json: result, text: `已从 ${from} 恢复（${result.cases} 个案件）。请重新启动服务。` };
     },

@@ -49,7 +49,7 @@ export async function openStore(target: StorageTarget, options: { poolSize?: num
   const planner = keepPlannerInformed(db);
   const engine = sqliteEngine(db);
   return {
-    store: createStore(engine, 'sqlite', db),
+    store: createStore(engine, 'sqlite'),
     engineName: 'sqlite',
     sqlite: db,
     async close() {

@@ -1,4 +1,3 @@
-import type { DB } from './open';
 import type { Engine, EngineName } from './engine';
 import { createRepositories, type Repositories } from '../repositories';
 
@@ -19,14 +18,12 @@ export interface Store {
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
 }
 
-// PORT IN PROGRESS (issue 16): `legacy` is the better-sqlite3 connection the not-yet-ported repositories still
-// use; on SQLite it is the same connection the Kysely engine wraps, so their statements join an open transaction.
-export function createStore(db: Engine, engineName: EngineName, legacy: DB): Store {
+export function createStore(db: Engine, engineName: EngineName): Store {
   const bound = (engine: Engine, inTransaction: boolean): Store => {
     const store: Store = {
       engineName,
       db: engine,
-      repos: createRepositories(engine, legacy),
+      repos: createRepositories(engine),
       inTransaction,
       transaction: inTransaction
         ? (work) => work(store)

@@ -17,7 +17,7 @@ function setup() {
   dirs.push(dir);
   const db = openDatabase(path.join(dir, 'db.sqlite'));
   migrate(db);
-  const store = createStore(sqliteEngine(db), 'sqlite', db);
+  const store = createStore(sqliteEngine(db), 'sqlite');
   return { dir, db, store, repos: store.repos };
 }
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));

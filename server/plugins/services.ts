@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { createIntake } from '../domain/intake';
 import { createUsageCounters, type UsageCounters } from '../domain/usage-counters';
 import { createReports, type Reports } from '../reports/pool';
-import { databaseFile } from './db';
+import type { StorageTarget } from '../db/open-store';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,10 +15,10 @@ declare module 'fastify' {
 
 /**
  * What the routes share over the store and vault: intake, the usage counters (written every two seconds) and
- * the county reports, which read the same file from a worker thread (server/reports/).
+ * the county reports, which read the same data from a worker thread (server/reports/).
  */
-const servicesPlugin: FastifyPluginAsync<{ dataDir: string }> = async (app, { dataDir }) => {
-  const reports = createReports({ file: databaseFile(dataDir), keys: app.dataKeys });
+const servicesPlugin: FastifyPluginAsync<{ target: StorageTarget }> = async (app, { target }) => {
+  const reports = createReports({ ...target, keys: app.dataKeys });
   app.decorate('reports', reports);
   app.decorate('intake', createIntake(app.store, app.vault));
   const counters = createUsageCounters(app.store, (err) => app.log.warn({ err }, 'usage counters not written'));

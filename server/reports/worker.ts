@@ -22,9 +22,9 @@ import { openWorkerStore, type WorkerStoreOptions } from './worker-store';
  * The report worker: statistics and the ledger export run here, on a thread of their own with their own
  * read-only connection (./worker-store.ts). The SQL stays in the repositories.
  */
-export interface ReportWorkerData extends WorkerStoreOptions {
+export type ReportWorkerData = WorkerStoreOptions & {
   keys: { encryption: Buffer; index: Buffer };
-}
+};
 export interface StatsTask {
   range: StatsRange;
   township?: string;

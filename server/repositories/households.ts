@@ -1,5 +1,7 @@
-import type { Statement } from 'better-sqlite3';
-import type { DB } from '../db/open';
+import { CompiledQuery, sql, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Engine } from '../db/engine';
+import type { Database } from '../db/schema';
+import { isSqlite } from './dialect';
 
 export interface HouseholdRow {
   id: number;
@@ -73,94 +75,142 @@ export interface RegisterPageQuery {
   limit: number;
 }
 
-// Still followed: anything but an exited household past its monitoring period.
-const MONITORED = "NOT (category = 'exited' AND monitored_until < ?)";
+// Still followed: anything but an exited household past its monitoring period (NULL end: not followed, as before).
+const monitored = (today: string) => sql<SqlBool>`NOT (category = 'exited' AND monitored_until < ${today})`;
 
-/** A register page: the filters in force, ordered for a round of visits (by village, then the day due). */
-function pageSql(q: RegisterPageQuery): { sql: string; params: unknown[] } {
-  const filters: Array<[string, unknown[]]> = [];
-  if (q.township) filters.push(['township = ?', [q.township]]);
-  if (q.level) filters.push(['level = ?', [q.level]]);
-  if (q.category) filters.push(['category = ?', [q.category]]);
-  if (q.village) filters.push(['village = ?', [q.village]]);
-  if (q.visitBy) filters.push(['next_visit_on <= ?', [q.visitBy]]);
-  if (q.visitBy && q.today) filters.push([MONITORED, [q.today]]);
-  if (q.after) filters.push(['(village, next_visit_on, id) > (?, ?, ?)', [q.after.village, q.after.nextVisitOn, q.after.id]]);
-  const where = filters.map(([sql]) => sql);
-  const sql = `SELECT * FROM households ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY village, next_visit_on, id LIMIT ?`;
-  return { sql, params: [...filters.flatMap(([, values]) => values), q.limit] };
+type HouseholdsEb = ExpressionBuilder<Database, 'households'>;
+
+/** A register page's filters, for a round of visits (by village, then the day due). */
+function pageFilters(eb: HouseholdsEb, q: RegisterPageQuery) {
+  const filters = [];
+  if (q.township) filters.push(eb('township', '=', q.township));
+  if (q.level) filters.push(eb('level', '=', q.level as HouseholdRow['level']));
+  if (q.category) filters.push(eb('category', '=', q.category));
+  if (q.village) filters.push(eb('village', '=', q.village));
+  if (q.visitBy) filters.push(eb('next_visit_on', '<=', q.visitBy));
+  if (q.visitBy && q.today) filters.push(monitored(q.today));
+  if (q.after) {
+    filters.push(eb(eb.refTuple('village', 'next_visit_on', 'id'), '>', eb.tuple(q.after.village, q.after.nextVisitOn, q.after.id)));
+  }
+  return eb.and(filters);
 }
 
-/**
- * Visits overdue and due by a day. Only rows due by then are read, from the index on (township,) next visit,
- * category and end of monitoring, so the count never touches the table.
- */
-const dueCountsSql = (inTownship: boolean) =>
-  `SELECT COALESCE(SUM(CASE WHEN next_visit_on < ? THEN 1 ELSE 0 END), 0) AS overdue, COUNT(*) AS due
-     FROM households WHERE next_visit_on <= ? ${inTownship ? 'AND township = ?' : ''} AND ${MONITORED}`;
+/** One engine's query plan for a statement, as lines of text (SQLite's EXPLAIN QUERY PLAN, PostgreSQL's EXPLAIN). */
+async function planOf(db: Engine, query: CompiledQuery): Promise<string[]> {
+  const sqlite = isSqlite(db);
+  const { rows } = await db.executeQuery<Record<string, string>>(
+    CompiledQuery.raw(`${sqlite ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN'} ${query.sql}`, [...query.parameters]),
+  );
+  return rows.map((row) => (sqlite ? row.detail : row['QUERY PLAN']) ?? '');
+}
 
 /** The register's SQL: entries, their visits and events, and the links to cases. */
-export function createHouseholdsRepository(db: DB) {
-  const byId = db.prepare<[number], HouseholdRow>('SELECT * FROM households WHERE id = ?');
-  const byKey = db.prepare<[string], HouseholdRow>('SELECT * FROM households WHERE person_key = ?');
-  const byCase = db.prepare<[number], HouseholdRow>(
-    'SELECT h.* FROM households h JOIN household_cases l ON l.household_id = h.id WHERE l.case_id = ?',
-  );
-  const insert = db.prepare(`INSERT INTO households
-    (person_key, township, village, subject_enc, name_masked, phone_masked, id_masked, address_masked, category, category_since,
-     monitored_until, level, unstable, next_visit_on, next_review_on, import_fingerprint, created_at, updated_at)
-    VALUES (@person_key, @township, @village, @subject_enc, @name_masked, @phone_masked, @id_masked, @address_masked, @category,
-     @category_since, @monitored_until, @level, @unstable, @next_visit_on, @next_review_on, @import_fingerprint, @now, @now)`);
-  const update = db.prepare(`UPDATE households SET township = @township, village = @village, subject_enc = @subject_enc,
-     name_masked = @name_masked, phone_masked = @phone_masked, id_masked = @id_masked, address_masked = @address_masked,
-     category = @category, category_since = @category_since, monitored_until = @monitored_until, level = @level,
-     unstable = @unstable, next_visit_on = @next_visit_on, next_review_on = @next_review_on,
-     import_fingerprint = @import_fingerprint, updated_at = @now WHERE id = @id`);
-  const afterVisit = db.prepare(`UPDATE households SET level = @level, last_visit_on = @visitedOn, next_visit_on = @nextVisitOn,
-     open_risks_json = @openRisksJson, updated_at = @now WHERE id = @id`);
-  const insertVisit = db.prepare(`INSERT INTO household_visits
-    (household_id, visited_on, kind, actor, level, findings_enc, open_risks_json, cleared_json, created_at)
-    VALUES (@householdId, @visitedOn, @kind, @actor, @level, @findingsEnc, @openRisksJson, @clearedJson, @now)`);
-  const visitsOf = db.prepare<[number], VisitRow>('SELECT * FROM household_visits WHERE household_id = ? ORDER BY visited_on DESC, id DESC');
-  const insertEvent = db.prepare(`INSERT INTO household_events (household_id, at, type, actor, case_id, detail_json)
-    VALUES (@householdId, @at, @type, @actor, @caseId, @detailJson)`);
-  const eventsOf = db.prepare<[number], HouseholdEventRow>('SELECT * FROM household_events WHERE household_id = ? ORDER BY id');
-  const ofCase = db.prepare<[number, string | null], { id: number; township: string }>(
-    `SELECT id, township FROM households WHERE id IN (SELECT household_id FROM household_cases WHERE case_id = ?)
-     UNION SELECT id, township FROM households WHERE person_key = ? ORDER BY id LIMIT 1`,
-  );
-  const link = db.prepare('INSERT INTO household_cases (household_id, case_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
-  const linkedCases = db.prepare<[number, string | null], { id: number }>(
-    `SELECT id FROM cases WHERE id IN (SELECT case_id FROM household_cases WHERE household_id = ?)
-       OR (person_key IS NOT NULL AND person_key = ?) ORDER BY id`,
-  );
-  const dueCounts = db.prepare<[string, string, string, string], { overdue: number; due: number }>(dueCountsSql(true));
-  const dueCountsCounty = db.prepare<[string, string, string], { overdue: number; due: number }>(dueCountsSql(false));
+export function createHouseholdsRepository(db: Engine) {
+  const pageQuery = (q: RegisterPageQuery) =>
+    db.selectFrom('households').selectAll().where((eb) => pageFilters(eb, q)).orderBy('village').orderBy('next_visit_on').orderBy('id').limit(q.limit);
 
-  const summary = db.prepare<[string, string, string, string, string], RegisterSummaryRow>(
-    `SELECT township, village, category, level, COUNT(*) AS households,
-            SUM(CASE WHEN next_visit_on < ? AND ${MONITORED} THEN 1 ELSE 0 END) AS overdue,
-            SUM(CASE WHEN next_visit_on <= ? AND ${MONITORED} THEN 1 ELSE 0 END) AS due_this_week,
-            SUM(CASE WHEN next_review_on IS NOT NULL AND next_review_on <= ? THEN 1 ELSE 0 END) AS reviews_due
-       FROM households GROUP BY township, village, category, level ORDER BY township, village, category, level`,
-  );
+  /**
+   * Visits overdue and due by a day. Only rows due by then are read, from the index on (township,) next visit,
+   * category and end of monitoring, so the count never touches the table.
+   */
+  const dueCountsQuery = (township: string | null, today: string, by: string) =>
+    db
+      .selectFrom('households')
+      .select([
+        sql<number>`COALESCE(SUM(CASE WHEN next_visit_on < ${today} THEN 1 ELSE 0 END), 0)`.as('overdue'),
+        (eb) => eb.fn.countAll<number>().as('due'),
+      ])
+      .where('next_visit_on', '<=', by)
+      .$if(township !== null, (qb) => qb.where('township', '=', township!))
+      .where(monitored(today));
 
-  const pages = new Map<string, Statement<unknown[], HouseholdRow>>();
+  const household = (row: NewHousehold) => ({
+    township: row.township,
+    village: row.village,
+    subject_enc: row.subject_enc,
+    name_masked: row.name_masked,
+    phone_masked: row.phone_masked,
+    id_masked: row.id_masked,
+    address_masked: row.address_masked,
+    category: row.category,
+    category_since: row.category_since,
+    monitored_until: row.monitored_until,
+    level: row.level,
+    unstable: row.unstable,
+    next_visit_on: row.next_visit_on,
+    next_review_on: row.next_review_on,
+    import_fingerprint: row.import_fingerprint,
+    updated_at: row.now,
+  });
 
   return {
     /** The register by township, village, category and level, with visits and re-checks due. */
-    summary: (today: string, weekEnd: string, reviewBy: string): RegisterSummaryRow[] => summary.all(today, today, weekEnd, today, reviewBy),
-    find: (id: number): HouseholdRow | undefined => byId.get(id),
-    findByPersonKey: (key: string): HouseholdRow | undefined => byKey.get(key),
-    findByCase: (caseId: number): HouseholdRow | undefined => byCase.get(caseId),
-    /** The register entry a case is about: linked to it, or the same person. */
-    ofCase: (caseId: number, personKey: string | null): { id: number; township: string } | undefined => ofCase.get(caseId, personKey),
-    insert: (row: NewHousehold): number => Number(insert.run(row).lastInsertRowid),
-    update: (id: number, row: Omit<NewHousehold, 'person_key'>): void => {
-      update.run({ ...row, id });
+    async summary(today: string, weekEnd: string, reviewBy: string): Promise<RegisterSummaryRow[]> {
+      const rows = await db
+        .selectFrom('households')
+        .select([
+          'township',
+          'village',
+          'category',
+          'level',
+          (eb) => eb.fn.countAll<number>().as('households'),
+          sql<number>`SUM(CASE WHEN next_visit_on < ${today} AND ${monitored(today)} THEN 1 ELSE 0 END)`.as('overdue'),
+          sql<number>`SUM(CASE WHEN next_visit_on <= ${weekEnd} AND ${monitored(today)} THEN 1 ELSE 0 END)`.as('due_this_week'),
+          sql<number>`SUM(CASE WHEN next_review_on IS NOT NULL AND next_review_on <= ${reviewBy} THEN 1 ELSE 0 END)`.as('reviews_due'),
+        ])
+        .groupBy(['township', 'village', 'category', 'level'])
+        .orderBy('township').orderBy('village').orderBy('category').orderBy('level')
+        .execute();
+      // PostgreSQL's SUM of integers is bigint (a number through the engine's parser); Number() keeps both alike.
+      return rows.map((r) => ({
+        ...r,
+        households: Number(r.households),
+        overdue: Number(r.overdue),
+        due_this_week: Number(r.due_this_week),
+        reviews_due: Number(r.reviews_due),
+      }));
     },
-    recordVisit(v: {
+    find: (id: number): Promise<HouseholdRow | undefined> => db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst(),
+    findByPersonKey: (key: string): Promise<HouseholdRow | undefined> =>
+      db.selectFrom('households').selectAll().where('person_key', '=', key).executeTakeFirst(),
+    findByCase: (caseId: number): Promise<HouseholdRow | undefined> =>
+      db
+        .selectFrom('households as h')
+        .innerJoin('household_cases as l', 'l.household_id', 'h.id')
+        .selectAll('h')
+        .where('l.case_id', '=', caseId)
+        .executeTakeFirst(),
+    /** The register entry a case is about: linked to it, or the same person. */
+    ofCase: (caseId: number, personKey: string | null): Promise<{ id: number; township: string } | undefined> =>
+      db
+        .selectFrom('households')
+        .select(['id', 'township'])
+        .where((eb) =>
+          eb.or([
+            eb('id', 'in', eb.selectFrom('household_cases').select('household_id').where('case_id', '=', caseId)),
+            // A NULL key matches nothing, as `person_key = NULL` did.
+            ...(personKey === null ? [] : [eb('person_key', '=', personKey)]),
+          ]),
+        )
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst(),
+    async insert(row: NewHousehold): Promise<number> {
+      const { id } = await db
+        .insertInto('households')
+        .values({ ...household(row), person_key: row.person_key, created_at: row.now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return id;
+    },
+    async update(id: number, row: Omit<NewHousehold, 'person_key'>): Promise<void> {
+      await db
+        .updateTable('households')
+        .set(household({ ...row, person_key: null }))
+        .where('id', '=', id)
+        .execute();
+    },
+    async recordVisit(v: {
       householdId: number;
       visitedOn: string;
       kind: 'visit' | 'review';
@@ -171,43 +221,98 @@ export function createHouseholdsRepository(db: DB) {
       clearedJson: string;
       nextVisitOn: string;
       now: string;
-    }): number {
-      const id = Number(insertVisit.run(v).lastInsertRowid);
-      const current = byId.get(v.householdId)!;
+    }): Promise<number> {
+      const { id } = await db
+        .insertInto('household_visits')
+        .values({
+          household_id: v.householdId,
+          visited_on: v.visitedOn,
+          kind: v.kind,
+          actor: v.actor,
+          level: v.level,
+          findings_enc: v.findingsEnc,
+          open_risks_json: v.openRisksJson,
+          cleared_json: v.clearedJson,
+          created_at: v.now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       // A visit entered late (an older date) never moves the schedule backwards.
-      if (current.last_visit_on && current.last_visit_on > v.visitedOn) return id;
-      afterVisit.run({ id: v.householdId, level: v.level, visitedOn: v.visitedOn, nextVisitOn: v.nextVisitOn, openRisksJson: v.openRisksJson, now: v.now });
+      await db
+        .updateTable('households')
+        .set({
+          level: v.level as HouseholdRow['level'],
+          last_visit_on: v.visitedOn,
+          next_visit_on: v.nextVisitOn,
+          open_risks_json: v.openRisksJson,
+          updated_at: v.now,
+        })
+        .where('id', '=', v.householdId)
+        .where((eb) => eb.or([eb('last_visit_on', 'is', null), eb('last_visit_on', '<=', v.visitedOn)]))
+        .execute();
       return id;
     },
-    visitsOf: (householdId: number): VisitRow[] => visitsOf.all(householdId),
-    appendEvent: (e: { householdId: number; at: string; type: string; actor: string; caseId?: number | null; detail?: Record<string, unknown> | null }): void => {
-      insertEvent.run({ householdId: e.householdId, at: e.at, type: e.type, actor: e.actor, caseId: e.caseId ?? null, detailJson: e.detail ? JSON.stringify(e.detail) : null });
+    visitsOf: (householdId: number): Promise<VisitRow[]> =>
+      db
+        .selectFrom('household_visits')
+        .selectAll()
+        .where('household_id', '=', householdId)
+        .orderBy('visited_on', 'desc')
+        .orderBy('id', 'desc')
+        .execute(),
+    async appendEvent(e: {
+      householdId: number;
+      at: string;
+      type: string;
+      actor: string;
+      caseId?: number | null;
+      detail?: Record<string, unknown> | null;
+    }): Promise<void> {
+      await db
+        .insertInto('household_events')
+        .values({
+          household_id: e.householdId,
+          at: e.at,
+          type: e.type,
+          actor: e.actor,
+          case_id: e.caseId ?? null,
+          detail_json: e.detail ? JSON.stringify(e.detail) : null,
+        })
+        .execute();
     },
-    eventsOf: (householdId: number): HouseholdEventRow[] => eventsOf.all(householdId),
-    linkCase: (householdId: number, caseId: number): void => {
-      link.run(householdId, caseId);
+    eventsOf: (householdId: number): Promise<HouseholdEventRow[]> =>
+      db.selectFrom('household_events').selectAll().where('household_id', '=', householdId).orderBy('id').execute(),
+    async linkCase(householdId: number, caseId: number): Promise<void> {
+      await db
+        .insertInto('household_cases')
+        .values({ household_id: householdId, case_id: caseId })
+        .onConflict((conflict) => conflict.doNothing())
+        .execute();
     },
-    linkedCaseIds: (householdId: number, personKey: string | null): number[] => linkedCases.all(householdId, personKey).map((r) => r.id),
-    page(q: RegisterPageQuery): HouseholdRow[] {
-      const { sql, params } = pageSql(q);
-      // One statement per filter combination, prepared once.
-      let statement = pages.get(sql);
-      if (!statement) pages.set(sql, (statement = db.prepare<unknown[], HouseholdRow>(sql)));
-      return statement.all(...params);
+    async linkedCaseIds(householdId: number, personKey: string | null): Promise<number[]> {
+      const rows = await db
+        .selectFrom('cases')
+        .select('id')
+        .where((eb) =>
+          eb.or([
+            eb('id', 'in', eb.selectFrom('household_cases').select('case_id').where('household_id', '=', householdId)),
+            ...(personKey === null ? [] : [eb('person_key', '=', personKey)]),
+          ]),
+        )
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => r.id);
     },
-    /** For the benchmark: the plans SQLite picks for a register page and for its due counts. */
-    explain(q: RegisterPageQuery): string[] {
-      const { sql, params } = pageSql(q);
-      const plan = (text: string, values: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...values) as Array<{ detail: string }>).map((r) => r.detail);
-      return plan(sql, params);
-    },
-    explainCounts: (township: string | null, today: string, by: string): string[] =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${dueCountsSql(township !== null)}`).all(...(township ? [today, by, township, today] : [today, by, today])) as Array<{ detail: string }>).map(
-        (r) => r.detail,
-      ),
+    page: (q: RegisterPageQuery): Promise<HouseholdRow[]> => pageQuery(q).execute(),
+    /** For the benchmark: the plans the engine picks for a register page and for its due counts. */
+    explain: (q: RegisterPageQuery): Promise<string[]> => planOf(db, pageQuery(q).compile()),
+    explainCounts: (township: string | null, today: string, by: string): Promise<string[]> =>
+      planOf(db, dueCountsQuery(township, today, by).compile()),
     /** Visits overdue (before today) and due by a day (overdue included), in one township or the county. */
-    countDue: (township: string | null, today: string, by: string): { overdue: number; due: number } =>
-      (township ? dueCounts.get(today, by, township, today) : dueCountsCounty.get(today, by, today)) ?? { overdue: 0, due: 0 },
+    async countDue(township: string | null, today: string, by: string): Promise<{ overdue: number; due: number }> {
+      const row = await dueCountsQuery(township, today, by).executeTakeFirst();
+      return row ? { overdue: Number(row.overdue), due: Number(row.due) } : { overdue: 0, due: 0 };
+    },
   };
 }
 

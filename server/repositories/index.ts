@@ -1,5 +1,4 @@
 import type { Engine } from '../db/engine';
-import type { DB } from '../db/open';
 import { createAdminStatsRepository } from './admin-stats';
 import { createAuditRepository } from './audit';
 import { createCaseQueueRepository } from './case-queue';
@@ -19,39 +18,14 @@ import { createSessionsRepository } from './sessions';
 import { createSettingsRepository } from './settings';
 import { createUsersRepository } from './users';
 import { createWarningKeysRepository } from './warning-keys';
-
-/** A synchronous repository's methods as the async ones every caller awaits. */
-type Async<R> = {
-  [K in keyof R]: R[K] extends (...args: infer A) => infer T ? (...args: A) => Promise<Awaited<T>> : R[K];
-};
-
-// PORT IN PROGRESS (issue 16): wraps a not-yet-ported better-sqlite3 repository so callers already await it.
-// Each repository moves to Kysely (`createXRepository(engine)`) with the same method names, arguments and
-// results; when none is left, `legacy` and this wrapper go.
-function promised<R extends object>(repository: R): Async<R> {
-  const wrapped: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(repository)) {
-    wrapped[name] =
-      typeof value === 'function'
-        ? (...args: unknown[]) => {
-            try {
-              return Promise.resolve(value(...args));
-            } catch (err) {
-              return Promise.reject(err);
-            }
-          }
-        : value;
-  }
-  return wrapped as Async<R>;
-}
+import { createLocks } from './locks';
 
 /**
  * Every repository over one engine (or one open transaction). Build them through a Store (server/db/store.ts),
- * which also opens transactions; statements are prepared once per connection by the engine.
+ * which also opens transactions; the SQLite engine prepares each statement once per connection.
  */
-export function createRepositories(engine: Engine, db: DB) {
+export function createRepositories(engine: Engine) {
   return {
-    ...legacyRepositories(db),
     regions: createRegionsRepository(engine),
     settings: createSettingsRepository(engine),
     entries: createEntriesRepository(engine),
@@ -62,32 +36,16 @@ export function createRepositories(engine: Engine, db: DB) {
     queue: createCaseQueueRepository(engine),
     retention: createRetentionRepository(engine),
     health: createHealthRepository(engine),
-  };
-}
-
-const legacyByConnection = new WeakMap<DB, ReturnType<typeof createLegacyRepositories>>();
-
-/** Prepared once per connection, as before; transactions share them (one connection). */
-function legacyRepositories(db: DB) {
-  let repositories = legacyByConnection.get(db);
-  if (!repositories) {
-    repositories = createLegacyRepositories(db);
-    legacyByConnection.set(db, repositories);
-  }
-  return repositories;
-}
-
-function createLegacyRepositories(db: DB) {
-  return {
-    adminStats: promised(createAdminStatsRepository(db)),
-    ledger: promised(createLedgerRepository(db)),
-    policyLibrary: promised(createPolicyLibraryRepository(db)),
-    parameterVersions: promised(createParameterVersionsRepository(db)),
-    households: promised(createHouseholdsRepository(db)),
-    resources: promised(createResourcesRepository(db)),
-    referrals: promised(createReferralsRepository(db)),
-    plan: promised(createPlanRepository(db)),
-    warningKeys: promised(createWarningKeysRepository(db)),
+    adminStats: createAdminStatsRepository(engine),
+    ledger: createLedgerRepository(engine),
+    policyLibrary: createPolicyLibraryRepository(engine),
+    parameterVersions: createParameterVersionsRepository(engine),
+    households: createHouseholdsRepository(engine),
+    resources: createResourcesRepository(engine),
+    referrals: createReferralsRepository(engine),
+    plan: createPlanRepository(engine),
+    warningKeys: createWarningKeysRepository(engine),
+    locks: createLocks(engine),
   };
 }
 

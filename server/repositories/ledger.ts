@@ -1,4 +1,5 @@
-import type { DB } from '../db/open';
+import type { Engine } from '../db/engine';
+import type { CasesTable } from '../db/schema';
 
 export interface LedgerFilter {
   township?: string;
@@ -38,54 +39,82 @@ export interface DecisionRow {
 }
 
 /** The 台账: cases filtered like the queue, in id order, read in batches so no read stays open across awaits. */
-export function createLedgerRepository(db: DB) {
-  const batch = db.prepare<Record<string, unknown>, LedgerRow>(`SELECT k.id, t.name AS township_name, v.name AS village_name, k.subject_enc,
-      k.name_masked, k.phone_masked, k.id_masked, k.address_masked, k.source, k.status, k.level, k.target_class, k.due_at,
-      k.created_at, k.closed_at, u.username AS assignee,
-      (SELECT min(e.at) FROM case_events e WHERE e.case_id = k.id AND e.type IN ('contact', 'visit')) AS first_contact_at
-    FROM cases k
-      LEFT JOIN regions t ON t.code = k.township
-      LEFT JOIN regions v ON v.code = k.village
-      LEFT JOIN staff_users u ON u.id = k.assignee_id
-    WHERE k.id > @afterId
-      AND (@township IS NULL OR k.township = @township)
-      AND (@village IS NULL OR k.village = @village)
-      AND (@status IS NULL OR k.status = @status)
-      AND (@openOnly = 0 OR k.closed_at IS NULL)
-      AND (@level IS NULL OR k.level = @level)
-      AND (@source IS NULL OR k.source = @source)
-      AND (@targetClass IS NULL OR k.target_class = @targetClass)
-      AND (@overdueAsOf IS NULL OR (k.closed_at IS NULL AND k.due_at < @overdueAsOf))
-    ORDER BY k.id LIMIT @limit`);
-  // The plan measures of the households this case is about (linked, or the same person by the keyed hash).
-  const measures = db.prepare<{ caseId: number }, { kind: string; title: string; status: string }>(
-    `SELECT kind, title, status FROM plan_measures WHERE household_id IN (
-       SELECT household_id FROM household_cases WHERE case_id = @caseId
-       UNION SELECT h.id FROM households h JOIN cases c ON c.person_key = h.person_key WHERE c.id = @caseId)
-     ORDER BY id`,
-  );
-  const decisions = db.prepare<[number], DecisionRow>("SELECT case_id, at, detail_enc FROM case_events WHERE type = 'decide' AND case_id = ? ORDER BY id");
-
+export function createLedgerRepository(db: Engine) {
   return {
-    /** One batch after `afterId`, each row taken from `iterate()` as it is read. */
-    *batch(filter: LedgerFilter, afterId: number, limit: number): Generator<LedgerRow> {
-      yield* batch.iterate({
-        afterId,
-        limit,
-        township: filter.township ?? null,
-        village: filter.village ?? null,
-        status: filter.status === 'open' || filter.status === 'all' ? null : filter.status,
-        openOnly: filter.status === 'open' ? 1 : 0,
-        level: filter.level ?? null,
-        source: filter.source ?? null,
-        targetClass: filter.targetClass ?? null,
-        overdueAsOf: filter.overdueAsOf ?? null,
-      });
+    /** One batch after `afterId`: at most `limit` rows, whole (an array), in id order. */
+    batch(filter: LedgerFilter, afterId: number, limit: number): Promise<LedgerRow[]> {
+      const status = filter.status === 'open' || filter.status === 'all' ? null : filter.status;
+      return db
+        .selectFrom('cases as k')
+        .leftJoin('regions as t', 't.code', 'k.township')
+        .leftJoin('regions as v', 'v.code', 'k.village')
+        .leftJoin('staff_users as u', 'u.id', 'k.assignee_id')
+        .select([
+          'k.id',
+          't.name as township_name',
+          'v.name as village_name',
+          'k.subject_enc',
+          'k.name_masked',
+          'k.phone_masked',
+          'k.id_masked',
+          'k.address_masked',
+          'k.source',
+          'k.status',
+          'k.level',
+          'k.target_class',
+          'k.due_at',
+          'k.created_at',
+          'k.closed_at',
+          'u.username as assignee',
+          (eb) =>
+            eb
+              .selectFrom('case_events as e')
+              .select((e) => e.fn.min('e.at').as('at'))
+              .whereRef('e.case_id', '=', 'k.id')
+              .where('e.type', 'in', ['contact', 'visit'])
+              .as('first_contact_at'),
+        ])
+        .where('k.id', '>', afterId)
+        .$if(filter.township !== undefined, (qb) => qb.where('k.township', '=', filter.township!))
+        .$if(filter.village !== undefined, (qb) => qb.where('k.village', '=', filter.village!))
+        .$if(status !== null, (qb) => qb.where('k.status', '=', status!))
+        .$if(filter.status === 'open', (qb) => qb.where('k.closed_at', 'is', null))
+        .$if(filter.level !== undefined, (qb) => qb.where('k.level', '=', filter.level as CasesTable['level']))
+        .$if(filter.source !== undefined, (qb) => qb.where('k.source', '=', filter.source as CasesTable['source']))
+        .$if(filter.targetClass !== undefined, (qb) => qb.where('k.target_class', '=', filter.targetClass!))
+        .$if(filter.overdueAsOf !== undefined, (qb) => qb.where('k.closed_at', 'is', null).where('k.due_at', '<', filter.overdueAsOf!))
+        .orderBy('k.id')
+        .limit(limit)
+        .execute();
     },
-    /** A read, so it may run while a batch is being iterated. */
-    decisionsOf: (caseId: number): DecisionRow[] => decisions.all(caseId),
-    /** The household plan's measures (一户一策) for the case's person; titles hold no personal data. */
-    measuresOf: (caseId: number) => measures.all({ caseId }),
+    decisionsOf: (caseId: number): Promise<DecisionRow[]> =>
+      db
+        .selectFrom('case_events')
+        .select(['case_id', 'at', 'detail_enc'])
+        .where('type', '=', 'decide')
+        .where('case_id', '=', caseId)
+        .orderBy('id')
+        .execute(),
+    /** The household plan's measures (一户一策) for the case's person (linked, or the same person by the keyed hash); titles hold no personal data. */
+    measuresOf: (caseId: number): Promise<Array<{ kind: string; title: string; status: string }>> =>
+      db
+        .selectFrom('plan_measures')
+        .select(['kind', 'title', 'status'])
+        .where('household_id', 'in', (eb) =>
+          eb
+            .selectFrom('household_cases')
+            .select('household_id')
+            .where('case_id', '=', caseId)
+            .union(
+              eb
+                .selectFrom('households as h')
+                .innerJoin('cases as c', 'c.person_key', 'h.person_key')
+                .select('h.id as household_id')
+                .where('c.id', '=', caseId),
+            ),
+        )
+        .orderBy('id')
+        .execute(),
   };
 }
 

@@ -22,7 +22,7 @@ describe.each(ENGINES)('locks on %s', (engine) => {
       const first = db()
         .transaction()
         .execute(async (trx) => {
-          await createLocks(trx, engine).lockKey('case', 1);
+          await createLocks(trx).lockKey('case', 1);
           locked.open();
           await release.opened;
           order.push('first done');
@@ -31,7 +31,7 @@ describe.each(ENGINES)('locks on %s', (engine) => {
       const second = db()
         .transaction()
         .execute(async (trx) => {
-          await createLocks(trx, engine).lockKey('case', 1);
+          await createLocks(trx).lockKey('case', 1);
           order.push('second locked');
         });
       await sleep(100);
@@ -47,7 +47,7 @@ describe.each(ENGINES)('locks on %s', (engine) => {
       const first = db()
         .transaction()
         .execute(async (trx) => {
-          await createLocks(trx, engine).lockKey('case', 2);
+          await createLocks(trx).lockKey('case', 2);
           locked.open();
           await release.opened;
         });
@@ -56,8 +56,8 @@ describe.each(ENGINES)('locks on %s', (engine) => {
       await db()
         .transaction()
         .execute(async (trx) => {
-          await createLocks(trx, engine).lockKey('case', 3);
-          await createLocks(trx, engine).lockKey('person', 2);
+          await createLocks(trx).lockKey('case', 3);
+          await createLocks(trx).lockKey('person', 2);
           secondLocked = true;
         });
       release.open();

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Engine, EngineName } from '../db/engine';
+import type { Engine } from '../db/engine';
+import { isSqlite } from './dialect';
 
 /**
  * Serializes work on one thing (a person, a request id, a case) across app servers, for the rest of the open
@@ -12,10 +13,10 @@ import type { Engine, EngineName } from '../db/engine';
  * namespaces (referral, measure, bootstrap) are taken alone.
  * SQLite: nothing to do: write transactions BEGIN IMMEDIATE, so one writer at a time already.
  */
-export function createLocks(db: Engine, engineName: EngineName) {
+export function createLocks(db: Engine) {
   return {
     async lockKey(namespace: string, key: string | number): Promise<void> {
-      if (engineName !== 'postgres') return;
+      if (isSqlite(db)) return;
       await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${namespace}:${key}`}, 0))`.execute(db);
     },
   };

@@ -1,5 +1,5 @@
 import type { ParameterValues } from '../../shared/screening/parameters';
-import type { DB } from '../db/open';
+import type { Engine } from '../db/engine';
 
 export interface ParameterVersion {
   id: number;
@@ -38,29 +38,47 @@ const toVersion = (row: VersionRow): ParameterVersion => ({
  * Dated versions of the screening parameters. Never edited or deleted; one not yet in effect may be
  * withdrawn, which is the only change the table allows (migration 023).
  */
-export function createParameterVersionsRepository(db: DB) {
-  const standing = db.prepare<[], VersionRow>('SELECT * FROM parameter_versions WHERE withdrawn_at IS NULL ORDER BY effective_from, id');
-  const everyOne = db.prepare<[], VersionRow>('SELECT * FROM parameter_versions ORDER BY effective_from, id');
-  const byId = db.prepare<[number], VersionRow>('SELECT * FROM parameter_versions WHERE id = ?');
-  const byDate = db.prepare<[string], { id: number }>('SELECT id FROM parameter_versions WHERE effective_from = ? AND withdrawn_at IS NULL');
-  const insert = db.prepare(`INSERT INTO parameter_versions (effective_from, values_json, source, created_by)
-    VALUES (@effectiveFrom, @values, @source, @createdBy)`);
-  const withdraw = db.prepare('UPDATE parameter_versions SET withdrawn_at = @at, withdrawn_by = @by WHERE id = @id AND withdrawn_at IS NULL');
+export function createParameterVersionsRepository(db: Engine) {
+  const versions = () => db.selectFrom('parameter_versions').selectAll().orderBy('effective_from').orderBy('id');
   return {
     /** The versions that count for screening (withdrawn ones left out). */
-    list: (): ParameterVersion[] => standing.all().map(toVersion),
+    list: async (): Promise<ParameterVersion[]> => (await versions().where('withdrawn_at', 'is', null).execute()).map(toVersion),
     /** Every version ever saved, withdrawn ones included, for the county's record. */
-    listAll: (): ParameterVersion[] => everyOne.all().map(toVersion),
-    find: (id: number): ParameterVersion | undefined => {
-      const row = byId.get(id);
+    listAll: async (): Promise<ParameterVersion[]> => (await versions().execute()).map(toVersion),
+    async find(id: number): Promise<ParameterVersion | undefined> {
+      const row = await db.selectFrom('parameter_versions').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toVersion(row) : undefined;
     },
-    existsOn: (effectiveFrom: string): boolean => byDate.get(effectiveFrom) !== undefined,
-    insert(version: { effectiveFrom: string; values: ParameterValues; source: string; createdBy: string }): number {
-      return Number(insert.run({ ...version, values: JSON.stringify(version.values) }).lastInsertRowid);
+    existsOn: async (effectiveFrom: string): Promise<boolean> =>
+      (await db
+        .selectFrom('parameter_versions')
+        .select('id')
+        .where('effective_from', '=', effectiveFrom)
+        .where('withdrawn_at', 'is', null)
+        .executeTakeFirst()) !== undefined,
+    async insert(version: { effectiveFrom: string; values: ParameterValues; source: string; createdBy: string }): Promise<number> {
+      const { id } = await db
+        .insertInto('parameter_versions')
+        .values({
+          effective_from: version.effectiveFrom,
+          values_json: JSON.stringify(version.values),
+          source: version.source,
+          created_by: version.createdBy,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return id;
     },
     /** True when this call withdrew it (false: already withdrawn). */
-    withdraw: (id: number, by: string, at: string): boolean => withdraw.run({ id, by, at }).changes === 1,
+    async withdraw(id: number, by: string, at: string): Promise<boolean> {
+      const result = await db
+        .updateTable('parameter_versions')
+        .set({ withdrawn_at: at, withdrawn_by: by })
+        .where('id', '=', id)
+        .where('withdrawn_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
   };
 }
 

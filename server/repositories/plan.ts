@@ -1,5 +1,7 @@
 import type { MeasureKind, MeasureStatus } from '../../shared/plan/measures';
-import type { DB } from '../db/open';
+import type { ExpressionBuilder } from 'kysely';
+import type { Engine } from '../db/engine';
+import type { Database } from '../db/schema';
 
 export interface MeasureRow {
   id: number;
@@ -38,51 +40,103 @@ export interface NewMeasure {
   now: string;
 }
 
-const SELECT = `SELECT m.*, u.username AS owner_username, r.status AS referral_status, r.case_id AS referral_case_id
-  FROM plan_measures m LEFT JOIN staff_users u ON u.id = m.owner_id LEFT JOIN referrals r ON r.id = m.referral_id`;
-
 // The households a case belongs to: linked explicitly, or the same person by the keyed hash.
-const HOUSEHOLDS_OF_CASE = `SELECT household_id FROM household_cases WHERE case_id = @caseId
-  UNION SELECT h.id FROM households h JOIN cases c ON c.person_key = h.person_key WHERE c.id = @caseId`;
+const householdsOfCase = (eb: ExpressionBuilder<Database, 'plan_measures'>, caseId: number) =>
+  eb
+    .selectFrom('household_cases')
+    .select('household_id')
+    .where('case_id', '=', caseId)
+    .union(
+      eb
+        .selectFrom('households as h')
+        .innerJoin('cases as c', 'c.person_key', 'h.person_key')
+        .select('h.id as household_id')
+        .where('c.id', '=', caseId),
+    );
 
 /** The household plan (一户一策): measures, and the suggestions staff dropped. */
-export function createPlanRepository(db: DB) {
-  const insert = db.prepare(`INSERT INTO plan_measures
-    (household_id, kind, title, policy_id, resource_id, referral_id, case_id, owner_id, due_on, suggestion_key, created_by, created_at, updated_at)
-    VALUES (@householdId, @kind, @title, @policyId, @resourceId, @referralId, @caseId, @ownerId, @dueOn, @suggestionKey, @createdBy, @now, @now)`);
-  const byId = db.prepare<[number], MeasureRow>(`${SELECT} WHERE m.id = ?`);
-  const ofHousehold = db.prepare<[number], MeasureRow>(`${SELECT} WHERE m.household_id = ? ORDER BY m.id`);
-  const setStatus = db.prepare('UPDATE plan_measures SET status = @status, reason = @reason, updated_at = @now WHERE id = @id');
-  const drop = db.prepare(`INSERT INTO plan_dropped_suggestions (household_id, suggestion_key, dropped_by, dropped_at)
-    VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`);
-  const owners = db.prepare<[string], { id: number; username: string }>(
-    `SELECT id, username FROM staff_users WHERE disabled = 0 AND ((role = 'township_staff' AND township = ?) OR role = 'county_admin')
-      ORDER BY role DESC, username`,
-  );
-  const droppedOf = db.prepare<[number], { suggestion_key: string }>('SELECT suggestion_key FROM plan_dropped_suggestions WHERE household_id = ?');
-  // A partner's answer moves the open measures that name this referral, and those that named only its resource
-  // in one of the case's households (accepted from a suggestion before the referral was made): those get linked.
-  const followReferral = db.prepare(`UPDATE plan_measures SET status = @status, referral_id = @referralId, updated_at = @now
-    WHERE status IN (@from1, @from2) AND (referral_id = @referralId
-      OR (referral_id IS NULL AND kind IN ('referral', 'wish') AND resource_id = @resourceId AND household_id IN (${HOUSEHOLDS_OF_CASE})))`);
+export function createPlanRepository(db: Engine) {
+  const measures = () =>
+    db
+      .selectFrom('plan_measures as m')
+      .leftJoin('staff_users as u', 'u.id', 'm.owner_id')
+      .leftJoin('referrals as r', 'r.id', 'm.referral_id')
+      .selectAll('m')
+      .select(['u.username as owner_username', 'r.status as referral_status', 'r.case_id as referral_case_id']);
 
   return {
-    create: (m: NewMeasure): number => Number(insert.run(m).lastInsertRowid),
-    find: (id: number): MeasureRow | undefined => byId.get(id),
-    ofHousehold: (householdId: number): MeasureRow[] => ofHousehold.all(householdId),
-    setStatus(id: number, status: MeasureStatus, reason: string | null, now: string): void {
-      setStatus.run({ id, status, reason, now });
+    async create(m: NewMeasure): Promise<number> {
+      const { id } = await db
+        .insertInto('plan_measures')
+        .values({
+          household_id: m.householdId,
+          kind: m.kind,
+          title: m.title,
+          policy_id: m.policyId,
+          resource_id: m.resourceId,
+          referral_id: m.referralId,
+          case_id: m.caseId,
+          owner_id: m.ownerId,
+          due_on: m.dueOn,
+          suggestion_key: m.suggestionKey,
+          created_by: m.createdBy,
+          created_at: m.now,
+          updated_at: m.now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return id;
     },
-    drop(householdId: number, key: string, by: string, now: string): void {
-      drop.run(householdId, key, by, now);
+    find: (id: number): Promise<MeasureRow | undefined> => measures().where('m.id', '=', id).executeTakeFirst(),
+    ofHousehold: (householdId: number): Promise<MeasureRow[]> => measures().where('m.household_id', '=', householdId).orderBy('m.id').execute(),
+    async setStatus(id: number, status: MeasureStatus, reason: string | null, now: string): Promise<void> {
+      await db.updateTable('plan_measures').set({ status, reason, updated_at: now }).where('id', '=', id).execute();
+    },
+    async drop(householdId: number, key: string, by: string, now: string): Promise<void> {
+      await db
+        .insertInto('plan_dropped_suggestions')
+        .values({ household_id: householdId, suggestion_key: key, dropped_by: by, dropped_at: now })
+        .onConflict((conflict) => conflict.doNothing())
+        .execute();
     },
     /** Who may own a measure in a township: its active staff, then the county admins. */
-    owners: (township: string): Array<{ id: number; username: string }> => owners.all(township),
-    droppedKeys: (householdId: number): string[] => droppedOf.all(householdId).map((r) => r.suggestion_key),
-    /** Accepted: planned measures become under way. Completed: open ones become done. Returns how many moved. */
-    followReferral(r: { referralId: number; resourceId: number; caseId: number }, to: 'under_way' | 'done', now: string): number {
-      const from = to === 'done' ? ['planned', 'under_way'] : ['planned', 'planned'];
-      return followReferral.run({ ...r, status: to, from1: from[0], from2: from[1], now }).changes;
+    owners: (township: string): Promise<Array<{ id: number; username: string }>> =>
+      db
+        .selectFrom('staff_users')
+        .select(['id', 'username'])
+        .where('disabled', '=', 0)
+        .where((eb) => eb.or([eb.and([eb('role', '=', 'township_staff'), eb('township', '=', township)]), eb('role', '=', 'county_admin')]))
+        .orderBy('role', 'desc')
+        .orderBy('username')
+        .execute(),
+    async droppedKeys(householdId: number): Promise<string[]> {
+      const rows = await db.selectFrom('plan_dropped_suggestions').select('suggestion_key').where('household_id', '=', householdId).execute();
+      return rows.map((r) => r.suggestion_key);
+    },
+    /**
+     * Accepted: planned measures become under way. Completed: open ones become done. Returns how many moved.
+     * A partner's answer moves the open measures that name this referral, and those that named only its resource
+     * in one of the case's households (accepted from a suggestion before the referral was made): those get linked.
+     */
+    async followReferral(r: { referralId: number; resourceId: number; caseId: number }, to: 'under_way' | 'done', now: string): Promise<number> {
+      const from: MeasureStatus[] = to === 'done' ? ['planned', 'under_way'] : ['planned'];
+      const result = await db
+        .updateTable('plan_measures')
+        .set({ status: to, referral_id: r.referralId, updated_at: now })
+        .where('status', 'in', from)
+        .where((eb) =>
+          eb.or([
+            eb('referral_id', '=', r.referralId),
+            eb.and([
+              eb('referral_id', 'is', null),
+              eb('kind', 'in', ['referral', 'wish']),
+              eb('resource_id', '=', r.resourceId),
+              eb('household_id', 'in', householdsOfCase(eb, r.caseId)),
+            ]),
+          ]),
+        )
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
   };
 }

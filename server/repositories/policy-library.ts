@@ -1,5 +1,6 @@
 import type { Policy } from '../../shared/policies/policy';
-import type { DB } from '../db/open';
+import { sql } from 'kysely';
+import type { Engine } from '../db/engine';
 
 export interface StoredPolicy {
   policy: Policy;
@@ -14,34 +15,49 @@ interface PolicyRow {
   updated_by: string | null;
 }
 
-/** The county's policy library: seeded once from the shipped library, then edited by the county. */
-export function createPolicyLibraryRepository(db: DB) {
-  const all = db.prepare<[], PolicyRow>('SELECT id, data_json, updated_at, updated_by FROM policies ORDER BY position, id');
-  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM policies');
-  const byId = db.prepare<[string], PolicyRow>('SELECT id, data_json, updated_at, updated_by FROM policies WHERE id = ?');
-  const insert = db.prepare(`INSERT INTO policies (id, position, data_json, updated_by)
-    VALUES (@id, (SELECT coalesce(max(position), -1) + 1 FROM policies), @data, @by)`);
-  const update = db.prepare("UPDATE policies SET data_json = @data, updated_by = @by, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id");
+const toStored = (row: PolicyRow): StoredPolicy => ({ policy: JSON.parse(row.data_json) as Policy, updatedAt: row.updated_at, updatedBy: row.updated_by });
 
-  const toStored = (row: PolicyRow): StoredPolicy => ({ policy: JSON.parse(row.data_json) as Policy, updatedAt: row.updated_at, updatedBy: row.updated_by });
+/**
+ * The county's policy library: seeded once from the shipped library, then edited by the county. `seed` reads then
+ * writes: run it inside the caller's `store.transaction` so two first starts cannot both copy the library in.
+ */
+export function createPolicyLibraryRepository(db: Engine) {
+  const count = async (): Promise<number> =>
+    Number((await db.selectFrom('policies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const insert = async (policy: Policy, by: string | null): Promise<void> => {
+    await db
+      .insertInto('policies')
+      .values({
+        id: policy.id,
+        // Next in order; the same statement on both engines.
+        position: sql<number>`(SELECT coalesce(max(position), -1) + 1 FROM policies)`,
+        data_json: JSON.stringify(policy),
+        updated_by: by,
+      })
+      .execute();
+  };
+  const policies = () => db.selectFrom('policies').select(['id', 'data_json', 'updated_at', 'updated_by']);
 
   return {
-    isEmpty: (): boolean => (count.get()?.n ?? 0) === 0,
+    isEmpty: async (): Promise<boolean> => (await count()) === 0,
     /** Copies the shipped library in, once: afterwards the table is the library. */
-    seed: db.transaction((policies: readonly Policy[]): void => {
-      if ((count.get()?.n ?? 0) > 0) return;
-      for (const policy of policies) insert.run({ id: policy.id, data: JSON.stringify(policy), by: null });
-    }),
-    list: (): StoredPolicy[] => all.all().map(toStored),
-    find(id: string): StoredPolicy | undefined {
-      const row = byId.get(id);
+    async seed(library: readonly Policy[]): Promise<void> {
+      if ((await count()) > 0) return;
+      for (const policy of library) await insert(policy, null);
+    },
+    list: async (): Promise<StoredPolicy[]> => (await policies().orderBy('position').orderBy('id').execute()).map(toStored),
+    async find(id: string): Promise<StoredPolicy | undefined> {
+      const row = await policies().where('id', '=', id).executeTakeFirst();
       return row ? toStored(row) : undefined;
     },
-    insert(policy: Policy, by: string): void {
-      insert.run({ id: policy.id, data: JSON.stringify(policy), by });
-    },
-    update(policy: Policy, by: string): boolean {
-      return update.run({ id: policy.id, data: JSON.stringify(policy), by }).changes === 1;
+    insert: (policy: Policy, by: string): Promise<void> => insert(policy, by),
+    async update(policy: Policy, by: string): Promise<boolean> {
+      const result = await db
+        .updateTable('policies')
+        .set({ data_json: JSON.stringify(policy), updated_by: by, updated_at: new Date().toISOString() })
+        .where('id', '=', policy.id)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
   };
 }

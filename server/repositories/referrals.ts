@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { ReferralStatus } from '../../shared/referrals/status';
-import type { DB } from '../db/open';
+import type { Engine } from '../db/engine';
 
 /** A referral with what both sides need to show it: the resource's name and kind, the case's place and masked name. */
 export interface ReferralRow {
@@ -20,49 +21,70 @@ export interface ReferralRow {
   name_masked: string;
 }
 
-const SELECT = `SELECT r.*, s.name AS resource_name, s.kind AS resource_kind, c.township, c.village, c.name_masked
-  FROM referrals r JOIN resources s ON s.id = r.resource_id JOIN cases c ON c.id = r.case_id`;
-
 /** Referrals (转介) of cases to the resource library, and the township's overdue watch. */
-export function createReferralsRepository(db: DB) {
-  const insert = db.prepare(`INSERT INTO referrals (case_id, resource_id, need, accept_by, created_by, created_at, updated_at)
-    VALUES (@caseId, @resourceId, @need, @acceptBy, @createdBy, @now, @now)`);
-  const byId = db.prepare<[number], ReferralRow>(`${SELECT} WHERE r.id = ?`);
-  const ofCase = db.prepare<[number], ReferralRow>(`${SELECT} WHERE r.case_id = ? ORDER BY r.id`);
-  // Open ones first, then the rest newest first; a partner's list stays short enough to show whole.
-  const ofResource = db.prepare<[number], ReferralRow>(
-    `${SELECT} WHERE r.resource_id = ? ORDER BY r.status IN ('declined', 'completed'), r.id DESC LIMIT 200`,
-  );
-  const setStatus = db.prepare('UPDATE referrals SET status = @status, updated_at = @now WHERE id = @id');
-  const setContact = db.prepare('UPDATE referrals SET contact_enc = @contactEnc, updated_at = @now WHERE id = @id');
-  const overdueAll = db.prepare<[string, number], ReferralRow>(
-    `${SELECT} WHERE r.status = 'planned' AND r.accept_by < ? ORDER BY r.accept_by, r.id LIMIT ?`,
-  );
-  const overdueIn = db.prepare<[string, string, number], ReferralRow>(
-    `${SELECT} WHERE r.status = 'planned' AND r.accept_by < ? AND c.township = ? ORDER BY r.accept_by, r.id LIMIT ?`,
-  );
-  const countAll = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM referrals WHERE status = 'planned' AND accept_by < ?");
-  const countIn = db.prepare<[string, string], { n: number }>(
-    "SELECT count(*) AS n FROM referrals r JOIN cases c ON c.id = r.case_id WHERE r.status = 'planned' AND r.accept_by < ? AND c.township = ?",
-  );
+export function createReferralsRepository(db: Engine) {
+  const referrals = () =>
+    db
+      .selectFrom('referrals as r')
+      .innerJoin('resources as s', 's.id', 'r.resource_id')
+      .innerJoin('cases as c', 'c.id', 'r.case_id')
+      .selectAll('r')
+      .select(['s.name as resource_name', 's.kind as resource_kind', 'c.township', 'c.village', 'c.name_masked']);
 
   return {
-    create: (referral: { caseId: number; resourceId: number; need: string; acceptBy: string; createdBy: string; now: string }): number =>
-      Number(insert.run(referral).lastInsertRowid),
-    find: (id: number): ReferralRow | undefined => byId.get(id),
-    ofCase: (caseId: number): ReferralRow[] => ofCase.all(caseId),
-    ofResource: (resourceId: number): ReferralRow[] => ofResource.all(resourceId),
-    setStatus(id: number, status: ReferralStatus, now: string): void {
-      setStatus.run({ id, status, now });
+    async create(referral: { caseId: number; resourceId: number; need: string; acceptBy: string; createdBy: string; now: string }): Promise<number> {
+      const { id } = await db
+        .insertInto('referrals')
+        .values({
+          case_id: referral.caseId,
+          resource_id: referral.resourceId,
+          need: referral.need,
+          accept_by: referral.acceptBy,
+          created_by: referral.createdBy,
+          created_at: referral.now,
+          updated_at: referral.now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return id;
     },
-    setContact(id: number, contactEnc: Buffer, now: string): void {
-      setContact.run({ id, contactEnc, now });
+    find: (id: number): Promise<ReferralRow | undefined> => referrals().where('r.id', '=', id).executeTakeFirst(),
+    ofCase: (caseId: number): Promise<ReferralRow[]> => referrals().where('r.case_id', '=', caseId).orderBy('r.id').execute(),
+    /** Open ones first, then the rest newest first; a partner's list stays short enough to show whole. */
+    ofResource: (resourceId: number): Promise<ReferralRow[]> =>
+      referrals()
+        .where('r.resource_id', '=', resourceId)
+        // false sorts before true on both engines (0 before 1 on SQLite).
+        .orderBy(sql`r.status IN ('declined', 'completed')`)
+        .orderBy('r.id', 'desc')
+        .limit(200)
+        .execute(),
+    async setStatus(id: number, status: ReferralStatus, now: string): Promise<void> {
+      await db.updateTable('referrals').set({ status, updated_at: now }).where('id', '=', id).execute();
+    },
+    async setContact(id: number, contactEnc: Buffer, now: string): Promise<void> {
+      await db.updateTable('referrals').set({ contact_enc: contactEnc, updated_at: now }).where('id', '=', id).execute();
     },
     /** Waiting past the deadline, in one township (null: every township). */
-    overdue: (township: string | null, nowIso: string, limit: number): ReferralRow[] =>
-      township === null ? overdueAll.all(nowIso, limit) : overdueIn.all(nowIso, township, limit),
-    countOverdue: (township: string | null, nowIso: string): number =>
-      (township === null ? countAll.get(nowIso) : countIn.get(nowIso, township))?.n ?? 0,
+    overdue: (township: string | null, nowIso: string, limit: number): Promise<ReferralRow[]> =>
+      referrals()
+        .where('r.status', '=', 'planned')
+        .where('r.accept_by', '<', nowIso)
+        .$if(township !== null, (qb) => qb.where('c.township', '=', township!))
+        .orderBy('r.accept_by')
+        .orderBy('r.id')
+        .limit(limit)
+        .execute(),
+    async countOverdue(township: string | null, nowIso: string): Promise<number> {
+      const row = await db
+        .selectFrom('referrals as r')
+        .$if(township !== null, (qb) => qb.innerJoin('cases as c', 'c.id', 'r.case_id').where('c.township', '=', township!))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('r.status', '=', 'planned')
+        .where('r.accept_by', '<', nowIso)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ResourceKind } from '../../shared/resources/kinds';
-import type { DB } from '../db/open';
+import { sql } from 'kysely';
+import type { Engine } from '../db/engine';
 
 export interface Resource {
   id: number;
@@ -49,53 +50,73 @@ const toResource = (row: ResourceRow): Resource => ({
   updatedBy: row.updated_by,
 });
 
-const COLUMNS = 'id, kind, name, township, service_types_json, contact, capacity, retired_at, updated_at, updated_by';
+const COLUMNS = ['id', 'kind', 'name', 'township', 'service_types_json', 'contact', 'capacity', 'retired_at', 'updated_at', 'updated_by'] as const;
+
+// Booleans sort false first on both engines (0 before 1 on SQLite): active before retired, county-wide before township.
+const RETIRED_LAST = sql`retired_at IS NOT NULL`;
+const COUNTY_FIRST = sql`township IS NOT NULL`;
+
+const columnsOf = (fields: ResourceFields) => ({
+  kind: fields.kind,
+  name: fields.name,
+  township: fields.township,
+  service_types_json: JSON.stringify(fields.serviceTypes),
+  contact: fields.contact,
+  capacity: fields.capacity,
+});
 
 /** The county's resource library (资源库): kept by county admins, retired rather than deleted. */
-export function createResourcesRepository(db: DB) {
-  const all = db.prepare<[], ResourceRow>(`SELECT ${COLUMNS} FROM resources ORDER BY retired_at IS NOT NULL, township IS NOT NULL, township, name, id`);
-  // County-wide resources first, then the township's own.
-  const activeFor = db.prepare<[string], ResourceRow>(
-    `SELECT ${COLUMNS} FROM resources WHERE retired_at IS NULL AND (township IS NULL OR township = ?) ORDER BY township IS NOT NULL, name, id`,
-  );
-  const allActive = db.prepare<[], ResourceRow>(
-    `SELECT ${COLUMNS} FROM resources WHERE retired_at IS NULL ORDER BY township IS NOT NULL, township, name, id`,
-  );
-  const byId = db.prepare<[number], ResourceRow>(`SELECT ${COLUMNS} FROM resources WHERE id = ?`);
-  // Spelled without SQLite's `IS ?` so the query moves to PostgreSQL unchanged.
-  const byName = db.prepare<[{ name: string; township: string | null }], ResourceRow>(
-    `SELECT ${COLUMNS} FROM resources WHERE name = @name AND (township = @township OR (township IS NULL AND @township IS NULL))
-     ORDER BY retired_at IS NOT NULL, id LIMIT 1`,
-  );
-  const insert = db.prepare(`INSERT INTO resources (kind, name, township, service_types_json, contact, capacity, updated_at, updated_by)
-    VALUES (@kind, @name, @township, @serviceTypes, @contact, @capacity, @now, @by)`);
-  const update = db.prepare(`UPDATE resources SET kind = @kind, name = @name, township = @township, service_types_json = @serviceTypes,
-    contact = @contact, capacity = @capacity, updated_at = @now, updated_by = @by WHERE id = @id`);
-  const setRetired = db.prepare('UPDATE resources SET retired_at = @retiredAt, updated_at = @now, updated_by = @by WHERE id = @id');
-
-  const params = (fields: ResourceFields) => ({ ...fields, serviceTypes: JSON.stringify(fields.serviceTypes) });
+export function createResourcesRepository(db: Engine) {
+  const resources = () => db.selectFrom('resources').select(COLUMNS);
 
   return {
-    list: (): Resource[] => all.all().map(toResource),
+    async list(): Promise<Resource[]> {
+      const rows = await resources().orderBy(RETIRED_LAST).orderBy(COUNTY_FIRST).orderBy('township').orderBy('name').orderBy('id').execute();
+      return rows.map(toResource);
+    },
     /** Active resources a township may refer to: its own and the county-wide ones; null scope: all active. */
-    activeFor: (township: string | null): Resource[] => (township === null ? allActive.all() : activeFor.all(township)).map(toResource),
-    find(id: number): Resource | undefined {
-      const row = byId.get(id);
+    async activeFor(township: string | null): Promise<Resource[]> {
+      const rows = await resources()
+        .where('retired_at', 'is', null)
+        .$if(township !== null, (qb) => qb.where((eb) => eb.or([eb('township', 'is', null), eb('township', '=', township!)])))
+        .orderBy(COUNTY_FIRST)
+        .orderBy('township').orderBy('name').orderBy('id')
+        .execute();
+      return rows.map(toResource);
+    },
+    async find(id: number): Promise<Resource | undefined> {
+      const row = await resources().where('id', '=', id).executeTakeFirst();
       return row ? toResource(row) : undefined;
     },
     /** The resource of this name in this township (null: county-wide), preferring one still in use. */
-    findByName(name: string, township: string | null): Resource | undefined {
-      const row = byName.get({ name, township });
+    async findByName(name: string, township: string | null): Promise<Resource | undefined> {
+      const row = await resources()
+        .where('name', '=', name)
+        .where('township', township === null ? 'is' : '=', township)
+        .orderBy(RETIRED_LAST)
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
       return row ? toResource(row) : undefined;
     },
-    create: (fields: ResourceFields, by: string, now: string): number =>
-      Number(insert.run({ ...params(fields), now, by }).lastInsertRowid),
-    update(id: number, fields: ResourceFields, by: string, now: string): void {
-      update.run({ ...params(fields), id, now, by });
+    async create(fields: ResourceFields, by: string, now: string): Promise<number> {
+      const { id } = await db
+        .insertInto('resources')
+        .values({ ...columnsOf(fields), updated_at: now, updated_by: by })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return id;
+    },
+    async update(id: number, fields: ResourceFields, by: string, now: string): Promise<void> {
+      await db
+        .updateTable('resources')
+        .set({ ...columnsOf(fields), updated_at: now, updated_by: by })
+        .where('id', '=', id)
+        .execute();
     },
     /** Retire (or bring back): open referrals keep pointing here; new ones cannot. */
-    setRetired(id: number, retiredAt: string | null, by: string, now: string): void {
-      setRetired.run({ id, retiredAt, now, by });
+    async setRetired(id: number, retiredAt: string | null, by: string, now: string): Promise<void> {
+      await db.updateTable('resources').set({ retired_at: retiredAt, updated_at: now, updated_by: by }).where('id', '=', id).execute();
     },
   };
 }

@@ -1,16 +1,16 @@
-import type { DB } from '../db/open';
+import type { Engine } from '../db/engine';
 
 /**
  * The warnings already raised, by key: HMAC(ID number) + source + signal period. This is everything a
  * department's list leaves behind besides the cases it opened — so the same or an overlapping file raises no duplicate.
  */
-export function createWarningKeysRepository(db: DB) {
-  const has = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM warning_keys WHERE warning_key = ?');
-  const insert = db.prepare('INSERT INTO warning_keys (warning_key, case_id, raised_at) VALUES (?, ?, ?)');
+export function createWarningKeysRepository(db: Engine) {
   return {
-    has: (key: string): boolean => has.get(key) !== undefined,
-    insert: (key: string, caseId: number, now: string): void => {
-      insert.run(key, caseId, now);
+    has: async (key: string): Promise<boolean> =>
+      (await db.selectFrom('warning_keys').select('warning_key').where('warning_key', '=', key).executeTakeFirst()) !== undefined,
+    /** A key already raised is refused (primary key), as before: callers ask `has` first. */
+    async insert(key: string, caseId: number, now: string): Promise<void> {
+      await db.insertInto('warning_keys').values({ warning_key: key, case_id: caseId, raised_at: now }).execute();
     },
   };
 }
