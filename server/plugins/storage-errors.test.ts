@@ -16,7 +16,7 @@ describe('when the database cannot be written', () => {
       const res = await t.app.inject({
         method: 'POST',
         url: '/api/requests',
-        payload: { requestId: randomUUID(), entryCode: firstActiveEntry(t.app).code, answers: HARDSHIP_ANSWERS, person: { name: '王五', phone: '13957711111' }, consent: true },
+        payload: { requestId: randomUUID(), entryCode: (await firstActiveEntry(t.app)).code, answers: HARDSHIP_ANSWERS, person: { name: '王五', phone: '13957711111' }, consent: true },
       });
       expect(res.statusCode).toBe(503);
       expect(res.json().error.code).toBe('SERVICE_UNAVAILABLE');

@@ -8,7 +8,7 @@ let t: TestApp;
 let entryCode: string;
 beforeAll(async () => {
   t = await buildTestApp();
-  entryCode = firstActiveEntry(t.app).code;
+  entryCode = (await firstActiveEntry(t.app)).code;
 });
 afterAll(() => t.close());
 

@@ -16,7 +16,7 @@ const CSV = [
   `${id('33032719700101023')},周三,330327100000,五保,2024-01-01`,
 ].join('\n');
 const body = (content: string, preview: boolean, fileName = '名单.csv') => ({ fileName, content: Buffer.from(content).toString('base64'), preview });
-const count = () => t.app.repos.households.page({ township: null, limit: 100 }).length;
+const count = () => (await t.app.repos.households.page({ township: null, limit: 100 })).length;
 
 beforeAll(async () => {
   t = await buildTestApp();

@@ -21,7 +21,7 @@ beforeAll(async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-reports-'));
   seedCases(dataDir, 3000, 8, { followUps: true });
   t = await buildTestApp({ dataDir });
-  ({ admin } = await threeRoles(t.app, firstActiveEntry(t.app).township));
+  ({ admin } = await threeRoles(t.app, (await firstActiveEntry(t.app)).township));
 });
 afterAll(() => t.close());
 
@@ -40,7 +40,7 @@ async function whileReportRuns(url: string, report: () => Promise<{ statusCode: 
       Promise.all([
         t.app.inject({ url: '/api/health' }).then((res) => finished.push(`health ${res.statusCode}`)),
         t.app
-          .inject({ method: 'POST', url: '/api/screenings', payload: { entryCode: firstActiveEntry(t.app).code, answers: HARDSHIP_ANSWERS } })
+          .inject({ method: 'POST', url: '/api/screenings', payload: { entryCode: (await firstActiveEntry(t.app)).code, answers: HARDSHIP_ANSWERS } })
           .then((res) => finished.push(`screening ${res.statusCode}`)),
       ]),
     );

@@ -11,12 +11,12 @@ let townshipB: string;
 
 beforeAll(async () => {
   t = await buildTestApp();
-  [townshipA, townshipB] = townshipsOf(t.app).map((r) => r.code) as [string, string];
+  [townshipA, townshipB] = (await townshipsOf(t.app)).map((r) => r.code) as [string, string];
   ({ admin, staff, viewer } = await threeRoles(t.app, townshipA));
 });
 afterAll(() => t.close());
 
-const audits = (target: string) => t.app.repos.audit.forTarget(target).map((a) => a.action);
+const audits = (target: string) => (await t.app.repos.audit.forTarget(target)).map((a) => a.action);
 const loginAs = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/staff/session', payload: { username, password }, remoteAddress: `10.9.${Math.floor(Math.random() * 250)}.1` });
 
 describe('staff accounts', () => {
@@ -78,7 +78,7 @@ describe('staff accounts', () => {
     const toAdmin = await admin.send('PATCH', `/api/admin/users/${account.id}`, { role: 'county_admin', township: townshipB });
     expect(toAdmin.json()).toMatchObject({ role: 'county_admin', township: null });
     expect(audits(`user:${account.id}`).filter((a) => a === 'user.update')).toHaveLength(2);
-    const detail = t.app.repos.audit.forTarget(`user:${account.id}`).find((a) => a.action === 'user.update')!.detail!;
+    const detail = (await t.app.repos.audit.forTarget(`user:${account.id}`)).find((a) => a.action === 'user.update')!.detail!;
     expect(JSON.parse(detail)).toEqual({ from: { role: 'township_staff', township: townshipA }, to: { role: 'township_staff', township: townshipB } });
   });
 

@@ -46,7 +46,7 @@ describe('POST /api/screenings', () => {
   });
 
   it('a comfortable household is not flagged, and is never left without somewhere to turn', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: COMFORTABLE_ANSWERS, entryCode: firstActiveEntry(t.app).code } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: COMFORTABLE_ANSWERS, entryCode: (await firstActiveEntry(t.app)).code } });
     const body = res.json();
     expect(body.suspected).toBe(false);
     expect(body.level).toBe('none');
@@ -67,7 +67,7 @@ describe('POST /api/screenings', () => {
   it('every result, hardship or not, matches the declared response schema exactly', async () => {
     // The route serializes with JSON.stringify, so nothing would strip an undeclared field: the schema must hold as is.
     for (const answers of [HARDSHIP_ANSWERS, COMFORTABLE_ANSWERS]) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers, entryCode: firstActiveEntry(t.app).code } });
+      const res = await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers, entryCode: (await firstActiveEntry(t.app)).code } });
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
       const body = res.json();
       expect([...Value.Errors(ScreeningResponse, body)]).toEqual([]);
@@ -85,13 +85,13 @@ describe('POST /api/screenings', () => {
   });
 
   it('counts a completion per entry point without storing answers', async () => {
-    const entry = firstActiveEntry(t.app);
+    const entry = await firstActiveEntry(t.app);
     t.app.counters.flush();
-    const before = t.app.repos.entries.find(entry.code)!.completionCount;
+    const before = (await t.app.repos.entries.find(entry.code))!.completionCount;
     await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: HARDSHIP_ANSWERS, entryCode: entry.code } });
     await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: HARDSHIP_ANSWERS, entryCode: entry.code } });
     t.app.counters.flush();
-    expect(t.app.repos.entries.find(entry.code)!.completionCount).toBe(before + 2);
+    expect((await t.app.repos.entries.find(entry.code))!.completionCount).toBe(before + 2);
     expect(t.app.db.prepare('SELECT sum(suspected) FROM screening_counts').pluck().get()).toBeGreaterThanOrEqual(1);
     expect(t.app.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
   });

@@ -12,7 +12,7 @@ let t: TestApp;
 let entryCode: string;
 beforeAll(async () => {
   t = await buildTestApp();
-  entryCode = firstActiveEntry(t.app).code;
+  entryCode = (await firstActiveEntry(t.app)).code;
 });
 afterAll(() => t.close());
 
@@ -81,8 +81,8 @@ describe('POST /api/requests', () => {
     expect(hidden.json().error.fields['reporter.name']).toBe(NAME_HIDDEN_CHARACTER_MESSAGE);
     const ok = await t.app.inject({ remoteAddress: '10.9.0.1', method: 'POST', url: '/api/requests', payload: request({}, { name: 'Zoe\u0301 Li', idNumber: fakeIdNumber('33032719500101034'), phone: '13957700032' }) });
     expect(ok.statusCode).toBe(201);
-    const caseId = t.app.repos.cases.findSubmissionByTrackingCode(ok.json().trackingCode)!.case_id;
-    expect(t.app.vault.decrypt<{ name: string }>(t.app.repos.cases.find(caseId)!.subject_enc).name).toBe('Zoé Li');
+    const caseId = (await t.app.repos.cases.findSubmissionByTrackingCode(ok.json().trackingCode))!.case_id;
+    expect(t.app.vault.decrypt<{ name: string }>((await t.app.repos.cases.find(caseId))!.subject_enc).name).toBe('Zoé Li');
   });
 
   it('the same requestId with a different body → 409 REQUEST_ID_REUSED, never the first tracking code', async () => {
@@ -109,14 +109,14 @@ describe('POST /api/requests', () => {
     expect(second.statusCode).toBe(201);
     expect(second.json().trackingCode).not.toBe(first.json().trackingCode);
     expect(caseCount()).toBe(cases);
-    const caseId = t.app.repos.cases.findSubmissionByTrackingCode(first.json().trackingCode)!.case_id;
-    expect(t.app.repos.cases.findSubmissionByTrackingCode(second.json().trackingCode)!.case_id).toBe(caseId);
-    expect(t.app.repos.cases.eventsOf(caseId).map((e) => e.type)).toEqual(['submitted', 'merged', 'submitted']);
+    const caseId = (await t.app.repos.cases.findSubmissionByTrackingCode(first.json().trackingCode))!.case_id;
+    expect((await t.app.repos.cases.findSubmissionByTrackingCode(second.json().trackingCode))!.case_id).toBe(caseId);
+    expect((await t.app.repos.cases.eventsOf(caseId)).map((e) => e.type)).toEqual(['submitted', 'merged', 'submitted']);
   });
 
   it('records the screening result, rules version, level and a due date', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({}, { idNumber: fakeIdNumber('33032719530303006'), phone: '13957700005' }) });
-    const row = t.app.repos.cases.find(t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode)!.case_id)!;
+    const row = (await t.app.repos.cases.find((await t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode))!.case_id))!;
     expect(row.rules_version).toBeTruthy();
     expect(['red', 'yellow', 'blue']).toContain(row.level);
     expect(JSON.parse(row.result_json!).outcomes.length).toBeGreaterThan(0);
@@ -155,11 +155,11 @@ describe('POST /api/requests', () => {
     const unknown = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({ entryCode: 'ZZZZZZZZZZ' }) });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('ENTRY_NOT_FOUND');
-    const other = t.app.repos.entries.list()[3]!;
-    t.app.repos.entries.setActive(other.code, false, 'test');
+    const other = (await t.app.repos.entries.list())[3]!;
+    await t.app.repos.entries.setActive(other.code, false, 'test');
     const disabled = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({ entryCode: other.code }) });
     expect(disabled.statusCode).toBe(410);
-    t.app.repos.entries.setActive(other.code, true, null);
+    await t.app.repos.entries.setActive(other.code, true, null);
   });
 });
 
@@ -167,7 +167,7 @@ describe('POST /api/reports', () => {
   it('stores a report without ID or phone and gives the reporter a tracking code', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/reports', payload: report() });
     expect(res.statusCode).toBe(201);
-    const row = t.app.repos.cases.find(t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode)!.case_id)!;
+    const row = (await t.app.repos.cases.find((await t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode))!.case_id))!;
     expect(row.source).toBe('report');
     expect(row.level).toBe('yellow');
     expect(JSON.parse(row.situations_json!)).toEqual(['living_alone_elderly']);
@@ -175,10 +175,10 @@ describe('POST /api/reports', () => {
 
   it('a report about someone who already asked (same name + phone) joins their case', async () => {
     const own = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({}, { idNumber: undefined, name: '赵桂兰', phone: '13957700077' }) });
-    const caseId = t.app.repos.cases.findSubmissionByTrackingCode(own.json().trackingCode)!.case_id;
+    const caseId = (await t.app.repos.cases.findSubmissionByTrackingCode(own.json().trackingCode))!.case_id;
     const res = await t.app.inject({ method: 'POST', url: '/api/reports', payload: report({}, { name: '赵桂兰', phone: '139 5770 0077', situation: ['serious_illness'] }) });
     expect(res.statusCode).toBe(201);
-    expect(t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode)!.case_id).toBe(caseId);
+    expect((await t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode))!.case_id).toBe(caseId);
   });
 
   it('requires consent, an address and at least one situation', async () => {

@@ -12,7 +12,7 @@ let viewerA: StaffSession;
 
 beforeAll(async () => {
   t = await buildTestApp();
-  const [a, b] = t.app.repos.entries.list();
+  const [a, b] = await t.app.repos.entries.list();
   townshipA = a!.township;
   townshipB = b!.township;
   await createStaff(t.app, 'wang_a', 'township_staff', townshipA);
@@ -52,7 +52,7 @@ describe('GET /api/staff/assignees', () => {
 
   it('lists exactly the people the assign step accepts', async () => {
     const [colleague] = (await county.get(`/api/staff/assignees?township=${townshipB}`)).json().items;
-    const { caseId } = await submitRequest(t.app, { entryCode: t.app.repos.entries.list()[1]!.code });
+    const { caseId } = await submitRequest(t.app, { entryCode: (await t.app.repos.entries.list())[1]!.code });
     const assigned = await county.post(`/api/staff/cases/${caseId}/events`, { type: 'assign', township: townshipB, assigneeId: colleague.id });
     expect(assigned.statusCode).toBe(200);
     expect(assigned.json().assignee).toEqual({ id: colleague.id, username: 'zhao_b' });

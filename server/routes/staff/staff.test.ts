@@ -26,7 +26,7 @@ const submit = (entryCode: string, tail: string, name: string) =>
 
 beforeAll(async () => {
   t = await buildTestApp();
-  const [a, b] = t.app.repos.entries.list();
+  const [a, b] = await t.app.repos.entries.list();
   townshipA = a!.township;
   townshipB = b!.township;
   [entryA, entryB] = [a!.code, b!.code];
@@ -215,7 +215,7 @@ describe('queue and case, by role and township', () => {
     expect((await viewerA.get(`/api/staff/cases/${caseA}`)).statusCode).toBe(200);
     expect((await viewerA.post(`/api/staff/cases/${caseA}/events`, { type: 'contact', outcome: 'reached' })).statusCode).toBe(403);
     expect((await viewerA.post(`/api/staff/cases/${caseA}/reveal`, { reason: 'phone_call' })).statusCode).toBe(200);
-    expect(t.app.repos.audit.forTarget(`case:${caseA}`).filter((a) => a.action === 'case.reveal' && a.actor === 'viewer_a')).toHaveLength(1);
+    expect((await t.app.repos.audit.forTarget(`case:${caseA}`)).filter((a) => a.action === 'case.reveal' && a.actor === 'viewer_a')).toHaveLength(1);
   });
 
   it('a % or _ in a name search is a character, not a wildcard', async () => {
@@ -230,7 +230,7 @@ describe('queue and case, by role and township', () => {
   it('filters by level and search by phone tail', async () => {
     const byTail = (await staffA.get('/api/staff/cases?q=0011')).json().items;
     expect(byTail.map((i: { id: number }) => i.id)).toEqual([caseA]);
-    const level = t.app.repos.cases.find(caseA)!.level;
+    const level = (await t.app.repos.cases.find(caseA))!.level;
     const other = level === 'red' ? 'blue' : 'red';
     expect((await staffA.get(`/api/staff/cases?level=${other}`)).json().items.map((i: { id: number }) => i.id)).not.toContain(caseA);
   });
@@ -263,7 +263,7 @@ describe('queue and case, by role and township', () => {
   });
 
   it('reveal shows the real data and writes an audit row with the reason and address', async () => {
-    const reveals = () => t.app.repos.audit.forTarget(`case:${caseA}`).filter((a) => a.action === 'case.reveal');
+    const reveals = () => (await t.app.repos.audit.forTarget(`case:${caseA}`)).filter((a) => a.action === 'case.reveal');
     const before = reveals().length;
     const res = await staffA.post(`/api/staff/cases/${caseA}/reveal`, { reason: 'home_visit' });
     expect(res.statusCode).toBe(200);
@@ -326,12 +326,12 @@ describe('the workflow and the closed loop back to the resident', () => {
     for (const step of [{ type: 'contact', outcome: 'reached' }, { type: 'decide', decision: 'monitor' }, { type: 'close' }]) {
       expect((await staffA.post(`/api/staff/cases/${caseId}/events`, step)).statusCode).toBe(200);
     }
-    const events = t.app.repos.cases.eventsOf(caseId).length;
+    const events = (await t.app.repos.cases.eventsOf(caseId)).length;
     const res = await staffA.post(`/api/staff/cases/${caseId}/events`, { type: 'contact', outcome: 'reached' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('INVALID_TRANSITION');
     expect(res.json().error.message).toMatch(/已办结/);
-    expect(t.app.repos.cases.eventsOf(caseId)).toHaveLength(events);
+    expect(await t.app.repos.cases.eventsOf(caseId)).toHaveLength(events);
   });
 
   it('closing before deciding is refused', async () => {
@@ -365,7 +365,7 @@ describe('the workflow and the closed loop back to the resident', () => {
 
 describe('free text in a case', () => {
   it('is masked for staff, hidden from viewers, in full only through the audited reveal; opening a case is audited', async () => {
-    const entryA = t.app.repos.entries.list().find((e) => e.township === townshipA)!;
+    const entryA = (await t.app.repos.entries.list()).find((e) => e.township === townshipA)!;
     const { caseId } = await submit(entryA.code, '0077', '钱七明');
     const idInText = fakeIdNumber('33032719610203123');
     const visit = await staffA.post(`/api/staff/cases/${caseId}/events`, { type: 'contact', outcome: 'reached', note: `本人电话 13957700077，另一个 0577-64761234` });
@@ -380,7 +380,7 @@ describe('free text in a case', () => {
     expect(written).not.toContain(idInText);
     expect(written).not.toContain('13957700077');
 
-    const before = t.app.repos.audit.forTarget(`case:${caseId}`).filter((a) => a.action === 'case.view').length;
+    const before = (await t.app.repos.audit.forTarget(`case:${caseId}`)).filter((a) => a.action === 'case.view').length;
     const staffView = (await staffA.get(`/api/staff/cases/${caseId}`)).json();
     const visitStep = staffView.timeline.find((e: { type: string }) => e.type === 'visit');
     expect(visitStep.detail.findings.economy).toBe(`儿子身份证 ${idInText.slice(0, 4)}**********${idInText.slice(-4)}，每月打工收入 1500 元`);
@@ -393,7 +393,7 @@ describe('free text in a case', () => {
     expect(hidden.detail.note).toBe('已隐藏，查看完整信息后可见');
     expect(JSON.stringify(viewerView)).not.toContain('1500');
 
-    const opened = t.app.repos.audit.forTarget(`case:${caseId}`).filter((a) => a.action === 'case.view');
+    const opened = (await t.app.repos.audit.forTarget(`case:${caseId}`)).filter((a) => a.action === 'case.view');
     expect(opened.length - before).toBe(2);
     expect(opened.slice(-2).map((a) => a.actor)).toEqual(['staff_a', 'viewer_a']);
 
@@ -401,6 +401,6 @@ describe('free text in a case', () => {
     const full = revealed.timeline.find((e: { type: string }) => e.type === 'visit');
     expect(full.detail.findings.economy).toBe(`儿子身份证 ${idInText}，每月打工收入 1500 元`);
     expect(full.detail.note).toBe('邻居电话 139 5770 0078');
-    expect(t.app.repos.audit.forTarget(`case:${caseId}`).filter((a) => a.action === 'case.reveal' && a.actor === 'viewer_a')).toHaveLength(1);
+    expect((await t.app.repos.audit.forTarget(`case:${caseId}`)).filter((a) => a.action === 'case.reveal' && a.actor === 'viewer_a')).toHaveLength(1);
   });
 });
