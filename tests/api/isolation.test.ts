@@ -88,7 +88,7 @@ const cases = CASE_ROUTES.flatMap((route) =>
 describe('case routes × role × township', () => {
   it.each(cases)('%s by %s on %s township → expected status', async (_name, who, where, route) => {
     const id = await newCase(where === 'own' ? entryA : entryB);
-    if (route.from) (await t.app.repos.cases.setStatus(id, route.from, new Date().toISOString()));
+    if (route.from) await t.app.repos.cases.setStatus(id, route.from, new Date().toISOString());
     const before = (await t.app.repos.cases.eventsOf(id)).length;
     const res = await route.call(sessions[who]!, id);
     expect(res.statusCode).toBe(route.expect[who][where]);

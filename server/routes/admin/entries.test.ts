@@ -1,8 +1,10 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { signIn, threeRoles, townshipsOf, villagesOf, type AdminClient } from '../../../tests/helpers/admin';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
+import { rowsOf } from '../../../tests/helpers/rows';
 
 let t: TestApp;
 let admin: AdminClient;
@@ -20,7 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const auditOf = (action: string) => (t.app.db.prepare('SELECT * FROM audit_log WHERE action = ? ORDER BY id').all(action) as Array<{ actor: string; target: string; detail: string }>);
+const auditOf = (action: string) =>
+  rowsOf(t.app, sql<{ actor: string; target: string; detail: string }>`SELECT actor, target, detail FROM audit_log WHERE action = ${action} ORDER BY id`);
 
 describe('幸福码 management', () => {
   it.each([
@@ -55,7 +58,7 @@ describe('幸福码 management', () => {
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body).toMatchObject({ label: '助联体服务站', active: true, village: { code: village.code, name: village.name }, scans: 0 });
-    expect(auditOf('entry.create').at(-1)).toMatchObject({ actor: 'county', target: `entry:${body.code}` });
+    expect((await auditOf('entry.create')).at(-1)).toMatchObject({ actor: 'county', target: `entry:${body.code}` });
 
     const foreign = (await villagesOf(t.app, (await townshipsOf(t.app))[1]!.code))[0]!;
     const bad = await admin.post('/api/admin/entries', { township: township.code, village: foreign.code });
@@ -73,8 +76,8 @@ describe('幸福码 management', () => {
     expect((await t.app.inject({ url: `/api/entries/${code}` })).statusCode).toBe(410);
     const on = await admin.post(`/api/admin/entries/${code}/enable`, { reason: '误停用' });
     expect(on.json()).toMatchObject({ active: true, disabledReason: null });
-    expect(auditOf('entry.disable').at(-1)).toMatchObject({ target: `entry:${code}`, detail: '门牌损坏，已更换' });
-    expect(auditOf('entry.enable').at(-1)).toMatchObject({ target: `entry:${code}`, detail: '误停用' });
+    expect((await auditOf('entry.disable')).at(-1)).toMatchObject({ target: `entry:${code}`, detail: '门牌损坏，已更换' });
+    expect((await auditOf('entry.enable')).at(-1)).toMatchObject({ target: `entry:${code}`, detail: '误停用' });
     expect((await admin.post('/api/admin/entries/NOSUCHCODE/disable', { reason: 'x' })).statusCode).toBe(404);
     expect((await staff.post(`/api/admin/entries/${code}/disable`, { reason: 'x' })).statusCode).toBe(403);
   });
@@ -85,7 +88,7 @@ describe('幸福码 management', () => {
     const created = res.json().created as Array<{ label: string; township: { code: string }; village: { code: string } }>;
     expect(created.map((e) => e.label)).toEqual(['渎浦村 1 号', '渎浦村 2 号', '渎浦村 3 号']);
     expect(created.every((e) => e.township.code === township.code && e.village.code === village.code)).toBe(true);
-    expect(auditOf('entry.batch_create').at(-1)!.detail).toContain('3 个');
+    expect((await auditOf('entry.batch_create')).at(-1)!.detail).toContain('3 个');
   });
 
   it('a batch with bad rows creates nothing and names every bad row', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { threeRoles, type AdminClient } from '../../../tests/helpers/admin';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
 import { DEMO_COUNTY_POLICIES } from '../../../shared/policies/demo-county-policies';
@@ -123,7 +124,7 @@ describe('screening parameters', () => {
     const again = await admin.post('/api/admin/parameters', { effectiveFrom: '2031-01-01', source: '改一下', values });
     expect(again.statusCode).toBe(400);
     expect(again.json().error.fields.effectiveFrom).toContain('不能修改');
-    expect(() => t.app.db.prepare('UPDATE parameter_versions SET source = ?').run('x')).toThrow(/append-only/);
+    await expect(sql`UPDATE parameter_versions SET source = ${'x'}`.execute(t.app.store.db)).rejects.toThrow(/append-only/);
     expect((await t.app.repos.audit.forTarget(`parameters:${(await t.app.repos.parameterVersions.list())[0]!.id}`))[0]).toMatchObject({ action: 'parameters.create_version' });
 
     const later = await admin.post('/api/admin/parameters', { effectiveFrom: '2032-01-01', source: '苍民〔2031〕1 号', values: { ...values, dibaoStandard: 6000 } });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { threeRoles, type AdminClient } from '../../../tests/helpers/admin';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
 import { chinaDate } from '../../domain/clock';
@@ -58,7 +59,7 @@ describe('screening parameter versions', () => {
     expect((await admin.post(`/api/admin/parameters/${version.id}/withdraw`, {})).statusCode).toBe(404);
     expect((await save(day, '重新发布')).statusCode).toBe(201);
     // The table itself allows nothing but a single withdrawal.
-    expect(() => t.app.db.prepare('UPDATE parameter_versions SET withdrawn_at = NULL WHERE id = ?').run(version.id)).toThrow(/append-only/);
-    expect(() => t.app.db.prepare('DELETE FROM parameter_versions').run()).toThrow(/append-only/);
+    await expect(sql`UPDATE parameter_versions SET withdrawn_at = NULL WHERE id = ${version.id}`.execute(t.app.store.db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM parameter_versions`.execute(t.app.store.db)).rejects.toThrow(/append-only/);
   });
 });

@@ -32,6 +32,7 @@ afterAll(() => t.close());
  */
 async function whileReportRuns(url: string, report: () => Promise<{ statusCode: number }>): Promise<string[]> {
   const finished: string[] = [];
+  const entryCode = (await firstActiveEntry(t.app)).code;
   let residents: Promise<unknown> = Promise.resolve();
   const onStart = (message: unknown) => {
     if (!(message as { request: FastifyRequest }).request.url.startsWith(url)) return;
@@ -40,7 +41,7 @@ async function whileReportRuns(url: string, report: () => Promise<{ statusCode: 
       Promise.all([
         t.app.inject({ url: '/api/health' }).then((res) => finished.push(`health ${res.statusCode}`)),
         t.app
-          .inject({ method: 'POST', url: '/api/screenings', payload: { entryCode: (await firstActiveEntry(t.app)).code, answers: HARDSHIP_ANSWERS } })
+          .inject({ method: 'POST', url: '/api/screenings', payload: { entryCode, answers: HARDSHIP_ANSWERS } })
           .then((res) => finished.push(`screening ${res.statusCode}`)),
       ]),
     );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { buildTestApp, firstActiveEntry, type TestApp } from '../../../tests/helpers/test-app';
 
 let t: TestApp;
@@ -66,7 +67,7 @@ describe('GET /q/:code', () => {
     expect(res.body).toContain('自助测一测');
     expect(res.body).toContain('帮别人反映困难');
     expect(res.body).toContain('<script type="application/json" id="boot">');
-    t.app.counters.flush();
+    await t.app.counters.flush();
     expect((await t.app.repos.entries.find(entry.code))!.scanCount).toBe(before + 1);
   });
 
@@ -88,13 +89,13 @@ describe('GET /q/:code', () => {
     expect(res.statusCode).toBe(410);
     expect(res.body).toContain('已停用');
     expect(res.body).toMatch(/tel:0577-/);
-    t.app.counters.flush();
+    await t.app.counters.flush();
     expect((await t.app.repos.entries.find(entry.code))!.scanCount).toBe(before);
   });
 
   it('escapes a hostile label instead of rendering it', async () => {
     const entry = await firstActiveEntry(t.app);
-    t.app.db.prepare('UPDATE entry_points SET label = ? WHERE code = ?').run('<script>alert(1)</script>', entry.code);
+    await sql`UPDATE entry_points SET label = ${'<script>alert(1)</script>'} WHERE code = ${entry.code}`.execute(t.app.store.db);
     const res = await t.app.inject({ method: 'GET', url: `/q/${entry.code}` });
     expect(res.body).not.toContain('<script>alert(1)</script>');
     expect(res.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

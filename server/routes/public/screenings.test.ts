@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Value from 'typebox/value';
+import { sql } from 'kysely';
 import type { Answers } from '../../../shared/questionnaire/answers';
 import { QUESTION_TOPICS } from '../../../shared/questionnaire/question';
 import { ScreeningResponse } from '../../../shared/schemas/screening';
@@ -8,6 +9,7 @@ import { chinaToday } from '../../../shared/time';
 import table from '../../../tests/fixtures/screening-cases.json';
 import { COMFORTABLE_ANSWERS, HARDSHIP_ANSWERS } from '../../../tests/fixtures/households';
 import { buildTestApp, firstActiveEntry, type TestApp } from '../../../tests/helpers/test-app';
+import { countOf } from '../../../tests/helpers/rows';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -86,14 +88,14 @@ describe('POST /api/screenings', () => {
 
   it('counts a completion per entry point without storing answers', async () => {
     const entry = await firstActiveEntry(t.app);
-    t.app.counters.flush();
+    await t.app.counters.flush();
     const before = (await t.app.repos.entries.find(entry.code))!.completionCount;
     await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: HARDSHIP_ANSWERS, entryCode: entry.code } });
     await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: HARDSHIP_ANSWERS, entryCode: entry.code } });
-    t.app.counters.flush();
+    await t.app.counters.flush();
     expect((await t.app.repos.entries.find(entry.code))!.completionCount).toBe(before + 2);
-    expect(t.app.db.prepare('SELECT sum(suspected) FROM screening_counts').pluck().get()).toBeGreaterThanOrEqual(1);
-    expect(t.app.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
+    expect(await countOf(t.app, sql`SELECT sum(suspected) AS n FROM screening_counts`)).toBeGreaterThanOrEqual(1);
+    expect(await countOf(t.app, sql`SELECT count(*) AS n FROM cases`)).toBe(0);
   });
 });
 

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { NAME_HIDDEN_CHARACTER_MESSAGE } from '../../../shared/identity/name';
 import { validateAnswers } from '../../../shared/questionnaire/validate';
 import { HARDSHIP_ANSWERS } from '../../../tests/fixtures/households';
 import { fakeIdNumber } from '../../../tests/helpers/people';
 import { buildTestApp, firstActiveEntry, type TestApp } from '../../../tests/helpers/test-app';
+import { countOf } from '../../../tests/helpers/rows';
 
 let t: TestApp;
 let entryCode: string;
@@ -41,8 +43,8 @@ function report(overrides: Record<string, unknown> = {}, person: Record<string, 
   };
 }
 
-const caseCount = () => t.app.db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
-const submissionCount = () => t.app.db.prepare('SELECT count(*) FROM submissions').pluck().get() as number;
+const caseCount = () => countOf(t.app, sql`SELECT count(*) AS n FROM cases`);
+const submissionCount = () => countOf(t.app, sql`SELECT count(*) AS n FROM submissions`);
 
 describe('POST /api/requests', () => {
   it('the fixture answers are valid', () => {
@@ -50,24 +52,24 @@ describe('POST /api/requests', () => {
   });
 
   it('stores a request and answers 201 with a tracking code', async () => {
-    const before = caseCount();
+    const before = await caseCount();
     const res = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request() });
     expect(res.statusCode).toBe(201);
     expect(res.json().trackingCode).toMatch(/^[2-9A-HJ-NP-Z]{12}$/);
-    expect(caseCount()).toBe(before + 1);
+    expect(await caseCount()).toBe(before + 1);
   });
 
   it('the same requestId again → 200, the same tracking code, no second record', async () => {
     const body = request({}, { idNumber: fakeIdNumber('33032719500101004'), phone: '13957700002' });
     const first = await t.app.inject({ method: 'POST', url: '/api/requests', payload: body });
-    const cases = caseCount();
-    const submissions = submissionCount();
+    const cases = await caseCount();
+    const submissions = await submissionCount();
     const again = await t.app.inject({ method: 'POST', url: '/api/requests', payload: body });
     expect(first.statusCode).toBe(201);
     expect(again.statusCode).toBe(200);
     expect(again.json().trackingCode).toBe(first.json().trackingCode);
-    expect(caseCount()).toBe(cases);
-    expect(submissionCount()).toBe(submissions);
+    expect(await caseCount()).toBe(cases);
+    expect(await submissionCount()).toBe(submissions);
   });
 
   it('a name with hidden characters is refused with a clear message; a decomposed name is stored as NFC', async () => {
@@ -91,24 +93,24 @@ describe('POST /api/requests', () => {
     expect(first.statusCode).toBe(201);
     const reordered = { consent: true, person: { ...body.person }, answers: body.answers, entryCode: body.entryCode, requestId: body.requestId };
     expect((await t.app.inject({ remoteAddress: '10.9.0.1', method: 'POST', url: '/api/requests', payload: reordered })).statusCode).toBe(200);
-    const submissions = submissionCount();
+    const submissions = await submissionCount();
     const other = await t.app.inject({ remoteAddress: '10.9.0.1', method: 'POST', url: '/api/requests', payload: { ...body, person: { ...body.person, name: '别人家' } } });
     expect(other.statusCode).toBe(409);
     expect(other.json().error.code).toBe('REQUEST_ID_REUSED');
     expect(other.body).not.toContain(first.json().trackingCode);
     const asReport = await t.app.inject({ remoteAddress: '10.9.0.1', method: 'POST', url: '/api/reports', payload: report({ requestId: body.requestId }) });
     expect(asReport.statusCode).toBe(409);
-    expect(submissionCount()).toBe(submissions);
+    expect(await submissionCount()).toBe(submissions);
   });
 
   it('a second request about the same ID number joins the open case with its own tracking code', async () => {
     const id = fakeIdNumber('33032719520202005');
     const first = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({}, { idNumber: id, phone: '13957700003' }) });
-    const cases = caseCount();
+    const cases = await caseCount();
     const second = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({}, { idNumber: id, phone: '13957700004', name: '王秀英' }) });
     expect(second.statusCode).toBe(201);
     expect(second.json().trackingCode).not.toBe(first.json().trackingCode);
-    expect(caseCount()).toBe(cases);
+    expect(await caseCount()).toBe(cases);
     const caseId = (await t.app.repos.cases.findSubmissionByTrackingCode(first.json().trackingCode))!.case_id;
     expect((await t.app.repos.cases.findSubmissionByTrackingCode(second.json().trackingCode))!.case_id).toBe(caseId);
     expect((await t.app.repos.cases.eventsOf(caseId)).map((e) => e.type)).toEqual(['submitted', 'merged', 'submitted']);
@@ -131,12 +133,12 @@ describe('POST /api/requests', () => {
     [{ idNumber: ID.slice(0, 17) + (ID[17] === '1' ? '2' : '1') }, 'person.idNumber', '身份证号码有一位不对，请对照身份证再核对一遍'],
     [{ idNumber: '123' }, 'person.idNumber', '身份证号码应为 18 位，请核对'],
   ])('a bad %j is named next to its field', async (person, field, message) => {
-    const before = caseCount();
+    const before = await caseCount();
     const res = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({}, person) });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
     expect(res.json().error.fields[field]).toBe(message);
-    expect(caseCount()).toBe(before);
+    expect(await caseCount()).toBe(before);
   });
 
   it('refuses without consent, with bad answers, or with unknown fields', async () => {

@@ -18,7 +18,7 @@ beforeAll(async () => {
   await createStaff(t.app, 'wang_a', 'township_staff', townshipA);
   await createStaff(t.app, 'li_a', 'township_staff', townshipA);
   const gone = await createStaff(t.app, 'left_a', 'township_staff', townshipA);
-  t.app.db.prepare('UPDATE staff_users SET disabled = 1 WHERE id = ?').run(gone);
+  await t.app.repos.users.setDisabled(gone, true);
   await createStaff(t.app, 'zhao_b', 'township_staff', townshipB);
   await createStaff(t.app, 'viewer_a', 'viewer', townshipA);
   await createStaff(t.app, 'county', 'county_admin', null);

@@ -63,18 +63,19 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const policiesOf = (caseId: number) => (JSON.parse((await t.app.repos.cases.find(caseId))!.result_json!) as { policies: Array<{ id: string }> }).policies.map((p) => p.id);
+const policiesOf = async (caseId: number) => (JSON.parse((await t.app.repos.cases.find(caseId))!.result_json!) as { policies: Array<{ id: string }> }).policies.map((p) => p.id);
 
 describe('the household plan on a household with two cases', () => {
   it('is in the household detail, and suggests the policies both cases matched, each once', async () => {
     const detail = (await staff.get(`/api/staff/households/${household}`)).json();
     expect(detail.cases.map((c: { id: number }) => c.id)).toEqual([firstCase, secondCase]);
     expect(detail.plan.measures).toEqual([]);
-    const expected = [...new Set([...policiesOf(secondCase), ...policiesOf(firstCase)])];
+    const expected = [...new Set([...(await policiesOf(secondCase)), ...(await policiesOf(firstCase))])];
     expect(expected.length).toBeGreaterThan(0);
     const suggested = detail.plan.suggestions.filter((s: { kind: string }) => s.kind === 'policy');
     expect(suggested.map((s: { policyId: string }) => s.policyId)).toEqual(expected);
-    const shared = policiesOf(firstCase).find((id) => policiesOf(secondCase).includes(id))!;
+    const secondPolicies = await policiesOf(secondCase);
+    const shared = (await policiesOf(firstCase)).find((id) => secondPolicies.includes(id))!;
     expect(suggested.find((s: { policyId: string }) => s.policyId === shared).reason).toBe(`预判结果匹配（案件 #${secondCase}、#${firstCase}）`);
     expect(detail.plan.owners.map((o: { username: string }) => o.username)).toEqual(['plan_township', 'plan_county']);
   });
@@ -176,7 +177,8 @@ describe('政策找人 figures in the county statistics', () => {
   it('count cases by target class and decision, plan policies, and referrals by resource and outcome, per township', async () => {
     const [a, b] = await t.app.repos.entries.list();
     const help = (await admin.get(`/api/admin/stats?township=${a!.township}`)).json().help;
-    const classes = [firstCase, secondCase].map((id) => (await t.app.repos.cases.find(id))!.target_class ?? 'none');
+    const classes: string[] = [];
+    for (const id of [firstCase, secondCase]) classes.push((await t.app.repos.cases.find(id))!.target_class ?? 'none');
     for (const value of ['missing', 'insufficient', 'warning', 'none']) {
       expect(help.byTargetClass.find((c: { value: string }) => c.value === value).count, value).toBe(classes.filter((c) => c === value).length);
     }

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { fakeIdNumber } from '../../../tests/helpers/people';
 import { createStaff, login, TEST_PASSWORD, type StaffSession } from '../../../tests/helpers/staff';
 import { submitRequest } from '../../../tests/helpers/submissions';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
+import { hashPassword } from '../../domain/passwords';
+import { countOf } from '../../../tests/helpers/rows';
 
 /**
  * caseA (township A) and caseB (township B) are only read or refused a write, so they stay new and in
@@ -73,8 +76,8 @@ describe('staff session', () => {
     expect(answers.some((a) => a.status === 423)).toBe(false);
     const owner = await t.app.inject({ method: 'POST', url: '/api/staff/session', payload: { username: 'admin', password: TEST_PASSWORD }, remoteAddress: '10.2.1.1' });
     expect(owner.statusCode).toBe(200);
-    const failed = t.app.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login.failed' AND actor = 'admin' AND client_ip = '10.2.0.66'").get() as { n: number };
-    expect(failed.n).toBe(5);
+    const failed = await countOf(t.app, sql`SELECT count(*) AS n FROM audit_log WHERE action = 'login.failed' AND actor = 'admin' AND client_ip = '10.2.0.66'`);
+    expect(failed).toBe(5);
   });
 
   it('unknown and known usernames get the same answer, and both are throttled alike', async () => {
@@ -90,8 +93,8 @@ describe('staff session', () => {
       expect(answers[5]![0]).toBe(429);
       expect(JSON.parse(answers[5]![1] as string).error.code).toBe('LOGIN_THROTTLED');
     }
-    const unknown = t.app.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login.failed' AND actor = 'no_such_user'").get() as { n: number };
-    expect(unknown.n).toBe(5);
+    const unknown = await countOf(t.app, sql`SELECT count(*) AS n FROM audit_log WHERE action = 'login.failed' AND actor = 'no_such_user'`);
+    expect(unknown).toBe(5);
   });
 
   it('rate limits login attempts per client address', async () => {
@@ -154,8 +157,7 @@ describe('staff session', () => {
   });
 
   it('a user with a temporary password must change it first', async () => {
-    const id = await createStaff(t.app, 'newbie', 'township_staff', townshipA);
-    t.app.db.prepare('UPDATE staff_users SET must_change_password = 1 WHERE id = ?').run(id);
+    await t.app.repos.users.create({ username: 'newbie', passwordHash: await hashPassword(TEST_PASSWORD), role: 'township_staff', township: townshipA, mustChangePassword: true });
     const s = await login(t.app, 'newbie');
     expect((await s.get('/api/staff/cases')).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     for (const [weak, message] of [
@@ -263,13 +265,13 @@ describe('queue and case, by role and township', () => {
   });
 
   it('reveal shows the real data and writes an audit row with the reason and address', async () => {
-    const reveals = () => (await t.app.repos.audit.forTarget(`case:${caseA}`)).filter((a) => a.action === 'case.reveal');
-    const before = reveals().length;
+    const reveals = async () => (await t.app.repos.audit.forTarget(`case:${caseA}`)).filter((a) => a.action === 'case.reveal');
+    const before = (await reveals()).length;
     const res = await staffA.post(`/api/staff/cases/${caseA}/reveal`, { reason: 'home_visit' });
     expect(res.statusCode).toBe(200);
     expect(res.json().subject.name).toBe('张三明');
     expect(res.json().subject.phone).toBe('13957700011');
-    const audit = reveals();
+    const audit = await reveals();
     expect(audit).toHaveLength(before + 1);
     expect(audit.at(-1)).toMatchObject({ actor: 'staff_a', detail: '入户核查', clientIp: '127.0.0.1' });
   });
@@ -312,7 +314,7 @@ describe('the workflow and the closed loop back to the resident', () => {
 
   it('a contact moves the deadline on, so a case reached in time is not shown overdue', async () => {
     const { caseId } = await submitRequest(t.app, { entryCode: entryA });
-    t.app.db.prepare("UPDATE cases SET due_at = '2020-01-01T00:00:00.000Z' WHERE id = ?").run(caseId);
+    await t.app.repos.cases.setDue(caseId, '2020-01-01T00:00:00.000Z');
     expect((await staffA.get(`/api/staff/cases/${caseId}`)).json().overdue).toBe(true);
     const missed = await staffA.post(`/api/staff/cases/${caseId}/events`, { type: 'contact', outcome: 'no_answer' });
     expect(missed.json().overdue).toBe(true);
@@ -358,8 +360,8 @@ describe('the workflow and the closed loop back to the resident', () => {
     expect((await staffA.get(`/api/staff/cases/${caseId}`)).statusCode).toBe(200);
   });
 
-  it('the audit log refuses to be edited', () => {
-    expect(() => t.app.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  it('the audit log refuses to be edited', async () => {
+    await expect(sql`DELETE FROM audit_log`.execute(t.app.store.db)).rejects.toThrow(/append-only/);
   });
 });
 

@@ -38,7 +38,7 @@ const uniquePhone = () => `1395771${String(++seq).padStart(4, '0')}`;
 const detail = async (session: StaffSession, id: number) => (await session.get(`/api/staff/cases/${id}`)).json();
 const event = (session: StaffSession, id: number, body: Record<string, unknown>) => session.post(`/api/staff/cases/${id}/events`, body);
 const daysAgo = (n: number) => chinaDate(new Date(Date.now() - n * 86_400_000).toISOString());
-const actions = (id: number) => (await t.app.repos.audit.forTarget(`case:${id}`)).map((a) => a.action);
+const actions = async (id: number) => (await t.app.repos.audit.forTarget(`case:${id}`)).map((a) => a.action);
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -66,7 +66,7 @@ describe('places come from the region tree', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().village).toEqual({ code: DUPU, name: '渎浦村' });
     expect(res.json().timeline.at(-1)).toMatchObject({ type: 'village', detail: { village: DUPU, villageName: '渎浦村' } });
-    expect(actions(caseId)).toContain('case.village');
+    expect(await actions(caseId)).toContain('case.village');
     const filtered = (await staff.get(`/api/staff/cases?village=${DUPU}`)).json().items.map((i: { id: number }) => i.id);
     expect(filtered).toContain(caseId);
   });
@@ -138,7 +138,7 @@ describe('target class for a report', () => {
     const set = await event(staff, caseId, { type: 'target_class', targetClass: 'missing' });
     expect(set.statusCode).toBe(200);
     expect(set.json().targetClass).toBe('missing');
-    expect(actions(caseId)).toContain('case.target_class');
+    expect(await actions(caseId)).toContain('case.target_class');
   });
 });
 
@@ -189,7 +189,7 @@ describe('可能是同一人', () => {
     const gone = await detail(staff, newer.caseId);
     expect(gone).toMatchObject({ status: 'closed', mergedInto: older.caseId });
     expect(gone.timeline.at(-1).type).toBe('merged_into');
-    expect(actions(older.caseId)).toContain('case.merge');
+    expect(await actions(older.caseId)).toContain('case.merge');
 
     // The newer submitter's tracking code now follows the case that remains.
     const track = (await t.app.inject({ method: 'GET', url: `/api/track/${newer.trackingCode}` })).json();
