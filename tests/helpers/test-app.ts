@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
 import { loadConfig, type AppConfig } from '../../server/config';
+import type { EngineName } from '../../server/db/engine';
 import { createTestDatabase, type TestDatabase } from './postgres';
 
 export interface TestApp {
@@ -14,7 +15,7 @@ export interface TestApp {
 }
 
 /** `XFM_TEST_ENGINE=postgres` runs the API suite on a throwaway PostgreSQL database per app; SQLite otherwise. */
-export const testEngine = (env: NodeJS.ProcessEnv = process.env): 'sqlite' | 'postgres' =>
+export const testEngine = (env: NodeJS.ProcessEnv = process.env): EngineName =>
   env.XFM_TEST_ENGINE?.trim() === 'postgres' ? 'postgres' : 'sqlite';
 
 /** The real app on a fresh temporary DATA_DIR with the demo county loaded; no port, no mocks. */
