@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
 import { loadConfig, type AppConfig } from '../../server/config';
 import type { EngineName } from '../../server/db/engine';
-import { createTestDatabase, type TestDatabase } from './postgres';
+import { createTestDatabase, POSTGRES_ADMIN_URL, type TestDatabase } from './postgres';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -24,10 +24,12 @@ export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<
   const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
   let database: TestDatabase | undefined;
   if (testEngine() === 'postgres') {
-    database = await createTestDatabase();
+    database = await createTestDatabase().catch((error: unknown) => {
+      throw new Error(`XFM_TEST_ENGINE=postgres, but no throwaway database could be made at ${new URL(POSTGRES_ADMIN_URL).host}: ${String(error)}`);
+    });
     env.DATABASE_URL = database.url;
-    // Every app server shares one key on PostgreSQL; a test app invents its own.
-    env.DATA_KEY = randomBytes(64).toString('base64'); // the vault wants 64 bytes, base64
+    // On PostgreSQL every app server shares one key from DATA_KEY (64 bytes, base64); a test app invents its own.
+    env.DATA_KEY = randomBytes(64).toString('base64');
   }
   try {
     const config = loadConfig(env, { clientDist: path.join(dataDir, 'no-client'), ...overrides });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCases } from '../../../scripts/bench/seed-cases';
 import { threeRoles, type AdminClient } from '../../../tests/helpers/admin';
 import { HARDSHIP_ANSWERS } from '../../../tests/fixtures/households';
-import { buildTestApp, firstActiveEntry, type TestApp } from '../../../tests/helpers/test-app';
+import { buildTestApp, firstActiveEntry, testEngine, type TestApp } from '../../../tests/helpers/test-app';
 
 // Fastify announces each handler as it starts; the test sends residents' requests at that very moment.
 const HANDLER_START = 'tracing:fastify.request.handler:start';
@@ -16,14 +16,6 @@ const ALL_SEEDED = 'from=2026-01-01&to=2026-12-31';
 
 let t: TestApp;
 let admin: AdminClient;
-
-beforeAll(async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-reports-'));
-  seedCases(dataDir, 3000, 8, { followUps: true });
-  t = await buildTestApp({ dataDir });
-  ({ admin } = await threeRoles(t.app, (await firstActiveEntry(t.app)).township));
-});
-afterAll(() => t.close());
 
 /**
  * Runs `report` and, the moment its handler starts, a health check and a resident's screening. Before
@@ -57,7 +49,17 @@ async function whileReportRuns(url: string, report: () => Promise<{ statusCode: 
   return finished;
 }
 
-describe('reports never stall a resident', () => {
+// seed-cases.ts writes 3,000 cases straight into the SQLite file in DATA_DIR; until it can seed PostgreSQL too,
+// this race is proved on SQLite only.
+describe.skipIf(testEngine() === 'postgres')('reports never stall a resident', () => {
+  beforeAll(async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-reports-'));
+    seedCases(dataDir, 3000, 8, { followUps: true });
+    t = await buildTestApp({ dataDir });
+    ({ admin } = await threeRoles(t.app, (await firstActiveEntry(t.app)).township));
+  });
+  afterAll(() => t.close());
+
   it('a resident finishes while county statistics over 3,000 cases are still being counted', async () => {
     // The first report starts the worker thread; the race below is about the counting, not the start-up.
     const warm = (await admin.get(`/api/admin/stats?${ALL_SEEDED}`)).json();
