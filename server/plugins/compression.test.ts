@@ -29,7 +29,7 @@ describe('compression of replies built per request', () => {
       method: 'POST',
       url: '/api/screenings',
       headers: { 'accept-encoding': 'gzip, deflate, br' },
-      payload: { entryCode: firstActiveEntry(t.app).code, answers: HARDSHIP_ANSWERS },
+      payload: { entryCode: (await firstActiveEntry(t.app)).code, answers: HARDSHIP_ANSWERS },
     });
     expect(screening.statusCode).toBe(200);
     expect(screening.body.length).toBeGreaterThan(COMPRESSION_THRESHOLD);
@@ -37,7 +37,7 @@ describe('compression of replies built per request', () => {
   });
 
   it('compresses the server-rendered landing page', async () => {
-    const landing = await t.app.inject({ url: `/q/${firstActiveEntry(t.app).code}`, headers: { 'accept-encoding': 'gzip' } });
+    const landing = await t.app.inject({ url: `/q/${(await firstActiveEntry(t.app)).code}`, headers: { 'accept-encoding': 'gzip' } });
     expect(landing.statusCode).toBe(200);
     expect(landing.headers['content-encoding']).toBe('gzip');
   });

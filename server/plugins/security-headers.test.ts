@@ -66,13 +66,13 @@ describe('rate-limit headers', () => {
     const t = fresh.app;
     await createStaff(t, 'nostore_admin', 'county_admin', null);
     const staff = await login(t, 'nostore_admin');
-    const entry = t.repos.entries.list().find((e) => e.active)!;
+    const entry = (await t.repos.entries.list()).find((e) => e.active)!;
     const created = await t.inject({
       method: 'POST',
       url: '/api/requests',
       payload: { requestId: randomUUID(), entryCode: entry.code, answers: HARDSHIP_ANSWERS, person: { name: '缓存测试', phone: '13957712300' }, consent: true },
     });
-    const caseId = t.repos.cases.findSubmissionByTrackingCode(created.json().trackingCode)!.case_id;
+    const caseId = (await t.repos.cases.findSubmissionByTrackingCode(created.json().trackingCode))!.case_id;
     const responses = [
       created,
       await t.inject({ method: 'POST', url: '/api/staff/session', payload: { username: 'nostore_admin', password: 'wrong-password' } }),

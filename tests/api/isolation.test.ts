@@ -22,7 +22,7 @@ async function newCase(entryCode: string): Promise<number> {
 
 beforeAll(async () => {
   t = await buildTestApp();
-  const [a, b] = t.app.repos.entries.list();
+  const [a, b] = await t.app.repos.entries.list();
   townshipA = a!.township;
   entryA = a!.code;
   entryB = b!.code;
@@ -88,11 +88,11 @@ const cases = CASE_ROUTES.flatMap((route) =>
 describe('case routes × role × township', () => {
   it.each(cases)('%s by %s on %s township → expected status', async (_name, who, where, route) => {
     const id = await newCase(where === 'own' ? entryA : entryB);
-    if (route.from) t.app.repos.cases.setStatus(id, route.from, new Date().toISOString());
-    const before = t.app.repos.cases.eventsOf(id).length;
+    if (route.from) await t.app.repos.cases.setStatus(id, route.from, new Date().toISOString());
+    const before = (await t.app.repos.cases.eventsOf(id)).length;
     const res = await route.call(sessions[who]!, id);
     expect(res.statusCode).toBe(route.expect[who][where]);
-    if (res.statusCode !== 200 && route.name.startsWith('POST event')) expect(t.app.repos.cases.eventsOf(id).length).toBe(before);
+    if (res.statusCode !== 200 && route.name.startsWith('POST event')) expect((await t.app.repos.cases.eventsOf(id)).length).toBe(before);
   });
 
   it.each(['staff_a', 'viewer_a'] as Who[])('the queue for %s holds only township A', async (who) => {

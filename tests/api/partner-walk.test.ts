@@ -36,21 +36,21 @@ let entryCode: string;
 
 beforeAll(async () => {
   t = await buildTestApp();
-  const entry = t.app.repos.entries.list()[0]!;
+  const entry = (await t.app.repos.entries.list())[0]!;
   entryCode = entry.code;
   await createStaff(t.app, 'county', 'county_admin', null);
   await createStaff(t.app, 'lx', 'township_staff', entry.township);
   const admin = await signIn(t.app, 'county');
   const staff = await signIn(t.app, 'lx');
   const resource = (await admin.send('POST', '/api/admin/resources', { kind: 'station', name: '社工站', township: entry.township, serviceTypes: ['心理疏导'] })).json().id as number;
-  t.app.repos.users.create({ username: 'partner1', passwordHash: await hashPassword(TEST_PASSWORD), role: 'partner', township: null, mustChangePassword: false, resourceId: resource });
+  await t.app.repos.users.create({ username: 'partner1', passwordHash: await hashPassword(TEST_PASSWORD), role: 'partner', township: null, mustChangePassword: false, resourceId: resource });
   partner = await signIn(t.app, 'partner1');
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/requests',
     payload: { requestId: randomUUID(), entryCode, answers: HARDSHIP_ANSWERS, person: { name: '李四', phone: '13958800001', idNumber: fakeIdNumber() }, consent: true },
   });
-  caseId = t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode)!.case_id;
+  caseId = (await t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode))!.case_id;
   // A case referred to this very partner: even that case is out of reach outside /api/partner.
   referralId = (await staff.post(`/api/staff/cases/${caseId}/referrals`, { resourceId: resource, need: '需要上门陪护' })).json().id as number;
 });
@@ -60,8 +60,8 @@ describe('a partner account', () => {
   it('gets 403 or 404, and no data, on every registered staff and admin route', async () => {
     const routes = registeredRoutes(t.app).filter((r) => /^\/api\/(staff|admin)\//.test(r.url) && !SESSION_ROUTES.has(r.url));
     expect(routes.length).toBeGreaterThan(30);
-    const eventsBefore = t.app.repos.cases.eventsOf(caseId).length;
-    const caseBefore = t.app.repos.cases.find(caseId);
+    const eventsBefore = (await t.app.repos.cases.eventsOf(caseId)).length;
+    const caseBefore = await t.app.repos.cases.find(caseId);
     for (const route of routes) {
       const url = route.url
         .replace(':id', String(caseId))
@@ -72,9 +72,9 @@ describe('a partner account', () => {
       expect(Object.keys(res.json()), `${route.method} ${route.url}`).toEqual(['error']);
     }
     // Nothing was changed on the partner's behalf.
-    expect(t.app.repos.cases.eventsOf(caseId)).toHaveLength(eventsBefore);
-    expect(t.app.repos.cases.find(caseId)).toEqual(caseBefore);
-    expect(t.app.repos.referrals.find(referralId)!.contact_enc).toBeNull();
+    expect(await t.app.repos.cases.eventsOf(caseId)).toHaveLength(eventsBefore);
+    expect(await t.app.repos.cases.find(caseId)).toEqual(caseBefore);
+    expect((await t.app.repos.referrals.find(referralId))!.contact_enc).toBeNull();
   });
 
   it('uses the shared session only for itself, and reaches its own partner routes', async () => {

@@ -27,5 +27,6 @@ export async function threeRoles(app: FastifyInstance, township: string, prefix 
   };
 }
 
-export const townshipsOf = (app: FastifyInstance) => app.repos.regions.list().filter((r) => r.level === 'township');
-export const villagesOf = (app: FastifyInstance, township: string) => app.repos.regions.list().filter((r) => r.level === 'village' && r.parent === township);
+export const townshipsOf = async (app: FastifyInstance) => (await app.repos.regions.list()).filter((r) => r.level === 'township');
+export const villagesOf = async (app: FastifyInstance, township: string) =>
+  (await app.repos.regions.list()).filter((r) => r.level === 'village' && r.parent === township);

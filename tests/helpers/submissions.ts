@@ -28,7 +28,7 @@ export async function submitRequest(
     remoteAddress: options.remoteAddress,
     payload: {
       requestId: randomUUID(),
-      entryCode: options.entryCode ?? firstActiveEntry(app).code,
+      entryCode: options.entryCode ?? (await firstActiveEntry(app)).code,
       answers: HARDSHIP_ANSWERS,
       person: { name: '测试居民', phone: `1395999${String(n).padStart(4, '0')}`, idNumber: fakeIdNumber(`330327${birthYear}0101${String(n % 1000).padStart(3, '0')}`), ...options.person },
       consent: true,
@@ -36,5 +36,7 @@ export async function submitRequest(
   });
   if (res.statusCode !== 201) throw new Error(`submitRequest: ${res.statusCode} ${res.body}`);
   const trackingCode = res.json().trackingCode as string;
-  return { trackingCode, caseId: app.repos.cases.findSubmissionByTrackingCode(trackingCode)!.case_id };
+  const submission = await app.repos.cases.findSubmissionByTrackingCode(trackingCode);
+  if (!submission) throw new Error(`submitRequest: no submission for ${trackingCode}`);
+  return { trackingCode, caseId: submission.case_id };
 }

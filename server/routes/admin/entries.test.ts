@@ -1,8 +1,10 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { signIn, threeRoles, townshipsOf, villagesOf, type AdminClient } from '../../../tests/helpers/admin';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
+import { rowsOf } from '../../../tests/helpers/rows';
 
 let t: TestApp;
 let admin: AdminClient;
@@ -14,13 +16,14 @@ let otherVillage: { code: string; name: string };
 
 beforeAll(async () => {
   t = await buildTestApp();
-  township = townshipsOf(t.app)[0]!;
-  [village, otherVillage] = villagesOf(t.app, township.code) as unknown as [typeof village, typeof village];
+  township = (await townshipsOf(t.app))[0]!;
+  [village, otherVillage] = (await villagesOf(t.app, township.code)) as unknown as [typeof village, typeof village];
   ({ admin, staff, viewer } = await threeRoles(t.app, township.code));
 });
 afterAll(() => t.close());
 
-const auditOf = (action: string) => (t.app.db.prepare('SELECT * FROM audit_log WHERE action = ? ORDER BY id').all(action) as Array<{ actor: string; target: string; detail: string }>);
+const auditOf = (action: string) =>
+  rowsOf(t.app, sql<{ actor: string; target: string; detail: string }>`SELECT actor, target, detail FROM audit_log WHERE action = ${action} ORDER BY id`);
 
 describe('幸福码 management', () => {
   it.each([
@@ -39,9 +42,9 @@ describe('幸福码 management', () => {
   });
 
   it('lists every code with its scans and completions', async () => {
-    const entry = t.app.repos.entries.list()[0]!;
-    t.app.repos.entries.countScans(entry.code, '2025-01-02', 2);
-    t.app.repos.entries.countCompletion(entry.code, '2025-01-02', true);
+    const entry = (await t.app.repos.entries.list())[0]!;
+    await t.app.repos.entries.countScans(entry.code, '2025-01-02', 2);
+    await t.app.repos.entries.countCompletion(entry.code, '2025-01-02', true);
     const res = await admin.get('/api/admin/entries');
     expect(res.statusCode).toBe(200);
     const item = (res.json().items as Array<{ code: string; scans: number; completions: number; township: { name: string }; url: string }>).find((e) => e.code === entry.code)!;
@@ -55,9 +58,9 @@ describe('幸福码 management', () => {
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body).toMatchObject({ label: '助联体服务站', active: true, village: { code: village.code, name: village.name }, scans: 0 });
-    expect(auditOf('entry.create').at(-1)).toMatchObject({ actor: 'county', target: `entry:${body.code}` });
+    expect((await auditOf('entry.create')).at(-1)).toMatchObject({ actor: 'county', target: `entry:${body.code}` });
 
-    const foreign = villagesOf(t.app, townshipsOf(t.app)[1]!.code)[0]!;
+    const foreign = (await villagesOf(t.app, (await townshipsOf(t.app))[1]!.code))[0]!;
     const bad = await admin.post('/api/admin/entries', { township: township.code, village: foreign.code });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.village).toContain(township.name);
@@ -73,8 +76,8 @@ describe('幸福码 management', () => {
     expect((await t.app.inject({ url: `/api/entries/${code}` })).statusCode).toBe(410);
     const on = await admin.post(`/api/admin/entries/${code}/enable`, { reason: '误停用' });
     expect(on.json()).toMatchObject({ active: true, disabledReason: null });
-    expect(auditOf('entry.disable').at(-1)).toMatchObject({ target: `entry:${code}`, detail: '门牌损坏，已更换' });
-    expect(auditOf('entry.enable').at(-1)).toMatchObject({ target: `entry:${code}`, detail: '误停用' });
+    expect((await auditOf('entry.disable')).at(-1)).toMatchObject({ target: `entry:${code}`, detail: '门牌损坏，已更换' });
+    expect((await auditOf('entry.enable')).at(-1)).toMatchObject({ target: `entry:${code}`, detail: '误停用' });
     expect((await admin.post('/api/admin/entries/NOSUCHCODE/disable', { reason: 'x' })).statusCode).toBe(404);
     expect((await staff.post(`/api/admin/entries/${code}/disable`, { reason: 'x' })).statusCode).toBe(403);
   });
@@ -85,11 +88,11 @@ describe('幸福码 management', () => {
     const created = res.json().created as Array<{ label: string; township: { code: string }; village: { code: string } }>;
     expect(created.map((e) => e.label)).toEqual(['渎浦村 1 号', '渎浦村 2 号', '渎浦村 3 号']);
     expect(created.every((e) => e.township.code === township.code && e.village.code === village.code)).toBe(true);
-    expect(auditOf('entry.batch_create').at(-1)!.detail).toContain('3 个');
+    expect((await auditOf('entry.batch_create')).at(-1)!.detail).toContain('3 个');
   });
 
   it('a batch with bad rows creates nothing and names every bad row', async () => {
-    const before = t.app.repos.entries.list().length;
+    const before = (await t.app.repos.entries.list()).length;
     const long = '长'.repeat(61);
     const res = await admin.post('/api/admin/entries/batch', { village: village.code, lines: `新 1 号\n新 2 号\n新 1 号\n${long}\n渎浦村 1 号` });
     expect(res.statusCode).toBe(400);
@@ -100,7 +103,7 @@ describe('幸福码 management', () => {
     expect(fields['row:3']).toContain('和第 1 行重复');
     expect(fields['row:4']).toContain('60');
     expect(fields['row:5']).toContain('已经有');
-    expect(t.app.repos.entries.list().length).toBe(before);
+    expect((await t.app.repos.entries.list()).length).toBe(before);
   });
 
   it('batch-creates from a CSV with a header, quoted cells, village names or codes — all or nothing', async () => {
@@ -114,14 +117,14 @@ describe('幸福码 management', () => {
       [village.code, 'CSV 3 号'],
     ]);
 
-    const before = t.app.repos.entries.list().length;
+    const before = (await t.app.repos.entries.list()).length;
     const bad = await admin.post('/api/admin/entries/batch-csv', { csv: `${village.code},CSV 4 号\n没有这个村,CSV 5 号\n${village.code},\n` });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toEqual({
       'row:2': expect.stringContaining('没有这个村（社区）'),
       'row:3': expect.stringContaining('请填写门牌号'),
     });
-    expect(t.app.repos.entries.list().length).toBe(before);
+    expect((await t.app.repos.entries.list()).length).toBe(before);
   });
 
   it('QR PNG decodes to the public URL; SVG and poster are served; downloads are attachments', async () => {

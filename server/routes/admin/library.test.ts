@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { threeRoles, type AdminClient } from '../../../tests/helpers/admin';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
 import { DEMO_COUNTY_POLICIES } from '../../../shared/policies/demo-county-policies';
@@ -11,7 +12,7 @@ let viewer: AdminClient;
 
 beforeAll(async () => {
   t = await buildTestApp();
-  ({ admin, staff, viewer } = await threeRoles(t.app, t.app.repos.entries.list()[0]!.township));
+  ({ admin, staff, viewer } = await threeRoles(t.app, (await t.app.repos.entries.list())[0]!.township));
 });
 afterAll(() => t.close());
 
@@ -26,7 +27,7 @@ describe('policy library', () => {
   });
 
   it('is seeded from the shipped library when the app starts, not by a read, and edits reach the residents results', async () => {
-    expect(t.app.repos.policyLibrary.list().map((p) => p.policy.id)).toEqual(DEMO_COUNTY_POLICIES.map((p) => p.id));
+    expect((await t.app.repos.policyLibrary.list()).map((p) => p.policy.id)).toEqual(DEMO_COUNTY_POLICIES.map((p) => p.id));
     const list = (await admin.get('/api/admin/policies')).json();
     expect(list.items.length).toBe(DEMO_COUNTY_POLICIES.length);
     const dibao = list.items.find((p: { id: string }) => p.id === 'dibao_support');
@@ -34,7 +35,7 @@ describe('policy library', () => {
     const res = await admin.send('PUT', '/api/admin/policies/dibao_support', { ...fields, name: '最低生活保障（低保，县民政局 2025 版）', documents: [...fields.documents, '  '] });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ name: '最低生活保障（低保，县民政局 2025 版）', updatedBy: 'county', documents: fields.documents });
-    expect(t.app.repos.audit.forTarget('policy:dibao_support').at(-1)).toMatchObject({ action: 'policy.update', detail: JSON.stringify({ changed: ['name'] }) });
+    expect((await t.app.repos.audit.forTarget('policy:dibao_support')).at(-1)).toMatchObject({ action: 'policy.update', detail: JSON.stringify({ changed: ['name'] }) });
     const { policies } = t.app.screening.current();
     expect(policies.find((p) => p.id === 'dibao_support')?.name).toBe('最低生活保障（低保，县民政局 2025 版）');
     // skip rules that are not editable stay as shipped
@@ -85,7 +86,7 @@ describe('screening parameters', () => {
     const first = preview.cases[0];
     expect(first.changed).toBe(true);
     expect(first.before).not.toEqual(first.after);
-    expect(t.app.repos.parameterVersions.list()).toEqual([]);
+    expect(await t.app.repos.parameterVersions.list()).toEqual([]);
 
     const same = (await admin.post('/api/admin/parameters/preview', { effectiveFrom: '2031-01-01', source: '不变', values })).json();
     expect(same.changed).toBe(0);
@@ -123,8 +124,8 @@ describe('screening parameters', () => {
     const again = await admin.post('/api/admin/parameters', { effectiveFrom: '2031-01-01', source: '改一下', values });
     expect(again.statusCode).toBe(400);
     expect(again.json().error.fields.effectiveFrom).toContain('不能修改');
-    expect(() => t.app.db.prepare('UPDATE parameter_versions SET source = ?').run('x')).toThrow(/append-only/);
-    expect(t.app.repos.audit.forTarget(`parameters:${t.app.repos.parameterVersions.list()[0]!.id}`)[0]).toMatchObject({ action: 'parameters.create_version' });
+    await expect(sql`UPDATE parameter_versions SET source = ${'x'}`.execute(t.app.store.db)).rejects.toThrow(/append-only/);
+    expect((await t.app.repos.audit.forTarget(`parameters:${(await t.app.repos.parameterVersions.list())[0]!.id}`))[0]).toMatchObject({ action: 'parameters.create_version' });
 
     const later = await admin.post('/api/admin/parameters', { effectiveFrom: '2032-01-01', source: '苍民〔2031〕1 号', values: { ...values, dibaoStandard: 6000 } });
     expect(later.json().versions.map((v: { effectiveFrom: string }) => v.effectiveFrom)).toEqual(['2031-01-01', '2032-01-01']);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { threeRoles, type AdminClient } from '../../../tests/helpers/admin';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
 import { chinaDate } from '../../domain/clock';
@@ -10,7 +11,7 @@ let staff: AdminClient;
 
 beforeAll(async () => {
   t = await buildTestApp();
-  ({ admin, staff } = await threeRoles(t.app, t.app.repos.entries.list()[0]!.township, 'pv_'));
+  ({ admin, staff } = await threeRoles(t.app, (await t.app.repos.entries.list())[0]!.township, 'pv_'));
 });
 afterAll(() => t.close());
 
@@ -28,7 +29,7 @@ describe('screening parameter versions', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.fields.effectiveFrom).toContain('不能早于今天');
     }
-    expect(t.app.repos.parameterVersions.listAll()).toEqual([]);
+    expect(await t.app.repos.parameterVersions.listAll()).toEqual([]);
   });
 
   it('a version starting today is in effect and cannot be withdrawn', async () => {
@@ -53,12 +54,12 @@ describe('screening parameter versions', () => {
     expect(withdrawn.statusCode).toBe(200);
     expect((withdrawn.json().versions as Version[]).find((v) => v.id === version.id)).toMatchObject({ withdrawnBy: 'pv_county', canWithdraw: false });
     expect(t.app.screening.current().history.dibaoStandard.some((d) => d.effectiveFrom === day)).toBe(false);
-    expect(t.app.repos.audit.forTarget(`parameters:${version.id}`).map((a) => a.action)).toEqual(['parameters.create_version', 'parameters.withdraw_version']);
+    expect((await t.app.repos.audit.forTarget(`parameters:${version.id}`)).map((a) => a.action)).toEqual(['parameters.create_version', 'parameters.withdraw_version']);
 
     expect((await admin.post(`/api/admin/parameters/${version.id}/withdraw`, {})).statusCode).toBe(404);
     expect((await save(day, '重新发布')).statusCode).toBe(201);
     // The table itself allows nothing but a single withdrawal.
-    expect(() => t.app.db.prepare('UPDATE parameter_versions SET withdrawn_at = NULL WHERE id = ?').run(version.id)).toThrow(/append-only/);
-    expect(() => t.app.db.prepare('DELETE FROM parameter_versions').run()).toThrow(/append-only/);
+    await expect(sql`UPDATE parameter_versions SET withdrawn_at = NULL WHERE id = ${version.id}`.execute(t.app.store.db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM parameter_versions`.execute(t.app.store.db)).rejects.toThrow(/append-only/);
   });
 });

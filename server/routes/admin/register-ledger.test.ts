@@ -19,7 +19,7 @@ async function enrol(entryCode: string, name: string, phone: string, id: string,
     url: '/api/requests',
     payload: { requestId: randomUUID(), entryCode, answers: HARDSHIP_ANSWERS, person: { name, phone, idNumber: id, address: '某村某组 5 号' }, consent: true },
   });
-  const id_ = t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode as string)!.case_id;
+  const id_ = (await t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode as string))!.case_id;
   for (const step of [{ type: 'contact', outcome: 'reached' }, { type: 'decide', decision }]) {
     expect((await staff.post(`/api/staff/cases/${id_}/events`, step)).statusCode).toBe(200);
   }
@@ -28,7 +28,7 @@ async function enrol(entryCode: string, name: string, phone: string, id: string,
 
 beforeAll(async () => {
   t = await buildTestApp();
-  const [a] = t.app.repos.entries.list();
+  const [a] = await t.app.repos.entries.list();
   townshipA = a!.township;
   await createStaff(t.app, 'rl_admin', 'county_admin', null);
   await createStaff(t.app, 'rl_staff', 'township_staff', townshipA);
@@ -59,10 +59,10 @@ describe('the register ledger (在册名单台账)', () => {
 
   it('is in full only by the audited POST with a reason, the audit row written first', async () => {
     expect((await admin.post('/api/admin/register-ledger.csv', { unmasked: true, reason: '' })).statusCode).toBe(400);
-    const before = t.app.repos.audit.forTarget('register').length;
+    const before = (await t.app.repos.audit.forTarget('register')).length;
     const res = await admin.post('/api/admin/register-ledger.csv?category=tekun', { unmasked: true, reason: '年度审计抽查' });
     expect(res.statusCode).toBe(200);
-    const audit = t.app.repos.audit.forTarget('register');
+    const audit = await t.app.repos.audit.forTarget('register');
     expect(audit).toHaveLength(before + 1);
     expect(audit.at(-1)).toMatchObject({ actor: 'rl_admin', action: 'ledger.export_unmasked' });
     expect(JSON.parse(audit.at(-1)!.detail!)).toEqual({ reason: '年度审计抽查', filters: { category: 'tekun' }, format: 'csv' });
@@ -80,11 +80,11 @@ describe('the register ledger (在册名单台账)', () => {
     expect(values).toContain('吴*娘');
     expect(values).not.toContain('吴五娘');
 
-    const before = t.app.repos.audit.forTarget('register').length;
+    const before = (await t.app.repos.audit.forTarget('register')).length;
     const full = new ExcelJS.Workbook();
     await full.xlsx.load((await admin.post('/api/admin/register-ledger.xlsx', { unmasked: true, reason: '年度审计' })).rawPayload as unknown as ArrayBuffer);
     expect(full.getWorksheet('在册名单')!.getSheetValues().flat().map(String).join('|')).toContain('吴五娘');
-    expect(t.app.repos.audit.forTarget('register')).toHaveLength(before + 1);
+    expect(await t.app.repos.audit.forTarget('register')).toHaveLength(before + 1);
   });
 
   it('is the county admin’s only', async () => {

@@ -15,7 +15,7 @@ const calm = { economy: none, health: none, education: none, housing: none, empl
 
 beforeAll(async () => {
   t = await buildTestApp();
-  const [a, b] = t.app.repos.entries.list();
+  const [a, b] = await t.app.repos.entries.list();
   townshipA = a!.township;
   townshipB = b!.township;
   await createStaff(t.app, 'rs_a', 'township_staff', townshipA);
@@ -33,12 +33,12 @@ beforeAll(async () => {
       consent: true,
     },
   });
-  const caseId = t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode as string)!.case_id;
+  const caseId = (await t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode as string))!.case_id;
   for (const step of [{ type: 'contact', outcome: 'reached' }, { type: 'decide', decision: 'dibao' }]) {
     expect((await staff.post(`/api/staff/cases/${caseId}/events`, step)).statusCode).toBe(200);
   }
   // A red household last visited three weeks ago: its weekly visit is overdue.
-  const household = t.app.repos.households.findByCase(caseId)!.id;
+  const household = (await t.app.repos.households.findByCase(caseId))!.id;
   const visitedAt = addDays(chinaDate(new Date().toISOString()), -21);
   expect((await staff.post(`/api/staff/households/${household}/visits`, { visitedAt, findings: calm, level: 'red' })).statusCode).toBe(201);
 });

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { idNumberCheckChar } from '../../../shared/identity/id-number';
 import { threeRoles, type AdminClient } from '../../../tests/helpers/admin';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
+import { countOf } from '../../../tests/helpers/rows';
 
 let t: TestApp;
 let roles: { admin: AdminClient; staff: AdminClient; viewer: AdminClient };
@@ -16,7 +18,7 @@ const CSV = [
   `${id('33032719700101023')},周三,330327100000,五保,2024-01-01`,
 ].join('\n');
 const body = (content: string, preview: boolean, fileName = '名单.csv') => ({ fileName, content: Buffer.from(content).toString('base64'), preview });
-const count = () => t.app.repos.households.page({ township: null, limit: 100 }).length;
+const count = async () => (await t.app.repos.households.page({ township: null, limit: 100 })).length;
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -38,14 +40,14 @@ describe('POST /api/admin/register/import', () => {
         { row: 4, reason: '类别只能是 低保、低边、特困、支出型、临时救助、监测 之一' },
       ],
     });
-    expect(count()).toBe(0);
-    const imports = () => t.app.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'register.import'").pluck().get();
-    expect(imports()).toBe(0);
+    expect(await count()).toBe(0);
+    const imports = () => countOf(t.app, sql`SELECT count(*) AS n FROM audit_log WHERE action = 'register.import'`);
+    expect(await imports()).toBe(0);
 
     const done = await roles.admin.send('POST', '/api/admin/register/import', body(CSV, false));
     expect(done.json()).toMatchObject({ preview: false, imported: 1, updated: 0 });
-    expect(count()).toBe(1);
-    expect(imports()).toBe(1);
+    expect(await count()).toBe(1);
+    expect(await imports()).toBe(1);
     const again = await roles.admin.send('POST', '/api/admin/register/import', body(CSV, false));
     expect(again.json()).toMatchObject({ imported: 0, updated: 0 });
   });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCases } from '../../../scripts/bench/seed-cases';
 import { threeRoles, type AdminClient } from '../../../tests/helpers/admin';
 import { HARDSHIP_ANSWERS } from '../../../tests/fixtures/households';
-import { buildTestApp, firstActiveEntry, type TestApp } from '../../../tests/helpers/test-app';
+import { buildTestApp, firstActiveEntry, testEngine, type TestApp } from '../../../tests/helpers/test-app';
 
 // Fastify announces each handler as it starts; the test sends residents' requests at that very moment.
 const HANDLER_START = 'tracing:fastify.request.handler:start';
@@ -17,14 +17,6 @@ const ALL_SEEDED = 'from=2026-01-01&to=2026-12-31';
 let t: TestApp;
 let admin: AdminClient;
 
-beforeAll(async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-reports-'));
-  seedCases(dataDir, 3000, 8, { followUps: true });
-  t = await buildTestApp({ dataDir });
-  ({ admin } = await threeRoles(t.app, firstActiveEntry(t.app).township));
-});
-afterAll(() => t.close());
-
 /**
  * Runs `report` and, the moment its handler starts, a health check and a resident's screening. Before
  * reports moved to a worker, the report's handler held the only thread until it had counted every case,
@@ -32,6 +24,7 @@ afterAll(() => t.close());
  */
 async function whileReportRuns(url: string, report: () => Promise<{ statusCode: number }>): Promise<string[]> {
   const finished: string[] = [];
+  const entryCode = (await firstActiveEntry(t.app)).code;
   let residents: Promise<unknown> = Promise.resolve();
   const onStart = (message: unknown) => {
     if (!(message as { request: FastifyRequest }).request.url.startsWith(url)) return;
@@ -40,7 +33,7 @@ async function whileReportRuns(url: string, report: () => Promise<{ statusCode: 
       Promise.all([
         t.app.inject({ url: '/api/health' }).then((res) => finished.push(`health ${res.statusCode}`)),
         t.app
-          .inject({ method: 'POST', url: '/api/screenings', payload: { entryCode: firstActiveEntry(t.app).code, answers: HARDSHIP_ANSWERS } })
+          .inject({ method: 'POST', url: '/api/screenings', payload: { entryCode, answers: HARDSHIP_ANSWERS } })
           .then((res) => finished.push(`screening ${res.statusCode}`)),
       ]),
     );
@@ -56,7 +49,17 @@ async function whileReportRuns(url: string, report: () => Promise<{ statusCode: 
   return finished;
 }
 
-describe('reports never stall a resident', () => {
+// seed-cases.ts writes 3,000 cases straight into the SQLite file in DATA_DIR; until it can seed PostgreSQL too,
+// this race is proved on SQLite only.
+describe.skipIf(testEngine() === 'postgres')('reports never stall a resident', () => {
+  beforeAll(async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-reports-'));
+    seedCases(dataDir, 3000, 8, { followUps: true });
+    t = await buildTestApp({ dataDir });
+    ({ admin } = await threeRoles(t.app, (await firstActiveEntry(t.app)).township));
+  });
+  afterAll(() => t.close());
+
   it('a resident finishes while county statistics over 3,000 cases are still being counted', async () => {
     // The first report starts the worker thread; the race below is about the counting, not the start-up.
     const warm = (await admin.get(`/api/admin/stats?${ALL_SEEDED}`)).json();

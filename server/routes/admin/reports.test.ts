@@ -23,7 +23,7 @@ async function request(entryCode: string, tail: string, name: string): Promise<n
 
 beforeAll(async () => {
   t = await buildTestApp();
-  [entryA, entryB] = t.app.repos.entries.list() as unknown as [typeof entryA, typeof entryB];
+  [entryA, entryB] = (await t.app.repos.entries.list()) as unknown as [typeof entryA, typeof entryB];
   ({ admin, staff, viewer } = await threeRoles(t.app, entryA.township));
   caseA = await request(entryA.code, '0011', '张三明');
   caseB = await request(entryB.code, '0022', '李四光');
@@ -118,13 +118,13 @@ describe('ledger export', () => {
     expect(noReason.statusCode).toBe(400);
     const csrfless = await t.app.inject({ method: 'POST', url: '/api/admin/ledger.csv', headers: { cookie: admin.cookie }, payload: { unmasked: true, reason: '年度审计' } });
     expect(csrfless.statusCode).toBe(403);
-    const before = t.app.repos.audit.forTarget('ledger').length;
+    const before = (await t.app.repos.audit.forTarget('ledger')).length;
     const res = await admin.post(`/api/admin/ledger.csv?township=${entryA.township}`, { unmasked: true, reason: '年度审计抽查' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('张三明');
     expect(res.body).toContain('13957700011');
     expect(res.body).not.toContain('李四光');
-    const audit = t.app.repos.audit.forTarget('ledger');
+    const audit = await t.app.repos.audit.forTarget('ledger');
     expect(audit).toHaveLength(before + 1);
     expect(audit.at(-1)).toMatchObject({ actor: 'county', action: 'ledger.export_unmasked' });
     expect(JSON.parse(audit.at(-1)!.detail!)).toEqual({ reason: '年度审计抽查', filters: { township: entryA.township }, format: 'csv' });
@@ -142,13 +142,13 @@ describe('ledger export', () => {
     expect(values).toContain('张*明');
     expect(values).not.toContain('张三明');
 
-    const before = t.app.repos.audit.forTarget('ledger').length;
+    const before = (await t.app.repos.audit.forTarget('ledger')).length;
     const full = await admin.post('/api/admin/ledger.xlsx', { unmasked: true, reason: '年度审计' });
     const unmasked = new ExcelJS.Workbook();
     await unmasked.xlsx.load(full.rawPayload as unknown as ArrayBuffer);
     expect(unmasked.getWorksheet('台账')!.getSheetValues().flat().map(String).join('|')).toContain('张三明');
-    expect(t.app.repos.audit.forTarget('ledger')).toHaveLength(before + 1);
-    expect(JSON.parse(t.app.repos.audit.forTarget('ledger').at(-1)!.detail!).format).toBe('xlsx');
+    expect(await t.app.repos.audit.forTarget('ledger')).toHaveLength(before + 1);
+    expect(JSON.parse((await t.app.repos.audit.forTarget('ledger')).at(-1)!.detail!).format).toBe('xlsx');
   });
 
   it('streams many cases in batches while other requests still write', async () => {

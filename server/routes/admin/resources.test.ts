@@ -13,7 +13,7 @@ let other: string;
 
 beforeAll(async () => {
   t = await buildTestApp();
-  [own, other] = townshipsOf(t.app).map((r) => r.code) as [string, string];
+  [own, other] = (await townshipsOf(t.app)).map((r) => r.code) as [string, string];
   ({ admin, staff, viewer } = await threeRoles(t.app, own));
   await createStaff(t.app, 'other_staff', 'township_staff', other);
   otherStaff = await signIn(t.app, 'other_staff');
@@ -45,8 +45,8 @@ describe('the resource library', () => {
     expect(res.statusCode).toBe(201);
     const { id } = res.json();
     expect(Number.isInteger(id)).toBe(true);
-    expect(t.app.repos.resources.find(id)).toMatchObject({ name: '本镇社工站', township: own, serviceTypes: ['心理疏导', '生活照料'], capacity: 30 });
-    expect(t.app.repos.audit.forTarget(`resource:${id}`).at(-1)).toMatchObject({ action: 'resource.create', actor: 'county' });
+    expect(await t.app.repos.resources.find(id)).toMatchObject({ name: '本镇社工站', township: own, serviceTypes: ['心理疏导', '生活照料'], capacity: 30 });
+    expect((await t.app.repos.audit.forTarget(`resource:${id}`)).at(-1)).toMatchObject({ action: 'resource.create', actor: 'county' });
 
     const bad = await admin.send('POST', '/api/admin/resources', { ...station(own), kind: 'bank', serviceTypes: [] });
     expect(bad.statusCode).toBe(400);
@@ -86,7 +86,7 @@ describe('the resource library', () => {
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('资源');
-    const ownName = townshipsOf(t.app)[0]!.name;
+    const ownName = (await townshipsOf(t.app))[0]!.name;
     sheet.addRows([
       ['名称', '类别', '乡镇', '服务内容', '联系方式', '可服务户数'],
       ['导入社工站', '助联体服务站', ownName, '心理疏导、生活照料', '0577-1234567', 20],
@@ -103,13 +103,13 @@ describe('the resource library', () => {
     expect(res.json().rejected.map((r: { row: number }) => r.row)).toEqual([4, 5, 6, 7]);
     expect(res.json().rejected[0].reason).toContain('类别「银行」不对');
     expect(await names(staff)).toEqual(expect.arrayContaining(['导入社工站', '导入爱心企业']));
-    expect(t.app.repos.resources.findByName('导入社工站', own)).toMatchObject({ kind: 'station', serviceTypes: ['心理疏导', '生活照料'], capacity: 20 });
+    expect(await t.app.repos.resources.findByName('导入社工站', own)).toMatchObject({ kind: 'station', serviceTypes: ['心理疏导', '生活照料'], capacity: 20 });
 
     // The same list again as CSV (with a BOM): the same-named resource is updated, not doubled.
     const csv = `\uFEFF类别,名称,服务内容,可服务户数\n爱心企业,导入爱心企业,物资帮扶、助学,5\n`;
     const again = await admin.send('POST', '/api/admin/resources/import', { file: Buffer.from(csv).toString('base64') });
     expect(again.json()).toEqual({ rows: 1, imported: 0, updated: 1, rejected: [] });
-    expect(t.app.repos.resources.findByName('导入爱心企业', null)).toMatchObject({ serviceTypes: ['物资帮扶', '助学'], capacity: 5 });
+    expect(await t.app.repos.resources.findByName('导入爱心企业', null)).toMatchObject({ serviceTypes: ['物资帮扶', '助学'], capacity: 5 });
 
     const noHeader = await admin.send('POST', '/api/admin/resources/import', { file: Buffer.from('a,b\n1,2\n').toString('base64') });
     expect(noHeader.json().rejected).toEqual([{ row: 1, reason: '第一行缺少这些列：类别、名称、服务内容' }]);

@@ -11,12 +11,12 @@ let townshipB: string;
 
 beforeAll(async () => {
   t = await buildTestApp();
-  [townshipA, townshipB] = townshipsOf(t.app).map((r) => r.code) as [string, string];
+  [townshipA, townshipB] = (await townshipsOf(t.app)).map((r) => r.code) as [string, string];
   ({ admin, staff, viewer } = await threeRoles(t.app, townshipA));
 });
 afterAll(() => t.close());
 
-const audits = (target: string) => t.app.repos.audit.forTarget(target).map((a) => a.action);
+const audits = async (target: string) => (await t.app.repos.audit.forTarget(target)).map((a) => a.action);
 const loginAs = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/staff/session', payload: { username, password }, remoteAddress: `10.9.${Math.floor(Math.random() * 250)}.1` });
 
 describe('staff accounts', () => {
@@ -53,7 +53,7 @@ describe('staff accounts', () => {
     const login = await loginAs('lingxi_wang', temporaryPassword);
     expect(login.statusCode).toBe(200);
     expect(login.json().user.mustChangePassword).toBe(true);
-    expect(audits(`user:${account.id}`)).toContain('user.create');
+    expect(await audits(`user:${account.id}`)).toContain('user.create');
   });
 
   it('refuses a duplicate username, a township staff without township, and an unknown township', async () => {
@@ -77,8 +77,8 @@ describe('staff accounts', () => {
     expect(res.json().township.code).toBe(townshipB);
     const toAdmin = await admin.send('PATCH', `/api/admin/users/${account.id}`, { role: 'county_admin', township: townshipB });
     expect(toAdmin.json()).toMatchObject({ role: 'county_admin', township: null });
-    expect(audits(`user:${account.id}`).filter((a) => a === 'user.update')).toHaveLength(2);
-    const detail = t.app.repos.audit.forTarget(`user:${account.id}`).find((a) => a.action === 'user.update')!.detail!;
+    expect((await audits(`user:${account.id}`)).filter((a) => a === 'user.update')).toHaveLength(2);
+    const detail = (await t.app.repos.audit.forTarget(`user:${account.id}`)).find((a) => a.action === 'user.update')!.detail!;
     expect(JSON.parse(detail)).toEqual({ from: { role: 'township_staff', township: townshipA }, to: { role: 'township_staff', township: townshipB } });
   });
 
@@ -93,7 +93,7 @@ describe('staff accounts', () => {
     const on = await admin.post(`/api/admin/users/${account.id}/enable`, {});
     expect(on.json().disabled).toBe(false);
     expect((await loginAs('leaver', temporaryPassword)).statusCode).toBe(200);
-    expect(audits(`user:${account.id}`)).toEqual(expect.arrayContaining(['user.disable', 'user.enable']));
+    expect(await audits(`user:${account.id}`)).toEqual(expect.arrayContaining(['user.disable', 'user.enable']));
   });
 
   it('an admin cannot disable their own account', async () => {
@@ -111,7 +111,7 @@ describe('staff accounts', () => {
     expect((await loginAs('forgetful', first)).statusCode).toBe(401);
     const login = await loginAs('forgetful', temporaryPassword);
     expect(login.json().user.mustChangePassword).toBe(true);
-    expect(audits(`user:${account.id}`)).toContain('user.reset_password');
+    expect(await audits(`user:${account.id}`)).toContain('user.reset_password');
   });
 
   it('unknown account → 404', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Value from 'typebox/value';
+import { sql } from 'kysely';
 import type { Answers } from '../../../shared/questionnaire/answers';
 import { QUESTION_TOPICS } from '../../../shared/questionnaire/question';
 import { ScreeningResponse } from '../../../shared/schemas/screening';
@@ -8,6 +9,7 @@ import { chinaToday } from '../../../shared/time';
 import table from '../../../tests/fixtures/screening-cases.json';
 import { COMFORTABLE_ANSWERS, HARDSHIP_ANSWERS } from '../../../tests/fixtures/households';
 import { buildTestApp, firstActiveEntry, type TestApp } from '../../../tests/helpers/test-app';
+import { countOf } from '../../../tests/helpers/rows';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -46,7 +48,7 @@ describe('POST /api/screenings', () => {
   });
 
   it('a comfortable household is not flagged, and is never left without somewhere to turn', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: COMFORTABLE_ANSWERS, entryCode: firstActiveEntry(t.app).code } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: COMFORTABLE_ANSWERS, entryCode: (await firstActiveEntry(t.app)).code } });
     const body = res.json();
     expect(body.suspected).toBe(false);
     expect(body.level).toBe('none');
@@ -67,7 +69,7 @@ describe('POST /api/screenings', () => {
   it('every result, hardship or not, matches the declared response schema exactly', async () => {
     // The route serializes with JSON.stringify, so nothing would strip an undeclared field: the schema must hold as is.
     for (const answers of [HARDSHIP_ANSWERS, COMFORTABLE_ANSWERS]) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers, entryCode: firstActiveEntry(t.app).code } });
+      const res = await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers, entryCode: (await firstActiveEntry(t.app)).code } });
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
       const body = res.json();
       expect([...Value.Errors(ScreeningResponse, body)]).toEqual([]);
@@ -85,15 +87,15 @@ describe('POST /api/screenings', () => {
   });
 
   it('counts a completion per entry point without storing answers', async () => {
-    const entry = firstActiveEntry(t.app);
-    t.app.counters.flush();
-    const before = t.app.repos.entries.find(entry.code)!.completionCount;
+    const entry = await firstActiveEntry(t.app);
+    await t.app.counters.flush();
+    const before = (await t.app.repos.entries.find(entry.code))!.completionCount;
     await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: HARDSHIP_ANSWERS, entryCode: entry.code } });
     await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: HARDSHIP_ANSWERS, entryCode: entry.code } });
-    t.app.counters.flush();
-    expect(t.app.repos.entries.find(entry.code)!.completionCount).toBe(before + 2);
-    expect(t.app.db.prepare('SELECT sum(suspected) FROM screening_counts').pluck().get()).toBeGreaterThanOrEqual(1);
-    expect(t.app.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
+    await t.app.counters.flush();
+    expect((await t.app.repos.entries.find(entry.code))!.completionCount).toBe(before + 2);
+    expect(await countOf(t.app, sql`SELECT sum(suspected) AS n FROM screening_counts`)).toBeGreaterThanOrEqual(1);
+    expect(await countOf(t.app, sql`SELECT count(*) AS n FROM cases`)).toBe(0);
   });
 });
 

@@ -2,17 +2,19 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { NAME_HIDDEN_CHARACTER_MESSAGE } from '../../../shared/identity/name';
 import { validateAnswers } from '../../../shared/questionnaire/validate';
 import { HARDSHIP_ANSWERS } from '../../../tests/fixtures/households';
 import { fakeIdNumber } from '../../../tests/helpers/people';
 import { buildTestApp, firstActiveEntry, type TestApp } from '../../../tests/helpers/test-app';
+import { countOf } from '../../../tests/helpers/rows';
 
 let t: TestApp;
 let entryCode: string;
 beforeAll(async () => {
   t = await buildTestApp();
-  entryCode = firstActiveEntry(t.app).code;
+  entryCode = (await firstActiveEntry(t.app)).code;
 });
 afterAll(() => t.close());
 
@@ -41,8 +43,8 @@ function report(overrides: Record<string, unknown> = {}, person: Record<string, 
   };
 }
 
-const caseCount = () => t.app.db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
-const submissionCount = () => t.app.db.prepare('SELECT count(*) FROM submissions').pluck().get() as number;
+const caseCount = () => countOf(t.app, sql`SELECT count(*) AS n FROM cases`);
+const submissionCount = () => countOf(t.app, sql`SELECT count(*) AS n FROM submissions`);
 
 describe('POST /api/requests', () => {
   it('the fixture answers are valid', () => {
@@ -50,24 +52,24 @@ describe('POST /api/requests', () => {
   });
 
   it('stores a request and answers 201 with a tracking code', async () => {
-    const before = caseCount();
+    const before = await caseCount();
     const res = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request() });
     expect(res.statusCode).toBe(201);
     expect(res.json().trackingCode).toMatch(/^[2-9A-HJ-NP-Z]{12}$/);
-    expect(caseCount()).toBe(before + 1);
+    expect(await caseCount()).toBe(before + 1);
   });
 
   it('the same requestId again → 200, the same tracking code, no second record', async () => {
     const body = request({}, { idNumber: fakeIdNumber('33032719500101004'), phone: '13957700002' });
     const first = await t.app.inject({ method: 'POST', url: '/api/requests', payload: body });
-    const cases = caseCount();
-    const submissions = submissionCount();
+    const cases = await caseCount();
+    const submissions = await submissionCount();
     const again = await t.app.inject({ method: 'POST', url: '/api/requests', payload: body });
     expect(first.statusCode).toBe(201);
     expect(again.statusCode).toBe(200);
     expect(again.json().trackingCode).toBe(first.json().trackingCode);
-    expect(caseCount()).toBe(cases);
-    expect(submissionCount()).toBe(submissions);
+    expect(await caseCount()).toBe(cases);
+    expect(await submissionCount()).toBe(submissions);
   });
 
   it('a name with hidden characters is refused with a clear message; a decomposed name is stored as NFC', async () => {
@@ -81,8 +83,8 @@ describe('POST /api/requests', () => {
     expect(hidden.json().error.fields['reporter.name']).toBe(NAME_HIDDEN_CHARACTER_MESSAGE);
     const ok = await t.app.inject({ remoteAddress: '10.9.0.1', method: 'POST', url: '/api/requests', payload: request({}, { name: 'Zoe\u0301 Li', idNumber: fakeIdNumber('33032719500101034'), phone: '13957700032' }) });
     expect(ok.statusCode).toBe(201);
-    const caseId = t.app.repos.cases.findSubmissionByTrackingCode(ok.json().trackingCode)!.case_id;
-    expect(t.app.vault.decrypt<{ name: string }>(t.app.repos.cases.find(caseId)!.subject_enc).name).toBe('Zoé Li');
+    const caseId = (await t.app.repos.cases.findSubmissionByTrackingCode(ok.json().trackingCode))!.case_id;
+    expect(t.app.vault.decrypt<{ name: string }>((await t.app.repos.cases.find(caseId))!.subject_enc).name).toBe('Zoé Li');
   });
 
   it('the same requestId with a different body → 409 REQUEST_ID_REUSED, never the first tracking code', async () => {
@@ -91,32 +93,32 @@ describe('POST /api/requests', () => {
     expect(first.statusCode).toBe(201);
     const reordered = { consent: true, person: { ...body.person }, answers: body.answers, entryCode: body.entryCode, requestId: body.requestId };
     expect((await t.app.inject({ remoteAddress: '10.9.0.1', method: 'POST', url: '/api/requests', payload: reordered })).statusCode).toBe(200);
-    const submissions = submissionCount();
+    const submissions = await submissionCount();
     const other = await t.app.inject({ remoteAddress: '10.9.0.1', method: 'POST', url: '/api/requests', payload: { ...body, person: { ...body.person, name: '别人家' } } });
     expect(other.statusCode).toBe(409);
     expect(other.json().error.code).toBe('REQUEST_ID_REUSED');
     expect(other.body).not.toContain(first.json().trackingCode);
     const asReport = await t.app.inject({ remoteAddress: '10.9.0.1', method: 'POST', url: '/api/reports', payload: report({ requestId: body.requestId }) });
     expect(asReport.statusCode).toBe(409);
-    expect(submissionCount()).toBe(submissions);
+    expect(await submissionCount()).toBe(submissions);
   });
 
   it('a second request about the same ID number joins the open case with its own tracking code', async () => {
     const id = fakeIdNumber('33032719520202005');
     const first = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({}, { idNumber: id, phone: '13957700003' }) });
-    const cases = caseCount();
+    const cases = await caseCount();
     const second = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({}, { idNumber: id, phone: '13957700004', name: '王秀英' }) });
     expect(second.statusCode).toBe(201);
     expect(second.json().trackingCode).not.toBe(first.json().trackingCode);
-    expect(caseCount()).toBe(cases);
-    const caseId = t.app.repos.cases.findSubmissionByTrackingCode(first.json().trackingCode)!.case_id;
-    expect(t.app.repos.cases.findSubmissionByTrackingCode(second.json().trackingCode)!.case_id).toBe(caseId);
-    expect(t.app.repos.cases.eventsOf(caseId).map((e) => e.type)).toEqual(['submitted', 'merged', 'submitted']);
+    expect(await caseCount()).toBe(cases);
+    const caseId = (await t.app.repos.cases.findSubmissionByTrackingCode(first.json().trackingCode))!.case_id;
+    expect((await t.app.repos.cases.findSubmissionByTrackingCode(second.json().trackingCode))!.case_id).toBe(caseId);
+    expect((await t.app.repos.cases.eventsOf(caseId)).map((e) => e.type)).toEqual(['submitted', 'merged', 'submitted']);
   });
 
   it('records the screening result, rules version, level and a due date', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({}, { idNumber: fakeIdNumber('33032719530303006'), phone: '13957700005' }) });
-    const row = t.app.repos.cases.find(t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode)!.case_id)!;
+    const row = (await t.app.repos.cases.find((await t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode))!.case_id))!;
     expect(row.rules_version).toBeTruthy();
     expect(['red', 'yellow', 'blue']).toContain(row.level);
     expect(JSON.parse(row.result_json!).outcomes.length).toBeGreaterThan(0);
@@ -131,12 +133,12 @@ describe('POST /api/requests', () => {
     [{ idNumber: ID.slice(0, 17) + (ID[17] === '1' ? '2' : '1') }, 'person.idNumber', '身份证号码有一位不对，请对照身份证再核对一遍'],
     [{ idNumber: '123' }, 'person.idNumber', '身份证号码应为 18 位，请核对'],
   ])('a bad %j is named next to its field', async (person, field, message) => {
-    const before = caseCount();
+    const before = await caseCount();
     const res = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({}, person) });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
     expect(res.json().error.fields[field]).toBe(message);
-    expect(caseCount()).toBe(before);
+    expect(await caseCount()).toBe(before);
   });
 
   it('refuses without consent, with bad answers, or with unknown fields', async () => {
@@ -155,11 +157,11 @@ describe('POST /api/requests', () => {
     const unknown = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({ entryCode: 'ZZZZZZZZZZ' }) });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('ENTRY_NOT_FOUND');
-    const other = t.app.repos.entries.list()[3]!;
-    t.app.repos.entries.setActive(other.code, false, 'test');
+    const other = (await t.app.repos.entries.list())[3]!;
+    await t.app.repos.entries.setActive(other.code, false, 'test');
     const disabled = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({ entryCode: other.code }) });
     expect(disabled.statusCode).toBe(410);
-    t.app.repos.entries.setActive(other.code, true, null);
+    await t.app.repos.entries.setActive(other.code, true, null);
   });
 });
 
@@ -167,7 +169,7 @@ describe('POST /api/reports', () => {
   it('stores a report without ID or phone and gives the reporter a tracking code', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/reports', payload: report() });
     expect(res.statusCode).toBe(201);
-    const row = t.app.repos.cases.find(t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode)!.case_id)!;
+    const row = (await t.app.repos.cases.find((await t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode))!.case_id))!;
     expect(row.source).toBe('report');
     expect(row.level).toBe('yellow');
     expect(JSON.parse(row.situations_json!)).toEqual(['living_alone_elderly']);
@@ -175,10 +177,10 @@ describe('POST /api/reports', () => {
 
   it('a report about someone who already asked (same name + phone) joins their case', async () => {
     const own = await t.app.inject({ method: 'POST', url: '/api/requests', payload: request({}, { idNumber: undefined, name: '赵桂兰', phone: '13957700077' }) });
-    const caseId = t.app.repos.cases.findSubmissionByTrackingCode(own.json().trackingCode)!.case_id;
+    const caseId = (await t.app.repos.cases.findSubmissionByTrackingCode(own.json().trackingCode))!.case_id;
     const res = await t.app.inject({ method: 'POST', url: '/api/reports', payload: report({}, { name: '赵桂兰', phone: '139 5770 0077', situation: ['serious_illness'] }) });
     expect(res.statusCode).toBe(201);
-    expect(t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode)!.case_id).toBe(caseId);
+    expect((await t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode))!.case_id).toBe(caseId);
   });
 
   it('requires consent, an address and at least one situation', async () => {

@@ -12,13 +12,13 @@ let viewerA: StaffSession;
 
 beforeAll(async () => {
   t = await buildTestApp();
-  const [a, b] = t.app.repos.entries.list();
+  const [a, b] = await t.app.repos.entries.list();
   townshipA = a!.township;
   townshipB = b!.township;
   await createStaff(t.app, 'wang_a', 'township_staff', townshipA);
   await createStaff(t.app, 'li_a', 'township_staff', townshipA);
   const gone = await createStaff(t.app, 'left_a', 'township_staff', townshipA);
-  t.app.db.prepare('UPDATE staff_users SET disabled = 1 WHERE id = ?').run(gone);
+  await t.app.repos.users.setDisabled(gone, true);
   await createStaff(t.app, 'zhao_b', 'township_staff', townshipB);
   await createStaff(t.app, 'viewer_a', 'viewer', townshipA);
   await createStaff(t.app, 'county', 'county_admin', null);
@@ -52,7 +52,7 @@ describe('GET /api/staff/assignees', () => {
 
   it('lists exactly the people the assign step accepts', async () => {
     const [colleague] = (await county.get(`/api/staff/assignees?township=${townshipB}`)).json().items;
-    const { caseId } = await submitRequest(t.app, { entryCode: t.app.repos.entries.list()[1]!.code });
+    const { caseId } = await submitRequest(t.app, { entryCode: (await t.app.repos.entries.list())[1]!.code });
     const assigned = await county.post(`/api/staff/cases/${caseId}/events`, { type: 'assign', township: townshipB, assigneeId: colleague.id });
     expect(assigned.statusCode).toBe(200);
     expect(assigned.json().assignee).toEqual({ id: colleague.id, username: 'zhao_b' });

@@ -37,12 +37,12 @@ async function request(answers: object): Promise<number> {
     remoteAddress: '10.91.0.1',
     payload: { requestId: randomUUID(), entryCode, answers, person: { name: '陈阿婆', phone: '13957710071', idNumber: ID }, consent: true },
   });
-  return t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode as string)!.case_id;
+  return (await t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode as string))!.case_id;
 }
 
 beforeAll(async () => {
   t = await buildTestApp();
-  const [a, b] = t.app.repos.entries.list();
+  const [a, b] = await t.app.repos.entries.list();
   entryCode = a!.code;
   ({ admin, staff, viewer } = await threeRoles(t.app, a!.township, 'plan_'));
   await createStaff(t.app, 'plan_other', 'township_staff', b!.township);
@@ -54,7 +54,7 @@ beforeAll(async () => {
   expect((await staff.post(`/api/staff/cases/${firstCase}/events`, { type: 'decide', decision: 'monitor' })).statusCode).toBe(200);
   expect((await staff.post(`/api/staff/cases/${firstCase}/events`, { type: 'close' })).statusCode).toBe(200);
   secondCase = await request({ ...HARDSHIP_ANSWERS, special_members: ['elderly', 'serious_illness', 'student'], education_expense: 12000 });
-  household = t.app.repos.households.findByCase(firstCase)!.id;
+  household = (await t.app.repos.households.findByCase(firstCase))!.id;
   plan = `/api/staff/households/${household}/plan`;
 
   station = (await admin.send('POST', '/api/admin/resources', { kind: 'station', name: '灵溪镇社工站', township: a!.township, serviceTypes: ['医疗陪护'] })).json().id as number;
@@ -63,18 +63,19 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const policiesOf = (caseId: number) => (JSON.parse(t.app.repos.cases.find(caseId)!.result_json!) as { policies: Array<{ id: string }> }).policies.map((p) => p.id);
+const policiesOf = async (caseId: number) => (JSON.parse((await t.app.repos.cases.find(caseId))!.result_json!) as { policies: Array<{ id: string }> }).policies.map((p) => p.id);
 
 describe('the household plan on a household with two cases', () => {
   it('is in the household detail, and suggests the policies both cases matched, each once', async () => {
     const detail = (await staff.get(`/api/staff/households/${household}`)).json();
     expect(detail.cases.map((c: { id: number }) => c.id)).toEqual([firstCase, secondCase]);
     expect(detail.plan.measures).toEqual([]);
-    const expected = [...new Set([...policiesOf(secondCase), ...policiesOf(firstCase)])];
+    const expected = [...new Set([...(await policiesOf(secondCase)), ...(await policiesOf(firstCase))])];
     expect(expected.length).toBeGreaterThan(0);
     const suggested = detail.plan.suggestions.filter((s: { kind: string }) => s.kind === 'policy');
     expect(suggested.map((s: { policyId: string }) => s.policyId)).toEqual(expected);
-    const shared = policiesOf(firstCase).find((id) => policiesOf(secondCase).includes(id))!;
+    const secondPolicies = await policiesOf(secondCase);
+    const shared = (await policiesOf(firstCase)).find((id) => secondPolicies.includes(id))!;
     expect(suggested.find((s: { policyId: string }) => s.policyId === shared).reason).toBe(`预判结果匹配（案件 #${secondCase}、#${firstCase}）`);
     expect(detail.plan.owners.map((o: { username: string }) => o.username)).toEqual(['plan_township', 'plan_county']);
   });
@@ -174,16 +175,17 @@ describe('who may see and change the plan', () => {
 
 describe('政策找人 figures in the county statistics', () => {
   it('count cases by target class and decision, plan policies, and referrals by resource and outcome, per township', async () => {
-    const [a, b] = t.app.repos.entries.list();
+    const [a, b] = await t.app.repos.entries.list();
     const help = (await admin.get(`/api/admin/stats?township=${a!.township}`)).json().help;
-    const classes = [firstCase, secondCase].map((id) => t.app.repos.cases.find(id)!.target_class ?? 'none');
+    const classes: string[] = [];
+    for (const id of [firstCase, secondCase]) classes.push((await t.app.repos.cases.find(id))!.target_class ?? 'none');
     for (const value of ['missing', 'insufficient', 'warning', 'none']) {
       expect(help.byTargetClass.find((c: { value: string }) => c.value === value).count, value).toBe(classes.filter((c) => c === value).length);
     }
     expect(help.byTargetClass.map((c: { label: string }) => c.label)).toEqual(['救助缺失', '救助不充分', '救助预警', '未判断类别']);
     expect(help.byDecision.find((d: { value: string }) => d.value === 'monitor')).toEqual({ value: 'monitor', label: '暂不符合，纳入监测', count: 1 });
     expect(help.byDecision.reduce((n: number, d: { count: number }) => n + d.count, 0)).toBe(1);
-    const policyMeasures = t.app.repos.plan.ofHousehold(household).filter((m) => m.kind === 'policy');
+    const policyMeasures = (await t.app.repos.plan.ofHousehold(household)).filter((m) => m.kind === 'policy');
     expect(help.byPolicy).toEqual([{ policyId: policyMeasures[0]!.policy_id, name: policyMeasures[0]!.title, measures: 1, open: 1, done: 0, notPossible: 0 }]);
     expect(help.byResource).toEqual([{ resourceId: station, name: '灵溪镇社工站', kind: 'station', referrals: 2, waiting: 1, accepted: 0, declined: 0, completed: 1 }]);
 

@@ -32,7 +32,7 @@ async function submitAndDecide(entryCode: string, idTail: string, name: string, 
       consent: true,
     },
   });
-  const caseId = t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode as string)!.case_id;
+  const caseId = (await t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode as string))!.case_id;
   expect((await staff.post(`/api/staff/cases/${caseId}/events`, { type: 'contact', outcome: 'reached' })).statusCode).toBe(200);
   expect((await staff.post(`/api/staff/cases/${caseId}/events`, { type: 'decide', decision })).statusCode).toBe(200);
   return caseId;
@@ -40,7 +40,7 @@ async function submitAndDecide(entryCode: string, idTail: string, name: string, 
 
 beforeAll(async () => {
   t = await buildTestApp();
-  const [a, b] = t.app.repos.entries.list();
+  const [a, b] = await t.app.repos.entries.list();
   townshipA = a!.township;
   await createStaff(t.app, 'hh_a', 'township_staff', townshipA);
   await createStaff(t.app, 'hh_b', 'township_staff', b!.township);
@@ -52,7 +52,7 @@ beforeAll(async () => {
   county = await login(t.app, 'hh_county');
   caseA = await submitAndDecide(a!.code, '0031', '王五福', staffA, 'monitor');
   await submitAndDecide(b!.code, '0032', '赵六安', staffB, 'dibao');
-  householdA = t.app.repos.households.findByCase(caseA)!.id;
+  householdA = (await t.app.repos.households.findByCase(caseA))!.id;
 });
 afterAll(() => t.close());
 
@@ -72,11 +72,11 @@ describe('a case decision enrols the household', () => {
   });
 
   it('a second decision about the same person updates the one entry instead of adding another', async () => {
-    const before = t.app.repos.households.page({ township: null, limit: 100 }).length;
+    const before = (await t.app.repos.households.page({ township: null, limit: 100 })).length;
     expect((await staffA.post(`/api/staff/cases/${caseA}/events`, { type: 'close' })).statusCode).toBe(200);
     expect((await staffA.post(`/api/staff/cases/${caseA}/events`, { type: 'reopen', reason: '再次核查' })).statusCode).toBe(200);
     expect((await staffA.post(`/api/staff/cases/${caseA}/events`, { type: 'decide', decision: 'dibao' })).statusCode).toBe(200);
-    expect(t.app.repos.households.page({ township: null, limit: 100 }).length).toBe(before);
+    expect((await t.app.repos.households.page({ township: null, limit: 100 })).length).toBe(before);
     const body = (await staffA.get(`/api/staff/households/${householdA}`)).json();
     expect(body.category).toBe('dibao');
     expect(body.schedule.nextReviewAt).not.toBeNull();
@@ -142,8 +142,8 @@ describe('township isolation and viewer read-only', () => {
 
 describe('home visits', () => {
   it('move the next visit by the cadence, carry a flagged risk, and never touch the case or its tracking page', async () => {
-    const caseBefore = t.app.repos.cases.find(caseA)!;
-    const eventsBefore = t.app.repos.cases.eventsOf(caseA).length;
+    const caseBefore = (await t.app.repos.cases.find(caseA))!;
+    const eventsBefore = (await t.app.repos.cases.eventsOf(caseA)).length;
     const day = today();
     const res = await staffA.post(`/api/staff/households/${householdA}/visits`, {
       visitedAt: day,
@@ -155,10 +155,10 @@ describe('home visits', () => {
     expect(body.level).toBe('red');
     expect(body.schedule.nextVisitAt).toBe(nextVisitDate(day, 'red', selectRegisterParameters(day).values));
     expect(body.openRisks).toEqual([{ dimension: 'health', since: day, text: '老人腿脚不便，无人照护' }]);
-    const after = t.app.repos.cases.find(caseA)!;
+    const after = (await t.app.repos.cases.find(caseA))!;
     expect(after.status).toBe(caseBefore.status);
     expect(after.updated_at).toBe(caseBefore.updated_at);
-    expect(t.app.repos.cases.eventsOf(caseA)).toHaveLength(eventsBefore);
+    expect(await t.app.repos.cases.eventsOf(caseA)).toHaveLength(eventsBefore);
 
     // The next visit says nothing about health: it is not cleared until a visit records it without the flag.
     const again = await staffA.post(`/api/staff/households/${householdA}/visits`, { visitedAt: day, findings: { ...calm, health: { text: '仍无人照护', risk: true } } });
@@ -201,7 +201,7 @@ describe('re-checks and the audited reveal', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().person.name).toBe('王五福');
     expect(res.json().person.phone).toBe('13957710031');
-    const audit = t.app.repos.audit.forTarget(`household:${householdA}`).filter((e) => e.action === 'household.reveal');
+    const audit = (await t.app.repos.audit.forTarget(`household:${householdA}`)).filter((e) => e.action === 'household.reveal');
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor).toBe('hh_a');
     expect(audit[0]!.detail).toBe('电话联系本人');

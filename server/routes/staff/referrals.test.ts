@@ -36,11 +36,11 @@ async function newCase(entryCode = ownEntry): Promise<{ id: number; trackingCode
     payload: { requestId: randomUUID(), entryCode, answers: HARDSHIP_ANSWERS, person: { name: '张三丰', phone: PHONE, idNumber: ID }, consent: true },
   });
   const trackingCode = res.json().trackingCode as string;
-  return { id: t.app.repos.cases.findSubmissionByTrackingCode(trackingCode)!.case_id, trackingCode };
+  return { id: (await t.app.repos.cases.findSubmissionByTrackingCode(trackingCode))!.case_id, trackingCode };
 }
 
 async function partnerFor(resourceId: number, username: string): Promise<AdminClient> {
-  t.app.repos.users.create({ username, passwordHash: await hashPassword(TEST_PASSWORD), role: 'partner', township: null, mustChangePassword: false, resourceId });
+  await t.app.repos.users.create({ username, passwordHash: await hashPassword(TEST_PASSWORD), role: 'partner', township: null, mustChangePassword: false, resourceId });
   return signIn(t.app, username);
 }
 
@@ -48,7 +48,7 @@ const track = async (code: string) => (await t.app.inject({ method: 'GET', url: 
 
 beforeAll(async () => {
   t = await buildTestApp();
-  const [a, b] = t.app.repos.entries.list();
+  const [a, b] = await t.app.repos.entries.list();
   own = a!.township;
   ownEntry = a!.code;
   ({ admin, staff, viewer } = await threeRoles(t.app, own));
@@ -105,7 +105,7 @@ describe('referrals on a case', () => {
 
     const shared = await staff.post(`/api/staff/cases/${id}/referrals/${referralId}/contact`, { confirm: true });
     expect(shared.json()).toMatchObject({ contactShared: true });
-    expect(t.app.repos.audit.forTarget(`case:${id}`).map((a) => a.action)).toContain('referral.share_contact');
+    expect((await t.app.repos.audit.forTarget(`case:${id}`)).map((a) => a.action)).toContain('referral.share_contact');
     const withPhone = (await partner.get('/api/partner/referrals')).json().items.find((r: { id: number }) => r.id === referralId);
     expect(withPhone.contactPhone).toBe(PHONE);
 
@@ -131,7 +131,7 @@ describe('referrals on a case', () => {
     const referralId = (await staff.post(`/api/staff/cases/${id}/referrals`, { resourceId: station, need: '需要上门了解情况' })).json().id as number;
     expect((await otherPartner.get('/api/partner/referrals')).json().items).toEqual([]);
     expect((await otherPartner.post(`/api/partner/referrals/${referralId}/events`, { type: 'accept', note: '' })).statusCode).toBe(404);
-    expect(t.app.repos.referrals.find(referralId)!.status).toBe('planned');
+    expect((await t.app.repos.referrals.find(referralId))!.status).toBe('planned');
     // Staff sessions are not partners.
     expect((await staff.get('/api/partner/referrals')).statusCode).toBe(403);
     expect((await admin.post(`/api/partner/referrals/${referralId}/events`, { type: 'accept', note: '' })).statusCode).toBe(403);

@@ -32,18 +32,18 @@ async function ask(entryCode: string, person: Record<string, unknown>) {
   });
   expect(res.statusCode).toBe(201);
   const trackingCode = res.json().trackingCode as string;
-  return { trackingCode, caseId: t.app.repos.cases.findSubmissionByTrackingCode(trackingCode)!.case_id };
+  return { trackingCode, caseId: (await t.app.repos.cases.findSubmissionByTrackingCode(trackingCode))!.case_id };
 }
 const uniquePhone = () => `1395771${String(++seq).padStart(4, '0')}`;
 const detail = async (session: StaffSession, id: number) => (await session.get(`/api/staff/cases/${id}`)).json();
 const event = (session: StaffSession, id: number, body: Record<string, unknown>) => session.post(`/api/staff/cases/${id}/events`, body);
 const daysAgo = (n: number) => chinaDate(new Date(Date.now() - n * 86_400_000).toISOString());
-const actions = (id: number) => t.app.repos.audit.forTarget(`case:${id}`).map((a) => a.action);
+const actions = async (id: number) => (await t.app.repos.audit.forTarget(`case:${id}`)).map((a) => a.action);
 
 beforeAll(async () => {
   t = await buildTestApp();
-  t.app.repos.entries.insert({ code: WITH_VILLAGE, township: LINGXI, village: DUPU, label: '渎浦村公告栏' });
-  t.app.repos.entries.insert({ code: NO_VILLAGE, township: LINGXI, village: null, label: '灵溪镇便民服务中心' });
+  await t.app.repos.entries.insert({ code: WITH_VILLAGE, township: LINGXI, village: DUPU, label: '渎浦村公告栏' });
+  await t.app.repos.entries.insert({ code: NO_VILLAGE, township: LINGXI, village: null, label: '灵溪镇便民服务中心' });
   staffId = await createStaff(t.app, 'wb_staff', 'township_staff', LINGXI);
   await createStaff(t.app, 'wb_staff2', 'township_staff', LINGXI);
   await createStaff(t.app, 'wb_county', 'county_admin', null);
@@ -66,7 +66,7 @@ describe('places come from the region tree', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().village).toEqual({ code: DUPU, name: '渎浦村' });
     expect(res.json().timeline.at(-1)).toMatchObject({ type: 'village', detail: { village: DUPU, villageName: '渎浦村' } });
-    expect(actions(caseId)).toContain('case.village');
+    expect(await actions(caseId)).toContain('case.village');
     const filtered = (await staff.get(`/api/staff/cases?village=${DUPU}`)).json().items.map((i: { id: number }) => i.id);
     expect(filtered).toContain(caseId);
   });
@@ -82,7 +82,7 @@ describe('places come from the region tree', () => {
 
   it('steps stored before names were kept (code only) are named when read', async () => {
     const { caseId } = await ask(WITH_VILLAGE, { name: '何老汉', phone: uniquePhone() });
-    t.app.repos.cases.appendEvent({ caseId, at: new Date().toISOString(), type: 'assign', actor: 'system', detailEnc: t.app.vault.encrypt({ township: LINGXI }) });
+    await t.app.repos.cases.appendEvent({ caseId, at: new Date().toISOString(), type: 'assign', actor: 'system', detailEnc: t.app.vault.encrypt({ township: LINGXI }) });
     expect((await detail(staff, caseId)).timeline.at(-1).detail).toEqual({ township: LINGXI, townshipName: '灵溪镇' });
   });
 });
@@ -132,13 +132,13 @@ describe('target class for a report', () => {
         consentConfirmed: true,
       },
     });
-    const caseId = t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode)!.case_id;
+    const caseId = (await t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode))!.case_id;
     expect((await detail(staff, caseId)).targetClass).toBeNull();
     expect((await event(staff, caseId, { type: 'target_class', targetClass: 'nonsense' })).statusCode).toBe(400);
     const set = await event(staff, caseId, { type: 'target_class', targetClass: 'missing' });
     expect(set.statusCode).toBe(200);
     expect(set.json().targetClass).toBe('missing');
-    expect(actions(caseId)).toContain('case.target_class');
+    expect(await actions(caseId)).toContain('case.target_class');
   });
 });
 
@@ -189,7 +189,7 @@ describe('可能是同一人', () => {
     const gone = await detail(staff, newer.caseId);
     expect(gone).toMatchObject({ status: 'closed', mergedInto: older.caseId });
     expect(gone.timeline.at(-1).type).toBe('merged_into');
-    expect(actions(older.caseId)).toContain('case.merge');
+    expect(await actions(older.caseId)).toContain('case.merge');
 
     // The newer submitter's tracking code now follows the case that remains.
     const track = (await t.app.inject({ method: 'GET', url: `/api/track/${newer.trackingCode}` })).json();
