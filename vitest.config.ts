@@ -27,7 +27,13 @@ export default defineConfig({
         test: {
           // The same API suite again with every app on a throwaway PostgreSQL database (tests/helpers/test-app.ts).
           name: 'api-pg',
-          include: ['server/routes/**/*.test.ts', 'tests/api/**/*.test.ts', 'server/domain/**/*.test.ts'],
+          include: [
+            'server/routes/**/*.test.ts',
+            'server/plugins/**/*.test.ts',
+            'tests/api/**/*.test.ts',
+            // Domain suites that drive the real app; the others are engine-free or SQLite's own (key file, backup).
+            'server/domain/{entry-lookup,register-import,retention,usage-counters,warning-import}.test.ts',
+          ],
           env: { XFM_TEST_ENGINE: 'postgres' },
           environment: 'node',
           globalSetup: ['tests/helpers/postgres-global-setup.ts'],

@@ -26,7 +26,7 @@ beforeAll(async () => {
   });
   expect(res.statusCode).toBe(201);
   backup = path.join(work, 'backup.sqlite');
-  await backupDatabase(t.app.db, backup);
+  await backupDatabase(t.app.sqlite!, backup);
   await t.app.close();
 });
 afterAll(() => {

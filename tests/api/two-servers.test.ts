@@ -52,7 +52,7 @@ describe.skipIf(inject('postgresAdminUrl') === null)('two app servers on one Pos
     const session = await login(a, 'two_staff');
     const me = await b.inject({ url: '/api/staff/me', headers: { cookie: session.cookie } });
     expect(me.statusCode).toBe(200);
-    expect(me.json().username).toBe('two_staff');
+    expect(me.json().user.username).toBe('two_staff');
   });
 
   it('shares one rate limit: what one server counted, the other refuses', async () => {
