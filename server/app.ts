@@ -25,6 +25,7 @@ import dbPlugin from './plugins/db';
 import servicesPlugin from './plugins/services';
 import vaultPlugin from './plugins/vault';
 import errorsPlugin from './plugins/errors';
+import noNulPlugin from './plugins/no-nul';
 import entryRoutes from './routes/public/entries';
 import healthRoutes from './routes/public/health';
 
@@ -91,6 +92,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
   });
   await app.register(errorsPlugin);
+  await app.register(noNulPlugin);
   const target = storageTarget(config);
   await app.register(dbPlugin, { target });
   await app.register(vaultPlugin, { dataDir: config.dataDir, dataKey: config.dataKey });
