@@ -19,6 +19,9 @@ import { createSessionsRepository } from './sessions';
 import { createSettingsRepository } from './settings';
 import { createUsersRepository } from './users';
 import { createWarningKeysRepository } from './warning-keys';
+import { createSignalImportsRepository } from './signal-imports';
+import { createWarningMatchRepository } from './warning-match';
+import { createWarningRulesRepository } from './warning-rules';
 
 /** A synchronous repository's methods as the async ones every caller awaits. */
 type Async<R> = {
@@ -50,7 +53,14 @@ function promised<R extends object>(repository: R): Async<R> {
  * which also opens transactions; statements are prepared once per connection by the engine.
  */
 export function createRepositories(engine: Engine, db: DB) {
-  return { ...legacyRepositories(db), regions: createRegionsRepository(engine), settings: createSettingsRepository(engine) };
+  return {
+    ...legacyRepositories(db),
+    regions: createRegionsRepository(engine),
+    settings: createSettingsRepository(engine),
+    signalImports: createSignalImportsRepository(engine),
+    warningMatch: createWarningMatchRepository(engine),
+    warningRules: createWarningRulesRepository(engine),
+  };
 }
 
 const legacyByConnection = new WeakMap<DB, ReturnType<typeof createLegacyRepositories>>();
