@@ -64,7 +64,8 @@ export async function matchSignals(
   store: Store,
   vault: Vault,
   source: SignalSource,
-  signals: readonly SignalRow[],
+  batches: Iterable<readonly SignalRow[]>,
+  total: number,
   now: string,
   options: MatchOptions = {},
 ): Promise<MatchCounts> {
@@ -74,8 +75,8 @@ export async function matchSignals(
   // Cases opened or joined earlier in this import: a second row about the same person joins the same case.
   const openedHere = new Map<string, OpenCaseOfPerson>();
 
-  for (let start = 0; start < signals.length; start += SIGNAL_BATCH) {
-    const batch = signals.slice(start, start + SIGNAL_BATCH);
+  let done = 0;
+  for (const batch of batches) {
     const keys = batch.map((row) => vault.blindIndex('id', row.idNumber));
     const unique = [...new Set(keys)];
     await store.transaction(async (tx) => {
@@ -147,11 +148,17 @@ export async function matchSignals(
         raised.add(warningKey);
         counts.warnings++;
       }
-      await options.onBatch?.(tx, Math.min(start + SIGNAL_BATCH, signals.length), signals.length);
+      done += batch.length;
+      await options.onBatch?.(tx, done, total);
     });
     await nextTurn();
   }
   return counts;
+}
+
+/** An array's rows in batches of SIGNAL_BATCH. */
+export function* inBatches<T>(rows: readonly T[], size = SIGNAL_BATCH): Generator<readonly T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
 
 /** Parses a department's table on this thread (the CLI; the web import parses in a worker). */
@@ -172,10 +179,10 @@ export async function importSignals(
   options: { onProgress?: (done: number, total: number) => void; actor?: string; importId?: number } = {},
 ): Promise<SignalImportSummary> {
   const parsed = await parseSignalTable(store, source, table, chinaDate(now));
-  const counts = await matchSignals(store, vault, source, parsed.signals, now, {
+  const counts = await matchSignals(store, vault, source, inBatches(parsed.signals), parsed.signals.length, now, {
     actor: options.actor,
     onBatch: (_tx, done, total) => options.onProgress?.(done, total),
   });
-  await store.repos.warningRules.keepFigures(ruleFiguresOf(source, parsed.signals), options.importId ?? null, now);
+  await store.repos.warningRules.keepFigures(source, JSON.stringify(ruleFiguresOf(source, parsed.signals)), options.importId ?? null, now);
   return { rows: parsed.rows, ...counts, rejected: parsed.rejected };
 }

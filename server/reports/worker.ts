@@ -20,6 +20,9 @@ import { createRegionsRepository } from '../repositories/regions';
 import { createRegisterLedgerRepository, type RegisterLedgerFilter } from '../repositories/register-ledger';
 import { sendThroughPort } from './port-stream';
 
+// 数据预警导入's file reading runs on this pool too (it needs no database).
+export { parseSignalFile } from '../domain/signal-parse';
+
 /**
  * The report worker: statistics and the ledger export run here, on a thread of their own with a read-only
  * connection to the same database file. WAL lets this reader run beside the request thread's writer, so

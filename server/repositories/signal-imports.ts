@@ -89,7 +89,8 @@ export function createSignalImportsRepository(db: Engine) {
         .where('id', '=', id)
         .execute();
     },
-    async finish(id: number, result: SignalImportCounts & { problems: SignalProblemLine[]; now: string }): Promise<void> {
+    /** `problemsJson`: SignalProblemLine[] as JSON (the worker hands the lines over as text). */
+    async finish(id: number, result: SignalImportCounts & { problemsJson: string; now: string }): Promise<void> {
       await db
         .updateTable('signal_imports')
         .set({
@@ -99,7 +100,7 @@ export function createSignalImportsRepository(db: Engine) {
           warnings: result.warnings,
           duplicates: result.duplicates,
           rejected: result.rejected,
-          problems_json: JSON.stringify(result.problems),
+          problems_json: result.problemsJson,
           updated_at: result.now,
           finished_at: result.now,
         })

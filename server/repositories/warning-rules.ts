@@ -33,9 +33,9 @@ export function createWarningRulesRepository(db: Engine) {
         .executeTakeFirstOrThrow();
       return Number(row.id);
     },
-    /** Replaces the source's figures with this import's. */
-    async keepFigures(figures: RuleFigures, importId: number | null, now: string): Promise<void> {
-      const values = { source: figures.source, import_id: importId, figures_json: JSON.stringify(figures), saved_at: now };
+    /** Replaces the source's figures with this import's (RuleFigures as JSON: a worker hands them over as text). */
+    async keepFigures(source: string, figuresJson: string, importId: number | null, now: string): Promise<void> {
+      const values = { source, import_id: importId, figures_json: figuresJson, saved_at: now };
       await db
         .insertInto('warning_rule_figures')
         .values(values)

@@ -20,7 +20,7 @@ describe.each(ENGINES)('warning repositories on %s', (engine) => {
       await jobs.progress(first, { status: 'matching', rowsDone: 500, rowsTotal: 1000, now: LATER });
       expect(await jobs.find(first)).toMatchObject({ status: 'matching', rowsDone: 500, rowsTotal: 1000, updatedAt: LATER });
       const problems = [{ row: 3, column: '身份证号', reason: '没有填身份证号' }];
-      await jobs.finish(first, { rows: 1001, matched: 2, warnings: 3, duplicates: 4, rejected: 1, problems, now: LATER });
+      await jobs.finish(first, { rows: 1001, matched: 2, warnings: 3, duplicates: 4, rejected: 1, problemsJson: JSON.stringify(problems), now: LATER });
       expect(await jobs.find(first)).toMatchObject({ status: 'done', rows: 1001, matched: 2, warnings: 3, duplicates: 4, rejected: 1, finishedAt: LATER });
       expect(await jobs.problems(first)).toEqual(problems);
 
@@ -44,9 +44,9 @@ describe.each(ENGINES)('warning repositories on %s', (engine) => {
       expect(await rules.existsOn('2027-01-02')).toBe(false);
       await expect(rules.insert({ effectiveFrom: '2027-01-01', values, source: '再来', createdBy: 'county', now: NOW })).rejects.toThrow(/unique/i);
 
-      await rules.keepFigures({ source: 'medical', amounts: [1, 2] }, null, NOW);
-      await rules.keepFigures({ source: 'medical', amounts: [30_000] }, null, LATER);
-      await rules.keepFigures({ source: 'death', ages: [40] }, null, LATER);
+      await rules.keepFigures('medical', JSON.stringify({ source: 'medical', amounts: [1, 2] }), null, NOW);
+      await rules.keepFigures('medical', JSON.stringify({ source: 'medical', amounts: [30_000] }), null, LATER);
+      await rules.keepFigures('death', JSON.stringify({ source: 'death', ages: [40] }), null, LATER);
       expect(await rules.figures()).toEqual([
         { figures: { source: 'death', ages: [40] }, importId: null, savedAt: LATER },
         { figures: { source: 'medical', amounts: [30_000] }, importId: null, savedAt: LATER },

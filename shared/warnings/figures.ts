@@ -40,3 +40,8 @@ export function countWarnings(figures: RuleFigures, rules: WarningParameterValue
       return { rows: figures.rows, warn: figures.rows };
   }
 }
+
+/** The sentence the county reads before saving new rules. */
+export function previewSentence(rows: number, proposed: number, current: number): string {
+  return `按新规则，上次导入的 ${rows} 行中有 ${proposed} 行会预警（现行规则：${current} 行）`;
+}
