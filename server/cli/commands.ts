@@ -281,14 +281,14 @@ export const COMMANDS: Record<string, Command> = {
       const progress = table.length > 2000 ? (done: number, total: number) => process.stderr.write(`已处理 ${done} / ${total} 行\n`) : undefined;
       let summary;
       try {
-        summary = importSignals(ctx.db, ctx.repos, vault, source, table, new Date().toISOString(), { onProgress: progress });
+        summary = await importSignals(ctx.store, vault, source, table, new Date().toISOString(), { onProgress: progress });
       } catch (err) {
         if (err instanceof SignalHeaderError) throw new CommandError(err.message);
         throw err;
       }
       const fileHash = createHash('sha256').update(bytes).digest('hex');
       const { rejected, ...counts } = summary;
-      ctx.repos.audit.record({ actor: 'cli', action: 'warnings.import', detail: JSON.stringify({ source, file: file.split(/[\\/]/).pop(), fileHash, ...counts, rejected: rejected.length }) });
+      await ctx.repos.audit.record({ actor: 'cli', action: 'warnings.import', detail: JSON.stringify({ source, file: file.split(/[\\/]/).pop(), fileHash, ...counts, rejected: rejected.length }) });
       const lines = [
         `共 ${summary.rows} 行：对上在册或在办 ${summary.matched} 人，新预警 ${summary.warnings} 条，已预警过 ${summary.duplicates} 条，未导入 ${rejected.length} 行`,
         ...rejected.map((r) => `  第 ${r.row} 行：${r.reason}`),

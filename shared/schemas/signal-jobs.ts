@@ -39,6 +39,15 @@ export const SignalImportJob = Type.Object({
 });
 export type SignalImportJobInfo = Static<typeof SignalImportJob>;
 
+/** One import with its first error lines (row, column, reason: no cell's text), for the page's table. */
+export const SignalImportDetail = Type.Intersect([
+  SignalImportJob,
+  Type.Object({ problems: Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), reason: Type.String() })), moreProblems: Type.Integer() }),
+]);
+export type SignalImportDetailInfo = Static<typeof SignalImportDetail>;
+/** How many error lines the page shows; the CSV has them all. */
+export const SHOWN_PROBLEMS = 200;
+
 export const SignalImportAccepted = Type.Object({ id: Type.Integer(), status: Type.String() });
 export const SignalImportList = Type.Object({ items: Type.Array(SignalImportJob) });
 export const SignalImportParams = Type.Object({ id: Type.String({ pattern: '^[1-9][0-9]{0,9}$', 'x-error': '没有这次导入' }) });

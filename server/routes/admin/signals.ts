@@ -3,7 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import {
   SIGNAL_UPLOAD_MAX_BYTES,
+  SHOWN_PROBLEMS,
   SignalImportAccepted,
+  SignalImportDetail,
   SignalImportList,
   SignalImportParams,
   SignalUploadQuery,
@@ -99,10 +101,12 @@ const adminSignalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     items: (await app.repos.signalImports.list(50)).map(jobView),
   }));
 
-  app.get('/api/admin/signals/imports/:id', { schema: { params: SignalImportParams, response: { 200: SignalImportList.properties.items.items, ...errors } } }, async (request) => {
+  app.get('/api/admin/signals/imports/:id', { schema: { params: SignalImportParams, response: { 200: SignalImportDetail, ...errors } } }, async (request) => {
     const job = await app.repos.signalImports.find(Number(request.params.id));
     if (!job) throw new AppError('NOT_FOUND', 404, '没有这次导入');
-    return jobView(job);
+    // The lines are read only once the job has ended (while it runs there are none yet).
+    const problems = job.status === 'done' ? ((await app.repos.signalImports.problems(job.id)) ?? []) : [];
+    return { ...jobView(job), problems: problems.slice(0, SHOWN_PROBLEMS), moreProblems: Math.max(0, problems.length - SHOWN_PROBLEMS) };
   });
 
   // Row number, column and reason only: the report can be passed around without carrying anyone's data.
