@@ -31,6 +31,9 @@ export interface MatchOptions {
 }
 
 export const SIGNAL_BATCH = 500;
+const TARGET_MS = 25;
+const MIN_BATCH = 50;
+const MAX_BATCH = 1000;
 
 /** Region code → its township, for every township and village of the county: what parsing needs, plain data a worker can take. */
 export async function townshipIndex(store: Store): Promise<Record<string, string>> {
@@ -58,7 +61,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * Matches one department's good rows to people by the keyed hash of the ID number and raises at most one warning per
  * person, source and period. A row that raises none leaves nothing behind but the counts. A warning joins the
  * person's open case, or opens a case (source 'warning') in the township of their household, else of the row's region.
- * Batches of 500 rows, each its own short transaction, with a turn of the event loop between them for residents.
+ * Short transactions of 50–1,000 rows (sized to take about 25 ms each), with a turn of the event loop between them for
+ * residents.
  */
 export async function matchSignals(
   store: Store,
@@ -76,7 +80,21 @@ export async function matchSignals(
   const openedHere = new Map<string, OpenCaseOfPerson>();
 
   let done = 0;
-  for (const batch of batches) {
+  // Each transaction holds the connection (and, on SQLite, the event loop for its synchronous statements): its size
+  // adapts so one takes about TARGET_MS, bounding how long a resident's request can wait behind it.
+  let size = 250;
+  const pieces = function* () {
+    for (const incoming of batches) {
+      // `size` may change between pieces: step by what was actually taken.
+      for (let i = 0; i < incoming.length; ) {
+        const piece = incoming.slice(i, i + size);
+        i += piece.length;
+        yield piece;
+      }
+    }
+  };
+  for (const batch of pieces()) {
+    const began = performance.now();
     const keys = batch.map((row) => vault.blindIndex('id', row.idNumber));
     const unique = [...new Set(keys)];
     await store.transaction(async (tx) => {
@@ -151,6 +169,8 @@ export async function matchSignals(
       done += batch.length;
       await options.onBatch?.(tx, done, total);
     });
+    const took = performance.now() - began;
+    size = Math.round(Math.min(MAX_BATCH, Math.max(MIN_BATCH, size * Math.min(2, Math.max(0.5, TARGET_MS / Math.max(took, 1))))));
     await nextTurn();
   }
   return counts;
