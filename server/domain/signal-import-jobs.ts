@@ -21,9 +21,14 @@ export interface SignalImportJobs {
   start(upload: SignalUpload): Promise<number>;
   /** Resolves when every job started here has ended (shutdown, tests). */
   idle(): Promise<void>;
+  /** Marks jobs whose server stopped mid-import as failed, so the page does not wait on them for ever. */
+  failStale(): Promise<number>;
 }
 
 export const IMPORT_FAILED = '导入中途出错了。已发出的预警不会重复，请稍后把同一个文件再导入一次';
+export const IMPORT_INTERRUPTED = '导入中途停了（服务重新启动过）。已发出的预警不会重复，请把同一个文件再导入一次';
+/** A running job records progress every few dozen milliseconds; one silent this long has lost its server. */
+const STALE_MS = 10 * 60_000;
 
 /** SHA-256 on the thread pool, not the event loop: a large file's hash would otherwise hold up residents. */
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -98,5 +103,6 @@ export function createSignalImportJobs(deps: {
     async idle() {
       while (running.size) await Promise.allSettled([...running]);
     },
+    failStale: () => store.repos.signalImports.failStale(new Date(Date.now() - STALE_MS).toISOString(), IMPORT_INTERRUPTED, nowIso()),
   };
 }

@@ -110,6 +110,16 @@ export function createSignalImportsRepository(db: Engine) {
     async fail(id: number, message: string, now: string): Promise<void> {
       await db.updateTable('signal_imports').set({ status: 'failed', message, updated_at: now, finished_at: now }).where('id', '=', id).execute();
     },
+    /** Jobs that stopped moving (their server went down mid-import) are marked failed; returns how many. */
+    async failStale(updatedBefore: string, message: string, now: string): Promise<number> {
+      const result = await db
+        .updateTable('signal_imports')
+        .set({ status: 'failed', message, updated_at: now, finished_at: now })
+        .where('status', 'in', ['queued', 'parsing', 'matching'])
+        .where('updated_at', '<', updatedBefore)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
     async find(id: number): Promise<SignalImportRecord | undefined> {
       const row = await db.selectFrom('signal_imports').select(COLUMNS).where('id', '=', id).executeTakeFirst();
       return row ? toRecord(row as Row) : undefined;

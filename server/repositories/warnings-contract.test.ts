@@ -32,6 +32,12 @@ describe.each(ENGINES)('warning repositories on %s', (engine) => {
       ]);
       expect(await jobs.problems(second)).toEqual([]);
       expect(await jobs.find(9999)).toBeUndefined();
+
+      // A job whose server stopped mid-import is marked failed; a moving one is left alone.
+      const stuck = await jobs.start({ source: 'death', fileName: '死亡.csv', fileHash: 'c'.repeat(64), actor: 'county', now: NOW });
+      const moving = await jobs.start({ source: 'death', fileName: '死亡.csv', fileHash: 'c'.repeat(64), actor: 'county', now: '2026-11-29T03:00:00.000Z' });
+      expect(await jobs.failStale('2026-11-29T02:30:00.000Z', '服务重启，导入中断了', LATER)).toBe(1);
+      expect([(await jobs.find(stuck))!.status, (await jobs.find(moving))!.status]).toEqual(['failed', 'queued']);
       expect(await jobs.problems(9999)).toBeUndefined();
     });
 

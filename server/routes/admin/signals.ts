@@ -77,6 +77,10 @@ const adminSignalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     onError: (err) => app.log.error({ err }, 'signal import failed'),
   });
   app.addHook('onClose', () => jobs.idle());
+  // Imports cut off by a restart end as failed, with a plain reason, when any server starts.
+  app.addHook('onReady', async () => {
+    await jobs.failStale();
+  });
   const audit = (request: FastifyRequest, action: string, target: string, detail: unknown) =>
     app.repos.audit.record({ actor: request.staff!.user.username, action, target, detail: JSON.stringify(detail), clientIp: request.ip });
 
