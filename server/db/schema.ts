@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { RiskLevel } from '../../shared/cases/risk';
 import type { RegisterTables } from './schema-register';
+import type { WarningTables } from './schema-warnings';
 
 /**
  * One schema type for both engines, read by hand from server/migrations/*.sql (001–023, 040, 050). Both engines store the
@@ -222,7 +223,7 @@ export interface ReferralsTable {
   updated_at: string;
 }
 
-export interface Database extends RegisterTables {
+export interface Database extends RegisterTables, WarningTables {
   regions: RegionsTable;
   entry_points: EntryPointsTable;
   staff_users: StaffUsersTable;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignalSource } from '../../shared/warnings/sources';
 import { SIGNAL_SOURCES } from '../../shared/warnings/sources';
@@ -33,18 +34,28 @@ const FIXTURES: Record<SignalSource, { header: string[]; warns: string[]; silent
   exit: { header: ['原类别', '退出日期'], warns: ['低保', '2026-05-01'], silent: null, bad: ['低保', ''], badReason: '退出日期请写成 2024-03-01 这样的格式' },
 };
 
-function countAll(): Record<string, number> {
-  const tables = t.app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
-  return Object.fromEntries(tables.map((name) => [name, t.app.db.prepare(`SELECT COUNT(*) FROM "${name}"`).pluck().get() as number]));
+/** Rows in every table but the rule preview's figures (replaced at each import, and holding no identity). */
+async function countAll(): Promise<Record<string, number>> {
+  const db = t.app.store.db;
+  const listing =
+    t.app.store.engineName === 'sqlite'
+      ? sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`
+      : sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`;
+  const counts: Record<string, number> = {};
+  for (const { name } of (await listing.execute(db)).rows) {
+    if (name === 'warning_rule_figures') continue;
+    counts[name] = Number((await sql<{ n: number }>`SELECT COUNT(*) AS n FROM ${sql.table(name)}`.execute(db)).rows[0]!.n);
+  }
+  return counts;
 }
 
-const run = (source: SignalSource, table: string[][], now = NOW) => importSignals(t.app.db, t.app.repos, t.app.vault, source, table, now);
+const run = (source: SignalSource, table: string[][], now = NOW) => importSignals(t.app.store, t.app.vault, source, table, now);
 const caseOf = (idNumber: string) => t.app.repos.cases.findOpenByPersonKeyAnywhere(t.app.vault.blindIndex('id', idNumber));
-const warningEvents = (caseId: number) =>
-  t.app.repos.cases.eventsOf(caseId).filter((e) => e.type === 'warning').map((e) => t.app.vault.decrypt<Record<string, unknown>>(e.detail_enc!));
+const warningEvents = async (caseId: number) =>
+  (await t.app.repos.cases.eventsOf(caseId)).filter((e) => e.type === 'warning').map((e) => t.app.vault.decrypt<Record<string, unknown>>(e.detail_enc!));
 
 describe('importSignals', () => {
-  it.each(SIGNAL_SOURCES.map((s, i) => [s, i] as const))('%s: the warning row opens a case, the silent row keeps nothing, the bad row is reported', (source, i) => {
+  it.each(SIGNAL_SOURCES.map((s, i) => [s, i] as const))('%s: the warning row opens a case, the silent row keeps nothing, the bad row is reported', async (source, i) => {
     const f = FIXTURES[source];
     const person = id(100 + i);
     const table = [
@@ -53,61 +64,73 @@ describe('importSignals', () => {
       ...(f.silent ? [[id(200 + i), `无事${i}`, KUOSHAN, ...f.silent]] : []),
       [id(300 + i), `错行${i}`, KUOSHAN, ...f.bad],
     ];
-    const summary = run(source, table);
+    const summary = await run(source, table);
     expect(summary).toEqual({ rows: table.length - 1, matched: 0, warnings: 1, duplicates: 0, rejected: [{ row: table.length, reason: f.badReason }] });
-    const opened = caseOf(person)!;
+    const opened = (await caseOf(person))!;
     expect([opened.source, opened.township, opened.village, opened.target_class]).toEqual(['warning', QIANKU, KUOSHAN, 'missing']);
-    expect(warningEvents(opened.id)[0]).toMatchObject({ source });
-    if (f.silent) expect(caseOf(id(200 + i))).toBeUndefined();
-    expect(caseOf(id(300 + i))).toBeUndefined();
+    expect((await warningEvents(opened.id))[0]).toMatchObject({ source });
+    if (f.silent) expect(await caseOf(id(200 + i))).toBeUndefined();
+    expect(await caseOf(id(300 + i))).toBeUndefined();
   });
 
-  it('rows that raise no warning leave nothing in any table', () => {
-    const before = countAll();
+  it('rows that raise no warning leave nothing in any table; the rule preview keeps only their amounts', async () => {
+    const before = await countAll();
     const table = [[...COMMON, '自付金额', '期间起', '期间止'], ...Array.from({ length: 20 }, (_, n) => [id(400 + n), `小额${n}`, LINGXI, '500', '2026-01-01', '2026-06-30'])];
-    expect(run('medical', table)).toMatchObject({ rows: 20, warnings: 0, duplicates: 0, rejected: [] });
-    expect(countAll()).toEqual(before);
+    expect(await run('medical', table)).toMatchObject({ rows: 20, warnings: 0, duplicates: 0, rejected: [] });
+    expect(await countAll()).toEqual(before);
+    const kept = (await t.app.repos.warningRules.figures()).find((f) => f.figures.source === 'medical')!;
+    expect(kept.figures).toEqual({ source: 'medical', amounts: Array(20).fill(500) });
+    expect(JSON.stringify(kept)).not.toMatch(/小额|3303271985/);
   });
 
-  it('a register person\'s warning goes to the household\'s township, flags a name that disagrees, and is red for a main labourer', () => {
+  it('a register person\'s warning goes to the household\'s township, flags a name that disagrees, and is red for a main labourer', async () => {
     const person = id(500);
-    importRoster(t.app.db, t.app.repos, t.app.vault, [['身份证号', '姓名', '乡镇代码', '类别', '纳入日期'], [person, '陈在册', JINXIANG, '低保', '2025-01-01']], NOW);
+    await importRoster(t.app.store, t.app.vault, [['身份证号', '姓名', '乡镇代码', '类别', '纳入日期'], [person, '陈在册', JINXIANG, '低保', '2025-01-01']], NOW);
     // The department writes another name and another place: the register decides where it goes.
-    const summary = run('death', [[...COMMON, '死亡日期', '年龄'], [person, '陈再册', KUOSHAN, '2026-10-01', '40']]);
+    const summary = await run('death', [[...COMMON, '死亡日期', '年龄'], [person, '陈再册', KUOSHAN, '2026-10-01', '40']]);
     expect(summary).toMatchObject({ matched: 1, warnings: 1 });
-    const opened = caseOf(person)!;
+    const opened = (await caseOf(person))!;
     expect([opened.township, opened.target_class, opened.level, opened.source]).toEqual([JINXIANG, 'warning', 'red', 'warning']);
-    expect(warningEvents(opened.id)).toEqual([
+    expect(await warningEvents(opened.id)).toEqual([
       { source: 'death', sourceLabel: '死亡人员', signal: '死亡数据：2026-10-01 去世，终年 40 岁（25–50 岁，可能是家庭主要劳动力）', level: 'red', nameMismatch: NAME_MISMATCH },
     ]);
   });
 
-  it('the same file again raises nothing new; an overlapping file only its new rows; another signal joins the open case', () => {
+  it('the same file again raises nothing new; an overlapping file only its new rows; another signal joins the open case', async () => {
     const [a, b, c] = [id(600), id(601), id(602)];
     const header = [...COMMON, '自付金额', '期间起', '期间止'];
     const first = [header, [a, '甲', LINGXI, '30000', '2026-01-01', '2026-06-30'], [b, '乙', LINGXI, '45000', '2026-01-01', '2026-06-30']];
-    expect(run('medical', first)).toMatchObject({ warnings: 2, duplicates: 0 });
-    const cases = countAll().cases!;
-    expect(run('medical', first)).toMatchObject({ rows: 2, matched: 2, warnings: 0, duplicates: 2 });
+    expect(await run('medical', first)).toMatchObject({ warnings: 2, duplicates: 0 });
+    const cases = (await countAll()).cases!;
+    expect(await run('medical', first)).toMatchObject({ rows: 2, matched: 2, warnings: 0, duplicates: 2 });
     const overlapping = [header, [b, '乙', LINGXI, '46000', '2026-01-01', '2026-09-30'], [c, '丙', LINGXI, '21000', '2026-03-01', '2026-09-30']];
-    expect(run('medical', overlapping)).toMatchObject({ warnings: 1, duplicates: 1 });
-    expect(countAll().cases).toBe(cases + 1);
-    expect(caseOf(b)!.level).toBe('red');
+    expect(await run('medical', overlapping)).toMatchObject({ warnings: 1, duplicates: 1 });
+    expect((await countAll()).cases).toBe(cases + 1);
+    expect((await caseOf(b))!.level).toBe('red');
 
     // Registered unemployed too: the same open case gains the warning, no second case.
     // The department spells the name otherwise: flagged against the open case's name.
-    expect(run('unemployment', [[...COMMON, '登记日期'], [a, '甲乙', QIANKU, '2026-08-01']])).toMatchObject({ matched: 1, warnings: 1 });
-    expect(countAll().cases).toBe(cases + 1);
-    expect(warningEvents(caseOf(a)!.id).map((e) => [e.source, e.nameMismatch])).toEqual([
+    expect(await run('unemployment', [[...COMMON, '登记日期'], [a, '甲乙', QIANKU, '2026-08-01']])).toMatchObject({ matched: 1, warnings: 1 });
+    expect((await countAll()).cases).toBe(cases + 1);
+    expect((await warningEvents((await caseOf(a))!.id)).map((e) => [e.source, e.nameMismatch])).toEqual([
       ['medical', undefined],
       ['unemployment', NAME_MISMATCH],
     ]);
   });
 
+  it('one file naming a person twice raises one warning, and a second signal in it joins that case', async () => {
+    const d = id(650);
+    const twice = [[...COMMON, '自付金额', '期间起', '期间止'], [d, '丁', LINGXI, '30000', '2026-01-01', '2026-06-30'], [d, '丁', LINGXI, '31000', '2026-01-01', '2026-06-30']];
+    expect(await run('medical', twice)).toMatchObject({ rows: 2, warnings: 1, duplicates: 1 });
+    const twoSignals = [[...COMMON, '学校', '困难等级'], [d, '丁', LINGXI, '灵溪一中', '困难'], [d, '丁', LINGXI, '灵溪一中', '特别困难']];
+    expect(await run('student', twoSignals)).toMatchObject({ rows: 2, warnings: 2, matched: 2 });
+    expect((await warningEvents((await caseOf(d))!.id)).map((e) => e.source)).toEqual(['medical', 'student', 'student']);
+  });
+
   it('a warning case is in its township\'s ?source=warning queue and hidden from other townships', async () => {
     const person = id(700);
-    run('exit', [[...COMMON, '原类别', '退出日期'], [person, '林退出', KUOSHAN, '特困', '2026-05-01']]);
-    const caseId = caseOf(person)!.id;
+    await run('exit', [[...COMMON, '原类别', '退出日期'], [person, '林退出', KUOSHAN, '特困', '2026-05-01']]);
+    const caseId = (await caseOf(person))!.id;
     await createStaff(t.app, 'qianku-w', 'township_staff', QIANKU);
     await createStaff(t.app, 'lingxi-w', 'township_staff', LINGXI);
     const qianku = await login(t.app, 'qianku-w');
@@ -126,8 +149,8 @@ describe('importSignals', () => {
   it('分类处置: after a call, staff choose a branch with their finding; 县级统筹 puts the case in the county\'s list', async () => {
     const person = id(800);
     // Raised 50 hours (and a few seconds) ago: the branch records how long handling took.
-    run('unemployment', [[...COMMON, '登记日期'], [person, '吴失业', QIANKU, '2026-08-01']], new Date(Date.now() - 50 * 3_600_000 - 5_000).toISOString());
-    const caseId = caseOf(person)!.id;
+    await run('unemployment', [[...COMMON, '登记日期'], [person, '吴失业', QIANKU, '2026-08-01']], new Date(Date.now() - 50 * 3_600_000 - 5_000).toISOString());
+    const caseId = (await caseOf(person))!.id;
     await createStaff(t.app, 'qianku-h', 'township_staff', QIANKU);
     await createStaff(t.app, 'county-h', 'county_admin', null);
     const staff = await login(t.app, 'qianku-h');
@@ -161,8 +184,8 @@ describe('importSignals', () => {
 
   it('不再符合 is chosen only after a home visit (核查 then exit), and the case can then close', async () => {
     const person = id(801);
-    run('student', [[...COMMON, '学校', '困难等级'], [person, '郑学生', LINGXI, '灵溪二中', '一般困难']]);
-    const caseId = caseOf(person)!.id;
+    await run('student', [[...COMMON, '学校', '困难等级'], [person, '郑学生', LINGXI, '灵溪二中', '一般困难']]);
+    const caseId = (await caseOf(person))!.id;
     await createStaff(t.app, 'lingxi-e', 'township_staff', LINGXI);
     const staff = await login(t.app, 'lingxi-e');
     await staff.post(`/api/staff/cases/${caseId}/events`, { type: 'contact', outcome: 'reached' });

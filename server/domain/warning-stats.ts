@@ -6,6 +6,9 @@ import type { RegionsRepository } from '../repositories/regions';
 import { median, monthsBetween } from './admin-stats';
 import type { Vault } from './crypto';
 
+/** Either the synchronous repository (the report worker's reader, for now) or its awaited form. */
+type Awaitable<R> = { [K in keyof R]: R[K] extends (...args: infer A) => infer T ? (...args: A) => T | Promise<Awaited<T>> : R[K] };
+
 class WarningTally {
   raised = 0;
   handled = 0;
@@ -20,14 +23,14 @@ class WarningTally {
  * 分类处置 branch, and how long it took to reach the person after a warning. Every source and branch is listed,
  * with 0 where none, so months line up in a spreadsheet. Nothing personal is read.
  */
-export function warningStats(
-  repos: { adminStats: AdminStatsRepository; regions: Pick<RegionsRepository, 'list'> },
+export async function warningStats(
+  repos: { adminStats: Awaitable<Pick<AdminStatsRepository, 'warningsRaised' | 'warningsHandled'>>; regions: Pick<RegionsRepository, 'list'> },
   vault: Vault,
   range: StatsRange,
   township?: string,
-): WarningFiguresInfo {
+): Promise<WarningFiguresInfo> {
   const scope = township ?? null;
-  const townships = repos.regions.list().filter((r) => r.level === 'township' && (!township || r.code === township));
+  const townships = (await repos.regions.list()).filter((r) => r.level === 'township' && (!township || r.code === township));
   const byTownship = new Map(townships.map((r) => [r.code, new WarningTally()]));
   const months = monthsBetween(range.fromDay, range.toDay);
   const byMonth = new Map(months.map((m) => [m, new WarningTally()]));
@@ -35,7 +38,7 @@ export function warningStats(
   const sources = new Map<string, number>();
   const branches = new Map<string, number>();
 
-  for (const row of repos.adminStats.warningsRaised(range, scope)) {
+  for (const row of await repos.adminStats.warningsRaised(range, scope)) {
     // The key is personKey:source:period; the person key is base64url, so the source is the second part.
     const source = row.warning_key.split(':')[1] ?? '';
     if (isSignalSource(source)) sources.set(source, (sources.get(source) ?? 0) + 1);
@@ -46,7 +49,7 @@ export function warningStats(
       if (hours !== null) tally.hours.push(hours);
     }
   }
-  for (const row of repos.adminStats.warningsHandled(range, scope)) {
+  for (const row of await repos.adminStats.warningsHandled(range, scope)) {
     const branch = row.detail_enc ? vault.decrypt<{ branch?: string }>(row.detail_enc).branch : undefined;
     if (branch) branches.set(branch, (branches.get(branch) ?? 0) + 1);
     for (const tally of [byTownship.get(row.township), byMonth.get(row.month), total]) if (tally) tally.handled++;

@@ -9,6 +9,7 @@ import type { LedgerFilter } from '../repositories/ledger';
 import { readableFromPort } from './port-stream';
 import type { RegisterLedgerFilter } from '../repositories/register-ledger';
 import type { LedgerTask, RegisterLedgerTask, ReportWorkerData, StatsTask } from './worker';
+import type { SignalParseOutcome, SignalParseTask } from '../domain/signal-parse';
 
 export interface Reports {
   stats(range: StatsRange, township?: string): Promise<StatsInfo>;
@@ -18,6 +19,8 @@ export interface Reports {
   registerSummary(today: string): Promise<RegisterSummaryInfo>;
   /** The ledger file as it is produced; destroying it stops the worker's export. */
   ledger(format: 'csv' | 'xlsx', filter: LedgerFilter, unmasked: boolean, now: string): Readable;
+  /** 数据预警导入: a department's file read and checked off the request thread (the bytes move to the worker). */
+  parseSignals(task: SignalParseTask): Promise<SignalParseOutcome>;
   close(): Promise<void>;
 }
 
@@ -73,6 +76,11 @@ export function createReports(data: ReportWorkerData): Reports {
         .run(task, { name: 'registerLedger', transferList: [port2] })
         .catch((err: unknown) => body.destroy(err instanceof Error ? err : new Error(String(err))));
       return body;
+    },
+    parseSignals(task) {
+      // A copy of its own, so the whole buffer can be handed over rather than cloned.
+      const bytes = new Uint8Array(task.bytes);
+      return start().run({ ...task, bytes }, { name: 'parseSignalFile', transferList: [bytes.buffer] }) as Promise<SignalParseOutcome>;
     },
     async close() {
       closed = true;

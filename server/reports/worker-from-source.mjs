@@ -4,4 +4,4 @@
 import { tsImport } from 'tsx/esm/api';
 
 const worker = await tsImport('./worker.ts', import.meta.url);
-export const { stats, ledger, registerSummary, registerLedger } = worker;
+export const { stats, ledger, registerSummary, registerLedger, parseSignalFile } = worker;

@@ -18,6 +18,9 @@ import type { RegisterLedgerFilter } from '../repositories/register-ledger';
 import { sendThroughPort } from './port-stream';
 import { openWorkerStore, type WorkerStoreOptions } from './worker-store';
 
+// 数据预警导入's file reading runs on this pool too (it needs no database).
+export { parseSignalFile } from '../domain/signal-parse';
+
 /**
  * The report worker: statistics and the ledger export run here, on a thread of their own with their own
  * read-only connection (./worker-store.ts). The SQL stays in the repositories.

@@ -19,6 +19,9 @@ import { createSettingsRepository } from './settings';
 import { createUsersRepository } from './users';
 import { createWarningKeysRepository } from './warning-keys';
 import { createLocks } from './locks';
+import { createSignalImportsRepository } from './signal-imports';
+import { createWarningMatchRepository } from './warning-match';
+import { createWarningRulesRepository } from './warning-rules';
 
 /**
  * Every repository over one engine (or one open transaction). Build them through a Store (server/db/store.ts),
@@ -45,6 +48,9 @@ export function createRepositories(engine: Engine) {
     referrals: createReferralsRepository(engine),
     plan: createPlanRepository(engine),
     warningKeys: createWarningKeysRepository(engine),
+    signalImports: createSignalImportsRepository(engine),
+    warningMatch: createWarningMatchRepository(engine),
+    warningRules: createWarningRulesRepository(engine),
     locks: createLocks(engine),
   };
 }

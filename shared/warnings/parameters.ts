@@ -55,3 +55,38 @@ export function selectWarningParameters(asOf: string, history: WarningParameterH
     sources: Object.fromEntries(names.map((n) => [n, { effectiveFrom: picked[n]!.effectiveFrom, source: picked[n]!.source }])) as WarningParameters['sources'],
   };
 }
+
+/** A dated version of all three rules saved by the county (表 warning_rule_versions). */
+export interface WarningRuleVersion {
+  readonly effectiveFrom: string;
+  readonly values: WarningParameterValues;
+  readonly source: string;
+}
+
+/** The shipped history with the county's saved versions added: each version dates every rule at once. */
+export function warningHistoryWith(versions: readonly WarningRuleVersion[], base: WarningParameterHistory = WARNING_PARAMETER_HISTORY): WarningParameterHistory {
+  const add = <Name extends keyof WarningParameterValues>(name: Name): readonly Dated<WarningParameterValues[Name]>[] => [
+    ...base[name],
+    ...versions.map((v) => ({ value: v.values[name], effectiveFrom: v.effectiveFrom, source: v.source })),
+  ];
+  return { medicalSelfPaidYuan: add('medicalSelfPaidYuan'), disabilityGrades: add('disabilityGrades'), deathAgeBand: add('deathAgeBand') };
+}
+
+/** Problems with a proposed set of rules, by field (`values.<name>`), in Chinese; empty when it can be saved. */
+export function warningRuleErrors(values: unknown): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const v = (values ?? {}) as Partial<Record<keyof WarningParameterValues, unknown>>;
+  const amount = v.medicalSelfPaidYuan;
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0 || amount > 10_000_000) {
+    fields['values.medicalSelfPaidYuan'] = '请填写大于 0 的金额（元），例如 20000';
+  }
+  const grades = v.disabilityGrades;
+  if (!Array.isArray(grades) || grades.some((g) => !DISABILITY_GRADES.includes(g as DisabilityGrade))) {
+    fields['values.disabilityGrades'] = '请从一级、二级、三级、四级中选择';
+  }
+  const band = v.deathAgeBand as { min?: unknown; max?: unknown } | undefined;
+  const whole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 130;
+  if (!band || !whole(band.min) || !whole(band.max)) fields['values.deathAgeBand'] = '年龄请填写 0 到 130 之间的整数';
+  else if (band.min > band.max) fields['values.deathAgeBand'] = '起始年龄不能大于结束年龄';
+  return fields;
+}

@@ -24,6 +24,13 @@ describe('parseSignals', () => {
       { row: 3, reason: '身份证号码有一位不对，请对照身份证再核对一遍' },
       { row: 4, reason: '本县没有区划代码 330327999000；自付金额请写成数字（元），例如 25000 或 25000.50；期间起不能晚于期间止' },
     ]);
+    // One line per bad cell, naming the column: the error report's lines, with nothing of the row's own text.
+    expect(parsed.problems).toEqual([
+      { row: 3, column: '身份证号', reason: '身份证号码有一位不对，请对照身份证再核对一遍' },
+      { row: 4, column: '区划代码', reason: '本县没有区划代码 330327999000' },
+      { row: 4, column: '自付金额', reason: '自付金额请写成数字（元），例如 25000 或 25000.50' },
+      { row: 4, column: '期间起', reason: '期间起不能晚于期间止' },
+    ]);
   });
 
   it('names the missing columns of the source', () => {

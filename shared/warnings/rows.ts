@@ -32,6 +32,16 @@ export interface SignalRejection {
   reason: string;
 }
 
+/** One thing wrong in one cell, for the downloadable error report: where, and why in Chinese — never the cell's text. */
+export interface SignalProblem {
+  row: number;
+  /** The Chinese header of the column at fault. */
+  column: string;
+  reason: string;
+}
+
+type CellProblem = Omit<SignalProblem, 'row'>;
+
 /** The township of a township or village code, or undefined when the county has no such code. */
 export type TownshipOf = (code: string) => string | undefined;
 
@@ -58,36 +68,36 @@ function dateProblem(label: string, date: string | null, today: string): string 
   return null;
 }
 
-function detailOf(source: SignalSource, cell: (key: string) => string, today: string, problems: string[]): SignalDetail | null {
+function detailOf(source: SignalSource, cell: (key: string) => string, today: string, problems: CellProblem[]): SignalDetail | null {
   const date = (key: string, label: string): string => {
     const value = rosterDate(cell(key));
     const problem = dateProblem(label, value, today);
-    if (problem) problems.push(problem);
+    if (problem) problems.push({ column: label, reason: problem });
     return value ?? '';
   };
   const text = (key: string, label: string): string => {
     const value = cell(key).replace(/\s+/g, ' ');
-    if (!value) problems.push(`没有填${label}`);
+    if (!value) problems.push({ column: label, reason: `没有填${label}` });
     return value;
   };
   switch (source) {
     case 'medical': {
       const amount = amountOf(cell('amount'));
-      if (amount === null) problems.push('自付金额请写成数字（元），例如 25000 或 25000.50');
+      if (amount === null) problems.push({ column: '自付金额', reason: '自付金额请写成数字（元），例如 25000 或 25000.50' });
       const from = date('from', '期间起');
       const to = date('to', '期间止');
-      if (from && to && from > to) problems.push('期间起不能晚于期间止');
+      if (from && to && from > to) problems.push({ column: '期间起', reason: '期间起不能晚于期间止' });
       return { source, amount: amount ?? 0, from, to };
     }
     case 'disability': {
       const grade = cell('grade') as DisabilityGrade;
-      if (!DISABILITY_GRADES.includes(grade)) problems.push('残疾等级只能是 一级、二级、三级、四级');
+      if (!DISABILITY_GRADES.includes(grade)) problems.push({ column: '残疾等级', reason: '残疾等级只能是 一级、二级、三级、四级' });
       return { source, kind: text('kind', '残疾类别'), grade, issued: date('issued', '发证日期') };
     }
     case 'death': {
       const ageText = cell('age');
       const age = /^\d{1,3}$/.test(ageText) ? Number(ageText) : NaN;
-      if (!(age >= 0 && age <= 130)) problems.push('年龄请写成 0 到 130 之间的整数');
+      if (!(age >= 0 && age <= 130)) problems.push({ column: '年龄', reason: '年龄请写成 0 到 130 之间的整数' });
       return { source, died: date('died', '死亡日期'), age };
     }
     case 'unemployment':
@@ -99,21 +109,37 @@ function detailOf(source: SignalSource, cell: (key: string) => string, today: st
   }
 }
 
-function parseRow(source: SignalSource, cells: string[], index: Record<string, number>, row: number, townshipOf: TownshipOf, today: string): SignalRow | SignalRejection {
+function parseRow(
+  source: SignalSource,
+  cells: string[],
+  index: Record<string, number>,
+  row: number,
+  townshipOf: TownshipOf,
+  today: string,
+): SignalRow | { row: number; problems: CellProblem[] } {
   const cell = (key: string) => (cells[index[key]!] ?? '').trim();
-  const problems: string[] = [];
+  const problems: CellProblem[] = [];
   const idRaw = cell('idNumber');
   const idProblem = idRaw ? idNumberError(idRaw, today) : '没有填身份证号';
-  if (idProblem) problems.push(idProblem);
+  if (idProblem) problems.push({ column: COMMON_COLUMNS.idNumber, reason: idProblem });
   const nameProblem = nameError(cell('name'), '没有填姓名');
-  if (nameProblem) problems.push(nameProblem);
+  if (nameProblem) problems.push({ column: COMMON_COLUMNS.name, reason: nameProblem });
   const region = cell('region');
   const township = /^\d{12}$/.test(region) ? townshipOf(region) : undefined;
-  if (!/^\d{12}$/.test(region)) problems.push('区划代码应为 12 位数字');
-  else if (!township) problems.push(`本县没有区划代码 ${region}`);
+  if (!/^\d{12}$/.test(region)) problems.push({ column: COMMON_COLUMNS.region, reason: '区划代码应为 12 位数字' });
+  else if (!township) problems.push({ column: COMMON_COLUMNS.region, reason: `本县没有区划代码 ${region}` });
   const detail = detailOf(source, cell, today, problems);
-  if (problems.length || !detail || !township) return { row, reason: problems.join('；') };
+  if (problems.length || !detail || !township) return { row, problems };
   return { row, idNumber: normalizeIdNumber(idRaw), name: cell('name').replace(/\s+/g, ' '), region, township, detail };
+}
+
+export interface ParsedSignals {
+  rows: number;
+  signals: SignalRow[];
+  /** One line per bad row (the CLI's report). */
+  rejected: SignalRejection[];
+  /** The same, one line per bad cell (the downloadable error report). */
+  problems: SignalProblem[];
 }
 
 /** Every data row either becomes a signal row or is rejected with its row number; blank rows are skipped. */
@@ -122,19 +148,24 @@ export function parseSignals(
   table: string[][],
   townshipOf: TownshipOf,
   today: string,
-): { rows: number; signals: SignalRow[]; rejected: SignalRejection[] } {
+): ParsedSignals {
   const [header, ...body] = table;
   if (!header) throw new SignalHeaderError('文件是空的：第 1 行应是表头（身份证号、姓名、区划代码……）');
   const index = headerIndex(header, source);
   const signals: SignalRow[] = [];
   const rejected: SignalRejection[] = [];
+  const problems: SignalProblem[] = [];
   let rows = 0;
   body.forEach((cells, i) => {
     if (cells.every((c) => c.trim() === '')) return;
     rows++;
     const parsed = parseRow(source, cells, index, i + 2, townshipOf, today);
-    if ('idNumber' in parsed) signals.push(parsed);
-    else rejected.push(parsed);
+    if ('idNumber' in parsed) {
+      signals.push(parsed);
+      return;
+    }
+    rejected.push({ row: parsed.row, reason: parsed.problems.map((p) => p.reason).join('；') });
+    for (const p of parsed.problems) problems.push({ row: parsed.row, ...p });
   });
-  return { rows, signals, rejected };
+  return { rows, signals, rejected, problems };
 }

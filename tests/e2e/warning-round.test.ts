@@ -77,9 +77,13 @@ describe('数据预警: county import → township queue → visit → branch', 
     const died = addDays(chinaDate(new Date().toISOString()), -20);
     const csv = ['身份证号,姓名,区划代码,死亡日期,年龄', `${fakeIdNumber('33032719860101015')},郑阿明,${TOWNSHIP},${died},40`, `,无号,${TOWNSHIP},${died},40`].join('\r\n');
     await admin.getByLabel('选择部门名单文件并导入').setInputFiles({ name: '死亡.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
+    // The import runs in the background: the page follows it (a progress bar while it runs), then shows the result.
     await admin.getByRole('heading', { name: '导入完成' }).waitFor();
+    expect(await admin.getByRole('progressbar').count()).toBe(0);
     expect(await admin.locator('section[aria-live]').textContent()).toContain('新发出预警 1 条');
-    expect(await admin.locator('table').last().textContent()).toContain('没有填身份证号');
+    expect(await admin.locator('section[aria-live] table').textContent()).toContain('没有填身份证号');
+    expect(await admin.getByRole('link', { name: '下载错误报告（CSV）' }).getAttribute('href')).toMatch(/^\/api\/admin\/signals\/imports\/\d+\/errors\.csv$/);
+    expect(await admin.getByRole('table').filter({ hasText: '死亡.csv' }).textContent()).toContain('新预警 1 条');
     expect(await axeViolations(admin)).toEqual([]);
 
     const phone = await phoneContext(browser);

@@ -15,10 +15,10 @@ beforeAll(async () => {
   t = await buildTestApp();
   // Raised five hours ago: the call made now is five hours after the warning.
   const raisedAt = new Date(Date.now() - 5 * 3_600_000).toISOString();
-  const run = (source: 'medical' | 'unemployment', table: string[][]) => importSignals(t.app.db, t.app.repos, t.app.vault, source, table, raisedAt);
-  run('medical', [[...COMMON, '自付金额', '期间起', '期间止'], [fakeIdNumber('33032719800101001'), '钱一', KUOSHAN, '30000', '2026-01-01', '2026-06-30']]);
-  run('unemployment', [[...COMMON, '登记日期'], [fakeIdNumber('33032719800101002'), '灵二', LINGXI, '2026-08-01']]);
-  const handledCase = t.app.repos.cases.findOpenByPersonKeyAnywhere(t.app.vault.blindIndex('id', fakeIdNumber('33032719800101002')))!.id;
+  const run = (source: 'medical' | 'unemployment', table: string[][]) => importSignals(t.app.store, t.app.vault, source, table, raisedAt);
+  await run('medical', [[...COMMON, '自付金额', '期间起', '期间止'], [fakeIdNumber('33032719800101001'), '钱一', KUOSHAN, '30000', '2026-01-01', '2026-06-30']]);
+  await run('unemployment', [[...COMMON, '登记日期'], [fakeIdNumber('33032719800101002'), '灵二', LINGXI, '2026-08-01']]);
+  const handledCase = (await t.app.repos.cases.findOpenByPersonKeyAnywhere(t.app.vault.blindIndex('id', fakeIdNumber('33032719800101002'))))!.id;
 
   await createStaff(t.app, 'ws_lingxi', 'township_staff', LINGXI);
   await createStaff(t.app, 'ws_admin', 'county_admin', null);

@@ -1,0 +1,52 @@
+import type { WarningParameterValues, WarningRuleVersion } from '../../shared/warnings/parameters';
+import type { RuleFigures } from '../../shared/warnings/figures';
+import type { Engine } from '../db/engine';
+
+export interface SavedWarningRuleVersion extends WarningRuleVersion {
+  id: number;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** The county's dated warning-rule versions, and the figures of each source's last import the preview counts on. */
+export function createWarningRulesRepository(db: Engine) {
+  return {
+    async versions(): Promise<SavedWarningRuleVersion[]> {
+      const rows = await db.selectFrom('warning_rule_versions').selectAll().orderBy('effective_from').orderBy('id').execute();
+      return rows.map((r) => ({
+        id: Number(r.id),
+        effectiveFrom: r.effective_from,
+        values: JSON.parse(r.values_json) as WarningParameterValues,
+        source: r.source,
+        createdAt: r.created_at,
+        createdBy: r.created_by,
+      }));
+    },
+    async existsOn(effectiveFrom: string): Promise<boolean> {
+      return (await db.selectFrom('warning_rule_versions').select('id').where('effective_from', '=', effectiveFrom).executeTakeFirst()) !== undefined;
+    },
+    async insert(v: WarningRuleVersion & { createdBy: string; now: string }): Promise<number> {
+      const row = await db
+        .insertInto('warning_rule_versions')
+        .values({ effective_from: v.effectiveFrom, values_json: JSON.stringify(v.values), source: v.source, created_at: v.now, created_by: v.createdBy })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return Number(row.id);
+    },
+    /** Replaces the source's figures with this import's (RuleFigures as JSON: a worker hands them over as text). */
+    async keepFigures(source: string, figuresJson: string, importId: number | null, now: string): Promise<void> {
+      const values = { source, import_id: importId, figures_json: figuresJson, saved_at: now };
+      await db
+        .insertInto('warning_rule_figures')
+        .values(values)
+        .onConflict((c) => c.column('source').doUpdateSet({ import_id: importId, figures_json: values.figures_json, saved_at: now }))
+        .execute();
+    },
+    async figures(): Promise<Array<{ figures: RuleFigures; importId: number | null; savedAt: string }>> {
+      const rows = await db.selectFrom('warning_rule_figures').selectAll().orderBy('source').execute();
+      return rows.map((r) => ({ figures: JSON.parse(r.figures_json) as RuleFigures, importId: r.import_id === null ? null : Number(r.import_id), savedAt: r.saved_at }));
+    },
+  };
+}
+
+export type WarningRulesRepository = ReturnType<typeof createWarningRulesRepository>;
