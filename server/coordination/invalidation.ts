@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 /** What a change on one app server makes the others read again. */
@@ -6,9 +7,9 @@ export type InvalidationTopic = 'screening' | 'entries';
 const TOPICS: readonly InvalidationTopic[] = ['screening', 'entries'];
 
 /**
- * Tells every app server that cached data changed. With Redis, a change published on one server reaches the others
- * at once (pub/sub); without it, only this server hears it, so caches on a multi-server PostgreSQL install also
- * expire on a timer (see `REFRESH_WITHOUT_REDIS_MS`).
+ * Tells the other app servers that cached data changed (the server that made the change has already re-read it).
+ * With Redis a change reaches the others at once (pub/sub); without it nobody else hears, so on a multi-server
+ * PostgreSQL install without Redis caches are also re-read on a timer (see `REFRESH_WITHOUT_REDIS_MS`).
  */
 export interface Invalidation {
   /** Whether other app servers hear `publish` (Redis configured). */
@@ -35,35 +36,35 @@ function listen(listeners: Listeners, topic: InvalidationTopic, listener: () => 
   listeners.set(topic, [...(listeners.get(topic) ?? []), listener]);
 }
 
-export function localInvalidation(onError: (err: unknown) => void): Invalidation {
-  const listeners: Listeners = new Map();
+/** One server alone: there is nobody to tell. */
+export function localInvalidation(): Invalidation {
   return {
     shared: false,
-    async publish(topic) {
-      notify(listeners, topic, onError);
-    },
-    on: (topic, listener) => listen(listeners, topic, listener),
+    async publish() {},
+    on() {},
     async close() {},
   };
 }
 
 /**
- * Pub/sub over a dedicated subscriber connection (a subscribed Redis connection can do nothing else). The server
- * that publishes hears its own message too, so every server reloads the same way.
+ * Pub/sub over a dedicated subscriber connection (a subscribed Redis connection can do nothing else). Each message
+ * names the server that sent it, which ignores its own.
  */
 export async function redisInvalidation(redis: Redis, channel: string, onError: (err: unknown) => void): Promise<Invalidation> {
   const listeners: Listeners = new Map();
   const subscriber = redis.duplicate();
   subscriber.on('error', onError);
   await subscriber.subscribe(channel);
+  const self = randomUUID();
   subscriber.on('message', (_channel: string, message: string) => {
-    const topic = TOPICS.find((t) => t === message);
-    if (topic) notify(listeners, topic, onError);
+    const [name, sender] = message.split(' ');
+    const topic = TOPICS.find((t) => t === name);
+    if (topic && sender !== self) notify(listeners, topic, onError);
   });
   return {
     shared: true,
     async publish(topic) {
-      await redis.publish(channel, topic);
+      await redis.publish(channel, `${topic} ${self}`);
     },
     on: (topic, listener) => listen(listeners, topic, listener),
     async close() {

@@ -16,9 +16,15 @@ export const ENTRY_LOOKUP_TTL_MS = 30_000;
  * admin pages or the CLI) reaches screenings within 30 s: only counts and the fallback phone depend on it.
  * Unknown codes are remembered too, in a bounded LRU, so random codes cannot grow memory.
  */
-export function createEntryLookup(store: Store, ttlMs = ENTRY_LOOKUP_TTL_MS): (rawCode: string) => Promise<ScreeningEntry | undefined> {
+export interface EntryLookup {
+  (rawCode: string): Promise<ScreeningEntry | undefined>;
+  /** Forgets everything: an administrator changed a 幸福码 (on this server, or on another one via Redis). */
+  clear(): void;
+}
+
+export function createEntryLookup(store: Store, ttlMs = ENTRY_LOOKUP_TTL_MS): EntryLookup {
   const cache = new LRUCache<string, ScreeningEntry | false>({ max: 5_000, ttl: ttlMs });
-  return async (rawCode) => {
+  const lookup = async (rawCode: string): Promise<ScreeningEntry | undefined> => {
     // Some scanners lower-case URLs; codes are upper-case only, so this is lossless.
     const code = rawCode.trim().toUpperCase();
     let found = cache.get(code);
@@ -29,4 +35,5 @@ export function createEntryLookup(store: Store, ttlMs = ENTRY_LOOKUP_TTL_MS): (r
     }
     return found || undefined;
   };
+  return Object.assign(lookup, { clear: () => cache.clear() });
 }

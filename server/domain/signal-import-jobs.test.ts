@@ -25,7 +25,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-signal-jobs-'));
   db = openDatabase(path.join(dir, 'db.sqlite'));
   migrate(db);
-  store = createStore(sqliteEngine(db), 'sqlite', db);
+  store = createStore(sqliteEngine(db), 'sqlite');
   await sql`INSERT INTO regions (code, name, level, parent) VALUES ('330327000000', '苍南县', 'county', NULL),
     ('330327100000', '灵溪镇', 'township', '330327000000'), ('330327104000', '钱库镇', 'township', '330327000000')`.execute(store.db);
 });

@@ -1,13 +1,10 @@
 import type { WarningFiguresInfo } from '../../shared/schemas/admin-reports';
 import { HANDLING_BRANCHES } from '../../shared/warnings/branches';
 import { isSignalSource, SIGNAL_SOURCES, SOURCE_LABEL } from '../../shared/warnings/sources';
-import type { AdminStatsRepository, StatsRange } from '../repositories/admin-stats';
-import type { RegionsRepository } from '../repositories/regions';
+import type { Store } from '../db/store';
+import type { StatsRange } from '../repositories/admin-stats';
 import { median, monthsBetween } from './admin-stats';
 import type { Vault } from './crypto';
-
-/** Either the synchronous repository (the report worker's reader, for now) or its awaited form. */
-type Awaitable<R> = { [K in keyof R]: R[K] extends (...args: infer A) => infer T ? (...args: A) => T | Promise<Awaited<T>> : R[K] };
 
 class WarningTally {
   raised = 0;
@@ -24,7 +21,7 @@ class WarningTally {
  * with 0 where none, so months line up in a spreadsheet. Nothing personal is read.
  */
 export async function warningStats(
-  repos: { adminStats: Awaitable<Pick<AdminStatsRepository, 'warningsRaised' | 'warningsHandled'>>; regions: Pick<RegionsRepository, 'list'> },
+  { repos }: Store,
   vault: Vault,
   range: StatsRange,
   township?: string,

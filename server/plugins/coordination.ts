@@ -38,7 +38,7 @@ async function connect(url: string): Promise<Redis> {
 const coordinationPlugin: FastifyPluginAsync<{ redisUrl?: string }> = async (app, { redisUrl }) => {
   const onError = (err: unknown) => app.log.warn({ err }, 'coordination');
   if (!redisUrl) {
-    app.decorate('coordination', { invalidation: localInvalidation(onError), records: () => memoryRecords() });
+    app.decorate('coordination', { invalidation: localInvalidation(), records: () => memoryRecords() });
     return;
   }
   const redis = await connect(redisUrl);

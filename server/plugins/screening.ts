@@ -7,6 +7,7 @@ import { DEMO_COUNTY_PARAMETERS, screen, type ParameterHistory } from '../../sha
 import type { ScreeningResult } from '../../shared/screening/result';
 import type { ScreeningSnapshot } from '../domain/intake';
 import { storedHistory, storedPolicies } from '../domain/screening-config';
+import { REFRESH_WITHOUT_REDIS_MS } from '../coordination/invalidation';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,7 +16,7 @@ declare module 'fastify' {
       snapshot(answers: Answers, asOf: string): ScreeningSnapshot;
       /** The parameter history and policy library in use. */
       current(): { history: ParameterHistory; policies: readonly Policy[] };
-      /** Re-reads parameters and policies after the county saved a change. */
+      /** Re-reads parameters and policies after the county saved a change, and tells the other app servers. */
       reload(): Promise<void>;
     };
   }
@@ -31,6 +32,14 @@ const screeningPlugin: FastifyPluginAsync = async (app) => {
   let [history, policies] = await read();
   // Reloads run one after another, so the last save's reading is the one that stands.
   let reloading: Promise<unknown> = Promise.resolve();
+  const reread = (): Promise<void> => {
+    const done = reloading.then(read).then(([nextHistory, nextPolicies]) => {
+      history = nextHistory;
+      policies = nextPolicies;
+    });
+    reloading = done.catch(() => undefined);
+    return done;
+  };
   const evaluate = (answers: Answers, asOf: string) => screen(answers, history, asOf, { policies });
   app.decorate('screening', {
     evaluate,
@@ -39,15 +48,18 @@ const screeningPlugin: FastifyPluginAsync = async (app) => {
       return { level: result.level, targetClass: result.targetClass, rulesVersion: result.rulesVersion, answers, result };
     },
     current: () => ({ history, policies }),
-    reload() {
-      const done = reloading.then(read).then(([nextHistory, nextPolicies]) => {
-        history = nextHistory;
-        policies = nextPolicies;
-      });
-      reloading = done.catch(() => undefined);
-      return done;
+    async reload() {
+      await reread();
+      await app.coordination.invalidation.publish('screening');
     },
   });
+  // Another app server saved a change (Redis), or, on PostgreSQL without Redis, any server may have: re-read.
+  app.coordination.invalidation.on('screening', reread);
+  if (app.store.engineName === 'postgres' && !app.coordination.invalidation.shared) {
+    const timer = setInterval(() => void reread().catch((err: unknown) => app.log.warn({ err }, 'screening parameters not re-read')), REFRESH_WITHOUT_REDIS_MS);
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
 };
 
-export default fp(screeningPlugin, { name: 'screening', dependencies: ['db'] });
+export default fp(screeningPlugin, { name: 'screening', dependencies: ['db', 'coordination'] });

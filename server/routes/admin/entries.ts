@@ -79,6 +79,7 @@ const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const reason = request.body.reason.trim();
         if (!reason) throw new AppError('VALIDATION_FAILED', 400, undefined, { reason: '请写明原因' });
         await app.repos.entries.setActive(entry.code, active, reason);
+      await app.coordination.invalidation.publish('entries');
         await app.repos.audit.record({ actor: request.staff!.user.username, action: `entry.${verb}`, target: `entry:${entry.code}`, detail: reason, clientIp: request.ip });
         return view(await find(entry.code), await names());
       },

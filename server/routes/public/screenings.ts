@@ -18,6 +18,7 @@ const screeningRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   const findEntry = createEntryLookup(app.store);
+  app.coordination.invalidation.on('entries', findEntry.clear);
   app.post(
     '/api/screenings',
     {
