@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runAdmin, useCliDataDir, validIdNumber as id, wrongCheckIdNumber as wrongCheck, writeCsv, writeXlsx } from '../../tests/helpers/csv-fixtures';
+import { fakeIdNumber as id } from '../../tests/helpers/people';
+import { runAdmin, useCliDataDir, wrongCheckIdNumber as wrongCheck, writeCsv, writeXlsx } from '../../tests/helpers/csv-fixtures';
 import { withStoreOf } from '../../tests/helpers/data-dir-database';
 
 const dataDir = useCliDataDir('register');

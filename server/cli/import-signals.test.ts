@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { sql, type RawBuilder } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { runAdmin, useCliDataDir, validIdNumber as id, wrongCheckIdNumber as wrongCheck, writeCsv, writeXlsx } from '../../tests/helpers/csv-fixtures';
+import { fakeIdNumber as id } from '../../tests/helpers/people';
+import { runAdmin, useCliDataDir, wrongCheckIdNumber as wrongCheck, writeCsv, writeXlsx } from '../../tests/helpers/csv-fixtures';
 import { withDatabaseOf } from '../../tests/helpers/data-dir-database';
 
 const dataDir = useCliDataDir('signals');

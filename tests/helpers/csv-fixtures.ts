@@ -10,8 +10,6 @@ import { idNumberCheckChar } from '../../shared/identity/id-number';
 // Files as a county office hands them over (a CSV saved from a spreadsheet, or the XLSX itself), and the admin
 // command that imports them, for the import tests.
 
-export { fakeIdNumber as validIdNumber } from './people';
-
 /** An ID number whose check character is wrong: the typo the import must catch. */
 export function wrongCheckIdNumber(first17: string): string {
   return first17 + (idNumberCheckChar(first17) === '1' ? '2' : '1');

@@ -62,12 +62,17 @@ export function useStackWithStaff(ready: (stack: RealStack) => void, options: St
   }, ready);
 }
 
-/** Signs in on the staff page and waits for the queue, where every account lands. */
-export async function signIn(page: Page, server: RunningServer, username: string, password: string): Promise<void> {
+/** Fills in and sends the staff sign-in form, for tests about what happens next (a wrong password, a first login). */
+export async function submitSignIn(page: Page, server: RunningServer, username: string, password: string): Promise<void> {
   await page.goto(`${server.url}/staff`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Signs in on the staff page and waits for the queue, where every staff and admin account lands. */
+export async function signIn(page: Page, server: RunningServer, username: string, password: string): Promise<void> {
+  await submitSignIn(page, server, username, password);
   await page.waitForURL(/\/staff\/cases$/);
 }
 
