@@ -2,11 +2,10 @@ import { sql } from 'kysely';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chinaDate } from '../../shared/register/cadence';
-import { writeCsv } from '../helpers/csv-fixtures';
 import { fakeIdNumber } from '../helpers/people';
 import { phoneContext, screenshot, watchErrors } from './support/browser';
 import { arrange, queryRows, queryValue } from './support/database';
-import { signIn, STACK_PASSWORDS, useStackWithStaff } from './support/real-stack';
+import { importRoster, signIn, STACK_PASSWORDS, useStackWithStaff } from './support/real-stack';
 import type { RunningServer } from './support/server';
 
 const TOWNSHIP = '330327100000';
@@ -20,11 +19,10 @@ useStackWithStaff(
     staff: ['lx03'],
     township: TOWNSHIP,
     alongside: async (started) => {
-      const roster = writeCsv(started.dataDir, '在册名单.csv', [
+      await importRoster(started, [
         ['身份证号', '姓名', '乡镇代码', '类别', '纳入日期', '风险等级'],
         [fakeIdNumber('33032719480506871'), '陈阿明', TOWNSHIP, '特困', '2024-05-01', '红'],
       ]);
-      await started.admin(['import-register', '--file', roster, '--json']);
       // A visit left a health risk open, and the township has a station offering 医疗陪护.
       await arrange(
         started,

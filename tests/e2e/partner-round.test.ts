@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HARDSHIP_ANSWERS } from '../fixtures/households';
 import { fakeIdNumber } from '../helpers/people';
 import { phoneContext, screenshot, watchErrors } from './support/browser';
 import { STACK_PASSWORDS, useStackWithStaff } from './support/real-stack';
+import { postRequest } from './support/requests';
 import { axeViolations } from './support/resident';
 import { choosePassword, type RunningServer } from './support/server';
 
@@ -46,12 +45,7 @@ beforeAll(async () => {
   await server.admin(['create-user', '--username', 'dp_station', '--role', 'partner', '--resource', String(resource.json.id), '--password-stdin'], `${STACK_PASSWORDS.temporary}\n`);
   await choosePassword(server, 'dp_station', STACK_PASSWORDS.temporary, PASSWORD);
 
-  const res = await fetch(`${server.url}/api/requests`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ requestId: randomUUID(), entryCode, answers: HARDSHIP_ANSWERS, person: { name: '王大伯', phone: PHONE, idNumber: ID_NUMBER }, consent: true }),
-  });
-  trackingCode = ((await res.json()) as { trackingCode: string }).trackingCode;
+  trackingCode = await postRequest(server, entryCode, { name: '王大伯', phone: PHONE, idNumber: ID_NUMBER });
   const staff = await apiSession('lx01', PASSWORD);
   const caseId = ((await staff.get('/api/staff/cases')).items as Array<{ id: number }>)[0]!.id;
   const referral = await staff.post(`/api/staff/cases/${caseId}/referrals`, { resourceId: resource.json.id, need: NEED });

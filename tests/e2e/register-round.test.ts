@@ -3,11 +3,10 @@ import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, chinaDate, nextVisitDate } from '../../shared/register/cadence';
 import { selectRegisterParameters } from '../../shared/register/parameters';
-import { writeCsv } from '../helpers/csv-fixtures';
 import { fakeIdNumber } from '../helpers/people';
 import { phoneContext, screenshot, watchErrors } from './support/browser';
 import { arrange, queryRows, queryValue } from './support/database';
-import { signIn, STACK_PASSWORDS, useStackWithStaff } from './support/real-stack';
+import { importRoster, signIn, STACK_PASSWORDS, useStackWithStaff } from './support/real-stack';
 import type { RunningServer } from './support/server';
 
 const TOWNSHIP = '330327100000';
@@ -23,11 +22,10 @@ useStackWithStaff(
     staff: ['lx02'],
     township: TOWNSHIP,
     alongside: async (started) => {
-      const roster = writeCsv(started.dataDir, '在册名单.csv', [
+      await importRoster(started, [
         ['身份证号', '姓名', '乡镇代码', '类别', '纳入日期', '村社区代码', '手机', '风险等级'],
         [fakeIdNumber('33032719480506876'), '陈阿明', TOWNSHIP, '特困', '2024-05-01', VILLAGE, PHONE, '红'],
       ]);
-      await started.admin(['import-register', '--file', roster, '--json']);
       // A week has passed without a visit: the household is overdue.
       await arrange(started, sql`UPDATE households SET next_visit_on = ${addDays(chinaDate(new Date().toISOString()), -2)}`);
     },

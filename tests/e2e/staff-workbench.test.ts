@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HARDSHIP_ANSWERS } from '../fixtures/households';
 import { fakeIdNumber } from '../helpers/people';
 import { phoneContext, screenshot, watchErrors, WECHAT_UA } from './support/browser';
 import { queryRows, queryValue } from './support/database';
 import { STACK_PASSWORDS, submitSignIn, useStackWithStaff } from './support/real-stack';
+import { postRequest } from './support/requests';
 import { axeViolations } from './support/resident';
 import type { RunningServer } from './support/server';
 
@@ -34,19 +33,7 @@ useStackWithStaff((stack) => ({ server, browser, entryCode, township } = stack),
 });
 
 beforeAll(async () => {
-  const res = await fetch(`${server.url}/api/requests`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      requestId: randomUUID(),
-      entryCode,
-      answers: HARDSHIP_ANSWERS,
-      person: { name: '王小明', phone: PHONE, idNumber: ID_NUMBER, address: '城关镇幸福村三组 18 号' },
-      consent: true,
-    }),
-  });
-  expect(res.status).toBe(201);
-  trackingCode = ((await res.json()) as { trackingCode: string }).trackingCode;
+  trackingCode = await postRequest(server, entryCode, { name: '王小明', phone: PHONE, idNumber: ID_NUMBER, address: '城关镇幸福村三组 18 号' });
 });
 
 const logIn = (page: Page, username: string, password: string) => submitSignIn(page, server, username, password);
@@ -241,18 +228,7 @@ describe('the staff workbench on a phone, from queue to the resident’s trackin
   });
 
   it('keeps a half-written visit through a reload, asks before discarding, shows the offline error by the save button', async () => {
-    const res = await fetch(`${server.url}/api/requests`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        requestId: randomUUID(),
-        entryCode,
-        answers: HARDSHIP_ANSWERS,
-        person: { name: '赵桂芬', phone: '13957709876', address: '某村五组 3 号' },
-        consent: true,
-      }),
-    });
-    const { trackingCode: code } = (await res.json()) as { trackingCode: string };
+    const code = await postRequest(server, entryCode, { name: '赵桂芬', phone: '13957709876', address: '某村五组 3 号' });
     const caseId = await queryValue(server, sql<{ case_id: number }>`SELECT case_id FROM submissions WHERE tracking_code = ${code}`);
     const villages = (await queryRows(server, sql<{ name: string }>`SELECT name FROM regions WHERE level = 'village' AND parent = ${township} ORDER BY code`)).map((v) => v.name);
     const twoDaysAgo = new Date(Date.now() + 8 * 3600_000 - 2 * 86_400_000).toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { writeCsv } from '../../helpers/csv-fixtures';
 import { launchBrowser } from './browser';
 import { activeEntryCodes, choosePassword, startRealServer, type RunningServer } from './server';
 
@@ -94,4 +95,9 @@ function useStack(env: Record<string, string>, setUp: (server: RunningServer, to
     await server?.stop();
     if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
   });
+}
+
+/** Loads register households (a header row, then one row each) with `import-register`, as the county would. */
+export async function importRoster(server: RunningServer, rows: ReadonlyArray<ReadonlyArray<string>>): Promise<void> {
+  await server.admin(['import-register', '--file', writeCsv(server.dataDir, '在册名单.csv', rows), '--json']);
 }
