@@ -1,9 +1,8 @@
-import path from 'node:path';
 import { idNumberCheckChar } from '../../shared/identity/id-number';
 import { addDays, chinaDate, endOfWeek } from '../../shared/register/cadence';
 import { REGISTER_CATEGORIES, REGISTER_LEVELS } from '../../shared/register/categories';
 import { VISIT_DIMENSIONS } from '../../shared/cases/workflow';
-import { openStore } from '../../server/db/open-store';
+import { openStore, storageTarget } from '../../server/db/open-store';
 import { maskedPerson, personKey } from '../../server/domain/person';
 import type { RegisterPageQuery } from '../../server/repositories/households';
 import { startRealServer } from '../../tests/e2e/support/server';
@@ -131,7 +130,7 @@ export const benchRegister: BenchSection = async (env, check) => {
   // The plans are read once the server has opened the file: it brings the planner's row counts up to date.
   const server = await startRealServer(env, dataDir);
   try {
-    const opened = await openStore({ engine: 'sqlite', file: path.join(dataDir, 'xingfuma.sqlite') });
+    const opened = await openStore(storageTarget({ dataDir }));
     try {
       const { households } = opened.store.repos;
       for (const [scope, code] of [['乡镇', township], ['全县', null]] as const) {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchEngine } from './engine';
 import { idNumberCheckChar } from '../../shared/identity/id-number';
-import { openStore } from '../../server/db/open-store';
+import { openStore, storageTarget } from '../../server/db/open-store';
 import type { QueueFilter } from '../../server/repositories/case-queue';
 import { HARDSHIP_ANSWERS } from '../../tests/fixtures/households';
 import { activeEntryCodes, freePort, startRealServer, type RunningServer } from '../../tests/e2e/support/server';
@@ -218,7 +218,7 @@ async function startHello(): Promise<{ url: string; pid: number; stop(): void }>
 }
 
 async function explainQueue(dataDir: string, township: string): Promise<Array<{ name: string; detail: string[] }>> {
-  const opened = await openStore({ engine: 'sqlite', file: path.join(dataDir, 'xingfuma.sqlite') });
+  const opened = await openStore(storageTarget({ dataDir }));
   try {
     const { queue } = opened.store.repos;
     const base: QueueFilter = { township, openOnly: true, limit: 21 };
@@ -259,7 +259,7 @@ async function loadTest(server: RunningServer, cookie: string, check: Check): Pr
     load({ url: `${server.url}/api/staff/cases`, seconds: 30, connections: 5, headers: { cookie } }),
   ]);
   const after = serverRssMiB(server.process.pid!);
-  const opened = await openStore({ engine: 'sqlite', file: path.join(server.dataDir, 'xingfuma.sqlite') });
+  const opened = await openStore(storageTarget({ dataDir: server.dataDir }));
   let lost = 0;
   try {
     for (const code of acked) if (!(await opened.store.repos.cases.findSubmissionByTrackingCode(code))) lost++;

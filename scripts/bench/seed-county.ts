@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { openStore, type OpenedStore } from '../../server/db/open-store';
+import { openStore, storageTarget, type OpenedStore } from '../../server/db/open-store';
 import type { Store } from '../../server/db/store';
 import { loadDemoCounty } from '../../server/domain/bootstrap';
 import { createVault, loadKeys, type Vault } from '../../server/domain/crypto';
@@ -16,7 +15,7 @@ export interface SeedingCounty {
  * townships of the bench's own so the data spreads as widely as a real county's. Close `opened` when done.
  */
 export async function openSeedingCounty(dataDir: string, townships: number): Promise<SeedingCounty> {
-  const opened = await openStore({ engine: 'sqlite', file: path.join(dataDir, 'xingfuma.sqlite') });
+  const opened = await openStore(storageTarget({ dataDir }));
   const { store } = opened;
   await loadDemoCounty(store);
   const vault = createVault(loadKeys(dataDir));
