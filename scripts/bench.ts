@@ -1,7 +1,8 @@
 import { BEHIND_PROXY, runBench } from './bench/run';
-import { runRegisterBench } from './bench/register';
-import { runReportsBench } from './bench/reports';
-import { runWarningsBench } from './bench/warnings';
+import { runSectionAlone, SECTIONS } from './bench/sections';
 
 const args = process.argv.slice(2);
-await (args.includes('--only=warnings') ? runWarningsBench(BEHIND_PROXY) : args.includes('--only=reports') ? runReportsBench(BEHIND_PROXY) : args.includes('--only=register') ? runRegisterBench(BEHIND_PROXY) : runBench(args));
+// `--only=register`, `--only=reports`…: one of SECTIONS alone; `--only=phone` and `--only=api` are parts of runBench.
+const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const section = only === undefined ? undefined : SECTIONS[only];
+await (section ? runSectionAlone(section, BEHIND_PROXY) : runBench(args));

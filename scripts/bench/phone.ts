@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, WECHAT_UA } from '../../tests/e2e/support/browser';
+import { launchBrowser, phoneContext } from '../../tests/e2e/support/browser';
 import { HARDSHIP_STEPS, answer } from '../../tests/e2e/support/resident';
 
 /** Chrome DevTools' "Slow 3G" preset: 2,000 ms round trip, 50 kB/s each way. */
@@ -44,15 +44,7 @@ const MARKS = `(() => {
 })();`;
 
 async function newPhone(browser: Browser, options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 667 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    userAgent: WECHAT_UA,
-    locale: 'zh-CN',
-    serviceWorkers: options.serviceWorkers ?? 'allow',
-  });
+  const context = await phoneContext(browser, { serviceWorkers: options.serviceWorkers ?? 'allow' });
   await context.addInitScript(MARKS);
   return context;
 }

@@ -1,10 +1,10 @@
 import { HARDSHIP_ANSWERS } from '../../tests/fixtures/households';
 import { activeEntryCodes, startRealServer } from '../../tests/e2e/support/server';
-import { benchLogin } from './staff-login';
-import { buildStale } from '../build.mjs';
 import { cachedCases } from './cached-cases';
 import { load, nextClientAddress } from './http-load';
-import { printTable, type Row } from './table';
+import type { BenchSection } from './sections';
+import { countyAdminLogin } from './staff-login';
+import type { Row } from './table';
 
 const CASES = 1_000_000;
 const STATS_RUNS = 2;
@@ -16,9 +16,9 @@ const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
  * A county admin loads statistics over a million cases while residents keep screening: the residents'
  * p99 stays low because the counting runs on the report worker, not on the thread that answers them.
  */
-export async function benchReports(env: Record<string, string>, check: (name: string, ok: boolean) => string): Promise<Row[]> {
+export const benchReports: BenchSection = async (env, check) => {
   const rows: Row[] = [];
-  const seeded = cachedCases(CASES, 20);
+  const seeded = await cachedCases(CASES, 20);
   rows.push({
     name: '写入 100 万个案件（含联系、认定；缓存在 .bench/）',
     figure: seeded.seededSeconds === null ? '复用缓存' : `${seeded.seededSeconds.toFixed(0)} s`,
@@ -27,7 +27,7 @@ export async function benchReports(env: Record<string, string>, check: (name: st
   const server = await startRealServer(env, seeded.dataDir);
   try {
     const [entry] = await activeEntryCodes(server);
-    const cookie = await benchLogin(server, `bench${Date.now().toString(36)}`, 'county_admin');
+    const cookie = await countyAdminLogin(server);
     const stats = async () => {
       const started = performance.now();
       const res = await fetch(`${server.url}/api/admin/stats?${ALL_SEEDED}`, { headers: { cookie } });
@@ -62,19 +62,4 @@ export async function benchReports(env: Record<string, string>, check: (name: st
     await server.stop();
   }
   return rows;
-}
-
-/** `npm run bench -- --only=reports`: this part alone, e.g. after changing a report query. */
-export async function runReportsBench(env: Record<string, string>): Promise<void> {
-  await buildStale();
-  const failures: string[] = [];
-  const rows = await benchReports(env, (name, ok) => {
-    if (!ok) failures.push(name);
-    return ok ? '✓' : '✗';
-  });
-  printTable(rows);
-  if (failures.length) {
-    console.log(`\n未达标：${failures.join('、')}`);
-    process.exitCode = 1;
-  }
-}
+};

@@ -3,21 +3,21 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { benchEngine } from './engine';
 import { idNumberCheckChar } from '../../shared/identity/id-number';
-import { createCaseQueueRepository, type QueueFilter } from '../../server/repositories/case-queue';
+import { openStore, storageTarget } from '../../server/db/open-store';
+import type { QueueFilter } from '../../server/repositories/case-queue';
 import { HARDSHIP_ANSWERS } from '../../tests/fixtures/households';
-import { activeEntryCodes, choosePassword, freePort, startRealServer, type RunningServer } from '../../tests/e2e/support/server';
+import { activeEntryCodes, freePort, startRealServer, type RunningServer } from '../../tests/e2e/support/server';
 import { buildStale, ROOT } from '../build.mjs';
 import { measurePhone, type PhoneFigures } from './phone';
 import { load, nextClientAddress, type LoadResult } from './http-load';
 import { processCpuMs } from './process-cpu';
-import { benchRegister } from './register';
-import { benchReports } from './reports';
+import { createScorecard, SECTIONS, type Check } from './sections';
 import { serverRssMiB } from './process-memory';
 import { seedCases } from './seed-cases';
-import { printTable, type Row } from './table';
+import { benchLogin } from './staff-login';
+import type { Row } from './table';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 // The bench server sits "behind a proxy" on loopback so each simulated client gets its own rate-limit bucket.
@@ -26,17 +26,12 @@ const HTTP_ROUNDS = 3;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const fastest = (rounds: LoadResult[]) => rounds.reduce((best, r) => (r.rps > best.rps ? r : best));
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
-const verdict = (ok: boolean) => (ok ? '✓' : '✗');
 
-/** `npm run bench [-- --load] [-- --no-reports]`: every figure next to its target, measured on this machine in this run. */
+/** `npm run bench [-- --load] [-- --no-reports] [-- --no-<section>]`: every figure next to its target, measured on this machine in this run. */
 export async function runBench(args: string[]): Promise<void> {
   await buildStale();
-  const rows: Row[] = [];
-  const failures: string[] = [];
-  const check = (name: string, ok: boolean) => {
-    if (!ok) failures.push(name);
-    return verdict(ok);
-  };
+  const scorecard = createScorecard();
+  const { rows, check } = scorecard;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-bench-'));
 
   try {
@@ -58,7 +53,7 @@ export async function runBench(args: string[]): Promise<void> {
     if (only !== 'api') rows.push(...phoneRows(await measurePhone(server.url, entry!.code), check));
     if (only === 'phone') {
       await server.stop();
-      return finish(rows, failures);
+      return scorecard.finish();
     }
 
     // 2. The engine in-process, then through HTTP next to a bare Fastify. This machine's neighbours only ever
@@ -156,20 +151,20 @@ export async function runBench(args: string[]): Promise<void> {
     const rssAfter = serverRssMiB(server.process.pid!);
     rows.push({ name: '服务内存 RSS（空闲 / 压测后）', figure: `${rssIdle.toFixed(0)} / ${rssAfter.toFixed(0)} MiB`, target: `< 150 MiB ${check('rss', rssAfter < 150)}` });
     await server.stop();
-    if (only === 'api') return finish(rows, failures);
+    if (only === 'api') return scorecard.finish();
 
     // 4. The staff queue on 100,000 cases across 20 townships.
     const bigDir = path.join(work, 'big');
-    const seeded = seedCases(bigDir, 100_000, 20);
+    const seeded = await seedCases(bigDir, 100_000, 20);
     rows.push({ name: '写入 10 万个案件', figure: `${seeded.seconds.toFixed(1)} s`, target: `< 60 s ${check('seed', seeded.seconds < 60)}` });
     const township = seeded.townships[1]!;
-    const plans = explainQueue(bigDir, township);
+    const plans = await explainQueue(bigDir, township);
     for (const plan of plans) {
       const scans = plan.detail.some((d) => /^SCAN cases\b/.test(d) && !/USING (COVERING )?INDEX/.test(d));
       rows.push({ name: `  查询计划：${plan.name}`, figure: plan.detail.join('; ').slice(0, 70), target: `用索引 ${check(`plan ${plan.name}`, !scans)}` });
     }
     server = await startRealServer(BEHIND_PROXY, bigDir);
-    const cookie = await staffLogin(server, township);
+    const cookie = await benchLogin(server, 'bench', 'township_staff', township);
     for (const [name, query] of [
       ['第一页', ''],
       ['按状态', '?status=new'],
@@ -187,24 +182,16 @@ export async function runBench(args: string[]): Promise<void> {
     if (args.includes('--load')) rows.push(...(await loadTest(server, cookie, check)));
     await server.stop();
 
-    // 5. The register: the township worklist and the county page on 100,000 households and a million visits.
-    rows.push(...(await benchRegister(BEHIND_PROXY, check)));
-
-    // 6. County statistics over a million cases while residents screen (the database is cached in .bench/).
-    if (!args.includes('--no-reports')) rows.push(...(await benchReports(BEHIND_PROXY, check)));
+    // 5. The sections that also run alone: the register on 100,000 households and a million visits, county
+    // statistics over a million cases while residents screen (their databases are cached in .bench/), …
+    for (const [name, section] of Object.entries(SECTIONS)) {
+      if (!args.includes(`--no-${name}`)) rows.push(...(await section(BEHIND_PROXY, check)));
+    }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
 
-  finish(rows, failures);
-}
-
-function finish(rows: Row[], failures: string[]): void {
-  printTable(rows);
-  if (failures.length) {
-    console.log(`\n未达标：${failures.join('、')}`);
-    process.exitCode = 1;
-  }
+  scorecard.finish();
 }
 
 function requestBody(entryCode: string, i: number) {
@@ -230,39 +217,29 @@ async function startHello(): Promise<{ url: string; pid: number; stop(): void }>
   return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
 
-async function staffLogin(server: RunningServer, township: string): Promise<string> {
-  await server.admin(['create-user', '--username', 'bench', '--role', 'township_staff', '--township', township, '--password-stdin'], 'bench-password-1\n');
-  // A password set through the CLI is temporary: choose one, as the owner would at first login.
-  await choosePassword(server, 'bench', 'bench-password-1', 'bench-chosen-password-2');
-  const res = await fetch(`${server.url}/api/staff/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench', password: 'bench-chosen-password-2' }),
-  });
-  const cookie = res.headers.get('set-cookie')?.split(';')[0];
-  if (!cookie) throw new Error(`bench login failed: ${res.status}`);
-  return cookie;
-}
-
-function explainQueue(dataDir: string, township: string): Array<{ name: string; detail: string[] }> {
-  const db = new Database(path.join(dataDir, 'xingfuma.sqlite'), { readonly: true });
+async function explainQueue(dataDir: string, township: string): Promise<Array<{ name: string; detail: string[] }>> {
+  const opened = await openStore(storageTarget({ dataDir }));
   try {
-    const queue = createCaseQueueRepository(db);
+    const { queue } = opened.store.repos;
     const base: QueueFilter = { township, openOnly: true, limit: 21 };
-    return [
+    const plans: Array<{ name: string; detail: string[] }> = [];
+    for (const { name, filter } of [
       { name: '乡镇第一页', filter: base },
       { name: '按状态', filter: { ...base, openOnly: false, status: 'new' } },
       { name: '按风险', filter: { ...base, level: 'red' } },
       { name: '逾期', filter: { ...base, overdueAsOf: new Date().toISOString() } },
       { name: '全县第一页', filter: { ...base, township: null } },
-    ].map(({ name, filter }) => ({ name, detail: queue.explain(filter) }));
+    ]) {
+      plans.push({ name, detail: await queue.explain(filter) });
+    }
+    return plans;
   } finally {
-    db.close();
+    await opened.close();
   }
 }
 
 /** `--load`: submissions and the staff queue together, then check nothing acknowledged was lost. */
-async function loadTest(server: RunningServer, cookie: string, check: (name: string, ok: boolean) => string): Promise<Row[]> {
+async function loadTest(server: RunningServer, cookie: string, check: Check): Promise<Row[]> {
   const [entry] = await activeEntryCodes(server);
   const before = serverRssMiB(server.process.pid!);
   const acked: string[] = [];
@@ -282,10 +259,13 @@ async function loadTest(server: RunningServer, cookie: string, check: (name: str
     load({ url: `${server.url}/api/staff/cases`, seconds: 30, connections: 5, headers: { cookie } }),
   ]);
   const after = serverRssMiB(server.process.pid!);
-  const db = new Database(path.join(server.dataDir, 'xingfuma.sqlite'), { readonly: true });
-  const find = db.prepare('SELECT 1 FROM submissions WHERE tracking_code = ?');
-  const lost = acked.filter((code) => !find.get(code)).length;
-  db.close();
+  const opened = await openStore(storageTarget({ dataDir: server.dataDir }));
+  let lost = 0;
+  try {
+    for (const code of acked) if (!(await opened.store.repos.cases.findSubmissionByTrackingCode(code))) lost++;
+  } finally {
+    await opened.close();
+  }
   const fiveXx = (writes.statusCodes['5xx'] ?? 0) + (reads.statusCodes['5xx'] ?? 0);
   return [
     { name: '负载 30 s：提交 + 队列并发', figure: `${writes.rps} + ${reads.rps} 次/秒`, target: '—' },
@@ -301,7 +281,7 @@ const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const runsOf = (values: number[], format: (n: number) => string) => `${format(median(values))}（${values.map((v) => format(v)).join(' / ')}）`;
 
 /** The resident's phone on Slow 3G, measured in Chromium: the median of the runs, each run beside it. */
-function phoneRows(phone: PhoneFigures, check: (name: string, ok: boolean) => string): Row[] {
+function phoneRows(phone: PhoneFigures, check: Check): Row[] {
   const at = (n: number) => `${Math.round(n)} ms`;
   const path = phone.pathBytes + phone.pathWorkerBytes;
   return [

@@ -1,17 +1,11 @@
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { firstContactDue } from '../../shared/cases/due';
 import { RISK_LEVELS } from '../../shared/cases/risk';
 import { CASE_STATUSES } from '../../shared/cases/status';
 import { idNumberCheckChar } from '../../shared/identity/id-number';
-import { migrate } from '../../server/db/migrate';
-import { openDatabase } from '../../server/db/open';
-import { loadDemoCounty } from '../../server/domain/bootstrap';
-import { createVault, loadKeys } from '../../server/domain/crypto';
 import { maskedPerson, personKey } from '../../server/domain/person';
 import { generateTrackingCode } from '../../server/domain/tracking';
-import { createRepositories } from '../../server/repositories';
-
+import { openSeedingCounty, seedInBatches } from './seed-county';
 
 const FOLLOWED_UP = new Set<string>(['contacting', 'visiting', 'reviewing', 'decided', 'closed']);
 const DECIDED = new Set<string>(['decided', 'closed']);
@@ -21,23 +15,11 @@ const DECIDED = new Set<string>(['decided', 'closed']);
  * (encrypted subject, blind index, masked columns), one transaction per 1,000 rows. With `followUps`,
  * cases past 「新」 also get a contact event and decided cases a decision, as the statistics count them.
  */
-export function seedCases(dataDir: string, count: number, townships = 20, { followUps = false } = {}): { seconds: number; townships: string[] } {
+export async function seedCases(dataDir: string, count: number, townships = 20, { followUps = false } = {}): Promise<{ seconds: number; townships: string[] }> {
   const started = performance.now();
-  const db = openDatabase(path.join(dataDir, 'xingfuma.sqlite'));
-  migrate(db);
-  const repos = createRepositories(db);
-  loadDemoCounty(db, repos);
-  const vault = createVault(loadKeys(dataDir));
-  const county = repos.regions.list().find((r) => r.level === 'county')!;
-  const codes = repos.regions.list().filter((r) => r.level === 'township').map((r) => r.code);
-  db.transaction(() => {
-    for (let n = codes.length; n < townships; n++) {
-      const code = `${county.code.slice(0, 6)}${String(200 + n).padStart(3, '0')}000`;
-      repos.regions.insert({ code, name: `压测镇${n}`, level: 'township', parent: county.code, phone: null });
-      codes.push(code);
-    }
-  })();
-  const entryCode = repos.entries.list()[0]!.code;
+  const { opened, vault, townships: codes } = await openSeedingCounty(dataDir, townships);
+  const { store } = opened;
+  const entryCode = (await store.repos.entries.list())[0]!.code;
   const base = Date.parse('2026-01-01T00:00:00Z');
   // A fixed pseudo-random sequence: every township gets every level and status, run after run.
   let state = 20261122;
@@ -45,50 +27,47 @@ export function seedCases(dataDir: string, count: number, townships = 20, { foll
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;
     return (state >>> 8) % n;
   };
-  const batch = db.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      const first17 = `3303271960${String(i).padStart(7, '0')}`;
-      const person = { name: `压测${i}`, phone: `139${String(i).padStart(8, '0')}`, idNumber: first17 + idNumberCheckChar(first17), address: `某村 ${i} 号` };
-      const level = RISK_LEVELS[random(RISK_LEVELS.length)]!;
-      const status = CASE_STATUSES[random(CASE_STATUSES.length)]!;
-      const now = new Date(base + i * 60_000).toISOString();
-      const caseId = repos.cases.insertCase({
-        township: codes[random(codes.length)]!,
-        village: null,
-        personKey: personKey(vault, person),
-        subjectEnc: vault.encrypt(person),
-        ...maskedPerson(person),
-        source: random(3) === 0 ? 'report' : 'self',
-        status,
-        level,
-        targetClass: i % 2 ? 'missing' : 'warning',
-        answersJson: null,
-        resultJson: null,
-        rulesVersion: null,
-        situationsJson: null,
-        dueAt: firstContactDue(now, level),
-        now,
-      });
-      if (status === 'closed') repos.cases.setStatus(caseId, 'closed', now);
-      const submissionId = repos.cases.insertSubmission({
-        caseId,
-        kind: 'request',
-        requestId: randomUUID(),
-        trackingCode: generateTrackingCode(),
-        entryCode,
-        payloadEnc: vault.encrypt({ person }),
-        reporterRelation: null,
-        now,
-      });
-      repos.cases.appendEvent({ caseId, submissionId, at: now, type: 'submitted', actor: 'resident', publicText: '已收到您的求助' });
-      if (followUps && FOLLOWED_UP.has(status)) {
-        const later = (hours: number) => new Date(Date.parse(now) + hours * 3_600_000).toISOString();
-        repos.cases.appendEvent({ caseId, at: later(1 + random(72)), type: 'contact', actor: 'bench' });
-        if (DECIDED.has(status)) repos.cases.appendEvent({ caseId, at: later(100), type: 'decide', actor: 'bench', detailEnc: vault.encrypt({ decision: 'dibao' }) });
-      }
+  await seedInBatches(store, count, async ({ repos }, i) => {
+    const first17 = `3303271960${String(i).padStart(7, '0')}`;
+    const person = { name: `压测${i}`, phone: `139${String(i).padStart(8, '0')}`, idNumber: first17 + idNumberCheckChar(first17), address: `某村 ${i} 号` };
+    const level = RISK_LEVELS[random(RISK_LEVELS.length)]!;
+    const status = CASE_STATUSES[random(CASE_STATUSES.length)]!;
+    const now = new Date(base + i * 60_000).toISOString();
+    const caseId = await repos.cases.insertCase({
+      township: codes[random(codes.length)]!,
+      village: null,
+      personKey: personKey(vault, person),
+      subjectEnc: vault.encrypt(person),
+      ...maskedPerson(person),
+      source: random(3) === 0 ? 'report' : 'self',
+      status,
+      level,
+      targetClass: i % 2 ? 'missing' : 'warning',
+      answersJson: null,
+      resultJson: null,
+      rulesVersion: null,
+      situationsJson: null,
+      dueAt: firstContactDue(now, level),
+      now,
+    });
+    if (status === 'closed') await repos.cases.setStatus(caseId, 'closed', now);
+    const submissionId = await repos.cases.insertSubmission({
+      caseId,
+      kind: 'request',
+      requestId: randomUUID(),
+      trackingCode: generateTrackingCode(),
+      entryCode,
+      payloadEnc: vault.encrypt({ person }),
+      reporterRelation: null,
+      now,
+    });
+    await repos.cases.appendEvent({ caseId, submissionId, at: now, type: 'submitted', actor: 'resident', publicText: '已收到您的求助' });
+    if (followUps && FOLLOWED_UP.has(status)) {
+      const later = (hours: number) => new Date(Date.parse(now) + hours * 3_600_000).toISOString();
+      await repos.cases.appendEvent({ caseId, at: later(1 + random(72)), type: 'contact', actor: 'bench' });
+      if (DECIDED.has(status)) await repos.cases.appendEvent({ caseId, at: later(100), type: 'decide', actor: 'bench', detailEnc: vault.encrypt({ decision: 'dibao' }) });
     }
   });
-  for (let from = 0; from < count; from += 1000) batch.immediate(from, Math.min(from + 1000, count));
-  db.close();
+  await opened.close();
   return { seconds: (performance.now() - started) / 1000, townships: codes };
 }

@@ -19,3 +19,8 @@ export async function benchLogin(server: RunningServer, username: string, role: 
   if (!cookie) throw new Error(`bench login as ${username} failed: ${res.status}`);
   return cookie;
 }
+
+/** A county admin of the bench's own, signed in (a fresh name each run); returns the session cookie. */
+export function countyAdminLogin(server: RunningServer): Promise<string> {
+  return benchLogin(server, `benchcc${Date.now().toString(36)}`, 'county_admin');
+}

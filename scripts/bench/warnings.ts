@@ -5,10 +5,10 @@ import { idNumberCheckChar } from '../../shared/identity/id-number';
 import { signalTemplateCsv } from '../../shared/warnings/template';
 import { HARDSHIP_ANSWERS } from '../../tests/fixtures/households';
 import { activeEntryCodes, startRealServer, type RunningServer } from '../../tests/e2e/support/server';
-import { buildStale } from '../build.mjs';
+import type { BenchSection } from './sections';
 import { load, nextClientAddress } from './http-load';
 import { benchLogin } from './staff-login';
-import { printTable, type Row } from './table';
+import type { Row } from './table';
 
 const ROWS = 200_000;
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
@@ -40,12 +40,10 @@ async function signIn(server: RunningServer): Promise<{ cookie: string; csrf: st
  * server (upload → 202 → polling until done), while residents' screenings run beside it; the screenings' p99 is
  * taken over the import only.
  */
-export async function runWarningsBench(env: Record<string, string>): Promise<void> {
-  await buildStale();
+export const benchWarnings: BenchSection = async (env, check) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-bench-warnings-'));
   const server = await startRealServer(env, dataDir);
   const rows: Row[] = [];
-  let failed = false;
   try {
     const entries = await activeEntryCodes(server);
     const townships = [...new Set(entries.map((e) => e.township))];
@@ -84,23 +82,19 @@ export async function runWarningsBench(env: Record<string, string>): Promise<voi
     const seconds = importMs / 1000;
     const importOk = finalJob.status === 'done' && seconds < 60;
     const p99Ok = screening.p99 < 50;
-    failed = !importOk || !p99Ok;
     rows.push({
       name: `导入 20 万行医保名单（网页接口，${String(finalJob.warnings ?? '?')} 条预警）`,
       figure: `${seconds.toFixed(1)} s`,
-      target: `< 60 s ${importOk ? '✓' : '✗'}`,
+      target: `< 60 s ${check('导入 20 万行', importOk)}`,
     });
     rows.push({
       name: `导入期间居民预判 p99（${screening.requests} 次，${screening.non2xx} 次非 2xx）`,
       figure: ms(screening.p99),
-      target: `< 50 ms ${p99Ok ? '✓' : '✗'}`,
+      target: `< 50 ms ${check('导入期间居民预判 p99', p99Ok)}`,
     });
-    printTable(rows);
-    console.log(`import 200k rows: ${seconds.toFixed(1)} s / < 60 s`);
-    console.log(`screening p99 during import: ${screening.p99} ms / < 50 ms`);
   } finally {
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  if (failed) process.exitCode = 1;
-}
+  return rows;
+};

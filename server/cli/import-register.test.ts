@@ -1,58 +1,22 @@
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { idNumberCheckChar } from '../../shared/identity/id-number';
-import { openDatabase } from '../db/open';
-import { createRepositories } from '../repositories';
+import { describe, expect, it } from 'vitest';
+import { fakeIdNumber as id } from '../../tests/helpers/people';
+import { runAdmin, useCliDataDir, wrongCheckIdNumber as wrongCheck, writeCsv, writeXlsx } from '../../tests/helpers/csv-fixtures';
+import { withStoreOf } from '../../tests/helpers/data-dir-database';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-register-'));
-const operatorEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')));
-const env = { ...operatorEnv, DATA_DIR: dataDir };
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-
-async function admin(args: string[]) {
-  try {
-    const { stdout, stderr } = await run('npm', ['run', 'admin', '--', ...args], { cwd: ROOT, env });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-const id = (first17: string) => first17 + idNumberCheckChar(first17);
-const wrongCheck = (first17: string) => first17 + (idNumberCheckChar(first17) === '1' ? '2' : '1');
-
-function households() {
-  const db = openDatabase(path.join(dataDir, 'xingfuma.sqlite'));
-  try {
-    return createRepositories(db).households.page({ township: null, limit: 100 });
-  } finally {
-    db.close();
-  }
-}
+const dataDir = useCliDataDir('register');
+const admin = (args: string[]) => runAdmin(dataDir, args);
+const households = () => withStoreOf({ dataDir }, (store) => store.repos.households.page({ township: null, limit: 100 }));
 
 describe('npm run admin -- import-register', () => {
-  const csv = path.join(dataDir, '在册名单.csv');
-  fs.writeFileSync(
-    csv,
-    '\uFEFF' +
-      [
-        '身份证号,姓名,乡镇代码,类别,纳入日期,村社区代码,手机,住址,风险等级',
-        `${id('33032719500101011')},张一,330327100000,低保,2024-03-01,330327100201,13957700011,渎浦村 1 号,红`,
-        `${wrongCheck('33032719500101012')},张二,330327100000,低保,2024-03-01,,,,`,
-        `${id('33032719500101013')},张三,330327999000,特困,2024-03-01,,,,`,
-        `${id('33032719500101014')},张四,330327104000,监测,2025-06-01,,,,`,
-        `${id('33032719500101014')},张四,330327104000,低边,2025-06-01,,,,`,
-        `${id('33032719500101015')},张五,330327104000,支出型,2025-12-01,,,,黄`,
-      ].join('\r\n'),
-  );
+  const csv = writeCsv(dataDir, '在册名单.csv', [
+    ['身份证号', '姓名', '乡镇代码', '类别', '纳入日期', '村社区代码', '手机', '住址', '风险等级'],
+    [id('33032719500101011'), '张一', '330327100000', '低保', '2024-03-01', '330327100201', '13957700011', '渎浦村 1 号', '红'],
+    [wrongCheck('33032719500101012'), '张二', '330327100000', '低保', '2024-03-01', '', '', '', ''],
+    [id('33032719500101013'), '张三', '330327999000', '特困', '2024-03-01', '', '', '', ''],
+    [id('33032719500101014'), '张四', '330327104000', '监测', '2025-06-01', '', '', '', ''],
+    [id('33032719500101014'), '张四', '330327104000', '低边', '2025-06-01', '', '', '', ''],
+    [id('33032719500101015'), '张五', '330327104000', '支出型', '2025-12-01', '', '', '', '黄'],
+  ]);
 
   it('imports the good rows, reports each bad one in Chinese, and the same file again changes nothing', async () => {
     const first = await admin(['import-register', '--file', csv, '--json']);
@@ -69,7 +33,7 @@ describe('npm run admin -- import-register', () => {
         { row: 6, reason: '身份证号和第 5 行重复，请核对后只保留一行' },
       ],
     });
-    const before = households();
+    const before = await households();
     expect(before.map((h) => [h.name_masked, h.category, h.level, h.village])).toEqual([
       ['张*', 'expense', 'yellow', ''],
       ['张*', 'dibao', 'red', '330327100201'],
@@ -79,27 +43,24 @@ describe('npm run admin -- import-register', () => {
 
     const again = await admin(['import-register', '--file', csv, '--json']);
     expect(JSON.parse(again.stdout)).toMatchObject({ rows: 6, imported: 0, updated: 0 });
-    expect(households()).toEqual(before);
+    expect(await households()).toEqual(before);
   });
 
   it('reads the first sheet of an XLSX and updates a changed row', async () => {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('名单');
-    sheet.addRow(['姓名', '身份证号', '乡镇代码', '类别', '纳入日期']);
-    sheet.addRow(['张一', id('33032719500101011'), '330327100000', '特困', new Date(Date.UTC(2025, 0, 15))]);
-    sheet.addRow(['李六', id('33032719500101016'), '330327105000', '临时救助', '2026-01-02']);
-    const xlsx = path.join(dataDir, '名单.xlsx');
-    await workbook.xlsx.writeFile(xlsx);
+    const xlsx = await writeXlsx(dataDir, '名单.xlsx', '名单', [
+      ['姓名', '身份证号', '乡镇代码', '类别', '纳入日期'],
+      ['张一', id('33032719500101011'), '330327100000', '特困', new Date(Date.UTC(2025, 0, 15))],
+      ['李六', id('33032719500101016'), '330327105000', '临时救助', '2026-01-02'],
+    ]);
     const res = await admin(['import-register', '--file', xlsx]);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('共 2 行：新导入 1 户，更新 1 户，未导入 0 行');
-    const updated = households().find((h) => h.township === '330327100000')!;
+    const updated = (await households()).find((h) => h.township === '330327100000')!;
     expect([updated.category, updated.category_since, updated.level]).toEqual(['tekun', '2025-01-15', 'red']);
   });
 
   it('a file without the required columns is refused with the missing headers named', async () => {
-    const bad = path.join(dataDir, 'bad.csv');
-    fs.writeFileSync(bad, '姓名,身份证号\n张三,1\n');
+    const bad = writeCsv(dataDir, 'bad.csv', [['姓名', '身份证号'], ['张三', '1']], { bom: false });
     const res = await admin(['import-register', '--file', bad, '--json']);
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('缺少这些列：乡镇代码、类别、纳入日期');

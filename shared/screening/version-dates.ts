@@ -10,6 +10,11 @@ export function effectiveFromError(effectiveFrom: string, today: string): string
   return null;
 }
 
+/** A day can start one version only: history is never rewritten. */
+export function dayTakenError(effectiveFrom: string): string {
+  return `${effectiveFrom} 已经有一个版本了，历史版本不能修改，请换一个生效日期`;
+}
+
 /** A version may be withdrawn only while it has not yet taken effect. */
 export function canWithdrawVersion(effectiveFrom: string, today: string): boolean {
   return effectiveFrom > today;

@@ -3,16 +3,13 @@ import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { phoneContext, screenshot, watchErrors } from './support/browser';
-import { useRealStack } from './support/real-stack';
-import { choosePassword, type RunningServer } from './support/server';
-
-const TEMPORARY_ADMIN_PASSWORD = 'county-admin-password-2';
-const ADMIN_PASSWORD = 'county-admin-chosen-2';
+import { signIn, STACK_PASSWORDS, useStackWithStaff } from './support/real-stack';
+import type { RunningServer } from './support/server';
 
 let server: RunningServer;
 let browser: Browser;
 
-useRealStack((stack) => ({ server, browser } = stack), { ADMIN_PASSWORD: TEMPORARY_ADMIN_PASSWORD });
+useStackWithStaff((stack) => ({ server, browser } = stack), { staff: [] });
 
 describe('county administration on a desktop PC', () => {
   it('batch-creates a village doorplate codes, prints their posters, and a printed code opens the landing page on a phone', async () => {
@@ -20,14 +17,9 @@ describe('county administration on a desktop PC', () => {
     const township = regions.find((r) => r.level === 'township')!;
     const village = regions.find((r) => r.level === 'village' && r.parent === township.code)!;
 
-    await choosePassword(server, 'admin', TEMPORARY_ADMIN_PASSWORD, ADMIN_PASSWORD);
     const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const page = await desktop.newPage();
-    await page.goto(`${server.url}/staff`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码', { exact: true }).fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/staff\/cases$/);
+    await signIn(page, server, 'admin', STACK_PASSWORDS.admin);
     // Watched from here: the login page's own 「who am I?」 401 is expected.
     const errors = watchErrors(page);
 

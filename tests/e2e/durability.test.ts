@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HARDSHIP_ANSWERS } from '../fixtures/households';
 import { fakeIdNumber } from '../helpers/people';
+import { engineOf, queryRows, queryValue } from './support/database';
 import { activeEntryCodes, startRealServer, type RunningServer } from './support/server';
 
 let server: RunningServer | undefined;
@@ -61,17 +61,12 @@ describe('kill -9 during a burst of submissions', () => {
     // Restart on the same data: every acknowledged code must be there.
     const dataDir = server.dataDir;
     server = await startRealServer({}, dataDir);
-    const db = new Database(path.join(dataDir, 'xingfuma.sqlite'), { readonly: true });
-    try {
-      const stored = new Set(db.prepare('SELECT tracking_code FROM submissions').pluck().all() as string[]);
-      for (const code of acknowledged) expect(stored.has(code), `acknowledged ${code} was lost`).toBe(true);
-      // No half records: every case has a submission, every submission its 'submitted' event.
-      expect(db.prepare('SELECT count(*) FROM cases WHERE id NOT IN (SELECT case_id FROM submissions)').pluck().get()).toBe(0);
-      expect(db.prepare("SELECT count(*) FROM submissions s WHERE NOT EXISTS (SELECT 1 FROM case_events e WHERE e.submission_id = s.id AND e.type = 'submitted')").pluck().get()).toBe(0);
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    } finally {
-      db.close();
-    }
+    const stored = new Set((await queryRows(server, sql<{ tracking_code: string }>`SELECT tracking_code FROM submissions`)).map((row) => row.tracking_code));
+    for (const code of acknowledged) expect(stored.has(code), `acknowledged ${code} was lost`).toBe(true);
+    // No half records: every case has a submission, every submission its 'submitted' event.
+    expect(await queryValue(server, sql`SELECT count(*) AS n FROM cases WHERE id NOT IN (SELECT case_id FROM submissions)`)).toBe(0);
+    expect(await queryValue(server, sql`SELECT count(*) AS n FROM submissions s WHERE NOT EXISTS (SELECT 1 FROM case_events e WHERE e.submission_id = s.id AND e.type = 'submitted')`)).toBe(0);
+    if (engineOf(server) === 'sqlite') expect(await queryValue(server, sql`PRAGMA integrity_check`)).toBe('ok');
     const health = await fetch(`${server.url}/api/health`);
     expect(health.status).toBe(200);
   });

@@ -1,23 +1,22 @@
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HARDSHIP_ANSWERS } from '../fixtures/households';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeIdNumber } from '../helpers/people';
-import { launchBrowser, phoneContext, screenshot, watchErrors } from './support/browser';
+import { phoneContext, screenshot, watchErrors } from './support/browser';
+import { STACK_PASSWORDS, useStackWithStaff } from './support/real-stack';
+import { postRequest } from './support/requests';
 import { axeViolations } from './support/resident';
-import { activeEntryCodes, choosePassword, startRealServer, type RunningServer } from './support/server';
+import { choosePassword, type RunningServer } from './support/server';
 
-// Passwords set by the CLI or ADMIN_PASSWORD are temporary: each account chooses its own first.
-const TEMPORARY_PASSWORD = 'county-admin-password-1';
-const ADMIN_PASSWORD = 'county-admin-chosen-7';
-const PASSWORD = 'partner-round-chosen-8';
+// The partner account chooses the same password the township staff did.
+const PASSWORD = STACK_PASSWORDS.staff;
 const PHONE = '13957708765';
 const ID_NUMBER = fakeIdNumber('33032719480506123');
 const NEED = '独居老人，腿脚不便，需要每周上门陪护两次';
 
 let server: RunningServer;
 let browser: Browser;
+let entryCode: string;
+let township: string;
 let trackingCode: string;
 let referralId: number;
 let shareContact: () => Promise<number>;
@@ -37,30 +36,16 @@ async function apiSession(username: string, password: string) {
   };
 }
 
+useStackWithStaff((stack) => ({ server, browser, entryCode, township } = stack), { staff: ['lx01'] });
+
 beforeAll(async () => {
-  server = await startRealServer({ ADMIN_PASSWORD: TEMPORARY_PASSWORD });
-  const [entry] = await activeEntryCodes(server);
-  const township = entry!.township;
-  const [launched] = await Promise.all([
-    launchBrowser(),
-    server
-      .admin(['create-user', '--username', 'lx01', '--role', 'township_staff', '--township', township, '--password-stdin'], `${TEMPORARY_PASSWORD}\n`)
-      .then(() => choosePassword(server, 'lx01', TEMPORARY_PASSWORD, PASSWORD)),
-    choosePassword(server, 'admin', TEMPORARY_PASSWORD, ADMIN_PASSWORD),
-  ]);
-  browser = launched;
-  const admin = await apiSession('admin', ADMIN_PASSWORD);
+  const admin = await apiSession('admin', STACK_PASSWORDS.admin);
   const resource = await admin.post('/api/admin/resources', { kind: 'station', name: '渎浦社工站', township, serviceTypes: ['生活照料', '心理疏导'] });
   expect(resource.status).toBe(201);
-  await server.admin(['create-user', '--username', 'dp_station', '--role', 'partner', '--resource', String(resource.json.id), '--password-stdin'], `${TEMPORARY_PASSWORD}\n`);
-  await choosePassword(server, 'dp_station', TEMPORARY_PASSWORD, PASSWORD);
+  await server.admin(['create-user', '--username', 'dp_station', '--role', 'partner', '--resource', String(resource.json.id), '--password-stdin'], `${STACK_PASSWORDS.temporary}\n`);
+  await choosePassword(server, 'dp_station', STACK_PASSWORDS.temporary, PASSWORD);
 
-  const res = await fetch(`${server.url}/api/requests`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ requestId: randomUUID(), entryCode: entry!.code, answers: HARDSHIP_ANSWERS, person: { name: '王大伯', phone: PHONE, idNumber: ID_NUMBER }, consent: true }),
-  });
-  trackingCode = ((await res.json()) as { trackingCode: string }).trackingCode;
+  trackingCode = await postRequest(server, entryCode, { name: '王大伯', phone: PHONE, idNumber: ID_NUMBER });
   const staff = await apiSession('lx01', PASSWORD);
   const caseId = ((await staff.get('/api/staff/cases')).items as Array<{ id: number }>)[0]!.id;
   const referral = await staff.post(`/api/staff/cases/${caseId}/referrals`, { resourceId: resource.json.id, need: NEED });
@@ -68,12 +53,6 @@ beforeAll(async () => {
   referralId = referral.json.id as number;
   shareContact = async () => (await staff.post(`/api/staff/cases/${caseId}/referrals/${referralId}/contact`, { confirm: true })).status;
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
-
 describe('a partner’s full round on a 375 px phone', () => {
   it('signs in, sees the referral desensitised, accepts, gets the shared phone, completes with a note; the resident reads it', async () => {
     // bypassCSP only so axe-core can be injected (the other browser tests run the app under the real CSP).

@@ -1,18 +1,14 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, chinaDate, nextVisitDate } from '../../shared/register/cadence';
 import { selectRegisterParameters } from '../../shared/register/parameters';
 import { fakeIdNumber } from '../helpers/people';
-import { launchBrowser, phoneContext, screenshot, watchErrors } from './support/browser';
-import { choosePassword, startRealServer, type RunningServer } from './support/server';
+import { phoneContext, screenshot, watchErrors } from './support/browser';
+import { arrange, queryRows, queryValue } from './support/database';
+import { importRoster, signIn, STACK_PASSWORDS, useStackWithStaff } from './support/real-stack';
+import type { RunningServer } from './support/server';
 
-// Passwords set by the CLI or ADMIN_PASSWORD are temporary: each account chooses its own first.
-const TEMPORARY_PASSWORD = 'county-admin-password-2';
-const STAFF_PASSWORD = 'register-round-chosen-5';
-const ADMIN_PASSWORD = 'county-admin-chosen-6';
 const TOWNSHIP = '330327100000';
 const VILLAGE = '330327100201';
 const PHONE = '13957708765';
@@ -20,39 +16,21 @@ const PHONE = '13957708765';
 let server: RunningServer;
 let browser: Browser;
 
-function sql<T>(run: (db: Database.Database) => T): T {
-  const db = new Database(path.join(server.dataDir, 'xingfuma.sqlite'), { fileMustExist: true });
-  try {
-    return run(db);
-  } finally {
-    db.close();
-  }
-}
-
-beforeAll(async () => {
-  server = await startRealServer({ ADMIN_PASSWORD: TEMPORARY_PASSWORD });
-  const roster = path.join(server.dataDir, '在册名单.csv');
-  fs.writeFileSync(
-    roster,
-    `\uFEFF身份证号,姓名,乡镇代码,类别,纳入日期,村社区代码,手机,风险等级\r\n${fakeIdNumber('33032719480506876')},陈阿明,${TOWNSHIP},特困,2024-05-01,${VILLAGE},${PHONE},红\r\n`,
-  );
-  const [launched] = await Promise.all([
-    launchBrowser(),
-    server
-      .admin(['create-user', '--username', 'lx02', '--role', 'township_staff', '--township', TOWNSHIP, '--password-stdin'], `${TEMPORARY_PASSWORD}\n`)
-      .then(() => choosePassword(server, 'lx02', TEMPORARY_PASSWORD, STAFF_PASSWORD)),
-    choosePassword(server, 'admin', TEMPORARY_PASSWORD, ADMIN_PASSWORD),
-    server.admin(['import-register', '--file', roster, '--json']),
-  ]);
-  browser = launched;
-  // A week has passed without a visit: the household is overdue.
-  sql((db) => db.prepare('UPDATE households SET next_visit_on = ?').run(addDays(chinaDate(new Date().toISOString()), -2)));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
+useStackWithStaff(
+  (stack) => ({ server, browser } = stack),
+  {
+    staff: ['lx02'],
+    township: TOWNSHIP,
+    alongside: async (started) => {
+      await importRoster(started, [
+        ['身份证号', '姓名', '乡镇代码', '类别', '纳入日期', '村社区代码', '手机', '风险等级'],
+        [fakeIdNumber('33032719480506876'), '陈阿明', TOWNSHIP, '特困', '2024-05-01', VILLAGE, PHONE, '红'],
+      ]);
+      // A week has passed without a visit: the household is overdue.
+      await arrange(started, sql`UPDATE households SET next_visit_on = ${addDays(chinaDate(new Date().toISOString()), -2)}`);
+    },
+  },
+);
 
 describe('a round of visits on a 375 px phone', () => {
   it('worklist → call link → record the visit in place → next visit moves, the open risk is carried', async () => {
@@ -60,11 +38,7 @@ describe('a round of visits on a 375 px phone', () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
 
-    await page.goto(`${server.url}/staff`);
-    await page.getByLabel('用户名').fill('lx02');
-    await page.getByLabel('密码', { exact: true }).fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/staff\/cases$/);
+    await signIn(page, server, 'lx02', STACK_PASSWORDS.staff);
     errors.length = 0; // the sign-in page's session probe answers 401 before login, by design
     const summary = page.getByRole('link', { name: /探访：本周 \d+ 户，超期 1 户/ });
     await summary.waitFor();
@@ -84,7 +58,7 @@ describe('a round of visits on a 375 px phone', () => {
     const call = card.getByRole('link', { name: `拨打 ${PHONE}` });
     await call.waitFor();
     expect(await call.getAttribute('href')).toBe(`tel:${PHONE}`);
-    expect(sql((db) => db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'household.reveal'").all())).toEqual([{ actor: 'lx02', detail: '电话联系本人' }]);
+    expect(await queryRows(server, sql`SELECT actor, detail FROM audit_log WHERE action = 'household.reveal'`)).toEqual([{ actor: 'lx02', detail: '电话联系本人' }]);
 
     // Record the visit in place, with a health risk.
     await card.getByRole('button', { name: '记录探访' }).click();
@@ -95,12 +69,12 @@ describe('a round of visits on a 375 px phone', () => {
     const recorded = card.getByRole('status');
     await recorded.waitFor();
     // The day the visit was recorded as (read back, so a save around China's midnight cannot skew the expectation).
-    const today = sql((db) => db.prepare('SELECT last_visit_on FROM households').pluck().get()) as string;
+    const today = (await queryValue(server, sql<{ last_visit_on: string }>`SELECT last_visit_on FROM households`))!;
     const next = nextVisitDate(today, 'red', selectRegisterParameters(today).values);
     const [, m, d] = next.split('-').map(Number);
     expect(await recorded.textContent()).toContain(`下次探访：${next.slice(0, 4) === today.slice(0, 4) ? '' : `${next.slice(0, 4)}年`}${m}月${d}日`);
     expect(await recorded.textContent()).toContain('未清零风险 1 项');
-    expect(sql((db) => db.prepare('SELECT next_visit_on FROM households').pluck().get())).toBe(next);
+    expect(await queryValue(server, sql`SELECT next_visit_on FROM households`)).toBe(next);
 
     // The household page carries the open risk into the next visit's form.
     await card.getByRole('link', { name: '陈*明' }).click();
@@ -118,10 +92,10 @@ describe('a round of visits on a 375 px phone', () => {
     await page.getByLabel('退出（继续监测）').check();
     await page.getByRole('button', { name: '保存复核结果' }).click();
     await page.getByText('监测到', { exact: true }).waitFor();
-    expect(sql((db) => db.prepare('SELECT category, monitored_until FROM households').get())).toEqual({
+    expect(await queryRows(server, sql`SELECT category, monitored_until FROM households`)).toEqual([{
       category: 'exited',
       monitored_until: addMonths(today, 24),
-    });
+    }]);
     expect(await page.locator('.household-timeline').textContent()).toContain('复核：退出保障，继续监测到');
     expect(errors).toEqual([]);
     await context.close();
@@ -130,11 +104,7 @@ describe('a round of visits on a 375 px phone', () => {
   it('the county previews a roster upload row by row, then imports it', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/staff`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码', { exact: true }).fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/staff\/cases/);
+    await signIn(page, server, 'admin', STACK_PASSWORDS.admin);
     await page.goto(`${server.url}/admin/register`);
     await page.getByRole('heading', { level: 1, name: '在册名单' }).waitFor();
     await page.getByRole('heading', { name: '在册 1 户' }).waitFor();
@@ -147,11 +117,11 @@ describe('a round of visits on a 375 px phone', () => {
     await page.getByLabel('选择名单文件').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('heading', { name: '预览（还没有导入）' }).waitFor();
     expect(await page.locator('table').last().textContent()).toContain('本县没有乡镇代码 330327999000');
-    expect(sql((db) => db.prepare('SELECT count(*) FROM households').pluck().get())).toBe(1);
+    expect(await queryValue(server, sql`SELECT count(*) AS n FROM households`)).toBe(1);
     await page.getByRole('button', { name: '导入 1 户' }).click();
     await page.getByRole('heading', { name: '导入完成' }).waitFor();
     await page.getByRole('heading', { name: '在册 2 户' }).waitFor();
-    expect(sql((db) => db.prepare('SELECT count(*) FROM households').pluck().get())).toBe(2);
+    expect(await queryValue(server, sql`SELECT count(*) AS n FROM households`)).toBe(2);
     await context.close();
   });
 });

@@ -1,70 +1,42 @@
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HARDSHIP_ANSWERS } from '../fixtures/households';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeIdNumber } from '../helpers/people';
-import { launchBrowser, phoneContext, screenshot, watchErrors, WECHAT_UA } from './support/browser';
+import { phoneContext, screenshot, watchErrors, WECHAT_UA } from './support/browser';
+import { queryRows, queryValue } from './support/database';
+import { STACK_PASSWORDS, submitSignIn, useStackWithStaff } from './support/real-stack';
+import { postRequest } from './support/requests';
 import { axeViolations } from './support/resident';
-import { activeEntryCodes, choosePassword, startRealServer, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
 
-const TEMPORARY_PASSWORD = 'county-admin-password-1';
-const ADMIN_PASSWORD = 'county-admin-chosen-1';
-const STAFF_PASSWORD = 'lingxi-desk-staff-7';
+const ADMIN_PASSWORD = STACK_PASSWORDS.admin;
+const STAFF_PASSWORD = STACK_PASSWORDS.staff;
 const PHONE = '13957704321';
 const ID_NUMBER = fakeIdNumber('33032719520304432');
 const FEEDBACK = '您家已纳入最低生活保障，每月补助从下个月起发放。有疑问请打乡镇民政办电话。';
 
 let server: RunningServer;
 let browser: Browser;
+let entryCode: string;
+let township: string;
 let trackingCode: string;
 let viewerTemporaryPassword: string;
 
-beforeAll(async () => {
-  server = await startRealServer({ ADMIN_PASSWORD: TEMPORARY_PASSWORD });
-  const [entry] = await activeEntryCodes(server);
-  const township = entry!.township;
-  // Each admin command is its own process: start them together.
-  const [launched, , , temporary] = await Promise.all([
-    launchBrowser(),
-    server
-      .admin(['create-user', '--username', 'lx01', '--role', 'township_staff', '--township', township, '--password-stdin'], `${TEMPORARY_PASSWORD}\n`)
-      .then(() => choosePassword(server, 'lx01', TEMPORARY_PASSWORD, STAFF_PASSWORD)),
-    choosePassword(server, 'admin', TEMPORARY_PASSWORD, ADMIN_PASSWORD),
-    server
-      .admin(['create-user', '--username', 'ck01', '--role', 'viewer', '--township', township, '--password-stdin'], `${TEMPORARY_PASSWORD}\n`)
-      .then(() => server.admin(['reset-password', '--username', 'ck01', '--json'])),
-  ]);
-  browser = launched;
-  viewerTemporaryPassword = (JSON.parse(temporary) as { temporaryPassword: string }).temporaryPassword;
-  const res = await fetch(`${server.url}/api/requests`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      requestId: randomUUID(),
-      entryCode: entry!.code,
-      answers: HARDSHIP_ANSWERS,
-      person: { name: '王小明', phone: PHONE, idNumber: ID_NUMBER, address: '城关镇幸福村三组 18 号' },
-      consent: true,
-    }),
-  });
-  expect(res.status).toBe(201);
-  trackingCode = ((await res.json()) as { trackingCode: string }).trackingCode;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
+useStackWithStaff((stack) => ({ server, browser, entryCode, township } = stack), {
+  staff: ['lx01'],
+  // A read-only account whose password the county reset: its owner must choose a new one at first login.
+  alongside: async (started, staffTownship) => {
+    await started.admin(['create-user', '--username', 'ck01', '--role', 'viewer', '--township', staffTownship, '--password-stdin'], `${STACK_PASSWORDS.temporary}\n`);
+    const reset = await started.admin(['reset-password', '--username', 'ck01', '--json']);
+    viewerTemporaryPassword = (JSON.parse(reset) as { temporaryPassword: string }).temporaryPassword;
+  },
 });
 
-async function logIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/staff`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
+beforeAll(async () => {
+  trackingCode = await postRequest(server, entryCode, { name: '王小明', phone: PHONE, idNumber: ID_NUMBER, address: '城关镇幸福村三组 18 号' });
+});
+
+const logIn = (page: Page, username: string, password: string) => submitSignIn(page, server, username, password);
 
 /** Opens a workflow step from the 「办理」 card and waits for its form. */
 async function startStep(page: Page, button: string, title: string): Promise<void> {
@@ -122,9 +94,7 @@ describe('the staff workbench on a phone, from queue to the resident’s trackin
     expect(await page.getByRole('link', { name: PHONE }).getAttribute('href')).toBe(`tel:${PHONE}`);
     expect(await page.getByText(ID_NUMBER).count()).toBe(1);
     await screenshot(page, 'staff-case-revealed-phone');
-    const db = new Database(path.join(server.dataDir, 'xingfuma.sqlite'), { readonly: true, fileMustExist: true });
-    const audit = db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'case.reveal'").all() as Array<{ actor: string; detail: string }>;
-    db.close();
+    const audit = await queryRows(server, sql<{ actor: string; detail: string }>`SELECT actor, detail FROM audit_log WHERE action = 'case.reveal'`);
     expect(audit).toEqual([expect.objectContaining({ actor: 'lx01', detail: '入户核查' })]);
     await page.getByRole('button', { name: '隐藏完整信息' }).click();
     expect(await page.getByText(ID_NUMBER).count()).toBe(0);
@@ -258,23 +228,9 @@ describe('the staff workbench on a phone, from queue to the resident’s trackin
   });
 
   it('keeps a half-written visit through a reload, asks before discarding, shows the offline error by the save button', async () => {
-    const [entry] = await activeEntryCodes(server);
-    const res = await fetch(`${server.url}/api/requests`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        requestId: randomUUID(),
-        entryCode: entry!.code,
-        answers: HARDSHIP_ANSWERS,
-        person: { name: '赵桂芬', phone: '13957709876', address: '某村五组 3 号' },
-        consent: true,
-      }),
-    });
-    const { trackingCode: code } = (await res.json()) as { trackingCode: string };
-    const db = new Database(path.join(server.dataDir, 'xingfuma.sqlite'), { readonly: true, fileMustExist: true });
-    const caseId = (db.prepare('SELECT case_id FROM submissions WHERE tracking_code = ?').get(code) as { case_id: number }).case_id;
-    const villages = (db.prepare("SELECT name FROM regions WHERE level = 'village' AND parent = ? ORDER BY code").all(entry!.township) as Array<{ name: string }>).map((v) => v.name);
-    db.close();
+    const code = await postRequest(server, entryCode, { name: '赵桂芬', phone: '13957709876', address: '某村五组 3 号' });
+    const caseId = await queryValue(server, sql<{ case_id: number }>`SELECT case_id FROM submissions WHERE tracking_code = ${code}`);
+    const villages = (await queryRows(server, sql<{ name: string }>`SELECT name FROM regions WHERE level = 'village' AND parent = ${township} ORDER BY code`)).map((v) => v.name);
     const twoDaysAgo = new Date(Date.now() + 8 * 3600_000 - 2 * 86_400_000).toISOString().slice(0, 10);
 
     const context = await phoneContext(browser);

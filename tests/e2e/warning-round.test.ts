@@ -1,39 +1,24 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { addDays, chinaDate } from '../../shared/register/cadence';
 import { fakeIdNumber } from '../helpers/people';
-import { launchBrowser, phoneContext, watchErrors } from './support/browser';
+import { phoneContext, watchErrors } from './support/browser';
+import { queryRows } from './support/database';
+import { signIn, STACK_PASSWORDS, useStackWithStaff } from './support/real-stack';
 import { axeViolations } from './support/resident';
-import { choosePassword, startRealServer, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
 
-// Passwords set by the CLI or ADMIN_PASSWORD are temporary: each account chooses its own first.
-const TEMPORARY_PASSWORD = 'county-admin-password-3';
-const STAFF_PASSWORD = 'warning-round-chosen-7';
-const ADMIN_PASSWORD = 'county-admin-chosen-8';
+const STAFF_PASSWORD = STACK_PASSWORDS.staff;
+const ADMIN_PASSWORD = STACK_PASSWORDS.admin;
 const TOWNSHIP = '330327100000';
 
 let server: RunningServer;
 let browser: Browser;
 
-function sql<T>(run: (db: Database.Database) => T): T {
-  const db = new Database(path.join(server.dataDir, 'xingfuma.sqlite'), { fileMustExist: true });
-  try {
-    return run(db);
-  } finally {
-    db.close();
-  }
-}
+useStackWithStaff((stack) => ({ server, browser } = stack), { staff: ['lx03'], township: TOWNSHIP });
 
-async function logIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/staff`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/\/staff\/cases/);
-}
+const logIn = (page: Page, username: string, password: string) => signIn(page, server, username, password);
 
 async function step(page: Page, button: string, title: string): Promise<void> {
   await page.getByRole('button', { name: button, exact: true }).click();
@@ -44,23 +29,6 @@ async function saved(page: Page, what: string): Promise<void> {
   await page.locator('[role="status"]', { hasText: what }).waitFor({ state: 'attached' });
   await page.locator('.event-form').waitFor({ state: 'detached' });
 }
-
-beforeAll(async () => {
-  server = await startRealServer({ ADMIN_PASSWORD: TEMPORARY_PASSWORD });
-  const [launched] = await Promise.all([
-    launchBrowser(),
-    server
-      .admin(['create-user', '--username', 'lx03', '--role', 'township_staff', '--township', TOWNSHIP, '--password-stdin'], `${TEMPORARY_PASSWORD}\n`)
-      .then(() => choosePassword(server, 'lx03', TEMPORARY_PASSWORD, STAFF_PASSWORD)),
-    choosePassword(server, 'admin', TEMPORARY_PASSWORD, ADMIN_PASSWORD),
-  ]);
-  browser = launched;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
 
 describe('数据预警: county import → township queue → visit → branch', () => {
   it('the county uploads a death list; the township finds the warning, visits, and chooses a branch', async () => {
@@ -115,7 +83,7 @@ describe('数据预警: county import → township queue → visit → branch', 
     await page.getByRole('button', { name: '保存' }).click();
     await saved(page, '已记录：分类处置');
     expect(await page.locator('.timeline').textContent()).toContain('落实现有救助政策');
-    expect(sql((db) => db.prepare("SELECT source, status, township FROM cases").all())).toEqual([{ source: 'warning', status: 'decided', township: TOWNSHIP }]);
+    expect(await queryRows(server, sql`SELECT source, status, township FROM cases`)).toEqual([{ source: 'warning', status: 'decided', township: TOWNSHIP }]);
     expect(errors).toEqual([]);
     await phone.close();
 

@@ -1,29 +1,24 @@
 import { nextTick, ref } from 'vue';
 import type { SubmissionBody, SubmissionKind } from '../stores/submissions';
+import { useFormErrors, type FieldError } from './useFormErrors';
 import { useOfflineQueue } from './useOfflineQueue';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
 /**
- * What the contact and report forms share: field errors with a focused summary, and a submit that goes
- * through the phone's queue and maps the server's field keys (e.g. "person.phone") onto the form's ids.
+ * What the contact and report forms share: their errors (useFormErrors, keyed by the inputs' ids) with a focused
+ * summary, and a submit that goes through the phone's queue and maps the server's field keys (e.g.
+ * "person.phone") onto the form's ids.
  */
 export function useSubmissionForm<K extends SubmissionKind>(kind: K, fieldIds: Readonly<Record<string, string>>, fallbackField: string) {
   const queue = useOfflineQueue();
-  const errors = ref<FieldError[]>([]);
-  const formProblem = ref<string>();
+  const errors = useFormErrors();
   const submitting = ref(false);
-  /** Bound to the page's <ErrorSummary ref="summary">. */
-  const summary = ref<{ focus(): void } | null>(null);
-  const errorOf = (field: string) => errors.value.find((e) => e.field === field)?.message;
+  /** Bound to the page's <ErrorSummary ref="summaryBox">. */
+  const summaryBox = ref<{ focus(): void } | null>(null);
 
   async function showErrors(list: FieldError[]): Promise<void> {
-    errors.value = list;
+    errors.show(list);
     await nextTick();
-    summary.value?.focus();
+    summaryBox.value?.focus();
   }
 
   /**
@@ -33,12 +28,11 @@ export function useSubmissionForm<K extends SubmissionKind>(kind: K, fieldIds: R
    */
   async function send(problems: FieldError[], body: () => SubmissionBody<K>, kept: () => Promise<unknown>): Promise<void> {
     if (submitting.value) return;
-    formProblem.value = undefined;
     if (problems.length) {
       await showErrors(problems);
       return;
     }
-    errors.value = [];
+    errors.clear();
     submitting.value = true;
     try {
       const submission = await queue.submit(kind, body());
@@ -48,11 +42,11 @@ export function useSubmissionForm<K extends SubmissionKind>(kind: K, fieldIds: R
       }
       const fields = Object.entries(submission.problem?.fields ?? {}).map(([key, message]) => ({ field: fieldIds[key] ?? fallbackField, message }));
       if (fields.length) await showErrors(fields);
-      else formProblem.value = submission.problem?.message ?? '没能提交，请稍后再试';
+      else errors.message.value = submission.problem?.message ?? '没能提交，请稍后再试';
     } finally {
       submitting.value = false;
     }
   }
 
-  return { errors, errorOf, formProblem, submitting, summary, send };
+  return { errors, submitting, summaryBox, showErrors, send };
 }

@@ -54,7 +54,7 @@ async function whileReportRuns(url: string, report: () => Promise<{ statusCode: 
 describe.skipIf(testEngine() === 'postgres')('reports never stall a resident', () => {
   beforeAll(async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-reports-'));
-    seedCases(dataDir, 3000, 8, { followUps: true });
+    await seedCases(dataDir, 3000, 8, { followUps: true });
     t = await buildTestApp({ dataDir });
     ({ admin } = await threeRoles(t.app, (await firstActiveEntry(t.app)).township));
   });

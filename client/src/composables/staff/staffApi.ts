@@ -1,5 +1,6 @@
 import { ApiError, api } from '../../api/http';
 import { useStaffSession } from '../../stores/staffSession';
+import type { FormErrors } from '../useFormErrors';
 
 export const EXPIRED_NOTICE = '为保护群众信息，长时间未操作已自动退出。请重新登录，刚才的页面会自动打开。';
 
@@ -38,4 +39,15 @@ async function redirectFor(error: ApiError): Promise<void> {
 export function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return '系统出了点问题，请稍后再试。';
+}
+
+/** Shows a failed call on its form: the server's problems by field, or else one message. */
+export function showFailure(errors: FormErrors, error: unknown): void {
+  if (error instanceof ApiError && Object.keys(error.fields).length) {
+    // 'findings/health' and 'findings.health' both name a field inside an object.
+    errors.show(Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k.replace(/^\//, '').replace(/\//g, '.'), v])));
+  } else {
+    errors.clear();
+    errors.message.value = messageOf(error);
+  }
 }

@@ -1,0 +1,42 @@
+import { openStore, storageTarget, type OpenedStore } from '../../server/db/open-store';
+import type { Store } from '../../server/db/store';
+import { loadDemoCounty } from '../../server/domain/bootstrap';
+import { createVault, loadKeys, type Vault } from '../../server/domain/crypto';
+
+export interface SeedingCounty {
+  opened: OpenedStore;
+  vault: Vault;
+  /** Codes of the demo county's townships, then the bench's own 压测镇 up to the number asked for. */
+  townships: string[];
+}
+
+/**
+ * A fresh DATA_DIR opened for seeding: migrated, the demo county loaded with its 幸福码, and padded with
+ * townships of the bench's own so the data spreads as widely as a real county's. Close `opened` when done.
+ */
+export async function openSeedingCounty(dataDir: string, townships: number): Promise<SeedingCounty> {
+  const opened = await openStore(storageTarget({ dataDir }));
+  const { store } = opened;
+  await loadDemoCounty(store);
+  const vault = createVault(loadKeys(dataDir));
+  const regions = await store.repos.regions.list();
+  const county = regions.find((r) => r.level === 'county')!;
+  const codes = regions.filter((r) => r.level === 'township').map((r) => r.code);
+  await store.transaction(async (tx) => {
+    for (let n = codes.length; n < townships; n++) {
+      const code = `${county.code.slice(0, 6)}${String(200 + n).padStart(3, '0')}000`;
+      await tx.repos.regions.insert({ code, name: `压测镇${n}`, level: 'township', parent: county.code, phone: null });
+      codes.push(code);
+    }
+  });
+  return { opened, vault, townships: codes };
+}
+
+/** Seeds rows `0…count-1` through `seedRow`, one transaction per thousand (short write locks, steady memory). */
+export async function seedInBatches(store: Store, count: number, seedRow: (tx: Store, i: number) => Promise<void>): Promise<void> {
+  for (let from = 0; from < count; from += 1000) {
+    await store.transaction(async (tx) => {
+      for (let i = from; i < Math.min(from + 1000, count); i++) await seedRow(tx, i);
+    });
+  }
+}
