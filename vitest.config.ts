@@ -1,8 +1,13 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { POSTGRES_SKIPPED_LINE, postgresAnswers, postgresRequired } from './tests/helpers/postgres';
 
 // Four suites: pure domain (unit), the real app over a temporary SQLite file (api), the same API suite over
 // PostgreSQL (api-pg), and a real server process driven through Debian's Chromium (e2e).
+// Without PostgreSQL (a developer's machine), the api-pg suite is left out with one line; CI always runs it.
+const withPostgres = postgresRequired() || (await postgresAnswers());
+if (!withPostgres) console.log(`${POSTGRES_SKIPPED_LINE}（api-pg）`);
+
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -23,7 +28,7 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      {
+      ...(withPostgres ? [{
         test: {
           // The same API suite again with every app on a throwaway PostgreSQL database (tests/helpers/test-app.ts).
           name: 'api-pg',
@@ -34,13 +39,15 @@ export default defineConfig({
             // Domain suites that drive the real app; the others are engine-free or SQLite's own (key file, backup).
             'server/domain/{entry-lookup,register-import,retention,usage-counters,warning-import}.test.ts',
           ],
+          // Already on PostgreSQL whichever project runs it.
+          exclude: ['tests/api/two-servers.test.ts'],
           env: { XFM_TEST_ENGINE: 'postgres' },
           environment: 'node',
           globalSetup: ['tests/helpers/postgres-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
-      },
+      }] : []),
       {
         test: {
           name: 'e2e',
@@ -52,6 +59,20 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      ...(withPostgres ? [{
+        test: {
+          // The browser rounds that write the most, again on PostgreSQL (tests/e2e/support/server.ts): kill -9 under
+          // load, the staff workbench, the register, the household plan, warnings and the partner's referral.
+          name: 'e2e-pg',
+          include: ['tests/e2e/{durability,staff-workbench,register-round,household-plan,warning-round,partner-round}.test.ts'],
+          env: { XFM_TEST_ENGINE: 'postgres' },
+          environment: 'node',
+          globalSetup: ['tests/e2e/support/global-setup.ts', 'tests/helpers/postgres-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      }] : []),
     ],
   },
 });

@@ -8,8 +8,10 @@ import { engineOf, queryRows, queryValue } from './support/database';
 import { activeEntryCodes, startRealServer, type RunningServer } from './support/server';
 
 let server: RunningServer | undefined;
+let crashed: RunningServer | undefined;
 afterAll(async () => {
   await server?.stop('SIGKILL');
+  await crashed?.dropDatabase();
   if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
 });
 
@@ -58,9 +60,10 @@ describe('kill -9 during a burst of submissions', () => {
     expect(killed).toBe(true);
     expect(acknowledged.length).toBeGreaterThanOrEqual(15);
 
-    // Restart on the same data: every acknowledged code must be there.
-    const dataDir = server.dataDir;
-    server = await startRealServer({}, dataDir);
+    // Restart on the same data (the same PostgreSQL database and key on e2e-pg): every acknowledged code must be there.
+    crashed = server;
+    const { DATABASE_URL, DATA_KEY } = crashed.env;
+    server = await startRealServer(DATABASE_URL && DATA_KEY ? { DATABASE_URL, DATA_KEY } : {}, crashed.dataDir);
     const stored = new Set((await queryRows(server, sql<{ tracking_code: string }>`SELECT tracking_code FROM submissions`)).map((row) => row.tracking_code));
     for (const code of acknowledged) expect(stored.has(code), `acknowledged ${code} was lost`).toBe(true);
     // No half records: every case has a submission, every submission its 'submitted' event.

@@ -4,6 +4,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase } from '../../helpers/postgres';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -20,6 +22,8 @@ export interface RunningServer {
   output(): string;
   admin(args: string[], input?: string): Promise<string>;
   stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Drops the throwaway PostgreSQL database this server was given (stop() does it unless the signal is a kill). */
+  dropDatabase(): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -32,10 +36,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * With XFM_TEST_ENGINE=postgres (the e2e-pg suite), each server gets a throwaway PostgreSQL database of its own and
+ * a DATA_KEY, as a province's servers would; dropped when the server stops for good.
+ */
+async function engineEnv(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  if (process.env.XFM_TEST_ENGINE !== 'postgres') return { env: {}, drop: async () => {} };
+  const database = await createTestDatabase();
+  return { env: { DATABASE_URL: database.url, DATA_KEY: randomBytes(64).toString('base64') }, drop: () => database.drop() };
+}
+
 /** Starts the real server (`scripts/start.mjs`, as `npm start` does) on a free port and a fresh DATA_DIR. */
 export async function startRealServer(extraEnv: Record<string, string> = {}, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-e2e-'))): Promise<RunningServer> {
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
+  const engine = extraEnv.DATABASE_URL ? { env: {}, drop: async () => {} } : await engineEnv();
+  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...engine.env, ...extraEnv };
   // Plain `node scripts/start.mjs`, as `npm start` runs it: the child IS the server, so SIGKILL really kills it.
   const child = spawn(process.execPath, [...START_FLAGS, path.join(ROOT, 'scripts', 'start.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
@@ -61,11 +76,15 @@ export async function startRealServer(extraEnv: Record<string, string> = {}, dat
       return (await p).stdout;
     },
     async stop(signal = 'SIGTERM') {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill(signal);
-      await exited;
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill(signal);
+        await exited;
+      }
+      // A server killed to be restarted on the same data (durability) keeps its database: see dropDatabase.
+      if (signal === 'SIGTERM') await engine.drop();
     },
+    dropDatabase: () => engine.drop(),
   };
 }
 
