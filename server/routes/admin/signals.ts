@@ -38,7 +38,9 @@ const STATUS_TEXT: Record<SignalImportRecord['status'], string> = {
 
 function jobView(job: SignalImportRecord): SignalImportJobInfo {
   const share = job.rowsTotal ? job.rowsDone / job.rowsTotal : 0;
-  const percent = job.status === 'done' ? 100 : job.status === 'matching' ? Math.min(99, 5 + Math.floor(95 * share)) : job.status === 'parsing' ? 2 : 0;
+  // A failed job's bar stays where the work stopped: progress never runs backwards.
+  const reached = share > 0 ? Math.min(99, 5 + Math.floor(95 * share)) : 2;
+  const percent = job.status === 'done' ? 100 : job.status === 'matching' || job.status === 'failed' ? reached : job.status === 'parsing' ? 2 : 0;
   const statusText = job.status === 'matching' ? `正在比对：${job.rowsDone} / ${job.rowsTotal} 行` : STATUS_TEXT[job.status];
   return {
     id: job.id,
