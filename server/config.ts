@@ -85,7 +85,11 @@ function parseBaseUrl(raw: string): string {
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
-function parseDatabaseUrl(raw: string | undefined): string | undefined {
+/**
+ * A connection address for a service (PostgreSQL, Redis) with one of `protocols` and a host. Never echoed in the
+ * error: it may carry a password.
+ */
+function parseServiceUrl(raw: string | undefined, protocols: readonly string[], refusal: string): string | undefined {
   if (raw === undefined) return undefined;
   let url: URL | undefined;
   try {
@@ -93,26 +97,15 @@ function parseDatabaseUrl(raw: string | undefined): string | undefined {
   } catch {
     url = undefined;
   }
-  if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') || !url.hostname) {
-    // Never echo the value: it may carry a password.
-    throw new ConfigError('DATABASE_URL 必须是 PostgreSQL 连接地址，例如 postgres://用户名:密码@主机:5432/数据库名；使用内置 SQLite 时请不要设置它');
-  }
+  if (!url || !protocols.includes(url.protocol) || !url.hostname) throw new ConfigError(refusal);
   return raw;
 }
 
-function parseRedisUrl(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  let url: URL | undefined;
-  try {
-    url = new URL(raw);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
-    throw new ConfigError('REDIS_URL 必须是 Redis 连接地址，例如 redis://主机:6379；只有一台应用服务器时不需要设置它');
-  }
-  return raw;
-}
+const parseDatabaseUrl = (raw: string | undefined) =>
+  parseServiceUrl(raw, ['postgres:', 'postgresql:'], 'DATABASE_URL 必须是 PostgreSQL 连接地址，例如 postgres://用户名:密码@主机:5432/数据库名；使用内置 SQLite 时请不要设置它');
+
+const parseRedisUrl = (raw: string | undefined) =>
+  parseServiceUrl(raw, ['redis:', 'rediss:'], 'REDIS_URL 必须是 Redis 连接地址，例如 redis://主机:6379；只有一台应用服务器时不需要设置它');
 
 function parseTrustProxy(raw: string | undefined): boolean | string {
   if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
