@@ -1,46 +1,15 @@
-import { CompiledQuery, sql, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { CompiledQuery, sql, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Engine } from '../db/engine';
 import type { Database } from '../db/schema';
+import type { HouseholdsTable, HouseholdVisitsTable } from '../db/schema-register';
 import { isSqlite } from './dialect';
 
-export interface HouseholdRow {
-  id: number;
-  person_key: string | null;
-  township: string;
-  village: string;
-  subject_enc: Buffer;
-  name_masked: string;
-  phone_masked: string | null;
-  id_masked: string | null;
-  address_masked: string | null;
-  category: string;
-  category_since: string;
-  monitored_until: string | null;
-  level: 'red' | 'yellow' | 'blue';
-  unstable: number;
-  next_visit_on: string;
-  next_review_on: string | null;
-  last_visit_on: string | null;
-  open_risks_json: string;
-  import_fingerprint: string | null;
-  created_at: string;
-  updated_at: string;
-}
+/** A household as read: every column of the table (./schema-register.ts). */
+export type HouseholdRow = Selectable<HouseholdsTable>;
 
 export type NewHousehold = Omit<HouseholdRow, 'id' | 'created_at' | 'updated_at' | 'last_visit_on' | 'open_risks_json'> & { now: string };
 
-export interface VisitRow {
-  id: number;
-  household_id: number;
-  visited_on: string;
-  kind: 'visit' | 'review';
-  actor: string;
-  level: string;
-  findings_enc: Buffer;
-  open_risks_json: string;
-  cleared_json: string;
-  created_at: string;
-}
+export type VisitRow = Selectable<HouseholdVisitsTable>;
 
 export interface HouseholdEventRow {
   id: number;

@@ -1,29 +1,15 @@
 import type { MeasureKind, MeasureStatus } from '../../shared/plan/measures';
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Engine } from '../db/engine';
 import type { Database } from '../db/schema';
+import type { PlanMeasuresTable } from '../db/schema-register';
 
-export interface MeasureRow {
-  id: number;
-  household_id: number;
-  kind: MeasureKind;
-  title: string;
-  policy_id: string | null;
-  resource_id: number | null;
-  referral_id: number | null;
-  case_id: number | null;
-  owner_id: number;
-  due_on: string;
-  status: MeasureStatus;
-  reason: string | null;
-  suggestion_key: string | null;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
+/** A plan measure as read, with its owner's name and its referral's state joined in. */
+export type MeasureRow = Selectable<PlanMeasuresTable> & {
   owner_username: string | null;
   referral_status: string | null;
   referral_case_id: number | null;
-}
+};
 
 export interface NewMeasure {
   householdId: number;
