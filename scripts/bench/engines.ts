@@ -55,7 +55,7 @@ export const benchEngines: BenchSection = async (env, check) => {
   const side = (pick: (f: EngineFigures) => string) => both(pick).join(' / ');
   const wan = inWan(cases);
 
-  const rows: Row[] = [{ name: `写入 ${wan} 个案件（SQLite / PostgreSQL，含联系、认定）`, figure: side((f) => seconds(f.seedSeconds)), target: '—' }];
+  const rows: Row[] = [{ name: `写入案件（SQLite / PostgreSQL，${wan}，含联系、认定）`, figure: side((f) => seconds(f.seedSeconds)), target: '—' }];
   for (const [page] of QUEUE_PAGES) {
     const ok = both((f) => f.queue[page].p99 < 25 && f.queue[page].non2xx === 0).every(Boolean);
     rows.push({
