@@ -1,18 +1,18 @@
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchEngine } from './engine';
-import { idNumberCheckChar } from '../../shared/identity/id-number';
 import { openStore, storageTarget } from '../../server/db/open-store';
 import type { QueueFilter } from '../../server/repositories/case-queue';
 import { HARDSHIP_ANSWERS } from '../../tests/fixtures/households';
 import { activeEntryCodes, freePort, startRealServer, type RunningServer } from '../../tests/e2e/support/server';
 import { buildStale, ROOT } from '../build.mjs';
+import { lostSubmissions, postRequests } from './acknowledged';
 import { measurePhone, type PhoneFigures } from './phone';
 import { load, nextClientAddress, type LoadResult } from './http-load';
 import { processCpuMs } from './process-cpu';
+import { loadQueuePages } from './queue-pages';
 import { createScorecard, SECTIONS, type Check } from './sections';
 import { serverRssMiB } from './process-memory';
 import { seedCases } from './seed-cases';
@@ -131,18 +131,7 @@ export async function runBench(args: string[]): Promise<void> {
     });
 
     // 3. Submissions with the durability setting in force (synchronous=FULL).
-    const acked: string[] = [];
-    let seq = 0;
-    const submissions = await load({
-      url: `${server.url}/api/requests`,
-      method: 'POST',
-      seconds: SECONDS,
-      body: () => requestBody(entry!.code, seq++),
-      perRequestHeaders: nextClientAddress,
-      onResponse: (status, body) => {
-        if (status === 201) acked.push((JSON.parse(body) as { trackingCode: string }).trackingCode);
-      },
-    });
+    const { result: submissions, acked } = await postRequests(server, entry!.code, { seconds: SECONDS });
     rows.push({
       name: 'POST /api/requests（synchronous=FULL）',
       figure: `${acked.length / SECONDS} 次确认/秒，p99 ${ms(submissions.p99)}`,
@@ -165,14 +154,7 @@ export async function runBench(args: string[]): Promise<void> {
     }
     server = await startRealServer(BEHIND_PROXY, bigDir);
     const cookie = await benchLogin(server, 'bench', 'township_staff', township);
-    for (const [name, query] of [
-      ['第一页', ''],
-      ['按状态', '?status=new'],
-      ['按风险', '?level=red'],
-      ['逾期', '?overdue=true'],
-      ['搜索尾号', '?q=1234'],
-    ] as const) {
-      const queue = await load({ url: `${server.url}/api/staff/cases${query}`, seconds: Math.max(3, SECONDS / 2), headers: { cookie }, connections: 4 });
+    for (const { name, result: queue } of await loadQueuePages(server, cookie, Math.max(3, SECONDS / 2))) {
       rows.push({
         name: `GET /api/staff/cases ${name}（10 万）`,
         figure: `p50 ${ms(queue.p50)}，p99 ${ms(queue.p99)}`,
@@ -192,19 +174,6 @@ export async function runBench(args: string[]): Promise<void> {
   }
 
   scorecard.finish();
-}
-
-function requestBody(entryCode: string, i: number) {
-  // A valid birth date per request (1950 onwards, one day apart) so every body passes validation.
-  const birth = new Date(Date.UTC(1950, 0, 1) + (i % 20_000) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
-  const first17 = `330327${birth}${String(i % 1000).padStart(3, '0')}`;
-  return {
-    requestId: randomUUID(),
-    entryCode,
-    answers: HARDSHIP_ANSWERS,
-    person: { name: `压测${i}`, phone: `138${String(i).padStart(8, '0')}`, idNumber: first17 + idNumberCheckChar(first17) },
-    consent: true,
-  };
 }
 
 async function startHello(): Promise<{ url: string; pid: number; stop(): void }> {
@@ -242,30 +211,12 @@ async function explainQueue(dataDir: string, township: string): Promise<Array<{ 
 async function loadTest(server: RunningServer, cookie: string, check: Check): Promise<Row[]> {
   const [entry] = await activeEntryCodes(server);
   const before = serverRssMiB(server.process.pid!);
-  const acked: string[] = [];
-  let seq = 5_000_000;
-  const [writes, reads]: [LoadResult, LoadResult] = await Promise.all([
-    load({
-      url: `${server.url}/api/requests`,
-      method: 'POST',
-      seconds: 30,
-      connections: 5,
-      body: () => requestBody(entry!.code, seq++),
-      perRequestHeaders: nextClientAddress,
-      onResponse: (status, body) => {
-        if (status === 201) acked.push((JSON.parse(body) as { trackingCode: string }).trackingCode);
-      },
-    }),
+  const [{ result: writes, acked }, reads]: [{ result: LoadResult; acked: string[] }, LoadResult] = await Promise.all([
+    postRequests(server, entry!.code, { seconds: 30, connections: 5, firstSeq: 5_000_000 }),
     load({ url: `${server.url}/api/staff/cases`, seconds: 30, connections: 5, headers: { cookie } }),
   ]);
   const after = serverRssMiB(server.process.pid!);
-  const opened = await openStore(storageTarget({ dataDir: server.dataDir }));
-  let lost = 0;
-  try {
-    for (const code of acked) if (!(await opened.store.repos.cases.findSubmissionByTrackingCode(code))) lost++;
-  } finally {
-    await opened.close();
-  }
+  const lost = await lostSubmissions(server, acked);
   const fiveXx = (writes.statusCodes['5xx'] ?? 0) + (reads.statusCodes['5xx'] ?? 0);
   return [
     { name: '负载 30 s：提交 + 队列并发', figure: `${writes.rps} + ${reads.rps} 次/秒`, target: '—' },

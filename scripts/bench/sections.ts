@@ -1,4 +1,5 @@
 import { buildStale } from '../build.mjs';
+import { benchEngines } from './engines';
 import { benchRegister } from './register';
 import { benchReports } from './reports';
 import { benchWarnings } from './warnings';
@@ -18,6 +19,7 @@ export const SECTIONS: Record<string, BenchSection> = {
   register: benchRegister,
   reports: benchReports,
   warnings: benchWarnings,
+  engines: benchEngines,
 };
 
 /** A table and the names of the figures that missed their targets. */

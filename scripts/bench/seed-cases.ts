@@ -5,7 +5,7 @@ import { CASE_STATUSES } from '../../shared/cases/status';
 import { idNumberCheckChar } from '../../shared/identity/id-number';
 import { maskedPerson, personKey } from '../../server/domain/person';
 import { generateTrackingCode } from '../../server/domain/tracking';
-import { openSeedingCounty, seedInBatches } from './seed-county';
+import { openSeedingCounty, seedInBatches, type SeedingPlace } from './seed-county';
 
 const FOLLOWED_UP = new Set<string>(['contacting', 'visiting', 'reviewing', 'decided', 'closed']);
 const DECIDED = new Set<string>(['decided', 'closed']);
@@ -14,10 +14,16 @@ const DECIDED = new Set<string>(['decided', 'closed']);
  * Fills DATA_DIR with `count` cases across `townships` townships, the way intake would store them
  * (encrypted subject, blind index, masked columns), one transaction per 1,000 rows. With `followUps`,
  * cases past 「新」 also get a contact event and decided cases a decision, as the statistics count them.
+ * With `databaseUrl` (and the `dataKey` the server will be given) the cases go to PostgreSQL instead.
  */
-export async function seedCases(dataDir: string, count: number, townships = 20, { followUps = false } = {}): Promise<{ seconds: number; townships: string[] }> {
+export async function seedCases(
+  dataDir: string,
+  count: number,
+  townships = 20,
+  { followUps = false, ...place }: { followUps?: boolean } & SeedingPlace = {},
+): Promise<{ seconds: number; townships: string[] }> {
   const started = performance.now();
-  const { opened, vault, townships: codes } = await openSeedingCounty(dataDir, townships);
+  const { opened, vault, townships: codes } = await openSeedingCounty(dataDir, townships, place);
   const { store } = opened;
   const entryCode = (await store.repos.entries.list())[0]!.code;
   const base = Date.parse('2026-01-01T00:00:00Z');

@@ -10,15 +10,23 @@ export interface SeedingCounty {
   townships: string[];
 }
 
+/** Where seeding writes: SQLite in the DATA_DIR (its key file made there), or PostgreSQL with a DATA_KEY. */
+export interface SeedingPlace {
+  databaseUrl?: string;
+  /** base64 of the 64 key bytes, as a server's DATA_KEY; without it the key file in the DATA_DIR (made if absent). */
+  dataKey?: string;
+}
+
 /**
- * A fresh DATA_DIR opened for seeding: migrated, the demo county loaded with its 幸福码, and padded with
- * townships of the bench's own so the data spreads as widely as a real county's. Close `opened` when done.
+ * A fresh DATA_DIR (or PostgreSQL database) opened for seeding: migrated, the demo county loaded with its 幸福码,
+ * and padded with townships of the bench's own so the data spreads as widely as a real county's. Close `opened`
+ * when done. A server started on it later needs the same DATABASE_URL and DATA_KEY.
  */
-export async function openSeedingCounty(dataDir: string, townships: number): Promise<SeedingCounty> {
-  const opened = await openStore(storageTarget({ dataDir }));
+export async function openSeedingCounty(dataDir: string, townships: number, { databaseUrl, dataKey }: SeedingPlace = {}): Promise<SeedingCounty> {
+  const opened = await openStore(storageTarget({ dataDir, databaseUrl }));
   const { store } = opened;
   await loadDemoCounty(store);
-  const vault = createVault(loadKeys(dataDir));
+  const vault = createVault(loadKeys(dataDir, dataKey));
   const regions = await store.repos.regions.list();
   const county = regions.find((r) => r.level === 'county')!;
   const codes = regions.filter((r) => r.level === 'township').map((r) => r.code);
