@@ -9,9 +9,8 @@ import type { Repositories } from '../repositories';
 import type { LedgerFilter, LedgerRow } from '../repositories/ledger';
 import { chinaDate } from './clock';
 import type { Vault } from './crypto';
-import { csvRow } from './csv';
+import { csvInBatches, exportInBatches } from './export-batches';
 import type { CleanPerson } from './person';
-import { allRows } from './rows';
 
 /** The ledger reads only its own repository. */
 export type LedgerRepos = Pick<Repositories, 'ledger'>;
@@ -23,8 +22,6 @@ export const LEDGER_HEADER = [
   '帮扶措施',
 ];
 
-/** Excel opens a UTF-8 CSV as Chinese only when it starts with a byte-order mark. */
-export const BOM = '\uFEFF';
 const BATCH = 500;
 
 const day = (iso: string | null) => (iso ? chinaDate(iso) : '');
@@ -66,26 +63,17 @@ async function cells(repos: LedgerRepos, vault: Vault, row: LedgerRow, unmasked:
   ];
 }
 
-/**
- * Every ledger row, in batches. Each batch is read whole before its rows' decisions and measures are looked up
- * and before it is handed on: a read left open across the stream's pauses would keep the connection busy (on
- * SQLite, every other request's write would fail) or hold a pooled connection for as long as a download lasts.
- */
-export async function* ledgerRows(store: Store, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): AsyncGenerator<Cells[]> {
+/** Every ledger row as cells, in batches (see exportInBatches: no read stays open while a download pauses). */
+export function ledgerRows(store: Store, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): AsyncGenerator<Cells[]> {
   const { repos } = store;
-  let afterId = 0;
-  for (;;) {
-    const rows = await allRows(repos.ledger.batch(filter, afterId, BATCH));
-    const batch: Cells[] = [];
-    for (const row of rows) batch.push(await cells(repos, vault, row, unmasked, now));
-    if (batch.length) yield batch;
-    if (rows.length < BATCH) return;
-    afterId = rows.at(-1)!.id;
-  }
+  return exportInBatches(
+    (afterId, limit) => repos.ledger.batch(filter, afterId, limit),
+    (row) => cells(repos, vault, row, unmasked, now),
+    BATCH,
+  );
 }
 
 /** The ledger as CSV text chunks, one per batch. */
-export async function* ledgerCsv(store: Store, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): AsyncGenerator<string> {
-  yield BOM + csvRow(LEDGER_HEADER);
-  for await (const batch of ledgerRows(store, vault, filter, unmasked, now)) yield batch.map((cellsOfRow) => csvRow(cellsOfRow)).join('');
+export function ledgerCsv(store: Store, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): AsyncGenerator<string> {
+  return csvInBatches(LEDGER_HEADER, ledgerRows(store, vault, filter, unmasked, now));
 }
