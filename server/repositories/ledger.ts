@@ -1,5 +1,6 @@
 import type { Engine } from '../db/engine';
 import type { CasesTable } from '../db/schema';
+import { householdsOfCase } from './households-of-case';
 import { ledgerPersonColumns, type LedgerPersonColumns } from './ledger-columns';
 
 export interface LedgerFilter {
@@ -86,19 +87,7 @@ export function createLedgerRepository(db: Engine) {
       db
         .selectFrom('plan_measures')
         .select(['kind', 'title', 'status'])
-        .where('household_id', 'in', (eb) =>
-          eb
-            .selectFrom('household_cases')
-            .select('household_id')
-            .where('case_id', '=', caseId)
-            .union(
-              eb
-                .selectFrom('households as h')
-                .innerJoin('cases as c', 'c.person_key', 'h.person_key')
-                .select('h.id as household_id')
-                .where('c.id', '=', caseId),
-            ),
-        )
+        .where('household_id', 'in', (eb) => householdsOfCase(eb, caseId))
         .orderBy('id')
         .execute(),
   };
