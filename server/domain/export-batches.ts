@@ -1,4 +1,7 @@
+import type { LedgerPersonColumns } from '../repositories/ledger-columns';
+import type { Vault } from './crypto';
 import { csvRow } from './csv';
+import type { CleanPerson } from './person';
 
 type Cells = Array<string | number | null>;
 
@@ -30,4 +33,15 @@ export async function* exportInBatches<Row extends { id: number }>(
 export async function* csvInBatches(header: string[], batches: AsyncIterable<Cells[]>): AsyncGenerator<string> {
   yield BOM + csvRow(header);
   for await (const batch of batches) yield batch.map((cells) => csvRow(cells)).join('');
+}
+
+/**
+ * The cells every 台账 row starts with — its number, township, village, then name, ID number, phone and address —
+ * masked unless the caller chose the audited full export.
+ */
+export function personCells(vault: Vault, row: LedgerPersonColumns, unmasked: boolean): Cells {
+  const person = unmasked
+    ? vault.decrypt<CleanPerson>(row.subject_enc)
+    : { name: row.name_masked, idNumber: row.id_masked, phone: row.phone_masked, address: row.address_masked };
+  return [row.id, row.township_name, row.village_name, person.name, person.idNumber, person.phone, person.address];
 }

@@ -9,8 +9,7 @@ import type { Repositories } from '../repositories';
 import type { LedgerFilter, LedgerRow } from '../repositories/ledger';
 import { chinaDate } from './clock';
 import type { Vault } from './crypto';
-import { csvInBatches, exportInBatches } from './export-batches';
-import type { CleanPerson } from './person';
+import { csvInBatches, exportInBatches, personCells } from './export-batches';
 
 /** The ledger reads only its own repository. */
 export type LedgerRepos = Pick<Repositories, 'ledger'>;
@@ -28,9 +27,6 @@ const day = (iso: string | null) => (iso ? chinaDate(iso) : '');
 
 /** One ledger row as cells, shared by the CSV and the XLSX export. */
 async function cells(repos: LedgerRepos, vault: Vault, row: LedgerRow, unmasked: boolean, now: string): Promise<Cells> {
-  const person = unmasked
-    ? vault.decrypt<CleanPerson>(row.subject_enc)
-    : { name: row.name_masked, idNumber: row.id_masked, phone: row.phone_masked, address: row.address_masked };
   const decisions = (await repos.ledger.decisionsOf(row.id)).map((event) => {
     const detail = event.detail_enc ? vault.decrypt<{ decision?: string }>(event.detail_enc) : {};
     return { at: event.at, label: detail.decision ? labelOf(DECISIONS, detail.decision) : '' };
@@ -38,13 +34,7 @@ async function cells(repos: LedgerRepos, vault: Vault, row: LedgerRow, unmasked:
   const last = decisions.at(-1);
   const measures = await repos.ledger.measuresOf(row.id);
   return [
-    row.id,
-    row.township_name,
-    row.village_name,
-    person.name,
-    person.idNumber,
-    person.phone,
-    person.address,
+    ...personCells(vault, row, unmasked),
     row.source === 'report' ? '他人反映' : '本人申请',
     STATUS_LABEL[row.status as CaseStatus] ?? row.status,
     RISK_LABEL[row.level as RiskLevel] ?? row.level,

@@ -2,8 +2,7 @@ import { VISIT_DIMENSIONS } from '../../shared/cases/workflow';
 import { categoryLabel, REGISTER_LEVEL_LABELS, type RegisterLevel } from '../../shared/register/categories';
 import type { RegisterLedgerFilter, RegisterLedgerRepository } from '../repositories/register-ledger';
 import type { Vault } from './crypto';
-import { csvInBatches, exportInBatches } from './export-batches';
-import type { CleanPerson } from './person';
+import { csvInBatches, exportInBatches, personCells } from './export-batches';
 
 export type RegisterLedgerRepos = { registerLedger: RegisterLedgerRepository };
 type Cells = Array<string | number | null>;
@@ -20,17 +19,8 @@ export function registerLedgerRows(repos: RegisterLedgerRepos, vault: Vault, fil
   return exportInBatches(
     (afterId, limit) => repos.registerLedger.batch(filter, afterId, limit),
     (row): Cells => {
-      const person = unmasked
-        ? vault.decrypt<CleanPerson>(row.subject_enc)
-        : { name: row.name_masked, idNumber: row.id_masked, phone: row.phone_masked, address: row.address_masked };
       return [
-        row.id,
-        row.township_name,
-        row.village_name,
-        person.name,
-        person.idNumber,
-        person.phone,
-        person.address,
+        ...personCells(vault, row, unmasked),
         categoryLabel(row.category),
         row.category_since,
         row.monitored_until ?? '',
