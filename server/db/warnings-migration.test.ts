@@ -1,22 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, expect, it } from 'vitest';
-import { MIGRATIONS_DIR } from '../paths';
+import { expect, it } from 'vitest';
+import { useMigrateUpTo } from '../../tests/helpers/migrate-up-to';
 import { migrate } from './migrate';
-import { openDatabase } from './open';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const migratedUpTo = useMigrateUpTo();
 
 it('migration 050 rebuilds cases with their rows, timelines and counts intact, and then takes source \'warning\'', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-migrate-050-'));
-  dirs.push(dir);
-  const before = path.join(dir, 'before');
-  fs.mkdirSync(before);
-  for (const file of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < '050')) fs.copyFileSync(path.join(MIGRATIONS_DIR, file), path.join(before, file));
-  const db = openDatabase(path.join(dir, 'db.sqlite'));
-  migrate(db, before);
+  const db = migratedUpTo('050');
   db.prepare("INSERT INTO regions (code, name, level, parent) VALUES ('330327000000', '苍南县', 'county', NULL), ('330327100000', '灵溪镇', 'township', '330327000000')").run();
   const insertCase = db.prepare(`INSERT INTO cases (township, subject_enc, name_masked, phone_masked, source, level, created_at, updated_at)
     VALUES ('330327100000', x'00', '张*', '138****5678', ?, 'red', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`);

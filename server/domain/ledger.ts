@@ -9,9 +9,7 @@ import type { Repositories } from '../repositories';
 import type { LedgerFilter, LedgerRow } from '../repositories/ledger';
 import { chinaDate } from './clock';
 import type { Vault } from './crypto';
-import { csvRow } from './csv';
-import type { CleanPerson } from './person';
-import { allRows } from './rows';
+import { csvInBatches, exportInBatches, personCells } from './export-batches';
 
 /** The ledger reads only its own repository. */
 export type LedgerRepos = Pick<Repositories, 'ledger'>;
@@ -23,17 +21,12 @@ export const LEDGER_HEADER = [
   '帮扶措施',
 ];
 
-/** Excel opens a UTF-8 CSV as Chinese only when it starts with a byte-order mark. */
-export const BOM = '\uFEFF';
 const BATCH = 500;
 
 const day = (iso: string | null) => (iso ? chinaDate(iso) : '');
 
 /** One ledger row as cells, shared by the CSV and the XLSX export. */
 async function cells(repos: LedgerRepos, vault: Vault, row: LedgerRow, unmasked: boolean, now: string): Promise<Cells> {
-  const person = unmasked
-    ? vault.decrypt<CleanPerson>(row.subject_enc)
-    : { name: row.name_masked, idNumber: row.id_masked, phone: row.phone_masked, address: row.address_masked };
   const decisions = (await repos.ledger.decisionsOf(row.id)).map((event) => {
     const detail = event.detail_enc ? vault.decrypt<{ decision?: string }>(event.detail_enc) : {};
     return { at: event.at, label: detail.decision ? labelOf(DECISIONS, detail.decision) : '' };
@@ -41,13 +34,7 @@ async function cells(repos: LedgerRepos, vault: Vault, row: LedgerRow, unmasked:
   const last = decisions.at(-1);
   const measures = await repos.ledger.measuresOf(row.id);
   return [
-    row.id,
-    row.township_name,
-    row.village_name,
-    person.name,
-    person.idNumber,
-    person.phone,
-    person.address,
+    ...personCells(vault, row, unmasked),
     row.source === 'report' ? '他人反映' : '本人申请',
     STATUS_LABEL[row.status as CaseStatus] ?? row.status,
     RISK_LABEL[row.level as RiskLevel] ?? row.level,
@@ -66,26 +53,17 @@ async function cells(repos: LedgerRepos, vault: Vault, row: LedgerRow, unmasked:
   ];
 }
 
-/**
- * Every ledger row, in batches. Each batch is read whole before its rows' decisions and measures are looked up
- * and before it is handed on: a read left open across the stream's pauses would keep the connection busy (on
- * SQLite, every other request's write would fail) or hold a pooled connection for as long as a download lasts.
- */
-export async function* ledgerRows(store: Store, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): AsyncGenerator<Cells[]> {
+/** Every ledger row as cells, in batches (see exportInBatches: no read stays open while a download pauses). */
+export function ledgerRows(store: Store, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): AsyncGenerator<Cells[]> {
   const { repos } = store;
-  let afterId = 0;
-  for (;;) {
-    const rows = await allRows(repos.ledger.batch(filter, afterId, BATCH));
-    const batch: Cells[] = [];
-    for (const row of rows) batch.push(await cells(repos, vault, row, unmasked, now));
-    if (batch.length) yield batch;
-    if (rows.length < BATCH) return;
-    afterId = rows.at(-1)!.id;
-  }
+  return exportInBatches(
+    (afterId, limit) => repos.ledger.batch(filter, afterId, limit),
+    (row) => cells(repos, vault, row, unmasked, now),
+    BATCH,
+  );
 }
 
 /** The ledger as CSV text chunks, one per batch. */
-export async function* ledgerCsv(store: Store, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): AsyncGenerator<string> {
-  yield BOM + csvRow(LEDGER_HEADER);
-  for await (const batch of ledgerRows(store, vault, filter, unmasked, now)) yield batch.map((cellsOfRow) => csvRow(cellsOfRow)).join('');
+export function ledgerCsv(store: Store, vault: Vault, filter: LedgerFilter, unmasked: boolean, now: string): AsyncGenerator<string> {
+  return csvInBatches(LEDGER_HEADER, ledgerRows(store, vault, filter, unmasked, now));
 }

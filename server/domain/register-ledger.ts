@@ -2,10 +2,7 @@ import { VISIT_DIMENSIONS } from '../../shared/cases/workflow';
 import { categoryLabel, REGISTER_LEVEL_LABELS, type RegisterLevel } from '../../shared/register/categories';
 import type { RegisterLedgerFilter, RegisterLedgerRepository } from '../repositories/register-ledger';
 import type { Vault } from './crypto';
-import { csvRow } from './csv';
-import { BOM } from './ledger';
-import type { CleanPerson } from './person';
-import { allRows } from './rows';
+import { csvInBatches, exportInBatches, personCells } from './export-batches';
 
 export type RegisterLedgerRepos = { registerLedger: RegisterLedgerRepository };
 type Cells = Array<string | number | null>;
@@ -17,26 +14,13 @@ export const REGISTER_LEDGER_HEADER = [
 const BATCH = 500;
 const dimension = (d: string) => VISIT_DIMENSIONS.find((x) => x.value === d)?.label ?? d;
 
-/**
- * Every register row as cells, in batches: masked unless the caller chose the audited full export. Each batch is
- * read whole before it is handed on, so no read stays open while a slow download pauses the stream.
- */
-export async function* registerLedgerRows(repos: RegisterLedgerRepos, vault: Vault, filter: RegisterLedgerFilter, unmasked: boolean): AsyncGenerator<Cells[]> {
-  let afterId = 0;
-  for (;;) {
-    const batch: Cells[] = [];
-    for (const row of await allRows(repos.registerLedger.batch(filter, afterId, BATCH))) {
-      const person = unmasked
-        ? vault.decrypt<CleanPerson>(row.subject_enc)
-        : { name: row.name_masked, idNumber: row.id_masked, phone: row.phone_masked, address: row.address_masked };
-      batch.push([
-        row.id,
-        row.township_name,
-        row.village_name,
-        person.name,
-        person.idNumber,
-        person.phone,
-        person.address,
+/** Every register row as cells, in batches: masked unless the caller chose the audited full export. */
+export function registerLedgerRows(repos: RegisterLedgerRepos, vault: Vault, filter: RegisterLedgerFilter, unmasked: boolean): AsyncGenerator<Cells[]> {
+  return exportInBatches(
+    (afterId, limit) => repos.registerLedger.batch(filter, afterId, limit),
+    (row): Cells => {
+      return [
+        ...personCells(vault, row, unmasked),
         categoryLabel(row.category),
         row.category_since,
         row.monitored_until ?? '',
@@ -47,15 +31,12 @@ export async function* registerLedgerRows(repos: RegisterLedgerRepos, vault: Vau
         row.next_review_on ?? '',
         Object.keys(JSON.parse(row.open_risks_json) as Record<string, string>).map(dimension).join('、'),
         row.cases ?? '',
-      ]);
-      afterId = row.id;
-    }
-    if (batch.length) yield batch;
-    if (batch.length < BATCH) return;
-  }
+      ];
+    },
+    BATCH,
+  );
 }
 
-export async function* registerLedgerCsv(repos: RegisterLedgerRepos, vault: Vault, filter: RegisterLedgerFilter, unmasked: boolean): AsyncGenerator<string> {
-  yield BOM + csvRow(REGISTER_LEDGER_HEADER);
-  for await (const batch of registerLedgerRows(repos, vault, filter, unmasked)) yield batch.map((cells) => csvRow(cells)).join('');
+export function registerLedgerCsv(repos: RegisterLedgerRepos, vault: Vault, filter: RegisterLedgerFilter, unmasked: boolean): AsyncGenerator<string> {
+  return csvInBatches(REGISTER_LEDGER_HEADER, registerLedgerRows(repos, vault, filter, unmasked));
 }

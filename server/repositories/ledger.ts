@@ -1,5 +1,7 @@
 import type { Engine } from '../db/engine';
 import type { CasesTable } from '../db/schema';
+import { householdsOfCase } from './households-of-case';
+import { ledgerPersonColumns, type LedgerPersonColumns } from './ledger-columns';
 
 export interface LedgerFilter {
   township?: string;
@@ -12,15 +14,7 @@ export interface LedgerFilter {
   overdueAsOf?: string;
 }
 
-export interface LedgerRow {
-  id: number;
-  township_name: string | null;
-  village_name: string | null;
-  subject_enc: Buffer;
-  name_masked: string;
-  phone_masked: string | null;
-  id_masked: string | null;
-  address_masked: string | null;
+export interface LedgerRow extends LedgerPersonColumns {
   source: string;
   status: string;
   level: string;
@@ -49,15 +43,8 @@ export function createLedgerRepository(db: Engine) {
         .leftJoin('regions as t', 't.code', 'k.township')
         .leftJoin('regions as v', 'v.code', 'k.village')
         .leftJoin('staff_users as u', 'u.id', 'k.assignee_id')
+        .select(ledgerPersonColumns('k'))
         .select([
-          'k.id',
-          't.name as township_name',
-          'v.name as village_name',
-          'k.subject_enc',
-          'k.name_masked',
-          'k.phone_masked',
-          'k.id_masked',
-          'k.address_masked',
           'k.source',
           'k.status',
           'k.level',
@@ -100,19 +87,7 @@ export function createLedgerRepository(db: Engine) {
       db
         .selectFrom('plan_measures')
         .select(['kind', 'title', 'status'])
-        .where('household_id', 'in', (eb) =>
-          eb
-            .selectFrom('household_cases')
-            .select('household_id')
-            .where('case_id', '=', caseId)
-            .union(
-              eb
-                .selectFrom('households as h')
-                .innerJoin('cases as c', 'c.person_key', 'h.person_key')
-                .select('h.id as household_id')
-                .where('c.id', '=', caseId),
-            ),
-        )
+        .where('household_id', 'in', (eb) => householdsOfCase(eb, caseId))
         .orderBy('id')
         .execute(),
   };

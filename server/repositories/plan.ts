@@ -1,8 +1,8 @@
 import type { MeasureKind, MeasureStatus } from '../../shared/plan/measures';
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Engine } from '../db/engine';
-import type { Database } from '../db/schema';
 import type { PlanMeasuresTable } from '../db/schema-register';
+import { householdsOfCase } from './households-of-case';
 
 /** A plan measure as read, with its owner's name and its referral's state joined in. */
 export type MeasureRow = Selectable<PlanMeasuresTable> & {
@@ -25,20 +25,6 @@ export interface NewMeasure {
   createdBy: string;
   now: string;
 }
-
-// The households a case belongs to: linked explicitly, or the same person by the keyed hash.
-const householdsOfCase = (eb: ExpressionBuilder<Database, 'plan_measures'>, caseId: number) =>
-  eb
-    .selectFrom('household_cases')
-    .select('household_id')
-    .where('case_id', '=', caseId)
-    .union(
-      eb
-        .selectFrom('households as h')
-        .innerJoin('cases as c', 'c.person_key', 'h.person_key')
-        .select('h.id as household_id')
-        .where('c.id', '=', caseId),
-    );
 
 /** The household plan (一户一策): measures, and the suggestions staff dropped. */
 export function createPlanRepository(db: Engine) {

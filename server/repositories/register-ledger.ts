@@ -1,4 +1,7 @@
+import type { Selectable } from 'kysely';
 import type { Engine } from '../db/engine';
+import type { HouseholdsTable } from '../db/schema-register';
+import { ledgerPersonColumns, type LedgerPersonColumns } from './ledger-columns';
 
 export interface RegisterLedgerFilter {
   township?: string;
@@ -6,26 +9,20 @@ export interface RegisterLedgerFilter {
   level?: string;
 }
 
-export interface RegisterLedgerRow {
-  id: number;
-  township_name: string | null;
-  village_name: string | null;
-  subject_enc: Buffer;
-  name_masked: string;
-  phone_masked: string | null;
-  id_masked: string | null;
-  address_masked: string | null;
-  category: string;
-  category_since: string;
-  monitored_until: string | null;
-  level: string;
-  unstable: number;
-  next_visit_on: string;
-  last_visit_on: string | null;
-  next_review_on: string | null;
-  open_risks_json: string;
-  cases: string | null;
-}
+/** A household as the 台账 lists it: the person, the register's columns, and its linked cases' ids (、-joined). */
+export type RegisterLedgerRow = LedgerPersonColumns &
+  Pick<
+    Selectable<HouseholdsTable>,
+    | 'category'
+    | 'category_since'
+    | 'monitored_until'
+    | 'level'
+    | 'unstable'
+    | 'next_visit_on'
+    | 'last_visit_on'
+    | 'next_review_on'
+    | 'open_risks_json'
+  > & { cases: string | null };
 
 /** The register's 台账: households in id order, in batches, with the ids of the cases linked to each. */
 export function createRegisterLedgerRepository(db: Engine) {
@@ -36,15 +33,8 @@ export function createRegisterLedgerRepository(db: Engine) {
         .selectFrom('households as h')
         .leftJoin('regions as t', 't.code', 'h.township')
         .leftJoin('regions as v', 'v.code', 'h.village')
+        .select(ledgerPersonColumns('h'))
         .select([
-          'h.id',
-          't.name as township_name',
-          'v.name as village_name',
-          'h.subject_enc',
-          'h.name_masked',
-          'h.phone_masked',
-          'h.id_masked',
-          'h.address_masked',
           'h.category',
           'h.category_since',
           'h.monitored_until',
@@ -58,7 +48,7 @@ export function createRegisterLedgerRepository(db: Engine) {
         .where('h.id', '>', afterId)
         .$if(filter.township !== undefined, (qb) => qb.where('h.township', '=', filter.township!))
         .$if(filter.category !== undefined, (qb) => qb.where('h.category', '=', filter.category!))
-        .$if(filter.level !== undefined, (qb) => qb.where('h.level', '=', filter.level as RegisterLedgerLevel))
+        .$if(filter.level !== undefined, (qb) => qb.where('h.level', '=', filter.level as HouseholdsTable['level']))
         .orderBy('h.id')
         .limit(limit)
         .execute();
@@ -82,7 +72,5 @@ export function createRegisterLedgerRepository(db: Engine) {
     },
   };
 }
-
-type RegisterLedgerLevel = 'red' | 'yellow' | 'blue';
 
 export type RegisterLedgerRepository = ReturnType<typeof createRegisterLedgerRepository>;

@@ -1,17 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, chinaDate } from '../../../shared/register/cadence';
-import { HARDSHIP_ANSWERS } from '../../../tests/fixtures/households';
 import { fakeIdNumber } from '../../../tests/helpers/people';
 import { createStaff, login, type StaffSession } from '../../../tests/helpers/staff';
+import { submitRequest } from '../../../tests/helpers/submissions';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
+import { CALM_FINDINGS as calm } from '../../../tests/helpers/visit-findings';
 
 let t: TestApp;
 let admin: StaffSession;
 let townshipA: string;
 let townshipB: string;
-const none = { text: '正常', risk: false };
-const calm = { economy: none, health: none, education: none, housing: none, employment: none, needs: none };
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -22,18 +20,10 @@ beforeAll(async () => {
   await createStaff(t.app, 'rs_admin', 'county_admin', null);
   const staff = await login(t.app, 'rs_a');
   admin = await login(t.app, 'rs_admin');
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/requests',
-    payload: {
-      requestId: randomUUID(),
-      entryCode: a!.code,
-      answers: HARDSHIP_ANSWERS,
-      person: { name: '周九妹', phone: '13957710091', idNumber: fakeIdNumber('33032719600101091') },
-      consent: true,
-    },
+  const { caseId } = await submitRequest(t.app, {
+    entryCode: a!.code,
+    person: { name: '周九妹', phone: '13957710091', idNumber: fakeIdNumber('33032719600101091') },
   });
-  const caseId = (await t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode as string))!.case_id;
   for (const step of [{ type: 'contact', outcome: 'reached' }, { type: 'decide', decision: 'dibao' }]) {
     expect((await staff.post(`/api/staff/cases/${caseId}/events`, step)).statusCode).toBe(200);
   }

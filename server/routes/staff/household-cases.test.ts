@@ -4,7 +4,9 @@ import { chinaDate } from '../../../shared/register/cadence';
 import { HARDSHIP_ANSWERS } from '../../../tests/fixtures/households';
 import { fakeIdNumber } from '../../../tests/helpers/people';
 import { createStaff, login, type StaffSession } from '../../../tests/helpers/staff';
+import { submitRequest } from '../../../tests/helpers/submissions';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
+import { CALM_FINDINGS as calm } from '../../../tests/helpers/visit-findings';
 
 let t: TestApp;
 let staffA: StaffSession;
@@ -15,8 +17,6 @@ let firstCase: number;
 let trackingCode: string;
 let household: number;
 
-const none = { text: '正常', risk: false };
-const calm = { economy: none, health: none, education: none, housing: none, employment: none, needs: none };
 const today = () => chinaDate(new Date().toISOString());
 const needsHelp = { ...calm, needs: { text: '冬天取暖困难，需要临时救助', risk: true } };
 
@@ -30,19 +30,10 @@ beforeAll(async () => {
   staffA = await login(t.app, 'hc_a');
   staffB = await login(t.app, 'hc_b');
   viewerA = await login(t.app, 'hc_view');
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/requests',
-    payload: {
-      requestId: randomUUID(),
-      entryCode: a!.code,
-      answers: HARDSHIP_ANSWERS,
-      person: { name: '钱七宝', phone: '13957710071', idNumber: fakeIdNumber('33032719600101071'), address: '某村某组 7 号' },
-      consent: true,
-    },
-  });
-  trackingCode = res.json().trackingCode as string;
-  firstCase = (await t.app.repos.cases.findSubmissionByTrackingCode(trackingCode))!.case_id;
+  ({ trackingCode, caseId: firstCase } = await submitRequest(t.app, {
+    entryCode: a!.code,
+    person: { name: '钱七宝', phone: '13957710071', idNumber: fakeIdNumber('33032719600101071'), address: '某村某组 7 号' },
+  }));
   for (const step of [{ type: 'contact', outcome: 'reached' }, { type: 'decide', decision: 'monitor' }, { type: 'close' }]) {
     expect((await staffA.post(`/api/staff/cases/${firstCase}/events`, step)).statusCode).toBe(200);
   }
