@@ -31,7 +31,7 @@ export function medicalCsv(rows: number, townships: readonly string[]): Buffer {
 
 async function signIn(server: RunningServer): Promise<{ cookie: string; csrf: string }> {
   const cookie = await benchLogin(server, `bench_warn_${Date.now()}`, 'county_admin');
-  const me = (await (await fetch(`${server.url}/api/staff/session`, { headers: { cookie } })).json()) as { csrfToken: string };
+  const me = (await (await fetch(`${server.url}/api/staff/me`, { headers: { cookie } })).json()) as { csrfToken: string };
   return { cookie, csrf: me.csrfToken };
 }
 
