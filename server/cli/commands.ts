@@ -8,7 +8,8 @@ import { backupDatabase, restoreDatabase } from '../domain/backup';
 import { backupPostgres, restorePostgres } from '../domain/backup-postgres';
 import { openVault } from '../domain/key-check';
 import { createKeyCheckRepository } from '../repositories/key-check';
-import { redactClosedCases } from '../domain/retention';
+import { chinaDate } from '../../shared/time';
+import { redactClosedCases, redactExitedHouseholds } from '../domain/retention';
 import { importRoster, readRoster, readRosterFile } from '../domain/register-import';
 import { RosterHeaderError } from '../../shared/register/roster';
 import { SignalHeaderError } from '../../shared/warnings/rows';
@@ -232,9 +233,14 @@ export const COMMANDS: Record<string, Command> = {
       if (!Number.isInteger(days) || days < 30) throw new UsageError('--older-than-days 必须是不小于 30 的整数');
       const now = new Date();
       const before = new Date(now.getTime() - days * 86_400_000).toISOString();
-      const count = await redactClosedCases(ctx.store, await openCliVault(ctx), before, now.toISOString());
-      await ctx.store.repos.audit.record({ actor: 'cli', action: 'retention.redact', detail: JSON.stringify({ days, count }) });
-      return { json: { days, redacted: count }, text: `已清除 ${count} 个办结超过 ${days} 天的案件的个人信息（统计数据保留）` };
+      const vault = await openCliVault(ctx);
+      const count = await redactClosedCases(ctx.store, vault, before, now.toISOString());
+      const households = await redactExitedHouseholds(ctx.store, vault, chinaDate(before), now.toISOString());
+      await ctx.store.repos.audit.record({ actor: 'cli', action: 'retention.redact', detail: JSON.stringify({ days, count, households }) });
+      return {
+        json: { days, redacted: count, households },
+        text: `已清除 ${count} 个办结超过 ${days} 天的案件、${households} 户退出后监测期满超过 ${days} 天的在册户的个人信息（统计数据保留）`,
+      };
     },
   },
 

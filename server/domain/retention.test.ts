@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeIdNumber } from '../../tests/helpers/people';
 import { submitRequest } from '../../tests/helpers/submissions';
 import { buildTestApp, type TestApp } from '../../tests/helpers/test-app';
-import { redactClosedCases } from './retention';
+import { CALM_FINDINGS } from '../../tests/helpers/visit-findings';
+import { newHousehold } from '../../tests/helpers/register-fixtures';
+import { redactClosedCases, redactExitedHouseholds } from './retention';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -58,5 +60,47 @@ describe('retention', () => {
       const bytes = fs.readFileSync(path.join(t.dataDir, 'xingfuma.sqlite'));
       expect(bytes.includes(Buffer.from('陈*案'))).toBe(false);
     }
+  });
+});
+
+describe('retention of the register', () => {
+  async function exitedHousehold(personKey: string, name: string, monitoredUntil: string | null, category: 'exited' | 'dibao' = 'exited') {
+    const id = await t.app.repos.households.insert(
+      newHousehold({ person_key: personKey, subject_enc: t.app.vault.encrypt({ name, phone: '13957600001', idNumber: null, address: '灵溪镇渎浦村 3 号' }), name_masked: `${name[0]}*${name[2]}`, category, monitored_until: monitoredUntil }),
+    );
+    const findings = { ...CALM_FINDINGS, health: { text: `${name}糖尿病，腿脚不便`, risk: true } };
+    await t.app.repos.households.recordVisit({
+      householdId: id, visitedOn: '2020-03-01', kind: 'visit', actor: 'staff:1', level: 'yellow',
+      findingsEnc: t.app.vault.encrypt({ findings, note: `${name}的女儿在外地` }),
+      openRisksJson: '{"health":"2020-03-01"}', clearedJson: '[]', nextVisitOn: '2020-06-01', now: '2020-03-01T01:00:00.000Z',
+    });
+    return id;
+  }
+
+  it("redacts households whose monitoring after exit ended before the cut-off, keeps the rest and the risk flags", async () => {
+    const owner = await t.app.repos.users.create({ username: 'retention-owner', passwordHash: 'x', role: 'township_staff', township: '330327100000', mustChangePassword: false });
+    const ended = await exitedHousehold('pk-retention-ended', '周老汉', '2021-06-30');
+    const stillWatched = await exitedHousehold('pk-retention-watched', '吴阿婆', '2099-01-01');
+    const current = await exitedHousehold('pk-retention-current', '郑大伯', null, 'dibao');
+    await t.app.repos.plan.create({ householdId: ended, kind: 'wish', title: '给周老汉买一辆轮椅', policyId: null, resourceId: null, referralId: null, caseId: null, ownerId: owner, dueOn: '2020-04-01', suggestionKey: null, createdBy: 'staff:1', now: '2020-03-01T01:00:00.000Z' });
+
+    expect(await redactExitedHouseholds(t.app.store, t.app.vault, '2023-01-01', new Date().toISOString())).toBe(1);
+
+    const row = (await t.app.repos.households.find(ended))!;
+    expect([row.name_masked, row.person_key, row.phone_masked, row.address_masked]).toEqual(['已清除', null, null, null]);
+    expect(t.app.vault.decrypt<{ name: string }>(row.subject_enc).name).toBe('已清除');
+    expect([row.category, row.level, row.monitored_until]).toEqual(['exited', 'yellow', '2021-06-30']);
+    const [visit] = await t.app.repos.households.visitsOf(ended);
+    const body = t.app.vault.decrypt<{ findings: typeof CALM_FINDINGS; note: string | null }>(visit!.findings_enc);
+    expect(body.note).toBeNull();
+    expect(body.findings.health).toEqual({ text: '已清除', risk: true });
+    expect(JSON.stringify(body)).not.toContain('周老汉');
+    expect((await t.app.repos.plan.ofHousehold(ended)).map((m) => m.title)).toEqual(['已清除']);
+
+    for (const [id, name] of [[stillWatched, '吴*婆'], [current, '郑*伯']] as const) {
+      expect((await t.app.repos.households.find(id))!.name_masked).toBe(name);
+    }
+    // Already redacted: a second run finds nothing.
+    expect(await redactExitedHouseholds(t.app.store, t.app.vault, '2023-01-01', new Date().toISOString())).toBe(0);
   });
 });

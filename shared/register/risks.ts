@@ -28,3 +28,8 @@ export function carryRisks(before: OpenRisks, findings: Findings, visitedOn: str
   }
   return { open, raised, cleared };
 }
+
+/** What the retention period leaves of a visit's findings: which dimensions were risks, none of the words. */
+export function redactedFindings(findings: Findings, marker: string): Findings {
+  return Object.fromEntries(VISIT_DIMENSIONS.map(({ value }) => [value, { text: findings[value]?.text ? marker : '', risk: findings[value]?.risk ?? false }])) as Findings;
+}
