@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { redisRecords } from '../coordination/counters';
+import { redisFailureCounters } from '../coordination/counters';
 import { createLoginThrottle, THROTTLE_RULES } from './login-throttle';
 
 describe('login throttle', async () => {
@@ -49,13 +49,18 @@ describe('login throttle', async () => {
     }
     const prefix = `xfm-test:${process.pid}:${Date.now()}:`;
     try {
-      const serverA = createLoginThrottle(redisRecords(redis, prefix));
-      const serverB = createLoginThrottle(redisRecords(redis, prefix));
+      const serverA = createLoginThrottle(redisFailureCounters(redis, prefix));
+      const serverB = createLoginThrottle(redisFailureCounters(redis, prefix));
       const now = Date.now();
       for (let i = 0; i < THROTTLE_RULES.perAccountFree; i++) await serverA.recordFailure('admin', '10.0.0.7', now);
       expect(await serverB.waitMs('admin', '10.0.0.7', now)).toBe(THROTTLE_RULES.firstDelayMs);
       await serverB.recordSuccess('admin', '10.0.0.7');
       expect(await serverA.waitMs('admin', '10.0.0.7', now)).toBe(0);
+
+      // Failures at the same instant on both servers all count: ten at once earn the wait of the tenth.
+      await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? serverA : serverB).recordFailure('lx02', '10.0.0.8', now)));
+      const tenth = THROTTLE_RULES.firstDelayMs * 2 ** (10 - THROTTLE_RULES.perAccountFree);
+      expect(await serverA.waitMs('lx02', '10.0.0.8', now)).toBe(tenth);
     } finally {
       const keys = await redis.keys(`${prefix}*`);
       if (keys.length > 0) await redis.del(...keys);

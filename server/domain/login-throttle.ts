@@ -1,23 +1,16 @@
-import { memoryRecords, type ExpiringRecords } from '../coordination/counters';
+import { memoryFailureCounters, type FailureCounter, type FailureCounters } from '../coordination/counters';
 
 /**
  * Slows password guessing without letting anyone lock an account: failures are counted per
  * (username, address) and per address, never per account alone, so the owner at another
  * address always gets in. After a few free tries each further failure doubles the wait.
- * With several app servers the counters live in Redis, so a guesser cannot spread attempts across servers
- * (two failures at the same instant on two servers may count once: the throttle slows guessing, it is not a lock).
+ * With several app servers the counters live in Redis, so a guesser cannot spread attempts across servers.
  */
 export interface LoginThrottle {
   /** Milliseconds the caller must still wait, or 0. */
   waitMs(username: string, address: string, now?: number): Promise<number>;
   recordFailure(username: string, address: string, now?: number): Promise<void>;
   recordSuccess(username: string, address: string): Promise<void>;
-}
-
-export interface ThrottleCounter {
-  failures: number;
-  blockedUntil: number;
-  lastFailure: number;
 }
 
 export const THROTTLE_RULES = {
@@ -37,13 +30,13 @@ function delayFor(failures: number, free: number): number {
 }
 
 export function createLoginThrottle(
-  counters: ExpiringRecords<ThrottleCounter> = memoryRecords<ThrottleCounter>(),
+  counters: FailureCounters = memoryFailureCounters(),
   rules = THROTTLE_RULES,
 ): LoginThrottle {
   const accountKey = (username: string, address: string) => `a\u0000${username.trim().toLowerCase()}\u0000${address}`;
   const addressKey = (address: string) => `i\u0000${address}`;
 
-  async function current(key: string, now: number): Promise<ThrottleCounter | undefined> {
+  async function current(key: string, now: number): Promise<FailureCounter | undefined> {
     const counter = await counters.get(key);
     // `now` may be earlier than real time in tests, so expiry is judged here too, not only by the store's TTL.
     if (counter && now - counter.lastFailure > rules.forgetAfterMs) {
@@ -54,11 +47,9 @@ export function createLoginThrottle(
   }
 
   async function bump(key: string, free: number, now: number): Promise<void> {
-    const counter = (await current(key, now)) ?? { failures: 0, blockedUntil: 0, lastFailure: now };
-    counter.failures += 1;
-    counter.lastFailure = now;
-    counter.blockedUntil = now + delayFor(counter.failures, free);
-    await counters.set(key, counter, rules.forgetAfterMs + rules.maxDelayMs);
+    await current(key, now); // forgets a stale counter first
+    const failures = await counters.add(key, now, rules.forgetAfterMs + rules.maxDelayMs);
+    await counters.block(key, now + delayFor(failures, free));
   }
 
   return {

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsync } from 'fastify';
 import { Redis } from 'ioredis';
-import { memoryRecords, redisRecords, type ExpiringRecords } from '../coordination/counters';
+import { memoryFailureCounters, redisFailureCounters, type FailureCounters } from '../coordination/counters';
 import { localInvalidation, redisInvalidation, type Invalidation } from '../coordination/invalidation';
 
 declare module 'fastify' {
@@ -10,8 +10,8 @@ declare module 'fastify' {
       /** Set with REDIS_URL: rate limits, login throttling and cache invalidation shared by every app server. */
       redis?: Redis;
       invalidation: Invalidation;
-      /** Expiring records shared by every app server when Redis is configured, else kept in this process. */
-      records<T extends object>(prefix: string): ExpiringRecords<T>;
+      /** Failure counters (login throttling) shared by every app server when Redis is configured, else kept in this process. */
+      failureCounters(prefix: string): FailureCounters;
     };
   }
 }
@@ -38,7 +38,7 @@ async function connect(url: string): Promise<Redis> {
 const coordinationPlugin: FastifyPluginAsync<{ redisUrl?: string }> = async (app, { redisUrl }) => {
   const onError = (err: unknown) => app.log.warn({ err }, 'coordination');
   if (!redisUrl) {
-    app.decorate('coordination', { invalidation: localInvalidation(), records: () => memoryRecords() });
+    app.decorate('coordination', { invalidation: localInvalidation(), failureCounters: () => memoryFailureCounters() });
     return;
   }
   const redis = await connect(redisUrl);
@@ -47,7 +47,7 @@ const coordinationPlugin: FastifyPluginAsync<{ redisUrl?: string }> = async (app
   app.decorate('coordination', {
     redis,
     invalidation,
-    records: <T extends object>(prefix: string) => redisRecords<T>(redis, `${KEY_PREFIX}${prefix}:`),
+    failureCounters: (prefix: string) => redisFailureCounters(redis, `${KEY_PREFIX}${prefix}:`),
   });
   app.addHook('onClose', async () => {
     await invalidation.close();

@@ -5,7 +5,7 @@ import { ErrorResponse } from '../../../shared/schemas/common';
 import { ChangePasswordBody, LoginBody, StaffMe } from '../../../shared/schemas/staff-session';
 import { AppError } from '../../app-error';
 import { staffPasswordError } from '../../domain/common-passwords';
-import { createLoginThrottle, type ThrottleCounter } from '../../domain/login-throttle';
+import { createLoginThrottle } from '../../domain/login-throttle';
 import { hashPassword, verifyPassword } from '../../domain/passwords';
 import type { StaffUser } from '../../repositories/users';
 
@@ -15,7 +15,7 @@ const DUMMY_HASH = await hashPassword('not-a-real-password');
 /** Log in, who am I, change password, log out. */
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Shared by every app server when REDIS_URL is set (server/plugins/coordination.ts).
-  const throttle = createLoginThrottle(app.coordination.records<ThrottleCounter>('login'));
+  const throttle = createLoginThrottle(app.coordination.failureCounters('login'));
   const me = async (user: StaffUser, csrfToken: string) => ({
     user: {
       id: user.id,
