@@ -285,6 +285,20 @@ describe('the staff workbench on a phone, from queue to the resident’s trackin
     await page.getByRole('button', { name: '保存' }).click();
     await saved(page, '已记录');
     expect(await page.locator('.timeline').textContent()).toContain(`村（社区）${villages[0]}`);
+
+    // Signing out on a shared phone asks about unsaved writing, and takes it off the phone.
+    await startStep(page, '记录入户核查', '记录入户核查');
+    await page.getByLabel('经济状况').fill('儿子寄钱回来');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: '赵*芬' }).waitFor();
+    await page.getByRole('button', { name: '退出', exact: true }).click();
+    await page.getByText('有 1 份写了一半、还没保存的记录').waitFor();
+    await page.getByRole('button', { name: '先不退出' }).click();
+    await page.getByRole('button', { name: /有草稿/ }).waitFor();
+    await page.getByRole('button', { name: '退出', exact: true }).click();
+    await page.getByRole('button', { name: '删除并退出' }).click();
+    await page.waitForURL(/\/staff$/);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('xfm.staff.draft.')))).toEqual([]);
     expect(errors.filter((e) => !/status of 401|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
     await context.close();
   });

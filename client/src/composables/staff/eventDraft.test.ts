@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DRAFT_MAX_AGE_MS, draftKey, draftSteps, pruneExpiredDrafts, restoreDraft, useEventDraft } from './eventDraft';
+import { DRAFT_MAX_AGE_MS, draftCountOf, draftKey, draftSteps, dropDraftsOf, pruneExpiredDrafts, restoreDraft, useEventDraft } from './eventDraft';
 
 const fresh = () => ({ note: '', visitedAt: '2026-03-10', findings: { economy: '', health: '' } as Record<string, string> });
 
@@ -63,5 +63,15 @@ describe('visit form draft on the device', () => {
     expect(storage.getItem(draftKey(1, 1, 'visit'))).toBeNull();
     expect(storage.getItem(draftKey(2, 5, 'decide'))).not.toBeNull();
     expect(storage.getItem('xfm.other')).toBe('keep');
+  });
+
+  it("signing out drops that staff member's drafts only", () => {
+    useEventDraft(draftKey(7, 42, 'visit'), fresh).form.note = '下午再去';
+    useEventDraft(draftKey(7, 43, 'call'), fresh).form.note = '没接';
+    useEventDraft(draftKey(71, 42, 'visit'), fresh).form.note = '另一位同事的';
+    expect([draftCountOf(7), draftCountOf(71)]).toEqual([2, 1]);
+    dropDraftsOf(7);
+    expect([draftCountOf(7), draftCountOf(71)]).toEqual([0, 1]);
+    expect(draftSteps(71, 42, ['visit'])).toEqual(['visit']);
   });
 });

@@ -51,23 +51,39 @@ export function useEventDraft<T extends Record<string, unknown>>(key: string, in
   return { form, dirty, restored: restored !== null && !sameForm(restored, fresh), clear: () => removePersisted(key) };
 }
 
-/** Removes every expired draft on this device (any staff member, any case): they hold what staff wrote about people. */
-export function pruneExpiredDrafts(now = Date.now()): void {
+/** Keys of the drafts on this device that start with `prefix` (all of them by default). */
+function draftKeys(prefix = PREFIX): string[] {
   let store: Storage | undefined;
   try {
     store = window.localStorage;
   } catch {
-    return;
+    return [];
   }
   const keys: string[] = [];
   for (let i = 0; i < store.length; i++) {
     const key = store.key(i);
-    if (key?.startsWith(PREFIX)) keys.push(key);
+    if (key?.startsWith(prefix)) keys.push(key);
   }
-  for (const key of keys) {
+  return keys;
+}
+
+/** Removes every expired draft on this device (any staff member, any case): they hold what staff wrote about people. */
+export function pruneExpiredDrafts(now = Date.now()): void {
+  for (const key of draftKeys()) {
     const saved = readPersisted<unknown>(key, { version: VERSION, initial: () => null }) as Partial<SavedDraft<unknown>> | null;
     if (!saved || typeof saved.savedAt !== 'number' || now - saved.savedAt > DRAFT_MAX_AGE_MS) removePersisted(key);
   }
+}
+
+/** How many unsaved forms one staff member has on this device (asked before signing out). */
+export function draftCountOf(userId: number): number {
+  pruneExpiredDrafts();
+  return draftKeys(`${PREFIX}${userId}.`).length;
+}
+
+/** Signing out on a shared phone: what this staff member wrote and did not save leaves the device with them. */
+export function dropDraftsOf(userId: number): void {
+  for (const key of draftKeys(`${PREFIX}${userId}.`)) removePersisted(key);
 }
 
 /** Which steps of a case have a draft on this device (for 「有草稿」 on the step buttons); expired drafts are removed first. */
