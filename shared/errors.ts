@@ -21,7 +21,6 @@ export const ERROR_CODES = {
   CSRF_FAILED: '页面已过期，请刷新后重试',
   PASSWORD_CHANGE_REQUIRED: '首次登录请先修改密码',
   SESSION_EXPIRED: '太久没有操作，请重新登录',
-  ACCOUNT_LOCKED: '尝试次数太多，账号已暂时锁定，请稍后再试',
   LOGIN_THROTTLED: '密码错误次数太多，请稍等一会儿再试',
   REQUEST_ID_REUSED: '这份内容和之前提交的不一样，请回到上一页重新提交',
   CASE_NOT_FOUND: '没有找到这个案件',
