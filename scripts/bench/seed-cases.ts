@@ -5,6 +5,7 @@ import { CASE_STATUSES } from '../../shared/cases/status';
 import { idNumberCheckChar } from '../../shared/identity/id-number';
 import { maskedPerson, personKey } from '../../server/domain/person';
 import { generateTrackingCode } from '../../server/domain/tracking';
+import { NOT_SCREENED } from '../../server/repositories/cases';
 import { openSeedingCounty, seedInBatches, type SeedingPlace } from './seed-county';
 
 const FOLLOWED_UP = new Set<string>(['contacting', 'visiting', 'reviewing', 'decided', 'closed']);
@@ -49,10 +50,7 @@ export async function seedCases(
       status,
       level,
       targetClass: i % 2 ? 'missing' : 'warning',
-      answersJson: null,
-      resultJson: null,
-      rulesVersion: null,
-      situationsJson: null,
+      ...NOT_SCREENED,
       dueAt: firstContactDue(now, level),
       now,
     });

@@ -1,21 +1,15 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sqliteEngine } from '../db/engine';
 import { openDatabase } from '../db/open';
 import { createStore, type Store } from '../db/store';
+import { runAdmin } from '../../tests/helpers/cli';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-cli-'));
-// As an operator's shell would have it: no npm settings inherited from the npm that runs the tests.
-const operatorEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')));
-const env = { ...operatorEnv, DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://xfm.example.cn' };
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 /** Reads or prepares data in the CLI's database file, as the server would, between commands. */
@@ -31,19 +25,7 @@ async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
 }
 
 /** Runs the CLI exactly as an operator would: `npm run admin -- …`. */
-async function admin(args: string[], input?: string) {
-  const child = run('npm', ['run', 'admin', '--', ...args], { cwd: ROOT, env });
-  if (input !== undefined) {
-    child.child.stdin!.end(input);
-  } else child.child.stdin!.end();
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const admin = (args: string[], stdin?: string) => runAdmin(args, { DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://xfm.example.cn' }, { stdin });
 
 describe('npm run admin', () => {
   it('regions --json prints exactly one JSON document of the region tree', async () => {

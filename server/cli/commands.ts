@@ -10,7 +10,7 @@ import { openVault } from '../domain/key-check';
 import { createKeyCheckRepository } from '../repositories/key-check';
 import { chinaDate } from '../../shared/time';
 import { redactClosedCases, redactExitedHouseholds } from '../domain/retention';
-import { importRoster, readRoster, readRosterFile } from '../domain/register-import';
+import { importRoster, readRoster } from '../domain/register-import';
 import { RosterHeaderError } from '../../shared/register/roster';
 import { SignalHeaderError } from '../../shared/warnings/rows';
 import { isSignalSource, SIGNAL_SOURCES } from '../../shared/warnings/sources';
@@ -247,28 +247,13 @@ export const COMMANDS: Record<string, Command> = {
   'import-register': {
     options: { json, file: str },
     async run(ctx) {
-      const file = required(ctx, 'file');
-      if (!fs.existsSync(file)) throw new CommandError(`找不到文件：${file}`);
-      let table: string[][];
-      try {
-        table = await readRosterFile(file);
-      } catch (err) {
-        throw new CommandError(`文件读不出来：${(err as Error).message}`);
-      }
+      const { file, table } = await readImportFile(ctx);
       const vault = await openCliVault(ctx);
-      // Progress goes to stderr, so stdout stays one JSON document.
-      const progress = table.length > 2000 ? (done: number, total: number) => process.stderr.write(`已处理 ${done} / ${total} 行\n`) : undefined;
-      let summary;
-      try {
-        summary = await importRoster(ctx.store, vault, table, new Date().toISOString(), { onProgress: progress });
-      } catch (err) {
-        if (err instanceof RosterHeaderError) throw new CommandError(err.message);
-        throw err;
-      }
+      const summary = await sayingHeaderErrors(importRoster(ctx.store, vault, table, new Date().toISOString(), { onProgress: progressFor(table) }));
       await ctx.store.repos.audit.record({ actor: 'cli', action: 'register.import', detail: JSON.stringify({ file: file.split(/[\\/]/).pop(), rows: summary.rows, imported: summary.imported, updated: summary.updated, rejected: summary.rejected.length }) });
       const lines = [
         `共 ${summary.rows} 行：新导入 ${summary.imported} 户，更新 ${summary.updated} 户，未导入 ${summary.rejected.length} 行`,
-        ...summary.rejected.map((r) => `  第 ${r.row} 行：${r.reason}`),
+        ...rejectedLines(summary.rejected),
       ];
       return { json: summary, text: lines.join('\n') };
     },
@@ -279,31 +264,15 @@ export const COMMANDS: Record<string, Command> = {
     async run(ctx) {
       const source = required(ctx, 'source');
       if (!isSignalSource(source)) throw new UsageError(`--source 只能是 ${SIGNAL_SOURCES.join('、')} 之一`);
-      const file = required(ctx, 'file');
-      if (!fs.existsSync(file)) throw new CommandError(`找不到文件：${file}`);
-      const bytes = fs.readFileSync(file);
-      let table: string[][];
-      try {
-        table = await readRoster(bytes, file);
-      } catch (err) {
-        throw new CommandError(`文件读不出来：${(err as Error).message}`);
-      }
+      const { file, bytes, table } = await readImportFile(ctx);
       const vault = await openCliVault(ctx);
-      // Progress goes to stderr, so stdout stays one JSON document.
-      const progress = table.length > 2000 ? (done: number, total: number) => process.stderr.write(`已处理 ${done} / ${total} 行\n`) : undefined;
-      let summary;
-      try {
-        summary = await importSignals(ctx.store, vault, source, table, new Date().toISOString(), { onProgress: progress });
-      } catch (err) {
-        if (err instanceof SignalHeaderError) throw new CommandError(err.message);
-        throw err;
-      }
+      const summary = await sayingHeaderErrors(importSignals(ctx.store, vault, source, table, new Date().toISOString(), { onProgress: progressFor(table) }));
       const fileHash = createHash('sha256').update(bytes).digest('hex');
       const { rejected, ...counts } = summary;
       await ctx.store.repos.audit.record({ actor: 'cli', action: 'warnings.import', detail: JSON.stringify({ source, file: file.split(/[\\/]/).pop(), fileHash, ...counts, rejected: rejected.length }) });
       const lines = [
         `共 ${summary.rows} 行：对上在册或在办 ${summary.matched} 人，新预警 ${summary.warnings} 条，已预警过 ${summary.duplicates} 条，未导入 ${rejected.length} 行`,
-        ...rejected.map((r) => `  第 ${r.row} 行：${r.reason}`),
+        ...rejectedLines(rejected),
       ];
       return { json: summary, text: lines.join('\n') };
     },
@@ -354,3 +323,36 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+// ---- what import-register and import-signals share
+
+/** The rows of the CSV or XLSX file named by --file, and its bytes (the audit keeps their hash). */
+async function readImportFile(ctx: BaseContext): Promise<{ file: string; bytes: Buffer; table: string[][] }> {
+  const file = required(ctx, 'file');
+  if (!fs.existsSync(file)) throw new CommandError(`找不到文件：${file}`);
+  try {
+    const bytes = fs.readFileSync(file);
+    return { file, bytes, table: await readRoster(bytes, file) };
+  } catch (err) {
+    throw new CommandError(`文件读不出来：${(err as Error).message}`);
+  }
+}
+
+/** Big files say how far they are; on stderr, so stdout stays one JSON document. */
+function progressFor(table: readonly unknown[]) {
+  return table.length > 2000 ? (done: number, total: number) => void process.stderr.write(`已处理 ${done} / ${total} 行\n`) : undefined;
+}
+
+/** A file with the wrong columns is the operator's to fix: the message, not a stack trace. */
+async function sayingHeaderErrors<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof RosterHeaderError || err instanceof SignalHeaderError) throw new CommandError(err.message);
+    throw err;
+  }
+}
+
+function rejectedLines(rejected: ReadonlyArray<{ row: number; reason: string }>): string[] {
+  return rejected.map((r) => `  第 ${r.row} 行：${r.reason}`);
+}

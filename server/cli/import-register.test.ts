@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fakeIdNumber as id } from '../../tests/helpers/people';
-import { runAdmin, useCliDataDir, wrongCheckIdNumber as wrongCheck, writeCsv, writeXlsx } from '../../tests/helpers/csv-fixtures';
+import { runAdmin } from '../../tests/helpers/cli';
+import { useCliDataDir, wrongCheckIdNumber as wrongCheck, writeCsv, writeXlsx } from '../../tests/helpers/csv-fixtures';
 import { withStoreOf } from '../../tests/helpers/data-dir-database';
 
 const dataDir = useCliDataDir('register');
-const admin = (args: string[]) => runAdmin(dataDir, args);
+const admin = (args: string[]) => runAdmin(args, { DATA_DIR: dataDir });
 const households = () => withStoreOf({ dataDir }, (store) => store.repos.households.page({ township: null, limit: 100 }));
 
 describe('npm run admin -- import-register', () => {

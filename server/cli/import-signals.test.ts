@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import { sql, type RawBuilder } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { fakeIdNumber as id } from '../../tests/helpers/people';
-import { runAdmin, useCliDataDir, wrongCheckIdNumber as wrongCheck, writeCsv, writeXlsx } from '../../tests/helpers/csv-fixtures';
+import { runAdmin } from '../../tests/helpers/cli';
+import { useCliDataDir, wrongCheckIdNumber as wrongCheck, writeCsv, writeXlsx } from '../../tests/helpers/csv-fixtures';
 import { withDatabaseOf } from '../../tests/helpers/data-dir-database';
 
 const dataDir = useCliDataDir('signals');
-const admin = (args: string[]) => runAdmin(dataDir, args);
+const admin = (args: string[]) => runAdmin(args, { DATA_DIR: dataDir });
 
 function query<T>(statement: RawBuilder<T>): Promise<T[]> {
   return withDatabaseOf({ dataDir }, async (db) => (await statement.execute(db)).rows);

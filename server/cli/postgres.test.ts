@@ -1,15 +1,11 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runAdmin } from '../../tests/helpers/cli';
 import { createTestDatabase, type TestDatabase } from '../../tests/helpers/postgres';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** The admin CLI on PostgreSQL: the same commands, and backup/restore through pg_dump/pg_restore with the key check. */
 describe.skipIf(inject('postgresAdminUrl') === null)('admin CLI with DATABASE_URL', () => {
@@ -25,18 +21,8 @@ describe.skipIf(inject('postgresAdminUrl') === null)('admin CLI with DATABASE_UR
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function admin(args: string[], options: { key?: string; stdin?: string } = {}) {
-    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: database.url, DATA_KEY: options.key ?? dataKey, LOG_LEVEL: 'silent' };
-    const child = run(TSX, [path.join(ROOT, 'server/cli/admin.ts'), ...args], { cwd: ROOT, env, timeout: 60_000 });
-    child.child.stdin?.end(options.stdin ?? '');
-    try {
-      const { stdout, stderr } = await child;
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const admin = (args: string[], options: { key?: string; stdin?: string } = {}) =>
+    runAdmin(args, { DATA_DIR: dataDir, DATABASE_URL: database.url, DATA_KEY: options.key ?? dataKey, LOG_LEVEL: 'silent' }, { stdin: options.stdin, tsx: true, timeout: 60_000 });
   const codes = async () => ((JSON.parse((await admin(['list-qr', '--json'])).stdout) as Array<{ code: string }>).map((e) => e.code));
 
   it('creates a user in PostgreSQL and lists the demo county’s 幸福码 from it', async () => {

@@ -4,7 +4,6 @@ import demoCounty from '../data/demo-county.json' with { type: 'json' };
 import { DEMO_COUNTY_POLICIES } from '../../shared/policies/demo-county-policies';
 import type { Store } from '../db/store';
 import { generateEntryCode } from './entry-codes';
-import { locksOf } from './locks';
 import { generatePassword, hashPassword } from './passwords';
 
 /**
@@ -15,7 +14,7 @@ import { generatePassword, hashPassword } from './passwords';
 export async function loadDemoCounty(store: Store): Promise<boolean> {
   return store.transaction(async (tx) => {
     const { repos } = tx;
-    await locksOf(tx).lockKey('bootstrap', 'demo-county');
+    await tx.repos.locks.lockKey('bootstrap', 'demo-county');
     if (!(await repos.regions.isEmpty())) return false;
     const county = demoCounty.county;
     await repos.regions.insert({ code: county.code, name: county.name, level: 'county', parent: null, phone: county.phone });
@@ -33,7 +32,7 @@ export async function loadDemoCounty(store: Store): Promise<boolean> {
 /** The county's policy library lives in the database: the shipped library is copied in once, on the first start. */
 export async function seedPolicyLibrary(store: Store): Promise<void> {
   await store.transaction(async (tx) => {
-    await locksOf(tx).lockKey('bootstrap', 'policy-library');
+    await tx.repos.locks.lockKey('bootstrap', 'policy-library');
     await tx.repos.policyLibrary.seed(DEMO_COUNTY_POLICIES);
   });
 }
@@ -57,7 +56,7 @@ export async function ensureInitialAdmin(store: Store, dataDir: string, adminPas
   const password = adminPassword ?? generatePassword();
   const passwordHash = await hashPassword(password);
   const created = await store.transaction(async (tx) => {
-    await locksOf(tx).lockKey('bootstrap', 'initial-admin');
+    await tx.repos.locks.lockKey('bootstrap', 'initial-admin');
     if (await adminExists(tx)) return false;
     await tx.repos.users.create({ username: 'admin', passwordHash, role: 'county_admin', township: null, mustChangePassword: true });
     await tx.repos.settings.set('initial_admin_created', new Date().toISOString());

@@ -13,7 +13,6 @@ import type { CaseRow } from '../repositories/cases';
 import type { StaffUser } from '../repositories/users';
 import { chinaDate } from './clock';
 import type { Vault } from './crypto';
-import { locksOf } from './locks';
 import { enrolFromDecision } from './register';
 
 const DAY_MS = 86_400_000;
@@ -73,7 +72,7 @@ function visitDay(input: CaseEventInput, now: string): string | null {
 export function createCaseWorkflow(store: Store, vault: Vault) {
   const apply = async (tx: Store, row: CaseRow, input: CaseEventInput, staff: StaffUser, now: string): Promise<void> => {
     const { repos } = tx;
-    await locksOf(tx).lockKey('case', row.id);
+    await tx.repos.locks.lockKey('case', row.id);
     const current = (await repos.cases.find(row.id))!;
     const result = transition(current.status as CaseStatus, input.type);
     if (!result.ok) throw new AppError('INVALID_TRANSITION', 409, result.message);
@@ -143,7 +142,7 @@ export function createCaseWorkflow(store: Store, vault: Vault) {
   const merge = async (tx: Store, aId: number, bId: number, staff: StaffUser, now: string): Promise<number> => {
     const { repos } = tx;
     // Ascending ids: two merges over the same pair lock in the same order and never wait on each other.
-    const locks = locksOf(tx);
+    const locks = tx.repos.locks;
     await locks.lockKey('case', Math.min(aId, bId));
     await locks.lockKey('case', Math.max(aId, bId));
     const [older, newer] = [(await repos.cases.find(Math.min(aId, bId)))!, (await repos.cases.find(Math.max(aId, bId)))!];

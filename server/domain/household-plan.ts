@@ -13,7 +13,6 @@ import type { CaseRow } from '../repositories/cases';
 import type { HouseholdRow } from '../repositories/households';
 import type { MeasureRow } from '../repositories/plan';
 import type { StaffUser } from '../repositories/users';
-import { locksOf } from './locks';
 
 const invalid = (field: string, message: string) => new AppError('VALIDATION_FAILED', 400, undefined, { [field]: message });
 
@@ -96,7 +95,7 @@ export function createPlanWork(store: Store) {
     if (input.dueAt < today) throw invalid('dueAt', PLAN_MESSAGES.dueInvalid);
     const ownerId = input.ownerId ?? staff.id;
     if (!(await repos.plan.owners(row.township)).some((o) => o.id === ownerId)) throw invalid('ownerId', PLAN_MESSAGES.ownerUnknown);
-    await locksOf(tx).lockKey('household', row.id);
+    await tx.repos.locks.lockKey('household', row.id);
     const cases = await casesOfHousehold(tx, row);
     const measures = await repos.plan.ofHousehold(row.id);
 
@@ -165,7 +164,7 @@ export function createPlanWork(store: Store) {
   };
 
   const changeStatus = async (tx: Store, row: HouseholdRow, measureId: number, input: PlanStatusInput, nowIso: string): Promise<void> => {
-    await locksOf(tx).lockKey('measure', measureId);
+    await tx.repos.locks.lockKey('measure', measureId);
     const measure = await tx.repos.plan.find(measureId);
     if (!measure || measure.household_id !== row.id) throw new AppError('MEASURE_NOT_FOUND', 404);
     const reason = input.reason?.trim() || null;
@@ -179,7 +178,7 @@ export function createPlanWork(store: Store) {
   };
 
   const drop = async (tx: Store, row: HouseholdRow, key: string, staff: StaffUser, nowIso: string): Promise<void> => {
-    await locksOf(tx).lockKey('household', row.id);
+    await tx.repos.locks.lockKey('household', row.id);
     const offered = await suggestionsFor(tx, row, await casesOfHousehold(tx, row), await tx.repos.plan.ofHousehold(row.id));
     if (!offered.some((s) => s.key === key)) throw invalid('key', PLAN_MESSAGES.suggestionUnknown);
     await tx.repos.plan.drop(row.id, key, `staff:${staff.id}`, nowIso);

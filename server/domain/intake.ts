@@ -7,7 +7,6 @@ import { AppError } from '../app-error';
 import type { SubmissionRow } from '../repositories/cases';
 import type { EntryPoint } from '../repositories/entries';
 import type { Vault } from './crypto';
-import { locksOf } from './locks';
 import { maskedPerson, matchKeys, personKey, type CleanPerson } from './person';
 import { generateTrackingCode } from './tracking';
 
@@ -74,7 +73,7 @@ async function submitIn(tx: Store, vault: Vault, submission: Submission, now: st
   // SQLite: BEGIN IMMEDIATE already lets one intake run at a time. PostgreSQL (several app servers): the same
   // requestId sent twice at once, or two submissions about one person, wait here for each other, so the second
   // sees the first's submission or open case (READ COMMITTED reads what was committed) instead of a duplicate.
-  const locks = locksOf(tx);
+  const locks = tx.repos.locks;
   await locks.lockKey('request', submission.requestId);
   if (key) await locks.lockKey('person', key);
 

@@ -17,7 +17,6 @@ import type { CaseRow } from '../repositories/cases';
 import type { ReferralRow } from '../repositories/referrals';
 import type { StaffUser } from '../repositories/users';
 import type { Vault } from './crypto';
-import { locksOf } from './locks';
 import type { CleanPerson } from './person';
 
 export function toStaffReferral(row: ReferralRow, nowIso: string): StaffReferralInfo {
@@ -71,7 +70,7 @@ export function createReferralWorkflow(store: Store, vault: Vault) {
   // a referral is never added to a case being closed at the same moment, and two answers make one move.
   const refer = async (tx: Store, row: CaseRow, resourceId: number, need: string, staff: StaffUser, now: string): Promise<number> => {
     const { repos } = tx;
-    await locksOf(tx).lockKey('case', row.id);
+    await tx.repos.locks.lockKey('case', row.id);
     const current = (await repos.cases.find(row.id))!;
     if (current.closed_at !== null) throw new AppError('INVALID_TRANSITION', 409, '案件已办结，不能再转介；需要时请先重新办理');
     const resource = await repos.resources.find(resourceId);
@@ -93,7 +92,7 @@ export function createReferralWorkflow(store: Store, vault: Vault) {
 
   const answer = async (tx: Store, referralId: number, event: PartnerEvent, note: string, partner: StaffUser, now: string): Promise<void> => {
     const { repos } = tx;
-    await locksOf(tx).lockKey('referral', referralId);
+    await tx.repos.locks.lockKey('referral', referralId);
     const referral = (await repos.referrals.find(referralId))!;
     const result = referralTransition(referral.status, event);
     if (!result.ok) throw new AppError('INVALID_TRANSITION', 409, result.message);
@@ -115,7 +114,7 @@ export function createReferralWorkflow(store: Store, vault: Vault) {
 
   const share = async (tx: Store, referral: ReferralRow, phone: string, staff: StaffUser, now: string, clientIp: string): Promise<void> => {
     const { repos } = tx;
-    await locksOf(tx).lockKey('referral', referral.id);
+    await tx.repos.locks.lockKey('referral', referral.id);
     if ((await repos.referrals.find(referral.id))?.status !== 'accepted') throw new AppError('INVALID_TRANSITION', 409, NOT_ACCEPTED);
     await repos.referrals.setContact(referral.id, vault.encrypt({ phone }), now);
     await repos.audit.record({ actor: staff.username, action: 'referral.share_contact', target: `case:${referral.case_id}`, detail: `referral:${referral.id}`, clientIp });

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { chinaDate, nextVisitDate, upcomingReviewDate } from '../../shared/register/cadence';
 import { selectRegisterParameters } from '../../shared/register/parameters';
@@ -52,8 +51,6 @@ export async function readRoster(bytes: Buffer, fileName: string): Promise<strin
   });
   return Array.from(table, (row) => row ?? []);
 }
-
-export const readRosterFile = (file: string): Promise<string[][]> => readRoster(fs.readFileSync(file), file);
 
 /** Thrown inside the preview's transaction so nothing it did is kept. */
 class PreviewRollback extends Error {}

@@ -8,10 +8,9 @@ import { carryRisks, type Findings, type OpenRisks } from '../../shared/register
 import type { HouseholdReviewInput, HouseholdVisitInput } from '../../shared/schemas/households';
 import { AppError } from '../app-error';
 import type { Store } from '../db/store';
-import type { CaseRow } from '../repositories/cases';
+import { NOT_SCREENED, type CaseRow } from '../repositories/cases';
 import type { HouseholdRow } from '../repositories/households';
 import type { Vault } from './crypto';
-import { locksOf } from './locks';
 import { matchKeys, type CleanPerson } from './person';
 
 const registerLevel = (level: string): RegisterLevel => (level === 'red' || level === 'yellow' ? level : 'blue');
@@ -30,7 +29,7 @@ export async function enrolFromDecision(tx: Store, row: CaseRow, decision: Decis
   const firstVisit = nextVisitDate(today, level, values);
   // PostgreSQL: the person, then their household, locked for the rest of the workflow's transaction, so two
   // decisions (or a decision and a visit) about one person enrol one household and keep each other's changes.
-  const locks = locksOf(tx);
+  const locks = tx.repos.locks;
   if (row.person_key) await locks.lockKey('person', row.person_key);
   const found = (row.person_key ? await repos.households.findByPersonKey(row.person_key) : undefined) ?? (await repos.households.findByCase(row.id));
   if (found) await locks.lockKey('household', found.id);
@@ -145,10 +144,7 @@ export function createRegisterWork(store: Store, vault: Vault) {
       status: 'new',
       level,
       targetClass: null,
-      answersJson: null,
-      resultJson: null,
-      rulesVersion: null,
-      situationsJson: null,
+      ...NOT_SCREENED,
       dueAt: firstContactDue(now, level),
       now,
     });
@@ -162,7 +158,7 @@ export function createRegisterWork(store: Store, vault: Vault) {
   // carry the open risks one after the other instead of one overwriting the other.
   const recordVisit = async (tx: Store, household: HouseholdRow, input: HouseholdVisitInput, actor: string, now: string) => {
     const { repos } = tx;
-    const locks = locksOf(tx);
+    const locks = tx.repos.locks;
     // The person first (as intake and case decisions lock them), when the visit may open a case about them.
     if (input.openCase && household.person_key) await locks.lockKey('person', household.person_key);
     await locks.lockKey('household', household.id);
@@ -177,7 +173,7 @@ export function createRegisterWork(store: Store, vault: Vault) {
 
   const recordReview = async (tx: Store, household: HouseholdRow, input: HouseholdReviewInput, actor: string, now: string): Promise<void> => {
     const { repos } = tx;
-    await locksOf(tx).lockKey('household', household.id);
+    await tx.repos.locks.lockKey('household', household.id);
     const { visitedOn } = await visit(tx, (await repos.households.find(household.id))!, input, 'review', actor, now);
     const current = (await repos.households.find(household.id))!;
     const { values } = selectRegisterParameters(visitedOn);

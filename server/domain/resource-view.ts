@@ -1,7 +1,8 @@
 import type { AdminResourceItemInfo, ResourceInput, ResourceItemInfo } from '../../shared/schemas/resources';
 import { AppError } from '../app-error';
 import type { Store } from '../db/store';
-import type { Resource, ResourceFields } from '../repositories/resources';
+import type { ResourceFields } from '../../shared/resources/import';
+import type { Resource } from '../repositories/resources';
 
 /** A resource as staff pick it for a referral. */
 export async function toResourceItem(store: Store, r: Resource): Promise<ResourceItemInfo> {

@@ -29,6 +29,9 @@ export interface NewCase {
   now: string;
 }
 
+/** The screening columns of a case no questionnaire made: one opened from a visit, a warning or a bench seed. */
+export const NOT_SCREENED = { answersJson: null, resultJson: null, rulesVersion: null, situationsJson: null } as const;
+
 /** A case as the app reads it: the table's row without the columns only the queue and retention use. */
 export type CaseRow = Omit<Selectable<CasesTable>, 'level_rank' | 'redacted_at' | 'phone_tail' | 'id_tail'>;
 

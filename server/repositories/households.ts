@@ -1,7 +1,7 @@
 import { CompiledQuery, sql, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Engine } from '../db/engine';
 import type { Database } from '../db/schema';
-import type { HouseholdsTable, HouseholdVisitsTable } from '../db/schema-register';
+import type { HouseholdEventsTable, HouseholdsTable, HouseholdVisitsTable } from '../db/schema-register';
 import { isSqlite } from './dialect';
 
 /** A household as read: every column of the table (./schema-register.ts). */
@@ -11,15 +11,7 @@ export type NewHousehold = Omit<HouseholdRow, 'id' | 'created_at' | 'updated_at'
 
 export type VisitRow = Selectable<HouseholdVisitsTable>;
 
-export interface HouseholdEventRow {
-  id: number;
-  household_id: number;
-  at: string;
-  type: string;
-  actor: string;
-  case_id: number | null;
-  detail_json: string | null;
-}
+export type HouseholdEventRow = Selectable<HouseholdEventsTable>;
 
 export interface RegisterSummaryRow {
   township: string;

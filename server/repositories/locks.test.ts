@@ -41,6 +41,10 @@ describe.each(ENGINES)('locks on %s', (engine) => {
       expect(order).toEqual(['released', 'first done', 'second locked']);
     });
 
+    it('refuses a lock outside a transaction, where PostgreSQL would let it go at once', async () => {
+      await expect(createLocks(db()).lockKey('case', 4)).rejects.toThrow('locks hold only inside a transaction');
+    });
+
     it.skipIf(engine !== 'postgres')('lets transactions on different keys run side by side', async () => {
       const locked = gate();
       const release = gate();

@@ -8,7 +8,7 @@ import { isSqlite } from './dialect';
  * servers handling the same thing at once run one after the other and the second sees what the first committed.
  *
  * PostgreSQL: a transaction-scoped advisory lock, released at COMMIT or ROLLBACK; outside a transaction it would
- * be released at once, so call it only on a transaction's engine. Always take locks in one order: request id,
+ * be released at once, so it is refused outside one. Always take locks in one order: request id,
  * case (several by ascending id), person, household; so two transactions never wait on each other. The other
  * namespaces (referral, measure, bootstrap) are taken alone.
  * SQLite: nothing to do: write transactions BEGIN IMMEDIATE, so one writer at a time already.
@@ -16,6 +16,8 @@ import { isSqlite } from './dialect';
 export function createLocks(db: Engine) {
   return {
     async lockKey(namespace: string, key: string | number): Promise<void> {
+      // Refused on both engines, so a lock taken outside store.transaction fails in the SQLite tests too.
+      if (!db.isTransaction) throw new Error('locks hold only inside a transaction: take them in store.transaction');
       if (isSqlite(db)) return;
       await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${namespace}:${key}`}, 0))`.execute(db);
     },

@@ -1,27 +1,13 @@
+import type { ResourceFields } from '../../shared/resources/import';
 import type { ResourceKind } from '../../shared/resources/kinds';
 import { sql } from 'kysely';
 import type { Engine } from '../db/engine';
 
-export interface Resource {
+export interface Resource extends ResourceFields {
   id: number;
-  kind: ResourceKind;
-  name: string;
-  township: string | null;
-  serviceTypes: string[];
-  contact: string | null;
-  capacity: number | null;
   retiredAt: string | null;
   updatedAt: string;
   updatedBy: string | null;
-}
-
-export interface ResourceFields {
-  kind: ResourceKind;
-  name: string;
-  township: string | null;
-  serviceTypes: string[];
-  contact: string | null;
-  capacity: number | null;
 }
 
 interface ResourceRow {

@@ -52,6 +52,11 @@ export function measureTransition(from: MeasureStatus, to: MeasureStatus, reason
   return { ok: true };
 }
 
+/** Where a measure can go from `from`, in the order staff are offered them; none once it is finished. */
+export function nextMeasureStatuses(from: MeasureStatus): readonly MeasureStatus[] {
+  return NEXT[from];
+}
+
 /** A measure still to be worked on. */
 export function measureOpen(status: MeasureStatus): boolean {
   return status === 'planned' || status === 'under_way';

@@ -24,3 +24,17 @@ export interface Policy {
   /** Only listed when the household has one of these members. */
   readonly onlyForMembers?: readonly OptionValue<'special_members'>[];
 }
+
+/** A policy as the API shows it: what a resident reads, without the listing conditions; the lists are copies. */
+export const policyInfo = (p: Policy) => ({
+  id: p.id,
+  name: p.name,
+  department: p.department,
+  summary: p.summary,
+  whoQualifies: p.whoQualifies,
+  whatItGives: p.whatItGives,
+  howToApply: p.howToApply,
+  documents: [...p.documents],
+  outcomes: [...p.outcomes],
+  basis: p.basis,
+});

@@ -3,7 +3,7 @@
  * when each category is re-checked, and how long an exited household stays followed. The county can
  * add a new dated value; `selectRegisterParameters(asOf)` picks the one in force.
  */
-import type { Dated } from '../screening/parameters';
+import { allInForce, type Dated } from '../screening/parameters';
 import type { RegisterCategory, RegisterLevel } from './categories';
 
 /** A span on the calendar: whole months (clamped to the month's end) or days. */
@@ -51,20 +51,7 @@ export const REGISTER_PARAMETER_HISTORY: RegisterParameterHistory = {
   exitedMonitoringMonths: [{ value: 24, effectiveFrom: '2021-07-01', source: SOURCE_EXITED }],
 };
 
-function inForce<T>(history: readonly Dated<T>[], asOf: string): Dated<T> {
-  let best: Dated<T> | undefined;
-  for (const entry of history) if (entry.effectiveFrom <= asOf && (!best || entry.effectiveFrom > best.effectiveFrom)) best = entry;
-  // Before the first value, the earliest one applies: a roster can hold dates older than the rules.
-  return best ?? [...history].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0]!;
-}
-
 /** The register parameters in force on `asOf` (YYYY-MM-DD), each with its source. */
 export function selectRegisterParameters(asOf: string, history: RegisterParameterHistory = REGISTER_PARAMETER_HISTORY): RegisterParameters {
-  const names = Object.keys(history) as (keyof RegisterParameterValues)[];
-  const picked = Object.fromEntries(names.map((name) => [name, inForce(history[name] as readonly Dated<unknown>[], asOf)]));
-  return {
-    asOf,
-    values: Object.fromEntries(names.map((n) => [n, picked[n]!.value])) as unknown as RegisterParameterValues,
-    sources: Object.fromEntries(names.map((n) => [n, { effectiveFrom: picked[n]!.effectiveFrom, source: picked[n]!.source }])) as RegisterParameters['sources'],
-  };
+  return { asOf, ...allInForce(history, asOf) };
 }

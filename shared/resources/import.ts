@@ -10,7 +10,8 @@ export const RESOURCE_COLUMNS = {
   capacity: '可服务户数',
 } as const;
 
-export interface ImportedResource {
+/** A resource as the county enters it, by hand or in a list; the repository keeps exactly these. */
+export interface ResourceFields {
   kind: ResourceKind;
   name: string;
   township: string | null;
@@ -20,7 +21,7 @@ export interface ImportedResource {
 }
 
 export interface ResourceImportPlan {
-  rows: Array<{ row: number; resource: ImportedResource }>;
+  rows: Array<{ row: number; resource: ResourceFields }>;
   rejected: Array<{ row: number; reason: string }>;
 }
 

@@ -10,3 +10,6 @@ export const ErrorResponse = Type.Object({
 });
 
 export const HealthResponse = Type.Object({ status: Type.Literal('ok') });
+
+/** The rows a file import refused, each with its reason in Chinese (row 1 is the header). */
+export const RejectedRows = Type.Array(Type.Object({ row: Type.Integer(), reason: Type.String() }));

@@ -1,12 +1,18 @@
 import { Type, type Static } from 'typebox';
+import { RejectedRows } from './common';
 
 /** Files up to this size are accepted from the county UI (base64 adds a third); larger rosters go through the CLI. */
 export const REGISTER_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 
+/** A CSV or XLSX uploaded as base64, with its name; a larger one goes through the admin `command`. */
+export const uploadedFile = (command: string) => ({
+  fileName: Type.String({ pattern: '\\.(csv|xlsx|CSV|XLSX)$', maxLength: 200, 'x-error': '只能导入 .csv 或 .xlsx 文件' }),
+  content: Type.String({ minLength: 1, maxLength: Math.ceil((REGISTER_UPLOAD_MAX_BYTES * 4) / 3) + 4, 'x-error': `文件太大（最多 5 MB），请用管理命令 ${command} 导入` }),
+});
+
 export const RegisterImportBody = Type.Object(
   {
-    fileName: Type.String({ pattern: '\\.(csv|xlsx|CSV|XLSX)$', maxLength: 200, 'x-error': '只能导入 .csv 或 .xlsx 文件' }),
-    content: Type.String({ minLength: 1, maxLength: Math.ceil((REGISTER_UPLOAD_MAX_BYTES * 4) / 3) + 4, 'x-error': '文件太大（最多 5 MB），请用管理命令 import-register 导入' }),
+    ...uploadedFile('import-register'),
     preview: Type.Boolean(),
   },
   { additionalProperties: false },
@@ -18,7 +24,7 @@ export const RegisterImportResult = Type.Object({
   rows: Type.Integer(),
   imported: Type.Integer(),
   updated: Type.Integer(),
-  rejected: Type.Array(Type.Object({ row: Type.Integer(), reason: Type.String() })),
+  rejected: RejectedRows,
 });
 export type RegisterImportResultInfo = Static<typeof RegisterImportResult>;
 

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { RESOURCE_KINDS, SERVICE_TYPES_MAX } from '../resources/kinds';
+import { RejectedRows } from './common';
 
 const Kind = Type.Union(
   RESOURCE_KINDS.map((k) => Type.Literal(k.value)),
@@ -72,6 +73,6 @@ export const ResourceImportResult = Type.Object({
   rows: Type.Integer(),
   imported: Type.Integer(),
   updated: Type.Integer(),
-  rejected: Type.Array(Type.Object({ row: Type.Integer(), reason: Type.String() })),
+  rejected: RejectedRows,
 });
 export type ResourceImportResultInfo = Static<typeof ResourceImportResult>;

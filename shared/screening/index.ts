@@ -21,28 +21,5 @@ export type { Rule } from './rules';
 export type { Condition } from './conditions';
 export { dibaoTopUp, estimateFor, tekunSupport, TEKUN_SUPPORT_MULTIPLE } from './estimates';
 export type { MonthlyEstimate } from './estimates';
-export {
-  BASIS_TEXT,
-  DISCLAIMER,
-  FALLBACK_TEXT,
-  NOT_JUDGED,
-  OPEN_HELP,
-  UNLIKELY_MAIN_REASON,
-  OUTCOME_STATUS_TEXT,
-  TARGET_CLASS_LABEL,
-  VERDICT_TEXT,
-} from './result';
-export type {
-  CannotJudge,
-  Criterion,
-  CriterionState,
-  Level,
-  MatchedPolicy,
-  OpenHelp,
-  OutcomeStatus,
-  ReceivingNow,
-  ScreeningOutcome,
-  ScreeningResult,
-  TargetClass,
-  Verdict,
-} from './result';
+// The result shape and its fixed texts, whole.
+export * from './result';

@@ -96,6 +96,7 @@ export function isIsoDate(value: string): boolean {
   return ISO_DATE.test(value);
 }
 
+/** The entry of `history` in force on `asOf` ('YYYY-MM-DD'); none before its first. */
 function inForce<T>(history: readonly Dated<T>[], asOf: string): Dated<T> | undefined {
   let chosen: Dated<T> | undefined;
   for (const entry of history) {
@@ -103,6 +104,29 @@ function inForce<T>(history: readonly Dated<T>[], asOf: string): Dated<T> | unde
     if (entry.effectiveFrom <= asOf && (!chosen || entry.effectiveFrom > chosen.effectiveFrom)) chosen = entry;
   }
   return chosen;
+}
+
+/**
+ * Every parameter of a dated history (the register's, the warnings') as in force on `asOf`, with its source.
+ * Before a parameter's first value its earliest one applies: a roster or a department's list can hold dates older
+ * than the rules.
+ */
+export function allInForce<V>(
+  history: { readonly [Name in keyof V]: readonly Dated<V[Name]>[] },
+  asOf: string,
+): { values: V; sources: { readonly [Name in keyof V]: { effectiveFrom: string; source: string } } } {
+  const names = Object.keys(history) as (keyof V)[];
+  const picked = names.map((name) => {
+    const dated = history[name] as readonly Dated<unknown>[];
+    const entry = inForce(dated, asOf) ?? [...dated].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0]!;
+    return [name, entry] as const;
+  });
+  return {
+    values: Object.fromEntries(picked.map(([name, entry]) => [name, entry.value])) as V,
+    sources: Object.fromEntries(picked.map(([name, entry]) => [name, { effectiveFrom: entry.effectiveFrom, source: entry.source }])) as {
+      readonly [Name in keyof V]: { effectiveFrom: string; source: string };
+    },
+  };
 }
 
 /** Picks, for each parameter, the value in force on `asOf` ('YYYY-MM-DD'). Throws if one has none yet. */

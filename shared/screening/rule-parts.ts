@@ -31,6 +31,15 @@ export const ASK = {
 /** Already in a recognised hardship class, or likely to be. */
 export const HARDSHIP_HOUSEHOLD: Condition = { kind: 'outcome', outcomes: BASIC_OUTCOMES, orReceived: BASIC_RECEIVED_HELP };
 
+/** The household has this need and is already (or likely to be) a hardship household. */
+export const needInHardshipHousehold = (need: Condition): Condition => ({ kind: 'all', of: [need, HARDSHIP_HOUSEHOLD] });
+
+/** Something went wrong lately and income is at or below the 临时救助 line. */
+export const lowIncomeAfter = (trigger: Condition): Condition => ({
+  kind: 'all',
+  of: [trigger, { kind: 'atMost', fact: 'incomePerPersonMonthly', limit: 'temporaryIncomeLine' }],
+});
+
 /** `explainsNotMet`: this outcome's copy of the rule also says why, when the result is 暂不符合. */
 export function residenceRule(outcome: OutcomeId, explainsNotMet = false): Rule {
   return {

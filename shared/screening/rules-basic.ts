@@ -1,5 +1,5 @@
 /** Rules of basic assistance (基本生活救助): 特困, 低保, 低保边缘, 支出型困难 and 临时救助. */
-import { ASK, assetsRule, housesRule, residenceRule, vehicleRule } from './rule-parts';
+import { ASK, assetsRule, housesRule, lowIncomeAfter, residenceRule, vehicleRule } from './rule-parts';
 import type { Rule } from './rules';
 
 const TEKUN: readonly Rule[] = [
@@ -130,13 +130,7 @@ const TEMPORARY: readonly Rule[] = [
     id: 'temporary.sudden_event',
     outcome: 'temporary',
     criterion: '最近遇到失业、重病、意外等急事难事，家里收入不高',
-    when: {
-      kind: 'all',
-      of: [
-        { kind: 'includesAny', fact: 'incomeChange', met: 'temporaryTriggers' },
-        { kind: 'atMost', fact: 'incomePerPersonMonthly', limit: 'temporaryIncomeLine' },
-      ],
-    },
+    when: lowIncomeAfter({ kind: 'includesAny', fact: 'incomeChange', met: 'temporaryTriggers' }),
     reason: '您家最近{eventPhrase}，现在每人每月收入约 {incomePerPersonMonthly} 元',
     checkReason: '您家最近{eventPhrase}，每人每月收入约 {incomePerPersonMonthly} 元，困难程度需要工作人员了解',
     cannotJudge: ASK.hardship,
@@ -145,13 +139,7 @@ const TEMPORARY: readonly Rule[] = [
     id: 'temporary.large_medical',
     outcome: 'temporary',
     criterion: '近一年看病自己花了 {largeMedicalExpense} 元以上，家里收入不高',
-    when: {
-      kind: 'all',
-      of: [
-        { kind: 'atLeast', fact: 'medicalExpense', limit: 'largeMedicalExpense' },
-        { kind: 'atMost', fact: 'incomePerPersonMonthly', limit: 'temporaryIncomeLine' },
-      ],
-    },
+    when: lowIncomeAfter({ kind: 'atLeast', fact: 'medicalExpense', limit: 'largeMedicalExpense' }),
     reason: '近一年看病自己掏了约 {medicalExpense} 元，属于大额医疗费用，家里每人每月收入约 {incomePerPersonMonthly} 元',
     checkReason: '近一年看病自己掏了约 {medicalExpense} 元，接近大额医疗费用线 {largeMedicalExpense} 元，需要工作人员了解',
     cannotJudge: ASK.expense,

@@ -1,5 +1,5 @@
 /** Rules of special assistance (专项救助): medical, education, housing and employment. */
-import { ASK, HARDSHIP_HOUSEHOLD } from './rule-parts';
+import { ASK, HARDSHIP_HOUSEHOLD, needInHardshipHousehold } from './rule-parts';
 import type { Rule } from './rules';
 
 const MEDICAL: readonly Rule[] = [
@@ -7,19 +7,13 @@ const MEDICAL: readonly Rule[] = [
     id: 'medical.hardship_household',
     outcome: 'medical',
     criterion: '困难家庭（低保、低边、特困或支出型困难）有看病的花费或病人',
-    when: {
-      kind: 'all',
+    when: needInHardshipHousehold({
+      kind: 'any',
       of: [
-        {
-          kind: 'any',
-          of: [
-            { kind: 'atLeast', fact: 'medicalExpense', limit: 'anyAmount' },
-            { kind: 'includesAny', fact: 'specialMembers', met: ['serious_illness'] },
-          ],
-        },
-        HARDSHIP_HOUSEHOLD,
+        { kind: 'atLeast', fact: 'medicalExpense', limit: 'anyAmount' },
+        { kind: 'includesAny', fact: 'specialMembers', met: ['serious_illness'] },
       ],
-    },
+    }),
     reason: '您家有看病的开销或需要长期看病的家人，困难家庭看病自己付的部分还能再报销一部分',
     checkReason: '您家有看病的开销或需要长期看病的家人，如果认定为困难家庭，看病自己付的部分还能再报销一部分',
   },
@@ -38,19 +32,13 @@ const EDUCATION: readonly Rule[] = [
     id: 'education.hardship_household',
     outcome: 'education',
     criterion: '困难家庭有上学的孩子',
-    when: {
-      kind: 'all',
+    when: needInHardshipHousehold({
+      kind: 'any',
       of: [
-        {
-          kind: 'any',
-          of: [
-            { kind: 'includesAny', fact: 'specialMembers', met: ['student', 'minor'] },
-            { kind: 'atLeast', fact: 'educationExpense', limit: 'anyAmount' },
-          ],
-        },
-        HARDSHIP_HOUSEHOLD,
+        { kind: 'includesAny', fact: 'specialMembers', met: ['student', 'minor'] },
+        { kind: 'atLeast', fact: 'educationExpense', limit: 'anyAmount' },
       ],
-    },
+    }),
     reason: '您家有上学的孩子，困难家庭的学生可以减免学费、领助学金',
     checkReason: '您家有上学的孩子，如果认定为困难家庭，可以减免学费、领助学金',
   },
@@ -69,10 +57,7 @@ const HOUSING: readonly Rule[] = [
     id: 'housing.hardship_household',
     outcome: 'housing',
     criterion: '困难家庭，住房有困难（租房、借住、房子不安全或没有住处）',
-    when: {
-      kind: 'all',
-      of: [{ kind: 'choice', fact: 'housing', met: ['own_unsafe', 'rent', 'borrowed', 'no_home'] }, HARDSHIP_HOUSEHOLD],
-    },
+    when: needInHardshipHousehold({ kind: 'choice', fact: 'housing', met: ['own_unsafe', 'rent', 'borrowed', 'no_home'] }),
     reason: '您家{housingPhrase}，困难家庭可以申请租房补贴、公租房或危房改造',
     checkReason: '您家{housingPhrase}，如果认定为困难家庭，可以申请租房补贴、公租房或危房改造',
   },

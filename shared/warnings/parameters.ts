@@ -2,7 +2,7 @@
  * The county's warning rules (数据预警) as dated, sourced parameters, after the register's: which figures in a
  * department's list raise a warning. `selectWarningParameters(asOf)` picks the values in force.
  */
-import type { Dated } from '../screening/parameters';
+import { allInForce, type Dated } from '../screening/parameters';
 
 export const DISABILITY_GRADES = ['一级', '二级', '三级', '四级'] as const;
 export type DisabilityGrade = (typeof DISABILITY_GRADES)[number];
@@ -38,22 +38,9 @@ export const WARNING_PARAMETER_HISTORY: WarningParameterHistory = {
   deathAgeBand: [{ value: { min: 25, max: 50 }, effectiveFrom: '2021-07-01', source: SOURCE_DEATH }],
 };
 
-function inForce<T>(history: readonly Dated<T>[], asOf: string): Dated<T> {
-  let best: Dated<T> | undefined;
-  for (const entry of history) if (entry.effectiveFrom <= asOf && (!best || entry.effectiveFrom > best.effectiveFrom)) best = entry;
-  // Before the first value, the earliest one applies: a department's list can reach back before the rules.
-  return best ?? [...history].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0]!;
-}
-
 /** The warning parameters in force on `asOf` (YYYY-MM-DD), each with its source. */
 export function selectWarningParameters(asOf: string, history: WarningParameterHistory = WARNING_PARAMETER_HISTORY): WarningParameters {
-  const names = Object.keys(history) as (keyof WarningParameterValues)[];
-  const picked = Object.fromEntries(names.map((name) => [name, inForce(history[name] as readonly Dated<unknown>[], asOf)]));
-  return {
-    asOf,
-    values: Object.fromEntries(names.map((n) => [n, picked[n]!.value])) as unknown as WarningParameterValues,
-    sources: Object.fromEntries(names.map((n) => [n, { effectiveFrom: picked[n]!.effectiveFrom, source: picked[n]!.source }])) as WarningParameters['sources'],
-  };
+  return { asOf, ...allInForce(history, asOf) };
 }
 
 /** A dated version of all three rules saved by the county (表 warning_rule_versions). */

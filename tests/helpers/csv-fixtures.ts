@@ -1,14 +1,11 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll } from 'vitest';
 import { idNumberCheckChar } from '../../shared/identity/id-number';
 
-// Files as a county office hands them over (a CSV saved from a spreadsheet, or the XLSX itself), and the admin
-// command that imports them, for the import tests.
+// Files as a county office hands them over (a CSV saved from a spreadsheet, or the XLSX itself), for the import tests.
 
 /** An ID number whose check character is wrong: the typo the import must catch. */
 export function wrongCheckIdNumber(first17: string): string {
@@ -49,26 +46,4 @@ export function useCliDataDir(prefix: string): string {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `xfm-${prefix}-`));
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
   return dataDir;
-}
-
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const run = promisify(execFile);
-// Without npm's own settings from the test runner, so the command runs as an operator types it.
-const operatorEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')));
-
-export interface AdminRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** `npm run admin -- …args` on `dataDir`, as an operator runs it; a failing command answers its exit code. */
-export async function runAdmin(dataDir: string, args: string[]): Promise<AdminRun> {
-  try {
-    const { stdout, stderr } = await run('npm', ['run', 'admin', '--', ...args], { cwd: ROOT, env: { ...operatorEnv, DATA_DIR: dataDir } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as AdminRun;
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
 }

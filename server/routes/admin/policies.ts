@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import type { Policy } from '../../../shared/policies/policy';
+import { policyInfo, type Policy } from '../../../shared/policies/policy';
 import { OUTCOMES } from '../../../shared/screening';
 import { NewPolicyBody, PolicyBody, PolicyItem, PolicyList, PolicyParams, type PolicyInput } from '../../../shared/schemas/admin-library';
 import { ErrorResponse } from '../../../shared/schemas/common';
@@ -16,16 +16,7 @@ const adminPolicyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.repos.audit.record({ actor: request.staff!.user.username, action, target, detail: JSON.stringify(detail), clientIp: request.ip });
 
   const view = ({ policy, updatedAt, updatedBy }: StoredPolicy) => ({
-    id: policy.id,
-    name: policy.name,
-    department: policy.department,
-    summary: policy.summary,
-    whoQualifies: policy.whoQualifies,
-    whatItGives: policy.whatItGives,
-    howToApply: policy.howToApply,
-    documents: [...policy.documents],
-    outcomes: [...policy.outcomes],
-    basis: policy.basis,
+    ...policyInfo(policy),
     updatedAt: updatedBy ? updatedAt : null,
     updatedBy,
   });

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { idNumberCheckChar } from '../../../shared/identity/id-number';
 import { threeRoles, type AdminClient } from '../../../tests/helpers/admin';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
 import { countOf } from '../../../tests/helpers/rows';
+import { fakeIdNumber as id } from '../../../tests/helpers/people';
+import { wrongCheckIdNumber as wrongCheck } from '../../../tests/helpers/csv-fixtures';
 
 let t: TestApp;
 let roles: { admin: AdminClient; staff: AdminClient; viewer: AdminClient };
-const id = (first17: string) => first17 + idNumberCheckChar(first17);
-const wrongCheck = (first17: string) => first17 + (idNumberCheckChar(first17) === '1' ? '2' : '1');
 
 const CSV = [
   '身份证号,姓名,乡镇代码,类别,纳入日期',

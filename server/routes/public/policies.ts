@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { policyInfo } from '../../../shared/policies/policy';
 import { PoliciesResponse } from '../../../shared/schemas/policies';
 
 /** GET /api/policies — the county's current policy library, so residents see staff edits too. */
@@ -7,18 +8,7 @@ const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     reply.header('cache-control', 'public, max-age=300');
     const { policies } = app.screening.current();
     return {
-      policies: policies.map((p) => ({
-        id: p.id,
-        name: p.name,
-        department: p.department,
-        summary: p.summary,
-        whoQualifies: p.whoQualifies,
-        whatItGives: p.whatItGives,
-        howToApply: p.howToApply,
-        documents: [...p.documents],
-        outcomes: [...p.outcomes],
-        basis: p.basis,
-      })),
+      policies: policies.map(policyInfo),
     };
   });
 };

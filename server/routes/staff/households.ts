@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { labelOf } from '../../../shared/cases/labels';
 import { REVEAL_REASONS } from '../../../shared/cases/workflow';
 import { addDays, chinaDate, endOfWeek } from '../../../shared/register/cadence';
@@ -54,6 +55,13 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return row;
   }
 
+  /** What staff did to a household, with who and from where; written before the answer leaves. */
+  const audit = (request: FastifyRequest, action: string, householdId: number, detail?: string) =>
+    app.repos.audit.record({ actor: request.staff!.user.username, action, target: `household:${householdId}`, detail, clientIp: request.ip });
+  /** The household as staff see it after a change: read again, so the answer shows what was saved. */
+  const detailAfter = async (id: number, scope: string | null) => toHouseholdDetail(app.store, app.vault, (await app.repos.households.find(id))!, scope, nowIso());
+  const planOf = async (row: HouseholdRow) => toHouseholdPlan(app.store, row, await casesOfHousehold(app.store, row), nowIso());
+
   // County-wide due counts read every household's index entry (~30k at 100k households): county admins see
   // them up to 30 s old so paging stays within budget. A township's counts stay live (a visit moves them at once).
   const countyDueCache = new LRUCache<string, { overdue: number; due: number }>({ max: 2, ttl: 30_000 });
@@ -103,9 +111,9 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const scope = townshipScope(staff);
       const row = await visibleHousehold(request.params.id, scope);
       const opened = await work.recordVisit(row, request.body, `staff:${staff.id}`, nowIso());
-      await app.repos.audit.record({ actor: staff.username, action: 'household.visit', target: `household:${row.id}`, clientIp: request.ip });
+      await audit(request, 'household.visit', row.id);
       if (opened?.created) await app.repos.audit.record({ actor: staff.username, action: 'household.case_opened', target: `case:${opened.caseId}`, clientIp: request.ip });
-      const detail = await toHouseholdDetail(app.store, app.vault, (await app.repos.households.find(row.id))!, scope, nowIso());
+      const detail = await detailAfter(row.id, scope);
       return reply.code(201).send(opened ? { ...detail, openedCase: { id: opened.caseId, created: opened.created } } : detail);
     },
   );
@@ -118,15 +126,14 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const scope = townshipScope(staff);
       const row = await visibleHousehold(request.params.id, scope);
       await work.recordReview(row, request.body, `staff:${staff.id}`, nowIso());
-      await app.repos.audit.record({ actor: staff.username, action: `household.review.${request.body.decision}`, target: `household:${row.id}`, clientIp: request.ip });
-      return reply.code(201).send(await toHouseholdDetail(app.store, app.vault, (await app.repos.households.find(row.id))!, scope, nowIso()));
+      await audit(request, `household.review.${request.body.decision}`, row.id);
+      return reply.code(201).send(await detailAfter(row.id, scope));
     },
   );
 
   // 一户一策: the plan's measures and suggestions; viewers read it in the detail and here, only staff change it.
   app.get('/api/staff/households/:id/plan', { schema: { params: HouseholdParams, response: { 200: HouseholdPlan, 404: ErrorResponse } } }, async (request) => {
-    const row = await visibleHousehold(request.params.id, townshipScope(request.staff!.user));
-    return toHouseholdPlan(app.store, row, await casesOfHousehold(app.store, row), nowIso());
+    return planOf(await visibleHousehold(request.params.id, townshipScope(request.staff!.user)));
   });
 
   app.post(
@@ -136,8 +143,8 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const staff = request.staff!.user;
       const row = await visibleHousehold(request.params.id, townshipScope(staff));
       const id = await plan.add(row, request.body, staff, nowIso());
-      await app.repos.audit.record({ actor: staff.username, action: 'household.plan.add', target: `household:${row.id}`, detail: `measure:${id}`, clientIp: request.ip });
-      return reply.code(201).send(await toHouseholdPlan(app.store, row, await casesOfHousehold(app.store, row), nowIso()));
+      await audit(request, 'household.plan.add', row.id, `measure:${id}`);
+      return reply.code(201).send(await planOf(row));
     },
   );
 
@@ -148,14 +155,8 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const staff = request.staff!.user;
       const row = await visibleHousehold(request.params.id, townshipScope(staff));
       await plan.changeStatus(row, Number(request.params.measureId), request.body, nowIso());
-      await app.repos.audit.record({
-        actor: staff.username,
-        action: 'household.plan.status',
-        target: `household:${row.id}`,
-        detail: `measure:${request.params.measureId} ${request.body.status}`,
-        clientIp: request.ip,
-      });
-      return toHouseholdPlan(app.store, row, await casesOfHousehold(app.store, row), nowIso());
+      await audit(request, 'household.plan.status', row.id, `measure:${request.params.measureId} ${request.body.status}`);
+      return planOf(row);
     },
   );
 
@@ -166,8 +167,8 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const staff = request.staff!.user;
       const row = await visibleHousehold(request.params.id, townshipScope(staff));
       await plan.drop(row, request.body.key, staff, nowIso());
-      await app.repos.audit.record({ actor: staff.username, action: 'household.plan.drop', target: `household:${row.id}`, detail: request.body.key, clientIp: request.ip });
-      return toHouseholdPlan(app.store, row, await casesOfHousehold(app.store, row), nowIso());
+      await audit(request, 'household.plan.drop', row.id, request.body.key);
+      return planOf(row);
     },
   );
 
@@ -179,13 +180,7 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const row = await visibleHousehold(request.params.id, townshipScope(staff));
       const person = app.vault.decrypt<CleanPerson>(row.subject_enc);
       // The audit row is written before the data leaves: no reveal without a trace.
-      await app.repos.audit.record({
-        actor: staff.username,
-        action: 'household.reveal',
-        target: `household:${row.id}`,
-        detail: labelOf(REVEAL_REASONS, request.body.reason),
-        clientIp: request.ip,
-      });
+      await audit(request, 'household.reveal', row.id, labelOf(REVEAL_REASONS, request.body.reason));
       return { person: { name: person.name, phone: person.phone, idNumber: person.idNumber, address: person.address } };
     },
   );

@@ -1,3 +1,4 @@
+import { nextMeasureStatuses } from '@shared/plan/measures';
 import { addDays } from '@shared/register/cadence';
 import type { HouseholdPlanInfo, PlanMeasureInput, PlanStatusInput } from '@shared/schemas/plan';
 import { staffApi } from './staffApi';
@@ -22,9 +23,10 @@ export const listPolicies = () => staffApi<{ policies: Array<{ id: string; name:
 /** The due date a new measure starts with: two weeks from today, which staff may change. */
 export const defaultDueDate = (): string => addDays(todayInChina(), 14);
 
+// The sheet's words for each step; which steps there are is shared/plan/measures.ts's rule.
+const STEP_NAME: Record<PlanStatusInput['status'], string> = { planned: '计划中', under_way: '开始办', done: '已办成', not_possible: '办不成…' };
+
 /** The steps a measure can take from where it stands, as the sheet offers them. */
 export function nextSteps(status: Measure['status']): Array<{ status: PlanStatusInput['status']; name: string }> {
-  if (status === 'planned') return [{ status: 'under_way', name: '开始办' }, { status: 'done', name: '已办成' }, { status: 'not_possible', name: '办不成…' }];
-  if (status === 'under_way') return [{ status: 'done', name: '已办成' }, { status: 'not_possible', name: '办不成…' }];
-  return [];
+  return nextMeasureStatuses(status).map((next) => ({ status: next, name: STEP_NAME[next] }));
 }
