@@ -29,7 +29,9 @@ export interface OpenedStore {
  */
 export async function openStore(target: StorageTarget, options: { poolSize?: number } = {}): Promise<OpenedStore> {
   if (target.engine === 'postgres') {
-    const pool = createPostgresPool(target.url, { max: options.poolSize ?? 10 });
+    // JIT off: the app's queries are short index lookups, and compiling one whose estimate crosses jit_above_cost
+    // (a big county's count, say) costs tens of ms for nothing. Reports run on their own pool (worker-store.ts).
+    const pool = createPostgresPool(target.url, { max: options.poolSize ?? 10, options: '-c jit=off' });
     try {
       await migratePostgres(pool);
     } catch (err) {

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error';
 import { nowIso } from '../domain/clock';
+import type { SessionWithUser } from '../repositories/sessions';
 import type { StaffRole, StaffUser } from '../repositories/users';
 
 export const SESSION_COOKIE = 'xfm_sid';
@@ -63,21 +64,33 @@ const authPlugin: FastifyPluginAsync<{ secure: boolean }> = async (app, { secure
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
   });
 
+  // The partner check (onRequest) and requireStaff (preHandler) both need the session and its account: one
+  // lookup per request, shared by both.
+  const lookups = new WeakMap<FastifyRequest, Promise<SessionWithUser | undefined>>();
+  function sessionOf(request: FastifyRequest, sessionHash: string): Promise<SessionWithUser | undefined> {
+    let found = lookups.get(request);
+    if (!found) {
+      found = app.repos.sessions.findWithUser(sessionHash);
+      lookups.set(request, found);
+    }
+    return found;
+  }
+
   /** The session behind the cookie, checked for expiry, CSRF and a pending password change. */
   async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<StaffContext> {
     const sessionId = request.cookies[SESSION_COOKIE];
     if (!sessionId) throw new AppError('UNAUTHENTICATED', 401);
     const sessionHash = hash(sessionId);
-    const session = await app.repos.sessions.find(sessionHash);
+    const found = await sessionOf(request, sessionHash);
     const now = Date.now();
-    if (!session) throw new AppError('UNAUTHENTICATED', 401);
+    if (!found) throw new AppError('UNAUTHENTICATED', 401);
+    const { session, user } = found;
     if (now - Date.parse(session.last_seen_at) > IDLE_TIMEOUT_MS || now - Date.parse(session.created_at) > ABSOLUTE_TIMEOUT_MS) {
       await app.repos.sessions.remove(sessionHash);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       throw new AppError('SESSION_EXPIRED', 401);
     }
-    const user = await app.repos.users.findById(session.user_id);
-    if (!user || user.disabled) throw new AppError('UNAUTHENTICATED', 401);
+    if (user.disabled) throw new AppError('UNAUTHENTICATED', 401);
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
       if (typeof header !== 'string' || !sameToken(header, session.csrf_token)) throw new AppError('CSRF_FAILED', 403);
@@ -95,8 +108,7 @@ const authPlugin: FastifyPluginAsync<{ secure: boolean }> = async (app, { secure
     const route = request.routeOptions.url ?? '';
     const sessionId = request.cookies[SESSION_COOKIE];
     if (!sessionId || !STAFF_AREA.test(route) || PARTNER_STAFF_ALLOWED.has(route)) return;
-    const session = await app.repos.sessions.find(hash(sessionId));
-    if (session && (await app.repos.users.findById(session.user_id))?.role === 'partner') throw new AppError('FORBIDDEN', 403);
+    if ((await sessionOf(request, hash(sessionId)))?.user.role === 'partner') throw new AppError('FORBIDDEN', 403);
   });
 
   app.decorate('requireStaff', async (request: FastifyRequest, reply: FastifyReply) => {

@@ -184,6 +184,10 @@ describe.each(ENGINES)('case queue on %s', (engine) => {
       expect(await queue.countOverdue(null, asOf, 1000)).toBe(6);
       expect(await queue.countOverdue(here, asOf, 3)).toBe(3);
       expect(await queue.countOverdue(here, '2025-01-01T00:00:00.000Z', 1000)).toBe(0);
+      // The figures above the queue, in one round trip: the same answers as the counts asked one by one.
+      expect(await queue.tallies(here, asOf, 1000)).toEqual({ counts: { new: 6, closed: 1 }, overdue: 5, referralsOverdue: 0 });
+      expect(await queue.tallies(null, asOf, 1000)).toEqual({ counts: { new: 7, closed: 1 }, overdue: 6, referralsOverdue: 0 });
+      expect(await queue.tallies(here, asOf, 3)).toMatchObject({ overdue: 3 });
       const page = await queue.page({ township: null, overdueAsOf: asOf, limit: 10 });
       expect(page.rows).toHaveLength(6);
     });

@@ -3,6 +3,7 @@ import { RISK_RANK, riskRank, type RiskLevel } from '../../shared/cases/risk';
 import type { Engine } from '../db/engine';
 import type { Database } from '../db/schema';
 import type { CaseRow } from './cases';
+import { overdueReferralsCount } from './referrals';
 
 export interface QueueFilter {
   /** null: every township (county roles). */
@@ -63,6 +64,24 @@ function positionOf(cursor: string): QueuePosition | null {
   }
   return null;
 }
+
+/** The figures above the queue: cases per status, open cases past due (capped), planned referrals past due. */
+export interface QueueTallies {
+  counts: Record<string, number>;
+  overdue: number;
+  referralsOverdue: number;
+}
+
+/** A row of `tallies`: a status and its count, or a single count named by `kind` (status NULL). */
+interface TallyRow {
+  kind: string;
+  status: string;
+  n: number | string;
+}
+
+/** PostgreSQL sums integers as bigint (a number here) but may hand back text for wider sums. */
+const countsOf = (rows: ReadonlyArray<{ status: string; n: number | string }>): Record<string, number> =>
+  Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 
 type CaseFilter = ExpressionBuilder<Database, 'cases'>;
 
@@ -130,6 +149,28 @@ export function createCaseQueueRepository(db: Engine) {
       .orderBy('id')
       .limit(limit);
 
+  /** Rows (status, n) from the per-township tally, summed over the county when no township is named. */
+  const statusCounts = (township: string | null) =>
+    township
+      ? db.selectFrom('case_status_counts').select(['status', sql<number | string>`n`.as('n')]).where('township', '=', township).where('n', '>', 0)
+      : db
+          .selectFrom('case_status_counts')
+          .select((eb) => ['status', eb.fn.sum<number | string>('n').as('n')])
+          .groupBy('status')
+          .having((eb) => eb.fn.sum('n'), '>', 0);
+
+  /** One value: open cases past `asOf`, counted no further than `cap` (an index range, stopped early). */
+  const overdueCount = (township: string | null, asOf: string, cap: number) => {
+    const overdue = db
+      .selectFrom('cases')
+      .select('id')
+      .where('closed_at', 'is', null)
+      .where('due_at', '<', asOf)
+      .$if(township !== null, (q) => q.where('township', '=', township!))
+      .limit(cap);
+    return db.selectFrom(overdue.as('overdue')).select((eb) => eb.fn.countAll<number>().as('n'));
+  };
+
   return {
     /** Up to `limit` rows in queue order, and the cursor for the next page (null on the last page). */
     async page(filter: QueueFilter): Promise<{ rows: QueueRow[]; nextCursor: string | null }> {
@@ -142,31 +183,29 @@ export function createCaseQueueRepository(db: Engine) {
     positionOf,
     /** Cases per status in a township (or the county), from the tally the triggers of migration 013 keep. */
     async countsByStatus(filter: Pick<QueueFilter, 'township'>): Promise<Record<string, number>> {
-      const rows = filter.township
-        ? await db.selectFrom('case_status_counts').select(['status', 'n']).where('township', '=', filter.township).where('n', '>', 0).execute()
-        : await db
-            .selectFrom('case_status_counts')
-            .select((eb) => ['status', eb.fn.sum<number | string>('n').as('n')])
-            .groupBy('status')
-            .having((eb) => eb.fn.sum('n'), '>', 0)
-            .execute();
-      // PostgreSQL sums integers as bigint (a number here) but may hand back text for wider sums.
-      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+      return countsOf(await statusCounts(filter.township).execute());
     },
     /** Open cases past their due date, counted up to `cap` (see OVERDUE_COUNT_CAP). */
     async countOverdue(township: string | null, asOf: string, cap: number): Promise<number> {
-      const overdue = db
-        .selectFrom('cases')
-        .select('id')
-        .where('closed_at', 'is', null)
-        .where('due_at', '<', asOf)
-        .$if(township !== null, (q) => q.where('township', '=', township!))
-        .limit(cap);
-      const { n } = await db
-        .selectFrom(overdue.as('overdue'))
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
+      const { n } = await db.selectNoFrom(overdueCount(township, asOf, cap).as('n')).executeTakeFirstOrThrow();
       return Number(n);
+    },
+    /**
+     * What the queue shows above a page: cases per status, open cases past due (up to `cap`) and planned referrals
+     * past their accept-by date, in one round trip. Rows (status, n, kind): one per status, then one per count.
+     */
+    async tallies(township: string | null, asOf: string, cap: number): Promise<QueueTallies> {
+      const single = (kind: string, count: SelectQueryBuilder<Database, never, { n: number }>) =>
+        // A union matches columns by position: (status, n, kind), as the first part selects them.
+        db.selectNoFrom([sql<string>`NULL`.as('status'), count.as('n'), sql.lit(kind).as('kind')]).$castTo<TallyRow>();
+      const rows = await statusCounts(township)
+        .select(sql.lit('status').as('kind'))
+        .$castTo<TallyRow>()
+        .unionAll(single('overdue', overdueCount(township, asOf, cap)))
+        .unionAll(single('referrals', overdueReferralsCount(db, township, asOf)))
+        .execute();
+      const countOf = (kind: string) => Number(rows.find((r) => r.kind === kind)?.n ?? 0);
+      return { counts: countsOf(rows.filter((r) => r.kind === 'status')), overdue: countOf('overdue'), referralsOverdue: countOf('referrals') };
     },
     /** For the benchmark: the plan the engine picks for a queue page. */
     async explain(filter: QueueFilter): Promise<string[]> {

@@ -2,6 +2,16 @@ import { sql } from 'kysely';
 import type { ReferralStatus } from '../../shared/referrals/status';
 import type { Engine } from '../db/engine';
 
+/** How many planned referrals in a township (or the county) are past their accept-by date: one row, `n`. */
+export function overdueReferralsCount(db: Engine, township: string | null, nowIso: string) {
+  return db
+    .selectFrom('referrals as r')
+    .$if(township !== null, (qb) => qb.innerJoin('cases as c', 'c.id', 'r.case_id').where('c.township', '=', township!))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('r.status', '=', 'planned')
+    .where('r.accept_by', '<', nowIso);
+}
+
 /** A referral with what both sides need to show it: the resource's name and kind, the case's place and masked name. */
 export interface ReferralRow {
   id: number;
@@ -76,13 +86,7 @@ export function createReferralsRepository(db: Engine) {
         .limit(limit)
         .execute(),
     async countOverdue(township: string | null, nowIso: string): Promise<number> {
-      const row = await db
-        .selectFrom('referrals as r')
-        .$if(township !== null, (qb) => qb.innerJoin('cases as c', 'c.id', 'r.case_id').where('c.township', '=', township!))
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('r.status', '=', 'planned')
-        .where('r.accept_by', '<', nowIso)
-        .executeTakeFirst();
+      const row = await overdueReferralsCount(db, township, nowIso).executeTakeFirst();
       return Number(row?.n ?? 0);
     },
   };

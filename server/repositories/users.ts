@@ -21,7 +21,7 @@ export interface StaffUser {
   resourceId: number | null;
 }
 
-interface UserRow {
+export interface UserRow {
   id: number;
   username: string;
   password_hash: string;
@@ -46,11 +46,11 @@ export interface StaffAccount {
   createdAt: string;
 }
 
-const COLUMNS = [
+export const USER_COLUMNS = [
   'id', 'username', 'password_hash', 'role', 'township', 'must_change_password', 'disabled', 'failed_logins', 'locked_until', 'resource_id',
 ] as const;
 
-function toUser(row: UserRow): StaffUser {
+export function toUser(row: UserRow): StaffUser {
   return {
     id: row.id,
     username: row.username,
@@ -67,7 +67,7 @@ function toUser(row: UserRow): StaffUser {
 
 /** Staff accounts: sign-in, passwords, and the county's management (list, role and township, disable). */
 export function createUsersRepository(db: Engine) {
-  const users = () => db.selectFrom('staff_users').select(COLUMNS);
+  const users = () => db.selectFrom('staff_users').select(USER_COLUMNS);
   const theUser = (id: number) => db.updateTable('staff_users').where('id', '=', id);
 
   return {

@@ -49,30 +49,37 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (search.kind === 'invalid') throw new AppError('VALIDATION_FAILED', 400, undefined, { q: search.message });
     const after = query.cursor ? await app.repos.queue.positionOf(query.cursor) : undefined;
     if (after === null) throw new AppError('VALIDATION_FAILED', 400, undefined, { cursor: '翻页参数不对，请回到第一页' });
-    const { rows, nextCursor } = await app.repos.queue.page({
-      township,
-      status: query.status && query.status !== 'open' && query.status !== 'all' ? query.status : undefined,
-      openOnly: !query.status || query.status === 'open',
-      level: query.level,
-      village: query.village,
-      source: query.source,
-      targetClass: query.targetClass,
-      assigneeId: query.assignee === 'me' ? request.staff!.user.id : undefined,
-      overdueAsOf: query.overdue === 'true' ? now : undefined,
-      escalated: query.escalated === 'true',
-      personKey: search.kind === 'idNumber' ? app.vault.blindIndex('id', search.idNumber) : undefined,
-      maskedPrefix: search.kind === 'name' ? search.firstCharacter : undefined,
-      digitsSuffix: search.kind === 'lastDigits' ? search.digits : undefined,
-      after,
-      limit,
-    });
     const findRegion = memoizedRegions(app.store);
+    // Independent reads, started together: on PostgreSQL each goes out on its own pooled connection, so a page
+    // waits for the slowest of them rather than their sum (SQLite's one connection runs them in turn). The
+    // township's name is asked for now too: the cards find it in the memo (and meet any failure there).
+    if (township) findRegion(township).catch(() => undefined);
+    const [{ rows, nextCursor }, { counts, overdue, referralsOverdue }] = await Promise.all([
+      app.repos.queue.page({
+        township,
+        status: query.status && query.status !== 'open' && query.status !== 'all' ? query.status : undefined,
+        openOnly: !query.status || query.status === 'open',
+        level: query.level,
+        village: query.village,
+        source: query.source,
+        targetClass: query.targetClass,
+        assigneeId: query.assignee === 'me' ? request.staff!.user.id : undefined,
+        overdueAsOf: query.overdue === 'true' ? now : undefined,
+        escalated: query.escalated === 'true',
+        personKey: search.kind === 'idNumber' ? app.vault.blindIndex('id', search.idNumber) : undefined,
+        maskedPrefix: search.kind === 'name' ? search.firstCharacter : undefined,
+        digitsSuffix: search.kind === 'lastDigits' ? search.digits : undefined,
+        after,
+        limit,
+      }),
+      app.repos.queue.tallies(township, now, OVERDUE_COUNT_CAP),
+    ]);
     return {
       items: await Promise.all(rows.map((row) => toQueueItem(findRegion, row, now))),
       nextCursor,
-      counts: await app.repos.queue.countsByStatus({ township }),
-      overdue: await app.repos.queue.countOverdue(township, now, OVERDUE_COUNT_CAP),
-      referralsOverdue: await app.repos.referrals.countOverdue(township, now),
+      counts,
+      overdue,
+      referralsOverdue,
     };
   });
 
