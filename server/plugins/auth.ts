@@ -138,6 +138,14 @@ export function scopeOf(user: StaffUser): Scope {
 }
 
 /**
+ * The county a statistics or ledger read covers (#16): a county's account reads its own county whatever it asks; a
+ * province admin the county it asks for, or every county (undefined).
+ */
+export function readCounty(user: StaffUser, asked: string | undefined): string | undefined {
+  return scopeOf(user).county ?? asked;
+}
+
+/**
  * A door of the staff and admin areas: one of the county's roles, or a province admin reading one of the routes it
  * may read (GET only); every other route, and every write, is refused before the body is read.
  */

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { isCountyCode } from '../../shared/accounts/scope';
 import type { Engine } from '../db/engine';
 import { chinaMonth } from './dialect';
 
@@ -29,7 +30,9 @@ export function createAdminStatsRepository(db: Engine) {
     sql<string | null>`(SELECT min(e.at) FROM case_events e WHERE e.case_id = ${sql.ref(caseColumn)} AND e.type IN ('contact', 'visit')${
       since ? sql` AND e.at >= ${sql.ref(since)}` : sql``
     })`;
-  const inTownship = (column: string, township: string | null) => (township === null ? sql`` : sql` AND ${sql.ref(column)} = ${township}`);
+  // A place is a township or, from #16, a county code: a county filters on the county column beside the township.
+  const inTownship = (column: string, place: string | null) =>
+    place === null ? sql`` : sql` AND ${sql.ref(isCountyCode(place) ? column.replace(/township$/, 'county') : column)} = ${place}`;
   const rows = async <T>(query: RawBuilder<T>): Promise<T[]> => (await query.execute(db)).rows;
 
   return {

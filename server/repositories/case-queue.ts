@@ -7,6 +7,8 @@ import type { CaseRow } from './cases';
 export interface QueueFilter {
   /** null: every township (county roles). */
   township: string | null;
+  /** The caller's county (#16); null or left out: every county. */
+  county?: string | null;
   status?: string;
   /** Default view: everything not yet closed. */
   openOnly?: boolean;
@@ -71,6 +73,8 @@ function matching(filter: QueueFilter) {
   return (eb: CaseFilter) => {
     const clauses = [];
     if (filter.township) clauses.push(eb('township', '=', filter.township));
+    // A township lies in one county: the county narrows only a county-wide read (its own indexes, migration 063).
+    else if (filter.county) clauses.push(eb('county', '=', filter.county));
     if (filter.status) clauses.push(eb('status', '=', filter.status));
     else if (filter.openOnly) clauses.push(eb('closed_at', 'is', null));
     // By rank, not name: the queue index is ordered by level_rank, so one level is one index range.
@@ -100,7 +104,8 @@ function matching(filter: QueueFilter) {
           .selectFrom('cases')
           .select('id')
           .where(column, '=', suffix)
-          .$if(Boolean(filter.township), (q) => q.where('township', '=', filter.township!));
+          .$if(Boolean(filter.township), (q) => q.where('township', '=', filter.township!))
+          .$if(!filter.township && Boolean(filter.county), (q) => q.where('county', '=', filter.county!));
       search.push(eb('id', 'in', byTail('phone_tail').union(byTail('id_tail'))));
     }
     if (search.length) clauses.push(eb.or(search));
@@ -141,12 +146,14 @@ export function createCaseQueueRepository(db: Engine) {
     },
     positionOf,
     /** Cases per status in a township (or the county), from the tally the triggers of migration 013 keep. */
-    async countsByStatus(filter: Pick<QueueFilter, 'township'>): Promise<Record<string, number>> {
+    async countsByStatus(filter: Pick<QueueFilter, 'township' | 'county'>): Promise<Record<string, number>> {
       const rows = filter.township
         ? await db.selectFrom('case_status_counts').select(['status', 'n']).where('township', '=', filter.township).where('n', '>', 0).execute()
         : await db
             .selectFrom('case_status_counts')
             .select((eb) => ['status', eb.fn.sum<number | string>('n').as('n')])
+            // The tally is per township; a county's townships share its first six digits.
+            .$if(Boolean(filter.county), (q) => q.where('township', 'like', `${filter.county!.slice(0, 6)}%`))
             .groupBy('status')
             .having((eb) => eb.fn.sum('n'), '>', 0)
             .execute();
@@ -154,13 +161,14 @@ export function createCaseQueueRepository(db: Engine) {
       return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
     },
     /** Open cases past their due date, counted up to `cap` (see OVERDUE_COUNT_CAP). */
-    async countOverdue(township: string | null, asOf: string, cap: number): Promise<number> {
+    async countOverdue(township: string | null, asOf: string, cap: number, county: string | null = null): Promise<number> {
       const overdue = db
         .selectFrom('cases')
         .select('id')
         .where('closed_at', 'is', null)
         .where('due_at', '<', asOf)
         .$if(township !== null, (q) => q.where('township', '=', township!))
+        .$if(township === null && county !== null, (q) => q.where('county', '=', county!))
         .limit(cap);
       const { n } = await db
         .selectFrom(overdue.as('overdue'))

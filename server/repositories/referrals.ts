@@ -65,20 +65,22 @@ export function createReferralsRepository(db: Engine) {
     async setContact(id: number, contactEnc: Buffer, now: string): Promise<void> {
       await db.updateTable('referrals').set({ contact_enc: contactEnc, updated_at: now }).where('id', '=', id).execute();
     },
-    /** Waiting past the deadline, in one township (null: every township). */
-    overdue: (township: string | null, nowIso: string, limit: number): Promise<ReferralRow[]> =>
+    /** Waiting past the deadline, in one township (null: every township of the county, or of every county). */
+    overdue: (township: string | null, nowIso: string, limit: number, county: string | null = null): Promise<ReferralRow[]> =>
       referrals()
         .where('r.status', '=', 'planned')
         .where('r.accept_by', '<', nowIso)
         .$if(township !== null, (qb) => qb.where('c.township', '=', township!))
+        .$if(township === null && county !== null, (qb) => qb.where('c.county', '=', county!))
         .orderBy('r.accept_by')
         .orderBy('r.id')
         .limit(limit)
         .execute(),
-    async countOverdue(township: string | null, nowIso: string): Promise<number> {
+    async countOverdue(township: string | null, nowIso: string, county: string | null = null): Promise<number> {
       const row = await db
         .selectFrom('referrals as r')
         .$if(township !== null, (qb) => qb.innerJoin('cases as c', 'c.id', 'r.case_id').where('c.township', '=', township!))
+        .$if(township === null && county !== null, (qb) => qb.innerJoin('cases as c', 'c.id', 'r.case_id').where('c.county', '=', county!))
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('r.status', '=', 'planned')
         .where('r.accept_by', '<', nowIso)

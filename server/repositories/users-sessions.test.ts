@@ -48,7 +48,7 @@ describe.each(ENGINES)('account and entry repositories on %s', (engine) => {
       expect(await users.findById(admin)).toMatchObject({ passwordHash: 'h3', mustChangePassword: false });
 
       expect(await users.assignableIn(TOWNSHIP)).toEqual([{ id: staff, username: 'lingxi' }]);
-      expect(await users.countActiveAdmins()).toBe(1);
+      expect(await users.countActiveAdmins(null)).toBe(1);
       await users.setDisabled(staff, true);
       expect(await users.assignableIn(TOWNSHIP)).toEqual([]);
       await users.setRole(staff, 'viewer', null);
@@ -57,7 +57,7 @@ describe.each(ENGINES)('account and entry repositories on %s', (engine) => {
       const viewer = await users.create({ username: 'kan', passwordHash: 'h4', role: 'viewer', township: TOWNSHIP, mustChangePassword: false });
       await users.setDisabled(viewer, true);
       // Active before disabled; county accounts (no township) before township ones.
-      const listed = await users.listManaged();
+      const listed = await users.listManaged(null);
       expect(listed.map((u) => u.username)).toEqual(['Admin', 'lingxi', 'kan']);
       expect(listed[0]).toMatchObject({ role: 'county_admin', mustChangePassword: false, disabled: false, lockedUntil: null });
       expect(typeof listed[0]!.createdAt).toBe('string');

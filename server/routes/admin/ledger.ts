@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LedgerQuery, RegisterLedgerQuery, UnmaskedLedgerBody, type LedgerFilters, type RegisterLedgerFilters } from '../../../shared/schemas/admin-reports';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import { chinaDate, nowIso } from '../../domain/clock';
+import { readCounty } from '../../plugins/auth';
 import type { LedgerFilter } from '../../repositories/ledger';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
@@ -10,9 +11,10 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 /** The 台账 export: masked by default (GET); unmasked only by an explicit, audited POST with a reason. */
 const adminLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
-  const filterOf = (query: LedgerFilters, now: string): LedgerFilter => ({
+  const filterOf = (request: FastifyRequest, query: LedgerFilters, now: string): LedgerFilter => ({
     status: query.status ?? 'all',
     township: query.township,
+    county: readCounty(request.staff!.user, query.county),
     village: query.village,
     level: query.level,
     source: query.source,
@@ -36,7 +38,7 @@ const adminLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/api/admin/ledger.${format}`, { schema: { querystring: LedgerQuery, response: errors } }, async (request, reply) => {
       const now = nowIso();
-      return stream(reply, format, filterOf(request.query, now), false, now);
+      return stream(reply, format, filterOf(request, request.query, now), false, now);
     });
     app.post(`/api/admin/ledger.${format}`, { schema: { querystring: LedgerQuery, body: UnmaskedLedgerBody, response: errors } }, async (request, reply) => {
       const now = nowIso();
@@ -48,7 +50,7 @@ const adminLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         detail: JSON.stringify({ reason: request.body.reason, filters: request.query, format }),
         clientIp: request.ip,
       });
-      return stream(reply, format, filterOf(request.query, now), true, now);
+      return stream(reply, format, filterOf(request, request.query, now), true, now);
     });
 
     // The register (在册名单) as a 台账: the same rule, masked by GET, in full only by the audited POST.
@@ -64,7 +66,7 @@ const adminLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .send(app.reports.registerLedger(format, filter, unmasked));
     };
     app.get(`/api/admin/register-ledger.${format}`, { schema: { querystring: RegisterLedgerQuery, response: errors } }, async (request, reply) =>
-      registerFile(reply, false, request.query),
+      registerFile(reply, false, { ...request.query, county: readCounty(request.staff!.user, request.query.county) }),
     );
     app.post(`/api/admin/register-ledger.${format}`, { schema: { querystring: RegisterLedgerQuery, body: UnmaskedLedgerBody, response: errors } }, async (request, reply) => {
       await app.repos.audit.record({
@@ -74,7 +76,7 @@ const adminLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         detail: JSON.stringify({ reason: request.body.reason, filters: request.query, format }),
         clientIp: request.ip,
       });
-      return registerFile(reply, true, request.query);
+      return registerFile(reply, true, { ...request.query, county: readCounty(request.staff!.user, request.query.county) });
     });
   }
 };
