@@ -14,6 +14,8 @@ export interface SignalUpload {
   bytes: Uint8Array;
   actor: string;
   clientIp?: string;
+  /** The importing admin's county (#16); left out (the command line): the only county. */
+  county?: string | null;
 }
 
 export interface SignalImportJobs {
@@ -91,7 +93,7 @@ export function createSignalImportJobs(deps: {
   return {
     async start(upload) {
       const fileHash = await sha256Hex(upload.bytes);
-      const id = await store.repos.signalImports.start({ source: upload.source, fileName: upload.fileName, fileHash, actor: upload.actor, now: nowIso() });
+      const id = await store.repos.signalImports.start({ source: upload.source, fileName: upload.fileName, fileHash, actor: upload.actor, now: nowIso(), county: upload.county });
       const job = run(id, upload, fileHash).catch(async (err: unknown) => {
         deps.onError?.(err);
         await store.repos.signalImports.fail(id, IMPORT_FAILED, nowIso()).catch(() => undefined);

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import {
   AdminEntry,
@@ -19,6 +19,8 @@ import { planBatch, rowsFromCsv, rowsFromLines } from '../../domain/entry-batch'
 import { entryUrl, generateEntryCode } from '../../domain/entry-codes';
 import { qrPng, qrPosterSvg, qrSvg } from '../../domain/qr';
 import type { NewEntry } from '../../repositories/entries';
+import { countyOf as countyOfCode } from '../../../shared/accounts/scope';
+import { scopeOf } from '../../plugins/auth';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const DownloadQuery = Type.Object({ download: Type.Optional(Type.Literal('1')) }, { additionalProperties: false });
@@ -33,9 +35,12 @@ const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     township: { code: entry.township, name: regionNames.get(entry.township) ?? entry.township },
     village: entry.village ? { code: entry.village, name: regionNames.get(entry.village) ?? entry.village } : null,
   });
-  const find = async (code: string) => {
+  // A county admin manages its own county's codes only (#16); another county's code is not found.
+  const countyOf = (request: FastifyRequest) => scopeOf(request.staff!.user).county;
+  const find = async (request: FastifyRequest, code: string) => {
     const entry = await app.repos.entries.find(code.toUpperCase());
-    if (!entry) throw new AppError('ENTRY_NOT_FOUND', 404);
+    const county = countyOf(request);
+    if (!entry || (county !== null && countyOfCode(entry.township) !== county)) throw new AppError('ENTRY_NOT_FOUND', 404);
     const { scanCount: scans, completionCount: completions, ...rest } = entry;
     return { ...rest, scans, completions };
   };
@@ -48,14 +53,15 @@ const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { township, village, active } = request.query;
     await app.counters.flush();
     const regionNames = await names();
-    const items = (await app.repos.entries.listWhere({ township, village, active: active === undefined ? undefined : active === 'true' }))
+    const items = (await app.repos.entries.listWhere({ township, village, active: active === undefined ? undefined : active === 'true', county: countyOf(request) ?? undefined }))
       .map(({ scanCount: scans, completionCount: completions, ...entry }) => view({ ...entry, scans, completions }, regionNames));
     return { items };
   });
 
   app.post('/api/admin/entries', { schema: { body: CreateEntryBody, response: { 201: AdminEntry, ...errors } } }, async (request, reply) => {
     const township = await app.repos.regions.findTownship(request.body.township);
-    if (!township) throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '没有这个乡镇（街道）' });
+    const county = countyOf(request);
+    if (!township || (county !== null && countyOfCode(township.code) !== county)) throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '没有这个乡镇（街道）' });
     const villageCode = request.body.village ?? null;
     if (villageCode) {
       const village = await app.repos.regions.find(villageCode);
@@ -75,13 +81,13 @@ const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       `/api/admin/entries/:code/${verb}`,
       { schema: { params: EntryCodeParams, body: SetActiveBody, response: { 200: AdminEntry, ...errors } } },
       async (request) => {
-        const entry = await find(request.params.code);
+        const entry = await find(request, request.params.code);
         const reason = request.body.reason.trim();
         if (!reason) throw new AppError('VALIDATION_FAILED', 400, undefined, { reason: '请写明原因' });
         await app.repos.entries.setActive(entry.code, active, reason);
       await app.coordination.invalidation.publish('entries');
         await app.repos.audit.record({ actor: request.staff!.user.username, action: `entry.${verb}`, target: `entry:${entry.code}`, detail: reason, clientIp: request.ip });
-        return view(await find(entry.code), await names());
+        return view(await find(request, entry.code), await names());
       },
     );
   }
@@ -112,17 +118,17 @@ const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       .send(body);
 
   app.get('/api/admin/entries/:code/qr.png', { schema: { params: EntryCodeParams, querystring: DownloadQuery } }, async (request, reply) => {
-    const entry = await find(request.params.code);
+    const entry = await find(request, request.params.code);
     return send(reply, 'image/png', `xingfuma-${entry.code}.png`, request.query.download === '1', await qrPng(entryUrl(app.config.publicBaseUrl, entry.code)));
   });
 
   app.get('/api/admin/entries/:code/qr.svg', { schema: { params: EntryCodeParams, querystring: DownloadQuery } }, async (request, reply) => {
-    const entry = await find(request.params.code);
+    const entry = await find(request, request.params.code);
     return send(reply, 'image/svg+xml', `xingfuma-${entry.code}.svg`, request.query.download === '1', await qrSvg(entryUrl(app.config.publicBaseUrl, entry.code)));
   });
 
   app.get('/api/admin/entries/:code/poster.svg', { schema: { params: EntryCodeParams, querystring: DownloadQuery } }, async (request, reply) => {
-    const entry = view(await find(request.params.code), await names());
+    const entry = view(await find(request, request.params.code), await names());
     const place = [entry.township.name, entry.village?.name].filter(Boolean).join(' ');
     const svg = await qrPosterSvg({ url: entry.url, code: entry.code, township: place, label: entry.label });
     return send(reply, 'image/svg+xml', `xingfuma-poster-${entry.code}.svg`, request.query.download === '1', svg);
