@@ -43,9 +43,10 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/staff/cases', { schema: { querystring: QueueQuery, response: { 200: QueueResponse, 400: ErrorResponse, 401: ErrorResponse } } }, async (request) => {
     const query = request.query;
     const scope = scopeOf(request.staff!.user);
-    // A township asked for outside the caller's county shows nothing, as if it had no cases.
     const township = scope.township ?? query.township ?? null;
     const county = scope.county;
+    // Another county's township is no township of the caller's (the filter below narrows by township alone).
+    if (township && !inScope(scope, township)) throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '没有这个乡镇（街道）' });
     const limit = Math.min(Math.max(Number(query.limit ?? 20), 1), 100);
     const now = nowIso();
     const search = parseQueueSearch(query.q);

@@ -67,8 +67,10 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/staff/households', { schema: { querystring: HouseholdListQuery, response: { 200: HouseholdList, 400: ErrorResponse } } }, async (request) => {
     const query = request.query;
-    const { township: own, county } = scopeOf(request.staff!.user);
-    const township = own ?? query.township ?? null;
+    const scope = scopeOf(request.staff!.user);
+    const { county } = scope;
+    const township = scope.township ?? query.township ?? null;
+    if (township && !inScope(scope, township)) throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '没有这个乡镇（街道）' });
     const limit = Math.min(Math.max(Number(query.limit ?? 50), 1), 100);
     const today = chinaDate(nowIso());
     const visitBy = query.due === undefined ? undefined : query.due === 'overdue' ? addDays(today, -1) : addDays(today, Number(query.due));

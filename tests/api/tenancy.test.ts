@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countyOf } from '../../shared/accounts/scope';
+import { hashPassword } from '../../server/domain/passwords';
+import { signIn, type AdminClient } from '../helpers/admin';
+import { newHousehold } from '../helpers/register-fixtures';
+import { TEST_PASSWORD } from '../helpers/staff';
+import { submitRequest } from '../helpers/submissions';
+import { buildTestApp, firstActiveEntry, type TestApp } from '../helpers/test-app';
+
+// Two counties in one database (#16): the demo county (苍南县, A) and a second one (平阳县, B) added here.
+const B = { county: '330326000000', township: '330326100000', village: '330326100201' };
+
+let t: TestApp;
+let countyA: string;
+let adminA: AdminClient;
+let adminB: AdminClient;
+let staffB: AdminClient;
+let province: AdminClient;
+const cases = { a: [] as number[], b: [] as number[] };
+const households = { a: 0, b: 0 };
+const imports = { a: 0, b: 0 };
+
+async function account(username: string, role: 'county_admin' | 'township_staff' | 'province_admin', county: string | null, township: string | null = null) {
+  await t.app.repos.users.create({ username, passwordHash: await hashPassword(TEST_PASSWORD), role, township, county, mustChangePassword: false });
+  return signIn(t.app, username);
+}
+
+async function household(township: string, village: string, key: string) {
+  return t.app.repos.households.insert(
+    newHousehold({ person_key: key, township, village, subject_enc: t.app.vault.encrypt({ name: '王五', phone: null, idNumber: null, address: null }) }),
+  );
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  const entryA = await firstActiveEntry(t.app);
+  countyA = countyOf(entryA.township);
+  for (const region of [
+    { code: B.county, name: '平阳县', level: 'county' as const, parent: null, phone: null },
+    { code: B.township, name: '昆阳镇', level: 'township' as const, parent: B.county, phone: null },
+    { code: B.village, name: '城南社区', level: 'village' as const, parent: B.township, phone: null },
+  ]) {
+    await t.app.repos.regions.insert(region);
+  }
+  adminA = await account('admin_a', 'county_admin', countyA);
+  adminB = await account('admin_b', 'county_admin', B.county);
+  staffB = await account('kunyang', 'township_staff', null, B.township);
+  province = await account('sheng', 'province_admin', null);
+
+  const entryB = await adminB.send('POST', '/api/admin/entries', { township: B.township, village: B.village, label: '城南 1 号' });
+  expect(entryB.statusCode).toBe(201);
+  for (let i = 0; i < 2; i++) cases.a.push((await submitRequest(t.app, { entryCode: entryA.code })).caseId);
+  cases.b.push((await submitRequest(t.app, { entryCode: entryB.json().code as string })).caseId);
+  households.a = await household(entryA.township, '', 'pk-a');
+  households.b = await household(B.township, B.village, 'pk-b');
+  const now = new Date().toISOString();
+  imports.a = await t.app.repos.signalImports.start({ source: 'death', fileName: 'a.csv', fileHash: 'ha', actor: 'admin_a', now, county: countyA });
+  imports.b = await t.app.repos.signalImports.start({ source: 'death', fileName: 'b.csv', fileHash: 'hb', actor: 'admin_b', now, county: B.county });
+});
+afterAll(() => t.close());
+
+const csvRows = (body: string) => body.replace(/^\uFEFF/, '').trim().split('\n').slice(1);
+
+describe('a county admin', () => {
+  it("sees only their county's cases: queue, counts and detail", async () => {
+    const queue = (await adminA.get('/api/staff/cases?status=all')).json();
+    expect(queue.items.map((c: { id: number }) => c.id).sort()).toEqual([...cases.a].sort());
+    expect(Object.values(queue.counts as Record<string, number>).reduce((n, x) => n + x, 0)).toBe(cases.a.length);
+    expect((await adminA.get(`/api/staff/cases/${cases.b[0]}`)).statusCode).toBe(404);
+    // The other county's township is no township of theirs.
+    expect((await adminA.get(`/api/staff/cases?status=all&township=${B.township}`)).statusCode).toBe(400);
+    // The other county's own staff see their case.
+    expect((await staffB.get('/api/staff/cases?status=all')).json().items.map((c: { id: number }) => c.id)).toEqual(cases.b);
+    expect((await adminB.get(`/api/staff/cases/${cases.b[0]}`)).statusCode).toBe(200);
+  });
+
+  it("sees only their county's households, regions, accounts and 幸福码", async () => {
+    const list = (await adminA.get('/api/staff/households')).json();
+    expect(list.items.map((h: { id: number }) => h.id)).toEqual([households.a]);
+    expect((await adminA.get(`/api/staff/households/${households.b}`)).statusCode).toBe(404);
+    expect((await adminA.get(`/api/staff/households?township=${B.township}`)).statusCode).toBe(400);
+    expect((await adminB.get('/api/staff/households')).json().items.map((h: { id: number }) => h.id)).toEqual([households.b]);
+
+    const regions = (await adminA.get('/api/staff/regions')).json() as Array<{ code: string }>;
+    expect(regions.length).toBeGreaterThan(1);
+    expect(regions.every((r) => countyOf(r.code) === countyA)).toBe(true);
+
+    const users = (await adminA.get('/api/admin/users')).json().items.map((u: { username: string }) => u.username);
+    expect(users).toContain('admin_a');
+    expect(users).not.toContain('admin_b');
+    expect(users).not.toContain('kunyang');
+    // Nor can they give an account a township of the other county.
+    const foreign = await adminA.send('POST', '/api/admin/users', { username: 'kx01', role: 'township_staff', township: B.township });
+    expect(foreign.statusCode).toBe(400);
+
+    const entries = (await adminA.get('/api/admin/entries')).json().items as Array<{ code: string; township: { code: string } }>;
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every((e) => countyOf(e.township.code) === countyA)).toBe(true);
+    const entryB = (await adminB.get('/api/admin/entries')).json().items[0].code as string;
+    expect((await adminA.get(`/api/admin/entries/${entryB}/qr.svg`)).statusCode).toBe(404);
+  });
+
+  it("counts only their county in the statistics, the register summary and the ledgers", async () => {
+    const stats = (await adminA.get('/api/admin/stats')).json();
+    expect(stats.total.cases).toBe(cases.a.length);
+    expect(stats.townships.every((r: { code: string }) => countyOf(r.code) === countyA)).toBe(true);
+    // A township of the other county is no township of theirs; ?county= cannot widen their view.
+    expect((await adminA.get(`/api/admin/stats?township=${B.township}`)).statusCode).toBe(400);
+    expect((await adminA.get(`/api/admin/stats?county=${B.county}`)).json().total.cases).toBe(cases.a.length);
+
+    const summary = (await adminA.get('/api/admin/register/summary')).json();
+    expect(summary.totals.households).toBe(1);
+    expect(summary.townships.every((r: { code: string }) => countyOf(r.code) === countyA)).toBe(true);
+
+    const ledger = (await adminA.get('/api/admin/ledger.csv')).body;
+    expect(csvRows(ledger)).toHaveLength(cases.a.length);
+    expect(ledger).not.toContain('昆阳镇');
+    const register = (await adminA.get('/api/admin/register-ledger.csv')).body;
+    expect(csvRows(register)).toHaveLength(1);
+    expect(register).not.toContain('昆阳镇');
+  });
+
+  it("sees only their county's 数据预警 imports", async () => {
+    const list = (await adminA.get('/api/admin/signals/imports')).json().items.map((j: { id: number }) => j.id);
+    expect(list).toEqual([imports.a]);
+    expect((await adminA.get(`/api/admin/signals/imports/${imports.b}`)).statusCode).toBe(404);
+    expect((await adminB.get('/api/admin/signals/imports')).json().items.map((j: { id: number }) => j.id)).toEqual([imports.b]);
+  });
+});
+
+describe('a province admin', () => {
+  it('reads the statistics and the masked ledgers of every county, or of one', async () => {
+    const all = (await province.get('/api/admin/stats')).json();
+    expect(all.total.cases).toBe(cases.a.length + cases.b.length);
+    expect(all.total.name).toBe('全省');
+    expect(all.townships.map((r: { code: string }) => r.code)).toContain(B.township);
+    expect((await province.get(`/api/admin/stats?county=${B.county}`)).json().total.cases).toBe(cases.b.length);
+    expect((await province.get('/api/admin/register/summary')).json().totals.households).toBe(2);
+
+    const ledger = await province.get('/api/admin/ledger.csv');
+    expect(ledger.statusCode).toBe(200);
+    expect(csvRows(ledger.body)).toHaveLength(cases.a.length + cases.b.length);
+    expect(csvRows((await province.get(`/api/admin/ledger.csv?county=${B.county}`)).body)).toHaveLength(cases.b.length);
+    expect(csvRows((await province.get('/api/admin/register-ledger.csv')).body)).toHaveLength(2);
+    expect((await province.get('/api/staff/me')).json().user.role).toBe('province_admin');
+  });
+
+  it('writes nothing and reads no case, household, account or import', async () => {
+    for (const url of ['/api/staff/cases', `/api/staff/cases/${cases.a[0]}`, '/api/staff/households', '/api/admin/users', '/api/admin/signals/imports', '/api/admin/audit']) {
+      const res = await province.get(url);
+      expect(res.statusCode, url).toBe(403);
+      expect(res.json().error.code).toBe('FORBIDDEN');
+    }
+    const unmasked = await province.send('POST', '/api/admin/ledger.csv', { reason: '核对' });
+    expect(unmasked.statusCode).toBe(403);
+    expect(unmasked.json().error.message).toMatch(/权限/);
+  });
+});
