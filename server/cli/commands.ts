@@ -55,9 +55,10 @@ const str = { type: 'string' } as const;
 export const USAGE = `用法：npm run admin -- <命令> [选项]
 
   regions [--json]                               列出县、乡镇（街道）、村（社区）
-  create-user --username U --role county_admin|township_staff|viewer
-              [--township CODE] --password-stdin [--json]
-                                                 新建工作人员账号（密码从标准输入读取）
+  create-user --username U --role county_admin|township_staff|viewer|province_admin
+              [--township CODE] [--county CODE] --password-stdin [--json]
+                                                 新建工作人员账号（密码从标准输入读取；只有一个县时
+                                                 --county 可以不写；province_admin 只读全省统计和台账）
   reset-password --username U [--password-stdin] [--json]
                                                  重置密码（不给 --password-stdin 时生成临时密码）
   create-qr --township CODE [--village CODE] [--label TEXT] [--json]
