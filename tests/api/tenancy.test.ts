@@ -74,7 +74,7 @@ describe('a county admin', () => {
     expect((await adminB.get(`/api/staff/cases/${cases.b[0]}`)).statusCode).toBe(200);
   });
 
-  it("sees only their county's households, regions, accounts and 幸福码", async () => {
+  it("sees only their county's households, regions, accounts, 幸福码 and resources", async () => {
     const list = (await adminA.get('/api/staff/households')).json();
     expect(list.items.map((h: { id: number }) => h.id)).toEqual([households.a]);
     expect((await adminA.get(`/api/staff/households/${households.b}`)).statusCode).toBe(404);
@@ -97,6 +97,13 @@ describe('a county admin', () => {
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.every((e) => countyOf(e.township.code) === countyA)).toBe(true);
     const entryB = (await adminB.get('/api/admin/entries')).json().items[0].code as string;
+
+    // A county-wide resource of the other county is in neither its library nor its referral list.
+    const resourceB = (await adminB.send('POST', '/api/admin/resources', { kind: 'service', name: '平阳助餐', township: null, serviceTypes: ['助餐'] })).json().id as number;
+    expect((await adminB.get('/api/staff/resources')).json().items.map((r: { id: number }) => r.id)).toContain(resourceB);
+    expect((await adminA.get('/api/admin/resources')).json().items.map((r: { id: number }) => r.id)).not.toContain(resourceB);
+    expect((await adminA.get('/api/staff/resources')).json().items.map((r: { id: number }) => r.id)).not.toContain(resourceB);
+    expect((await adminA.send('PUT', `/api/admin/resources/${resourceB}`, { kind: 'service', name: '改名', township: null, serviceTypes: ['助餐'] })).statusCode).toBe(404);
     expect((await adminA.get(`/api/admin/entries/${entryB}/qr.svg`)).statusCode).toBe(404);
   });
 
