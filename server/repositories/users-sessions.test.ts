@@ -30,8 +30,10 @@ describe.each(ENGINES)('account and entry repositories on %s', (engine) => {
       const staff = await users.create({ username: 'lingxi', passwordHash: 'h2', role: 'township_staff', township: TOWNSHIP, mustChangePassword: false });
       expect(await users.findById(admin)).toEqual({
         id: admin, username: 'Admin', passwordHash: 'h1', role: 'county_admin', township: null, mustChangePassword: true,
-        disabled: false, failedLogins: 0, lockedUntil: null, resourceId: null,
+        disabled: false, failedLogins: 0, lockedUntil: null, resourceId: null, county: COUNTY,
       });
+      // The only county when none is given (#16); a township's account is in its township's county.
+      expect((await users.findById(staff))?.county).toBe(COUNTY);
       // Usernames are case-insensitive on both engines.
       expect((await users.findByUsername('admin'))?.id).toBe(admin);
       expect(await users.findByUsername('nobody')).toBeUndefined();
