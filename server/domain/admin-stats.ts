@@ -77,23 +77,23 @@ export async function countyStats(store: Store, range: StatsRange, place?: strin
   const total = new Tally();
   const tallies = (code: string, month: string) => (wanted.has(code) ? [byTownship.get(code)!, byMonth.get(month), total].filter((x): x is Tally => !!x) : []);
 
-  for (const row of await repos.adminStats.scans(range)) {
+  for (const row of await repos.adminStats.scans(range, place ?? null)) {
     for (const tally of tallies(row.township, row.month)) tally.scans += row.scans;
   }
-  for (const row of await repos.adminStats.completions(range)) {
+  for (const row of await repos.adminStats.completions(range, place ?? null)) {
     for (const tally of tallies(row.township, row.month)) {
       tally.completed += row.completed;
       tally.suspected += row.suspected;
     }
   }
-  for (const row of await repos.adminStats.submissions(range)) {
+  for (const row of await repos.adminStats.submissions(range, place ?? null)) {
     for (const tally of tallies(row.township, row.month)) {
       if (row.kind === 'request') tally.requests += row.n;
       else tally.reports += row.n;
     }
   }
   // One row per case: read as a stream, never the whole county's cases in memory at once.
-  for await (const fact of rowsOf(repos.adminStats.caseFacts(range))) {
+  for await (const fact of rowsOf(repos.adminStats.caseFacts(range, place ?? null))) {
     const hours = fact.firstContactAt ? (Date.parse(fact.firstContactAt) - Date.parse(fact.createdAt)) / 3_600_000 : null;
     for (const tally of tallies(fact.township, fact.month)) {
       tally.cases += 1;
@@ -109,7 +109,7 @@ export async function countyStats(store: Store, range: StatsRange, place?: strin
       }
     }
   }
-  const overdue = new Map((await repos.adminStats.overdueByTownship(range.now)).map((r) => [r.township, r.n]));
+  const overdue = new Map((await repos.adminStats.overdueByTownship(range.now, place ?? null)).map((r) => [r.township, r.n]));
   const row = (code: string, name: string, tally: Tally, overdueCount: number): TownshipFigures => ({
     code,
     name,
