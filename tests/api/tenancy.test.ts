@@ -105,6 +105,9 @@ describe('a county admin', () => {
     expect((await adminA.get('/api/staff/resources')).json().items.map((r: { id: number }) => r.id)).not.toContain(resourceB);
     expect((await adminA.send('PUT', `/api/admin/resources/${resourceB}`, { kind: 'service', name: '改名', township: null, serviceTypes: ['助餐'] })).statusCode).toBe(404);
     expect((await adminA.get(`/api/admin/entries/${entryB}/qr.svg`)).statusCode).toBe(404);
+    expect((await adminA.send('POST', '/api/admin/entries', { township: B.township })).statusCode).toBe(400);
+    expect((await adminA.send('POST', '/api/admin/entries/batch', { village: B.village, lines: '城南 2 号' })).statusCode).toBe(400);
+    expect((await adminB.send('POST', '/api/admin/entries/batch', { village: B.village, lines: '城南 2 号' })).statusCode).toBe(201);
   });
 
   it("counts only their county in the statistics, the register summary and the ledgers", async () => {

@@ -92,7 +92,11 @@ const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     );
   }
 
-  const batch = async (planned: NewEntry[], actor: string, ip: string, how: string) => {
+  const batch = async (request: FastifyRequest, planned: NewEntry[], actor: string, ip: string, how: string) => {
+    const county = countyOf(request);
+    if (county !== null && planned.some((e) => countyOfCode(e.township) !== county)) {
+      throw new AppError('VALIDATION_FAILED', 400, '有的村（社区）不在本县', { rows: '有的村（社区）不在本县，请检查' });
+    }
     await app.store.transaction(async (tx) => {
       await tx.repos.entries.insertAll(planned);
       await tx.repos.audit.record({ actor, action: 'entry.batch_create', target: planned[0]?.village ? `region:${planned[0].village}` : null, detail: `${how}：${planned.length} 个（${planned.map((e) => e.code).join('、')}）`, clientIp: ip });
@@ -102,12 +106,12 @@ const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/admin/entries/batch', { bodyLimit: 512 * 1024, schema: { body: BatchLinesBody, response: { 201: BatchResult, ...errors } } }, async (request, reply) => {
     const planned = await planBatch(app.store, rowsFromLines(request.body.lines, request.body.village));
-    return reply.status(201).send(await batch(planned, request.staff!.user.username, request.ip, '粘贴门牌号批量生成'));
+    return reply.status(201).send(await batch(request, planned, request.staff!.user.username, request.ip, '粘贴门牌号批量生成'));
   });
 
   app.post('/api/admin/entries/batch-csv', { bodyLimit: 1024 * 1024, schema: { body: BatchCsvBody, response: { 201: BatchResult, ...errors } } }, async (request, reply) => {
     const planned = await planBatch(app.store, rowsFromCsv(request.body.csv, request.body.village, await app.repos.regions.list()));
-    return reply.status(201).send(await batch(planned, request.staff!.user.username, request.ip, 'CSV 批量生成'));
+    return reply.status(201).send(await batch(request, planned, request.staff!.user.username, request.ip, 'CSV 批量生成'));
   });
 
   const send = (reply: FastifyReply, type: string, file: string, download: boolean, body: Buffer | string) =>
