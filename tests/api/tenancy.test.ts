@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countyOf } from '../../shared/accounts/scope';
+import { idNumberCheckChar } from '../../shared/identity/id-number';
 import { hashPassword } from '../../server/domain/passwords';
 import { signIn, type AdminClient } from '../helpers/admin';
 import { newHousehold } from '../helpers/register-fixtures';
@@ -128,6 +129,15 @@ describe('a county admin', () => {
     const register = (await adminA.get('/api/admin/register-ledger.csv')).body;
     expect(csvRows(register)).toHaveLength(1);
     expect(register).not.toContain('昆阳镇');
+  });
+
+  it('imports no 在册名单 row into the other county', async () => {
+    const first17 = '33032619700101021';
+    const csv = ['身份证号,姓名,乡镇代码,类别,纳入日期', `${first17}${idNumberCheckChar(first17)},周一,${B.township},低保,2024-01-01`].join('\n');
+    const upload = (client: AdminClient) =>
+      client.send('POST', '/api/admin/register/import', { fileName: '名单.csv', content: Buffer.from(csv).toString('base64'), preview: true });
+    expect((await upload(adminA)).json()).toMatchObject({ imported: 0, rejected: [{ row: 2 }] });
+    expect((await upload(adminB)).json()).toMatchObject({ imported: 1, rejected: [] });
   });
 
   it("sees only their county's 数据预警 imports", async () => {
