@@ -55,7 +55,7 @@ export function createSignalImportJobs(deps: {
     const jobs = store.repos.signalImports;
     await jobs.progress(id, { status: 'parsing', rowsDone: 0, rowsTotal: 0, now: nowIso() });
     const now = nowIso();
-    const parsed = await deps.parse({ bytes: upload.bytes, fileName: upload.fileName, source: upload.source, townships: await townshipIndex(store), today: chinaDate(now) });
+    const parsed = await deps.parse({ bytes: upload.bytes, fileName: upload.fileName, source: upload.source, townships: await townshipIndex(store, upload.county ?? null), today: chinaDate(now) });
     if (!parsed.ok) {
       await jobs.fail(id, parsed.message, nowIso());
       await store.repos.audit.record({

@@ -19,7 +19,7 @@ let staffB: AdminClient;
 let province: AdminClient;
 const cases = { a: [] as number[], b: [] as number[] };
 const households = { a: 0, b: 0 };
-const imports = { a: 0, b: 0 };
+const imports = { a: 0, b: 0, a2: 0 };
 
 async function account(username: string, role: 'county_admin' | 'township_staff' | 'province_admin', county: string | null, township: string | null = null) {
   await t.app.repos.users.create({ username, passwordHash: await hashPassword(TEST_PASSWORD), role, township, county, mustChangePassword: false });
@@ -140,9 +140,30 @@ describe('a county admin', () => {
     expect((await upload(adminB)).json()).toMatchObject({ imported: 1, rejected: [] });
   });
 
+  it('raises no 数据预警 in the other county', async () => {
+    const first17 = '33032619800101021';
+    const csv = ['身份证号,姓名,区划代码,死亡日期,年龄', `${first17}${idNumberCheckChar(first17)},周一,${B.township},2026-11-01,40`].join('\r\n');
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/signals/imports?source=death&fileName=${encodeURIComponent('死亡.csv')}`,
+      headers: { cookie: adminA.cookie, 'x-csrf-token': adminA.csrf, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(csv),
+    });
+    expect(upload.statusCode).toBe(202);
+    const id = upload.json().id as number;
+    imports.a2 = id;
+    let job = (await adminA.get(`/api/admin/signals/imports/${id}`)).json();
+    while (job.status !== 'done' && job.status !== 'failed') {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      job = (await adminA.get(`/api/admin/signals/imports/${id}`)).json();
+    }
+    expect(job).toMatchObject({ status: 'done', warnings: 0, rejected: 1 });
+    expect((await staffB.get('/api/staff/cases?status=all')).json().items.map((c: { id: number }) => c.id)).toEqual(cases.b);
+  });
+
   it("sees only their county's 数据预警 imports", async () => {
     const list = (await adminA.get('/api/admin/signals/imports')).json().items.map((j: { id: number }) => j.id);
-    expect(list).toEqual([imports.a]);
+    expect(list).toEqual([imports.a2, imports.a]);
     expect((await adminA.get(`/api/admin/signals/imports/${imports.b}`)).statusCode).toBe(404);
     expect((await adminB.get('/api/admin/signals/imports')).json().items.map((j: { id: number }) => j.id)).toEqual([imports.b]);
   });
