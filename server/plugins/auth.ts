@@ -120,6 +120,11 @@ export function requireRole(...roles: StaffRole[]) {
   };
 }
 
+/** The township a user may see within their county: null means every township of it (county roles). */
+export function townshipScope(user: StaffUser): string | null {
+  return scopeOf(user).township;
+}
+
 /**
  * What a user may read (#16): their county, and their township within it. A province admin's scope is everything;
  * the doors (routes/staff, routes/admin) keep it to reading statistics and ledgers.
