@@ -120,7 +120,10 @@ export function requireRole(...roles: StaffRole[]) {
   };
 }
 
-/** The township a user may see within their county: null means every township of it (county roles). */
+/**
+ * The township a user may see within their county: null means every township of it (county roles). Kept for code
+ * written before #16; new code reads scopeOf, which carries the county too.
+ */
 export function townshipScope(user: StaffUser): string | null {
   return scopeOf(user).township;
 }
