@@ -117,3 +117,33 @@ describe('npm run admin', () => {
     30_000,
   );
 });
+
+// Last in the file: it adds a second county to the shared database.
+describe('npm run admin create-user with counties (#16)', () => {
+  const create = (username: string, ...args: string[]) =>
+    admin(['create-user', '--username', username, ...args, '--password-stdin', '--json'], 'a-good-password\n');
+
+  it('puts an account in the only county, a province admin in none, and asks which county once there are two', async () => {
+    const county = await create('cn_admin', '--role', 'county_admin');
+    expect(county.code).toBe(0);
+    expect(JSON.parse(county.stdout)).toMatchObject({ role: 'county_admin', township: null, county: '330327000000' });
+    const province = await create('zj_province', '--role', 'province_admin');
+    expect(province.code).toBe(0);
+    expect(JSON.parse(province.stdout)).toMatchObject({ role: 'province_admin', township: null, county: null });
+    expect((await create('zj_2', '--role', 'province_admin', '--county', '330327000000')).code).toBe(2);
+
+    await withStore(async (store) => {
+      await store.repos.regions.insert({ code: '330326000000', name: '平阳县', level: 'county', parent: null, phone: null });
+      await store.repos.regions.insert({ code: '330326100000', name: '昆阳镇', level: 'township', parent: '330326000000', phone: null });
+    });
+    const which = await create('py_admin', '--role', 'county_admin');
+    expect(which.code).toBe(2);
+    expect(which.stderr).toContain('--county');
+    const pingyang = await create('py_admin', '--role', 'viewer', '--county', '330326000000');
+    expect(JSON.parse(pingyang.stdout)).toMatchObject({ role: 'viewer', county: '330326000000' });
+    const kunyang = await create('ky_staff', '--role', 'township_staff', '--township', '330326100000');
+    expect(JSON.parse(kunyang.stdout)).toMatchObject({ county: '330326000000' });
+    expect((await create('ky_2', '--role', 'township_staff', '--township', '330326100000', '--county', '330327000000')).code).toBe(2);
+    expect((await create('nowhere', '--role', 'county_admin', '--county', '110101000000')).code).toBe(1);
+  }, 60_000);
+});

@@ -21,6 +21,7 @@ import { staffPasswordError } from '../domain/common-passwords';
 import { generatePassword, hashPassword } from '../domain/passwords';
 import { qrPng, qrPosterSvg } from '../domain/qr';
 import { STAFF_ROLES, type StaffRole } from '../repositories/users';
+import { countyOf } from '../../shared/accounts/scope';
 
 export class UsageError extends Error {}
 
@@ -55,9 +56,10 @@ const str = { type: 'string' } as const;
 export const USAGE = `用法：npm run admin -- <命令> [选项]
 
   regions [--json]                               列出县、乡镇（街道）、村（社区）
-  create-user --username U --role county_admin|township_staff|viewer
-              [--township CODE] --password-stdin [--json]
-                                                 新建工作人员账号（密码从标准输入读取）
+  create-user --username U --role county_admin|township_staff|viewer|province_admin
+              [--township CODE] [--county CODE] --password-stdin [--json]
+                                                 新建工作人员账号（密码从标准输入读取；只有一个县时
+                                                 --county 可以不写；province_admin 只读全省统计和台账）
   reset-password --username U [--password-stdin] [--json]
                                                  重置密码（不给 --password-stdin 时生成临时密码）
   create-qr --township CODE [--village CODE] [--label TEXT] [--json]
@@ -118,6 +120,30 @@ async function partnerResource(ctx: Context, role: StaffRole, township: string |
   return resource.id;
 }
 
+/**
+ * The county an account belongs to (#16): a township's; else --county; else the only county the regions hold. A
+ * province admin has none.
+ */
+async function accountCounty(ctx: Context, role: StaffRole, township: string | null): Promise<string | null> {
+  const raw = ctx.values.county;
+  const asked = typeof raw === 'string' ? raw : null;
+  if (role === 'province_admin') {
+    if (township || asked) throw new UsageError('省级账号看全省，请不要指定 --township 或 --county');
+    return null;
+  }
+  if (township) {
+    if (asked && countyOf(township) !== asked) throw new UsageError(`乡镇 ${township} 不在县 ${asked} 里`);
+    return countyOf(township);
+  }
+  const counties = (await ctx.store.repos.regions.list()).filter((r) => r.level === 'county').map((r) => r.code);
+  if (asked) {
+    if (!counties.includes(asked)) throw new CommandError(`没有这个县（市、区）代码：${asked}`);
+    return asked;
+  }
+  if (counties.length > 1) throw new UsageError('这里有几个县的数据，请用 --county 指定账号所属的县（市、区）代码');
+  return counties[0] ?? null;
+}
+
 export const COMMANDS: Record<string, Command> = {
   regions: {
     options: { json },
@@ -129,7 +155,7 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   'create-user': {
-    options: { json, username: str, role: str, township: str, resource: str, 'password-stdin': { type: 'boolean' } },
+    options: { json, username: str, role: str, township: str, county: str, resource: str, 'password-stdin': { type: 'boolean' } },
     async run(ctx) {
       const username = required(ctx, 'username');
       const role = required(ctx, 'role') as StaffRole;
@@ -139,14 +165,15 @@ export const COMMANDS: Record<string, Command> = {
       if (role === 'township_staff' && !township) throw new UsageError('乡镇工作人员必须指定 --township');
       if (township && !(await ctx.store.repos.regions.findTownship(township))) throw new CommandError(`没有这个乡镇（街道）代码：${township}`);
       const resourceId = await partnerResource(ctx, role, township);
+      const county = await accountCounty(ctx, role, township);
       if (!ctx.values['password-stdin']) throw new UsageError('请用 --password-stdin 从标准输入提供密码');
       const password = checkPassword(await readStdin(), username);
       if (await ctx.store.repos.users.findByUsername(username)) throw new CommandError(`用户名 ${username} 已存在`);
       // Set by someone other than its owner: temporary, to be changed at first login.
-      const id = await ctx.store.repos.users.create({ username, passwordHash: await hashPassword(password), role, township, mustChangePassword: true, resourceId });
-      await ctx.store.repos.audit.record({ actor: 'cli', action: 'user.create', target: `user:${id}`, detail: JSON.stringify({ username, role, township, resourceId }) });
+      const id = await ctx.store.repos.users.create({ username, passwordHash: await hashPassword(password), role, township, mustChangePassword: true, resourceId, county });
+      await ctx.store.repos.audit.record({ actor: 'cli', action: 'user.create', target: `user:${id}`, detail: JSON.stringify({ username, role, township, county, resourceId }) });
       return {
-        json: { id, username, role, township, ...(resourceId ? { resource: resourceId } : {}) },
+        json: { id, username, role, township, county, ...(resourceId ? { resource: resourceId } : {}) },
         text: `已创建账号 ${username}（${role}${township ? `，${township}` : ''}${resourceId ? `，资源 ${resourceId}` : ''}），对方首次登录后需修改密码`,
       };
     },

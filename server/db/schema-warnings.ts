@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 // 数据预警's own tables (migration 060): import jobs, the rule preview's figures, the rule versions.
 // Part of the one schema type in ./schema.ts.
@@ -24,6 +24,8 @@ export interface SignalImportsTable {
   created_at: string;
   updated_at: string;
   finished_at: string | null;
+  /** The importing admin's county (063). */
+  county: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface WarningRuleFiguresTable {

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 import type { RiskLevel } from '../../shared/cases/risk';
 import type { RegisterTables } from './schema-register';
 import type { WarningTables } from './schema-warnings';
@@ -33,6 +33,8 @@ export interface EntryPointsTable {
   scan_count: Defaulted<number>;
   completion_count: Defaulted<number>;
   created_at: Defaulted<string>;
+  /** The township's county (063), generated from the township. */
+  county: GeneratedAlways<string>;
 }
 
 export interface StaffUsersTable {
@@ -40,7 +42,7 @@ export interface StaffUsersTable {
   /** Case-insensitive on both engines (SQLite COLLATE NOCASE, PostgreSQL citext). */
   username: string;
   password_hash: string;
-  role: 'county_admin' | 'township_staff' | 'viewer' | 'partner';
+  role: 'county_admin' | 'township_staff' | 'viewer' | 'partner' | 'province_admin';
   township: string | null;
   must_change_password: Defaulted<number>;
   disabled: Defaulted<number>;
@@ -49,6 +51,8 @@ export interface StaffUsersTable {
   created_at: Defaulted<string>;
   /** Set for partners only (040): the resource the account answers for. */
   resource_id: Defaulted<number | null>;
+  /** The account's county (063); null for a province admin. */
+  county: Defaulted<string | null>;
 }
 
 export interface SessionsTable {
@@ -113,6 +117,8 @@ export interface CasesTable {
   merged_into: number | null;
   /** Set when staff sent a warning to the county (一事一议, 050). */
   escalated_at: string | null;
+  /** The township's county (063), generated from the township. */
+  county: GeneratedAlways<string>;
 }
 
 export interface SubmissionsTable {
@@ -200,6 +206,8 @@ export interface ResourcesTable {
   created_at: Defaulted<string>;
   updated_at: Defaulted<string>;
   updated_by: string | null;
+  /** The county the resource serves (063). */
+  county: Defaulted<string | null>;
 }
 
 /** What a warning import keeps (050): HMAC(ID number) + source + signal period, and the case it raised. */

@@ -15,7 +15,8 @@ it('migration 050 rebuilds cases with their rows, timelines and counts intact, a
   const row = db.prepare('SELECT * FROM cases').get();
 
   expect(migrate(db)).toContain('050_warnings.sql');
-  expect(db.prepare('SELECT * FROM cases').get()).toEqual({ ...(row as object), escalated_at: null });
+  // Later migrations add escalated_at (050) and the generated county (063).
+  expect(db.prepare('SELECT * FROM cases').get()).toEqual({ ...(row as object), escalated_at: null, county: '330327000000' });
   expect(db.prepare('SELECT case_id FROM case_events').pluck().all()).toEqual([caseId]);
   // The triggers came back: a new case is counted and ranked, an unknown source still refused.
   const warningId = Number(insertCase.run('warning').lastInsertRowid);

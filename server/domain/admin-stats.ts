@@ -1,3 +1,4 @@
+import { inPlace, isCountyCode } from '../../shared/accounts/scope';
 import type { StatsInfo } from '../../shared/schemas/admin-reports';
 import type { Store } from '../db/store';
 import type { StatsRange } from '../repositories/admin-stats';
@@ -63,9 +64,12 @@ class Tally {
 }
 
 /** Per township and per month: the funnel from scan to decision, cases by status, time to first contact. */
-export async function countyStats(store: Store, range: StatsRange, township?: string): Promise<CountyFigures> {
+export async function countyStats(store: Store, range: StatsRange, place?: string): Promise<CountyFigures> {
   const { repos } = store;
-  const townships = (await repos.regions.list()).filter((r) => r.level === 'township' && (!township || r.code === township));
+  // A place is a township or a county (#16); left out, the whole database (a province admin's view).
+  const regions = await repos.regions.list();
+  const townships = regions.filter((r) => r.level === 'township' && inPlace(place, r.code));
+  const township = place && !isCountyCode(place) ? place : undefined;
   const wanted = new Set(townships.map((t) => t.code));
   const byTownship = new Map(townships.map((t) => [t.code, new Tally()]));
   const months = monthsBetween(range.fromDay, range.toDay);
@@ -73,23 +77,23 @@ export async function countyStats(store: Store, range: StatsRange, township?: st
   const total = new Tally();
   const tallies = (code: string, month: string) => (wanted.has(code) ? [byTownship.get(code)!, byMonth.get(month), total].filter((x): x is Tally => !!x) : []);
 
-  for (const row of await repos.adminStats.scans(range)) {
+  for (const row of await repos.adminStats.scans(range, place ?? null)) {
     for (const tally of tallies(row.township, row.month)) tally.scans += row.scans;
   }
-  for (const row of await repos.adminStats.completions(range)) {
+  for (const row of await repos.adminStats.completions(range, place ?? null)) {
     for (const tally of tallies(row.township, row.month)) {
       tally.completed += row.completed;
       tally.suspected += row.suspected;
     }
   }
-  for (const row of await repos.adminStats.submissions(range)) {
+  for (const row of await repos.adminStats.submissions(range, place ?? null)) {
     for (const tally of tallies(row.township, row.month)) {
       if (row.kind === 'request') tally.requests += row.n;
       else tally.reports += row.n;
     }
   }
   // One row per case: read as a stream, never the whole county's cases in memory at once.
-  for await (const fact of rowsOf(repos.adminStats.caseFacts(range))) {
+  for await (const fact of rowsOf(repos.adminStats.caseFacts(range, place ?? null))) {
     const hours = fact.firstContactAt ? (Date.parse(fact.firstContactAt) - Date.parse(fact.createdAt)) / 3_600_000 : null;
     for (const tally of tallies(fact.township, fact.month)) {
       tally.cases += 1;
@@ -105,7 +109,7 @@ export async function countyStats(store: Store, range: StatsRange, township?: st
       }
     }
   }
-  const overdue = new Map((await repos.adminStats.overdueByTownship(range.now)).map((r) => [r.township, r.n]));
+  const overdue = new Map((await repos.adminStats.overdueByTownship(range.now, place ?? null)).map((r) => [r.township, r.n]));
   const row = (code: string, name: string, tally: Tally, overdueCount: number): TownshipFigures => ({
     code,
     name,
@@ -114,7 +118,7 @@ export async function countyStats(store: Store, range: StatsRange, township?: st
     overdue: overdueCount,
   });
   const townshipRows = townships.map((t) => row(t.code, t.name, byTownship.get(t.code)!, overdue.get(t.code) ?? 0));
-  const totalRow = row(township ?? 'all', township ? townships[0]?.name ?? '' : '全县', total, townshipRows.reduce((n, r) => n + r.overdue, 0));
+  const totalRow = row(township ?? 'all', township ? townships[0]?.name ?? '' : place || regions.filter((r) => r.level === 'county').length <= 1 ? '全县' : '全省', total, townshipRows.reduce((n, r) => n + r.overdue, 0));
   return {
     from: range.fromDay,
     to: range.toDay,

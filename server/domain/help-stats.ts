@@ -14,8 +14,9 @@ type Policy = HelpFiguresInfo['byPolicy'][number];
  * the policies applied for through household plans, and each resource's referrals and how they ended.
  * Every class and decision is listed, with 0 where none, so quarters line up in a spreadsheet.
  */
-export async function helpStats({ repos }: Store, vault: Vault, range: StatsRange, township?: string): Promise<HelpFiguresInfo> {
-  const scope = township ?? null;
+export async function helpStats({ repos }: Store, vault: Vault, range: StatsRange, place?: string): Promise<HelpFiguresInfo> {
+  // A township or a county code (#16); null: everywhere.
+  const scope = place ?? null;
   const classes = new Map((await repos.adminStats.targetClasses(range, scope)).map((r) => [r.target_class ?? 'none', r.n]));
   const byTargetClass = [
     ...(Object.keys(TARGET_CLASS_LABEL) as TargetClass[]).map((value) => ({ value, label: TARGET_CLASS_LABEL[value], count: classes.get(value) ?? 0 })),

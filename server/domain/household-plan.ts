@@ -57,7 +57,7 @@ async function suggestionsFor(store: Store, row: HouseholdRow, cases: readonly C
   return suggestMeasures({
     cases: casePolicies(cases),
     openRisks: Object.keys(JSON.parse(row.open_risks_json) as OpenRisks) as VisitDimension[],
-    resources: (await repos.resources.list()).filter((r) => r.retiredAt === null && (r.township === null || r.township === row.township)),
+    resources: await repos.resources.activeFor(row.township),
     // Any measure holds its suggestion back, even one that proved impossible: a new try is added by hand.
     measures: measures.map((m) => ({ policyId: m.policy_id, resourceId: m.resource_id })),
     dropped: await repos.plan.droppedKeys(row.id),

@@ -1,3 +1,4 @@
+import { inScope, type Scope } from '../../shared/accounts/scope';
 import { chinaDate, visitDue } from '../../shared/register/cadence';
 import { caseEventText, registerEventText, visitText } from '../../shared/register/events';
 import type { OpenRisks } from '../../shared/register/risks';
@@ -48,7 +49,7 @@ export async function toHouseholdItem(findRegion: FindRegion, row: HouseholdRow,
  * One household as staff see it: masked person, schedule, visits, open risks with the last words
  * written about them, the cases about the same person (only those the caller may see), and one timeline.
  */
-export async function toHouseholdDetail(store: Store, vault: Vault, row: HouseholdRow, scope: string | null, nowIso: string): Promise<HouseholdDetailInfo> {
+export async function toHouseholdDetail(store: Store, vault: Vault, row: HouseholdRow, scope: Scope, nowIso: string): Promise<HouseholdDetailInfo> {
   const { repos } = store;
   const today = chinaDate(nowIso);
   const visitRows = await repos.households.visitsOf(row.id);
@@ -79,7 +80,7 @@ export async function toHouseholdDetail(store: Store, vault: Vault, row: Househo
   }));
   // The plan weighs every case about the household; the page lists only those the caller may see.
   const allCases = await casesOfHousehold(store, row);
-  const cases = allCases.filter((c) => scope === null || c.township === scope);
+  const cases = allCases.filter((c) => inScope(scope, c.township));
 
   const caseEvents = [];
   for (const c of cases) {

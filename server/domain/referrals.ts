@@ -1,3 +1,4 @@
+import { countyOf } from '../../shared/accounts/scope';
 import { chinaDate } from './clock';
 import { referralAcceptBy, isReferralOverdue } from '../../shared/referrals/deadline';
 import { PERSONAL_NUMBER_MESSAGES, personalNumberIn } from '../../shared/referrals/privacy';
@@ -74,7 +75,9 @@ export function createReferralWorkflow(store: Store, vault: Vault) {
     const current = (await repos.cases.find(row.id))!;
     if (current.closed_at !== null) throw new AppError('INVALID_TRANSITION', 409, '案件已办结，不能再转介；需要时请先重新办理');
     const resource = await repos.resources.find(resourceId);
-    if (!resource || resource.retiredAt !== null || (resource.township !== null && resource.township !== current.township)) {
+    // Its own township's or a county-wide one of its own county (#16).
+    const elsewhere = resource && (resource.township !== null ? resource.township !== current.township : resource.county !== null && resource.county !== countyOf(current.township));
+    if (!resource || resource.retiredAt !== null || elsewhere) {
       throw new AppError('VALIDATION_FAILED', 400, undefined, { resourceId: '请从本乡镇或全县的资源中选择' });
     }
     const id = await repos.referrals.create({ caseId: current.id, resourceId, need, acceptBy: referralAcceptBy(now), createdBy: `staff:${staff.id}`, now });

@@ -1,3 +1,4 @@
+import { countyOf } from '../../shared/accounts/scope';
 import path from 'node:path';
 import { chinaDate, nextVisitDate, upcomingReviewDate } from '../../shared/register/cadence';
 import { selectRegisterParameters } from '../../shared/register/parameters';
@@ -67,11 +68,12 @@ export async function importRoster(
   vault: Vault,
   table: string[][],
   now: string,
-  options: { onProgress?: (done: number, total: number) => void; preview?: boolean } = {},
+  options: { onProgress?: (done: number, total: number) => void; preview?: boolean; county?: string | null } = {},
 ): Promise<ImportSummary> {
   const today = chinaDate(now);
-  // The roster is checked row by row against the regions, read once up front.
-  const regions = new Map((await store.repos.regions.list()).map((r) => [r.code, r]));
+  // The roster is checked row by row against the regions, read once up front: a county admin's, their county's (#16).
+  const { county } = options;
+  const regions = new Map((await store.repos.regions.list()).filter((r) => !county || countyOf(r.code) === county).map((r) => [r.code, r]));
   const parsed = parseRoster(
     table,
     {

@@ -1,3 +1,4 @@
+import { inPlace } from '../../shared/accounts/scope';
 import { addDays, endOfWeek } from '../../shared/register/cadence';
 import { REVIEW_NOTICE_DAYS, type RegisterSummaryInfo } from '../../shared/schemas/register-import';
 import type { Store } from '../db/store';
@@ -15,11 +16,11 @@ const add = (into: Counts, r: Row) => {
 
 /**
  * The register by township and village (visits overdue, due this week, re-checks due) and by category and
- * level. Counted on the report worker (county statistics and the 在册名单 page), never on the request thread.
+ * level, in a place (a township or a county code, #16; left out: everywhere). Counted on the report worker (county statistics and the 在册名单 page), never on the request thread.
  */
-export async function registerSummary(store: Store, today: string, township?: string): Promise<RegisterSummaryInfo> {
+export async function registerSummary(store: Store, today: string, place?: string): Promise<RegisterSummaryInfo> {
   const { repos } = store;
-  const rows = (await repos.households.summary(today, endOfWeek(today), addDays(today, REVIEW_NOTICE_DAYS))).filter((r) => !township || r.township === township);
+  const rows = (await repos.households.summary(today, endOfWeek(today), addDays(today, REVIEW_NOTICE_DAYS))).filter((r) => inPlace(place, r.township));
   const names = new Map((await repos.regions.list()).map((r) => [r.code, r.name]));
   const result: RegisterSummaryInfo = { asOf: today, totals: zero(), byCategory: {}, byLevel: {}, townships: [] };
   const townships = new Map<string, RegisterSummaryInfo['townships'][number]>();

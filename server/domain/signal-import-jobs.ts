@@ -14,6 +14,8 @@ export interface SignalUpload {
   bytes: Uint8Array;
   actor: string;
   clientIp?: string;
+  /** The importing admin's county (#16); left out (the command line): the only county. */
+  county?: string | null;
 }
 
 export interface SignalImportJobs {
@@ -53,7 +55,7 @@ export function createSignalImportJobs(deps: {
     const jobs = store.repos.signalImports;
     await jobs.progress(id, { status: 'parsing', rowsDone: 0, rowsTotal: 0, now: nowIso() });
     const now = nowIso();
-    const parsed = await deps.parse({ bytes: upload.bytes, fileName: upload.fileName, source: upload.source, townships: await townshipIndex(store), today: chinaDate(now) });
+    const parsed = await deps.parse({ bytes: upload.bytes, fileName: upload.fileName, source: upload.source, townships: await townshipIndex(store, upload.county ?? null), today: chinaDate(now) });
     if (!parsed.ok) {
       await jobs.fail(id, parsed.message, nowIso());
       await store.repos.audit.record({
@@ -91,7 +93,7 @@ export function createSignalImportJobs(deps: {
   return {
     async start(upload) {
       const fileHash = await sha256Hex(upload.bytes);
-      const id = await store.repos.signalImports.start({ source: upload.source, fileName: upload.fileName, fileHash, actor: upload.actor, now: nowIso() });
+      const id = await store.repos.signalImports.start({ source: upload.source, fileName: upload.fileName, fileHash, actor: upload.actor, now: nowIso(), county: upload.county });
       const job = run(id, upload, fileHash).catch(async (err: unknown) => {
         deps.onError?.(err);
         await store.repos.signalImports.fail(id, IMPORT_FAILED, nowIso()).catch(() => undefined);

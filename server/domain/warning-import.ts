@@ -1,3 +1,4 @@
+import { countyOf } from '../../shared/accounts/scope';
 import { firstContactDue } from '../../shared/cases/due';
 import { moreSevere } from '../../shared/cases/risk';
 import { chinaDate } from '../../shared/register/cadence';
@@ -35,10 +36,14 @@ const TARGET_MS = 25;
 const MIN_BATCH = 50;
 const MAX_BATCH = 1000;
 
-/** Region code → its township, for every township and village of the county: what parsing needs, plain data a worker can take. */
-export async function townshipIndex(store: Store): Promise<Record<string, string>> {
+/**
+ * Region code → its township, for every township and village of the county (of `county` only when given, #16: a
+ * county admin's import reaches no other county): what parsing needs, plain data a worker can take.
+ */
+export async function townshipIndex(store: Store, county: string | null = null): Promise<Record<string, string>> {
   const index: Record<string, string> = {};
   for (const region of await store.repos.regions.list()) {
+    if (county !== null && countyOf(region.code) !== county) continue;
     if (region.level === 'township') index[region.code] = region.code;
     else if (region.level === 'village' && region.parent) index[region.code] = region.parent;
   }

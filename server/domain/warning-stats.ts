@@ -1,3 +1,4 @@
+import { inPlace } from '../../shared/accounts/scope';
 import type { WarningFiguresInfo } from '../../shared/schemas/admin-reports';
 import { HANDLING_BRANCHES } from '../../shared/warnings/branches';
 import { isSignalSource, SIGNAL_SOURCES, SOURCE_LABEL } from '../../shared/warnings/sources';
@@ -24,10 +25,11 @@ export async function warningStats(
   { repos }: Store,
   vault: Vault,
   range: StatsRange,
-  township?: string,
+  /** A township or a county code (#16); left out: everywhere. */
+  place?: string,
 ): Promise<WarningFiguresInfo> {
-  const scope = township ?? null;
-  const townships = (await repos.regions.list()).filter((r) => r.level === 'township' && (!township || r.code === township));
+  const scope = place ?? null;
+  const townships = (await repos.regions.list()).filter((r) => r.level === 'township' && inPlace(place, r.code));
   const byTownship = new Map(townships.map((r) => [r.code, new WarningTally()]));
   const months = monthsBetween(range.fromDay, range.toDay);
   const byMonth = new Map(months.map((m) => [m, new WarningTally()]));

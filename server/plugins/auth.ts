@@ -6,6 +6,7 @@ import { AppError } from '../app-error';
 import { nowIso } from '../domain/clock';
 import type { SessionWithUser } from '../repositories/sessions';
 import type { StaffRole, StaffUser } from '../repositories/users';
+import { countyOf, type Scope } from '../../shared/accounts/scope';
 
 export const SESSION_COOKIE = 'xfm_sid';
 export const IDLE_TIMEOUT_MS = 30 * 60_000;
@@ -131,11 +132,45 @@ export function requireRole(...roles: StaffRole[]) {
   };
 }
 
-/** The township a user may see: null means every township (county roles). */
+/**
+ * The township a user may see within their county: null means every township of it (county roles). Kept for code
+ * written before #16; new code reads scopeOf, which carries the county too.
+ */
 export function townshipScope(user: StaffUser): string | null {
-  // A partner never reaches a township-scoped route (requireStaff refuses it); fail closed if one ever did.
+  return scopeOf(user).township;
+}
+
+/**
+ * What a user may read (#16): their county, and their township within it. A province admin's scope is everything;
+ * the doors (routes/staff, routes/admin) keep it to reading statistics and ledgers.
+ */
+export function scopeOf(user: StaffUser): Scope {
+  // A partner never reaches a scoped route (requireStaff refuses it); fail closed if one ever did.
   if (user.role === 'partner') throw new AppError('FORBIDDEN', 403);
-  return user.role === 'county_admin' ? null : user.township;
+  if (user.role === 'province_admin') return { county: null, township: null };
+  const township = user.role === 'county_admin' ? null : user.township;
+  return { county: user.county ?? (township ? countyOf(township) : null), township };
+}
+
+/**
+ * The county a statistics or ledger read covers (#16): a county's account reads its own county whatever it asks; a
+ * province admin the county it asks for, or every county (undefined).
+ */
+export function readCounty(user: StaffUser, asked: string | undefined): string | undefined {
+  return scopeOf(user).county ?? asked;
+}
+
+/**
+ * A door of the staff and admin areas: one of the county's roles, or a province admin reading one of the routes it
+ * may read (GET only); every other route, and every write, is refused before the body is read.
+ */
+export function requireRoleOrProvinceRead(roles: StaffRole[], provinceReads: ReadonlySet<string>) {
+  return async (request: FastifyRequest) => {
+    const role = request.staff?.user.role;
+    if (role && role !== 'province_admin' && roles.includes(role)) return;
+    if (role === 'province_admin' && SAFE_METHODS.has(request.method) && provinceReads.has(request.routeOptions.url ?? '')) return;
+    throw new AppError('FORBIDDEN', 403);
+  };
 }
 
 export default fp(authPlugin, { name: 'auth', dependencies: ['db'] });

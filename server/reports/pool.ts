@@ -12,11 +12,12 @@ import type { LedgerTask, RegisterLedgerTask, ReportWorkerData, StatsTask } from
 import type { SignalParseOutcome, SignalParseTask } from '../domain/signal-parse';
 
 export interface Reports {
-  stats(range: StatsRange, township?: string): Promise<StatsInfo>;
+  /** Statistics of a place: a township or a county code (#16); left out: every county. */
+  stats(range: StatsRange, place?: string): Promise<StatsInfo>;
   /** The register's 台账, masked unless `unmasked` (the caller has written the audit row). */
   registerLedger(format: 'csv' | 'xlsx', filter: RegisterLedgerFilter, unmasked: boolean): Readable;
   /** The register's counts for the county's 在册名单 page. */
-  registerSummary(today: string): Promise<RegisterSummaryInfo>;
+  registerSummary(today: string, place?: string): Promise<RegisterSummaryInfo>;
   /** The ledger file as it is produced; destroying it stops the worker's export. */
   ledger(format: 'csv' | 'xlsx', filter: LedgerFilter, unmasked: boolean, now: string): Readable;
   /** 数据预警导入: a department's file read and checked off the request thread (the bytes move to the worker). */
@@ -57,8 +58,8 @@ export function createReports(data: ReportWorkerData): Reports {
   };
 
   return {
-    stats: (range, township) => start().run({ range, township } satisfies StatsTask, { name: 'stats' }) as Promise<StatsInfo>,
-    registerSummary: (today) => start().run({ today }, { name: 'registerSummary' }) as Promise<RegisterSummaryInfo>,
+    stats: (range, place) => start().run({ range, place } satisfies StatsTask, { name: 'stats' }) as Promise<StatsInfo>,
+    registerSummary: (today, place) => start().run({ today, place }, { name: 'registerSummary' }) as Promise<RegisterSummaryInfo>,
     ledger(format, filter, unmasked, now) {
       const { port1, port2 } = new MessageChannel();
       const body = readableFromPort(port1);

@@ -30,7 +30,8 @@ export type ReportWorkerData = WorkerStoreOptions & {
 };
 export interface StatsTask {
   range: StatsRange;
-  township?: string;
+  /** A township or a county code (#16); left out: every county. */
+  place?: string;
 }
 export interface LedgerTask {
   port: MessagePort;
@@ -50,13 +51,13 @@ let reader: ReturnType<typeof openReader> | undefined;
 const open = () => (reader ??= openReader());
 
 /** County statistics, the register's counts (visits due and overdue, re-checks due, category and level) with them. */
-export async function stats({ range, township }: StatsTask): Promise<StatsInfo> {
+export async function stats({ range, place }: StatsTask): Promise<StatsInfo> {
   const { store, vault } = open();
   return {
-    ...(await countyStats(store, range, township)),
-    help: await helpStats(store, vault, range, township),
-    warnings: await warningStats(store, vault, range, township),
-    register: await summarizeRegister(store, chinaDate(range.now), township),
+    ...(await countyStats(store, range, place)),
+    help: await helpStats(store, vault, range, place),
+    warnings: await warningStats(store, vault, range, place),
+    register: await summarizeRegister(store, chinaDate(range.now), place),
   };
 }
 
@@ -77,8 +78,8 @@ export async function registerLedger({ port, format, filter, unmasked }: Registe
   await sendThroughPort(port, source);
 }
 
-export function registerSummary({ today }: { today: string }): Promise<RegisterSummaryInfo> {
-  return summarizeRegister(open().store, today);
+export function registerSummary({ today, place }: { today: string; place?: string }): Promise<RegisterSummaryInfo> {
+  return summarizeRegister(open().store, today, place);
 }
 
 export async function ledger({ port, format, filter, unmasked, now }: LedgerTask): Promise<void> {

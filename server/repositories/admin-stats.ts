@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { isCountyCode } from '../../shared/accounts/scope';
 import type { Engine } from '../db/engine';
 import { chinaMonth } from './dialect';
 
@@ -29,7 +30,9 @@ export function createAdminStatsRepository(db: Engine) {
     sql<string | null>`(SELECT min(e.at) FROM case_events e WHERE e.case_id = ${sql.ref(caseColumn)} AND e.type IN ('contact', 'visit')${
       since ? sql` AND e.at >= ${sql.ref(since)}` : sql``
     })`;
-  const inTownship = (column: string, township: string | null) => (township === null ? sql`` : sql` AND ${sql.ref(column)} = ${township}`);
+  // A place is a township or, from #16, a county code: a county filters on the county column beside the township.
+  const inTownship = (column: string, place: string | null) =>
+    place === null ? sql`` : sql` AND ${sql.ref(isCountyCode(place) ? column.replace(/township$/, 'county') : column)} = ${place}`;
   const rows = async <T>(query: RawBuilder<T>): Promise<T[]> => (await query.execute(db)).rows;
 
   return {
@@ -83,28 +86,28 @@ export function createAdminStatsRepository(db: Engine) {
         FROM case_events e JOIN cases k ON k.id = e.case_id
         WHERE e.type = 'handle' AND e.at >= ${range.fromIso} AND e.at < ${range.toIso}${inTownship('k.township', township)}
         ORDER BY e.id`),
-    scans: async (range: StatsRange): Promise<Array<{ township: string; month: string; scans: number }>> =>
+    scans: async (range: StatsRange, place: string | null = null): Promise<Array<{ township: string; month: string; scans: number }>> =>
       (
         await rows(sql<{ township: string; month: string; scans: number }>`SELECT e.township, substr(c.day, 1, 7) AS month, sum(c.scans) AS scans
           FROM scan_counts c JOIN entry_points e ON e.code = c.entry_code
-          WHERE c.day >= ${range.fromDay} AND c.day <= ${range.toDay} GROUP BY e.township, substr(c.day, 1, 7)`)
+          WHERE c.day >= ${range.fromDay} AND c.day <= ${range.toDay}${inTownship('e.township', place)} GROUP BY e.township, substr(c.day, 1, 7)`)
       ).map((r) => ({ ...r, scans: Number(r.scans) })),
-    completions: async (range: StatsRange): Promise<Array<{ township: string; month: string; completed: number; suspected: number }>> =>
+    completions: async (range: StatsRange, place: string | null = null): Promise<Array<{ township: string; month: string; completed: number; suspected: number }>> =>
       (
         await rows(sql<{ township: string; month: string; completed: number; suspected: number }>`SELECT e.township, substr(c.day, 1, 7) AS month,
             sum(c.completed) AS completed, sum(c.suspected) AS suspected
           FROM screening_counts c JOIN entry_points e ON e.code = c.entry_code
-          WHERE c.day >= ${range.fromDay} AND c.day <= ${range.toDay} GROUP BY e.township, substr(c.day, 1, 7)`)
+          WHERE c.day >= ${range.fromDay} AND c.day <= ${range.toDay}${inTownship('e.township', place)} GROUP BY e.township, substr(c.day, 1, 7)`)
       ).map((r) => ({ ...r, completed: Number(r.completed), suspected: Number(r.suspected) })),
-    submissions: async (range: StatsRange): Promise<Array<{ township: string; month: string; kind: 'request' | 'report'; n: number }>> =>
+    submissions: async (range: StatsRange, place: string | null = null): Promise<Array<{ township: string; month: string; kind: 'request' | 'report'; n: number }>> =>
       (
         await rows(sql<{ township: string; month: string; kind: 'request' | 'report'; n: number }>`SELECT k.township, ${month('s.created_at')} AS month,
             s.kind, count(*) AS n
           FROM submissions s JOIN cases k ON k.id = s.case_id
-          WHERE s.created_at >= ${range.fromIso} AND s.created_at < ${range.toIso} GROUP BY k.township, ${month('s.created_at')}, s.kind`)
+          WHERE s.created_at >= ${range.fromIso} AND s.created_at < ${range.toIso}${inTownship('k.township', place)} GROUP BY k.township, ${month('s.created_at')}, s.kind`)
       ).map((r) => ({ ...r, n: Number(r.n) })),
     /** One small fact per case created in the range. */
-    async caseFacts(range: StatsRange): Promise<CaseFact[]> {
+    async caseFacts(range: StatsRange, place: string | null = null): Promise<CaseFact[]> {
       const facts = await rows(sql<{
         township: string;
         month: string;
@@ -115,7 +118,7 @@ export function createAdminStatsRepository(db: Engine) {
         decided: number | boolean;
       }>`SELECT k.township, ${month('k.created_at')} AS month, k.status, k.source, k.created_at, ${firstContact('k.id')} AS first_contact_at,
           EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = k.id AND e.type = 'decide') AS decided
-        FROM cases k WHERE k.created_at >= ${range.fromIso} AND k.created_at < ${range.toIso} ORDER BY k.id`);
+        FROM cases k WHERE k.created_at >= ${range.fromIso} AND k.created_at < ${range.toIso}${inTownship('k.township', place)} ORDER BY k.id`);
       // EXISTS is 0/1 on SQLite and a boolean on PostgreSQL.
       return facts.map((row) => ({
         township: row.township,
@@ -127,9 +130,9 @@ export function createAdminStatsRepository(db: Engine) {
         decided: Boolean(row.decided),
       }));
     },
-    overdueByTownship: async (now: string): Promise<Array<{ township: string; n: number }>> =>
+    overdueByTownship: async (now: string, place: string | null = null): Promise<Array<{ township: string; n: number }>> =>
       (
-        await rows(sql<{ township: string; n: number }>`SELECT township, count(*) AS n FROM cases WHERE closed_at IS NULL AND due_at < ${now}
+        await rows(sql<{ township: string; n: number }>`SELECT township, count(*) AS n FROM cases WHERE closed_at IS NULL AND due_at < ${now}${inTownship('township', place)}
           GROUP BY township`)
       ).map((r) => ({ ...r, n: Number(r.n) })),
   };

@@ -8,6 +8,8 @@ import { overdueReferralsCount } from './referrals';
 export interface QueueFilter {
   /** null: every township (county roles). */
   township: string | null;
+  /** The caller's county (#16); null or left out: every county. */
+  county?: string | null;
   status?: string;
   /** Default view: everything not yet closed. */
   openOnly?: boolean;
@@ -90,6 +92,8 @@ function matching(filter: QueueFilter) {
   return (eb: CaseFilter) => {
     const clauses = [];
     if (filter.township) clauses.push(eb('township', '=', filter.township));
+    // A township lies in one county: the county narrows only a county-wide read (its own indexes, migration 063).
+    else if (filter.county) clauses.push(eb('county', '=', filter.county));
     if (filter.status) clauses.push(eb('status', '=', filter.status));
     else if (filter.openOnly) clauses.push(eb('closed_at', 'is', null));
     // By rank, not name: the queue index is ordered by level_rank, so one level is one index range.
@@ -119,7 +123,8 @@ function matching(filter: QueueFilter) {
           .selectFrom('cases')
           .select('id')
           .where(column, '=', suffix)
-          .$if(Boolean(filter.township), (q) => q.where('township', '=', filter.township!));
+          .$if(Boolean(filter.township), (q) => q.where('township', '=', filter.township!))
+          .$if(!filter.township && Boolean(filter.county), (q) => q.where('county', '=', filter.county!));
       search.push(eb('id', 'in', byTail('phone_tail').union(byTail('id_tail'))));
     }
     if (search.length) clauses.push(eb.or(search));
@@ -150,23 +155,26 @@ export function createCaseQueueRepository(db: Engine) {
       .limit(limit);
 
   /** Rows (status, n) from the per-township tally, summed over the county when no township is named. */
-  const statusCounts = (township: string | null) =>
+  const statusCounts = (township: string | null, county: string | null) =>
     township
       ? db.selectFrom('case_status_counts').select(['status', sql<number | string>`n`.as('n')]).where('township', '=', township).where('n', '>', 0)
       : db
           .selectFrom('case_status_counts')
           .select((eb) => ['status', eb.fn.sum<number | string>('n').as('n')])
+          // The tally is per township; a county's townships share its first six digits.
+          .$if(county !== null, (q) => q.where('township', 'like', `${county!.slice(0, 6)}%`))
           .groupBy('status')
           .having((eb) => eb.fn.sum('n'), '>', 0);
 
   /** One value: open cases past `asOf`, counted no further than `cap` (an index range, stopped early). */
-  const overdueCount = (township: string | null, asOf: string, cap: number) => {
+  const overdueCount = (township: string | null, asOf: string, cap: number, county: string | null) => {
     const overdue = db
       .selectFrom('cases')
       .select('id')
       .where('closed_at', 'is', null)
       .where('due_at', '<', asOf)
       .$if(township !== null, (q) => q.where('township', '=', township!))
+      .$if(township === null && county !== null, (q) => q.where('county', '=', county!))
       .limit(cap);
     return db.selectFrom(overdue.as('overdue')).select((eb) => eb.fn.countAll<number>().as('n'));
   };
@@ -182,27 +190,27 @@ export function createCaseQueueRepository(db: Engine) {
     },
     positionOf,
     /** Cases per status in a township (or the county), from the tally the triggers of migration 013 keep. */
-    async countsByStatus(filter: Pick<QueueFilter, 'township'>): Promise<Record<string, number>> {
-      return countsOf(await statusCounts(filter.township).execute());
+    async countsByStatus(filter: Pick<QueueFilter, 'township' | 'county'>): Promise<Record<string, number>> {
+      return countsOf(await statusCounts(filter.township, filter.county ?? null).execute());
     },
     /** Open cases past their due date, counted up to `cap` (see OVERDUE_COUNT_CAP). */
-    async countOverdue(township: string | null, asOf: string, cap: number): Promise<number> {
-      const { n } = await db.selectNoFrom(overdueCount(township, asOf, cap).as('n')).executeTakeFirstOrThrow();
+    async countOverdue(township: string | null, asOf: string, cap: number, county: string | null = null): Promise<number> {
+      const { n } = await db.selectNoFrom(overdueCount(township, asOf, cap, county).as('n')).executeTakeFirstOrThrow();
       return Number(n);
     },
     /**
      * What the queue shows above a page: cases per status, open cases past due (up to `cap`) and planned referrals
      * past their accept-by date, in one round trip. Rows (status, n, kind): one per status, then one per count.
      */
-    async tallies(township: string | null, asOf: string, cap: number): Promise<QueueTallies> {
+    async tallies(township: string | null, asOf: string, cap: number, county: string | null = null): Promise<QueueTallies> {
       const single = (kind: string, count: SelectQueryBuilder<Database, never, { n: number }>) =>
         // A union matches columns by position: (status, n, kind), as the first part selects them.
         db.selectNoFrom([sql<string>`NULL`.as('status'), count.as('n'), sql.lit(kind).as('kind')]).$castTo<TallyRow>();
-      const rows = await statusCounts(township)
+      const rows = await statusCounts(township, county)
         .select(sql.lit('status').as('kind'))
         .$castTo<TallyRow>()
-        .unionAll(single('overdue', overdueCount(township, asOf, cap)))
-        .unionAll(single('referrals', overdueReferralsCount(db, township, asOf)))
+        .unionAll(single('overdue', overdueCount(township, asOf, cap, county)))
+        .unionAll(single('referrals', overdueReferralsCount(db, township, asOf, county)))
         .execute();
       const countOf = (kind: string) => Number(rows.find((r) => r.kind === kind)?.n ?? 0);
       return { counts: countsOf(rows.filter((r) => r.kind === 'status')), overdue: countOf('overdue'), referralsOverdue: countOf('referrals') };

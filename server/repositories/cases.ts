@@ -33,7 +33,7 @@ export interface NewCase {
 export const NOT_SCREENED = { answersJson: null, resultJson: null, rulesVersion: null, situationsJson: null } as const;
 
 /** A case as the app reads it: the table's row without the columns only the queue and retention use. */
-export type CaseRow = Omit<Selectable<CasesTable>, 'level_rank' | 'redacted_at' | 'phone_tail' | 'id_tail'>;
+export type CaseRow = Omit<Selectable<CasesTable>, 'level_rank' | 'redacted_at' | 'phone_tail' | 'id_tail' | 'county'>;
 
 /** An open case that may be the same person as another (可能是同一人). */
 export interface DuplicateRow {

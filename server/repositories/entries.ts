@@ -17,6 +17,8 @@ export interface EntryListFilter {
   township?: string;
   village?: string;
   active?: boolean;
+  /** One county (#16); left out: every county. */
+  county?: string;
 }
 
 export interface NewEntry {
@@ -93,6 +95,7 @@ export function createEntriesRepository(db: Engine) {
       (
         await entries()
           .$if(filter.township !== undefined, (q) => q.where('township', '=', filter.township!))
+          .$if(filter.county !== undefined, (q) => q.where('county', '=', filter.county!))
           .$if(filter.village !== undefined, (q) => q.where('village', '=', filter.village!))
           .$if(filter.active !== undefined, (q) => q.where('active', '=', filter.active ? 1 : 0))
           .orderBy('township')

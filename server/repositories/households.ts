@@ -7,7 +7,7 @@ import { isSqlite } from './dialect';
 /** A household as read: every column of the table (./schema-register.ts). */
 export type HouseholdRow = Selectable<HouseholdsTable>;
 
-export type NewHousehold = Omit<HouseholdRow, 'id' | 'created_at' | 'updated_at' | 'last_visit_on' | 'open_risks_json'> & { now: string };
+export type NewHousehold = Omit<HouseholdRow, 'id' | 'created_at' | 'updated_at' | 'last_visit_on' | 'open_risks_json' | 'county'> & { now: string };
 
 export type VisitRow = Selectable<HouseholdVisitsTable>;
 
@@ -26,6 +26,8 @@ export interface RegisterSummaryRow {
 
 export interface RegisterPageQuery {
   township: string | null;
+  /** The caller's county (#16); null or left out: every county. */
+  county?: string | null;
   level?: string;
   category?: string;
   village?: string;
@@ -45,6 +47,7 @@ type HouseholdsEb = ExpressionBuilder<Database, 'households'>;
 function pageFilters(eb: HouseholdsEb, q: RegisterPageQuery) {
   const filters = [];
   if (q.township) filters.push(eb('township', '=', q.township));
+  else if (q.county) filters.push(eb('county', '=', q.county));
   if (q.level) filters.push(eb('level', '=', q.level as HouseholdRow['level']));
   if (q.category) filters.push(eb('category', '=', q.category));
   if (q.village) filters.push(eb('village', '=', q.village));
@@ -74,7 +77,7 @@ export function createHouseholdsRepository(db: Engine) {
    * Visits overdue and due by a day. Only rows due by then are read, from the index on (township,) next visit,
    * category and end of monitoring, so the count never touches the table.
    */
-  const dueCountsQuery = (township: string | null, today: string, by: string) =>
+  const dueCountsQuery = (township: string | null, today: string, by: string, county: string | null = null) =>
     db
       .selectFrom('households')
       .select([
@@ -83,6 +86,7 @@ export function createHouseholdsRepository(db: Engine) {
       ])
       .where('next_visit_on', '<=', by)
       .$if(township !== null, (qb) => qb.where('township', '=', township!))
+      .$if(township === null && county !== null, (qb) => qb.where('county', '=', county!))
       .where(monitored(today));
 
   const household = (row: NewHousehold) => ({
@@ -270,8 +274,8 @@ export function createHouseholdsRepository(db: Engine) {
     explainCounts: (township: string | null, today: string, by: string): Promise<string[]> =>
       planOf(db, dueCountsQuery(township, today, by).compile()),
     /** Visits overdue (before today) and due by a day (overdue included), in one township or the county. */
-    async countDue(township: string | null, today: string, by: string): Promise<{ overdue: number; due: number }> {
-      const row = await dueCountsQuery(township, today, by).executeTakeFirst();
+    async countDue(township: string | null, today: string, by: string, county: string | null = null): Promise<{ overdue: number; due: number }> {
+      const row = await dueCountsQuery(township, today, by, county).executeTakeFirst();
       return row ? { overdue: Number(row.overdue), due: Number(row.due) } : { overdue: 0, due: 0 };
     },
   };

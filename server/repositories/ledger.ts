@@ -5,6 +5,8 @@ import { ledgerPersonColumns, type LedgerPersonColumns } from './ledger-columns'
 
 export interface LedgerFilter {
   township?: string;
+  /** One county (#16); left out: every county. */
+  county?: string;
   village?: string;
   /** A status, 'open' (not closed) or 'all'. */
   status: string;
@@ -63,6 +65,7 @@ export function createLedgerRepository(db: Engine) {
         ])
         .where('k.id', '>', afterId)
         .$if(filter.township !== undefined, (qb) => qb.where('k.township', '=', filter.township!))
+        .$if(filter.county !== undefined, (qb) => qb.where('k.county', '=', filter.county!))
         .$if(filter.village !== undefined, (qb) => qb.where('k.village', '=', filter.village!))
         .$if(status !== null, (qb) => qb.where('k.status', '=', status!))
         .$if(filter.status === 'open', (qb) => qb.where('k.closed_at', 'is', null))

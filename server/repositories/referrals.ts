@@ -3,10 +3,11 @@ import type { ReferralStatus } from '../../shared/referrals/status';
 import type { Engine } from '../db/engine';
 
 /** How many planned referrals in a township (or the county) are past their accept-by date: one row, `n`. */
-export function overdueReferralsCount(db: Engine, township: string | null, nowIso: string) {
+export function overdueReferralsCount(db: Engine, township: string | null, nowIso: string, county: string | null = null) {
   return db
     .selectFrom('referrals as r')
     .$if(township !== null, (qb) => qb.innerJoin('cases as c', 'c.id', 'r.case_id').where('c.township', '=', township!))
+    .$if(township === null && county !== null, (qb) => qb.innerJoin('cases as c', 'c.id', 'r.case_id').where('c.county', '=', county!))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('r.status', '=', 'planned')
     .where('r.accept_by', '<', nowIso);
@@ -75,18 +76,19 @@ export function createReferralsRepository(db: Engine) {
     async setContact(id: number, contactEnc: Buffer, now: string): Promise<void> {
       await db.updateTable('referrals').set({ contact_enc: contactEnc, updated_at: now }).where('id', '=', id).execute();
     },
-    /** Waiting past the deadline, in one township (null: every township). */
-    overdue: (township: string | null, nowIso: string, limit: number): Promise<ReferralRow[]> =>
+    /** Waiting past the deadline, in one township (null: every township of the county, or of every county). */
+    overdue: (township: string | null, nowIso: string, limit: number, county: string | null = null): Promise<ReferralRow[]> =>
       referrals()
         .where('r.status', '=', 'planned')
         .where('r.accept_by', '<', nowIso)
         .$if(township !== null, (qb) => qb.where('c.township', '=', township!))
+        .$if(township === null && county !== null, (qb) => qb.where('c.county', '=', county!))
         .orderBy('r.accept_by')
         .orderBy('r.id')
         .limit(limit)
         .execute(),
-    async countOverdue(township: string | null, nowIso: string): Promise<number> {
-      const row = await overdueReferralsCount(db, township, nowIso).executeTakeFirst();
+    async countOverdue(township: string | null, nowIso: string, county: string | null = null): Promise<number> {
+      const row = await overdueReferralsCount(db, township, nowIso, county).executeTakeFirst();
       return Number(row?.n ?? 0);
     },
   };

@@ -5,6 +5,8 @@ import { ledgerPersonColumns, type LedgerPersonColumns } from './ledger-columns'
 
 export interface RegisterLedgerFilter {
   township?: string;
+  /** One county (#16); left out: every county. */
+  county?: string;
   category?: string;
   level?: string;
 }
@@ -47,6 +49,7 @@ export function createRegisterLedgerRepository(db: Engine) {
         ])
         .where('h.id', '>', afterId)
         .$if(filter.township !== undefined, (qb) => qb.where('h.township', '=', filter.township!))
+        .$if(filter.county !== undefined, (qb) => qb.where('h.county', '=', filter.county!))
         .$if(filter.category !== undefined, (qb) => qb.where('h.category', '=', filter.category!))
         .$if(filter.level !== undefined, (qb) => qb.where('h.level', '=', filter.level as HouseholdsTable['level']))
         .orderBy('h.id')

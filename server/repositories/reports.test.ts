@@ -115,6 +115,12 @@ describe.each(ENGINES)('report queries on %s', (engine) => {
         { township: PLACES.qianku, month: '2026-11', status: 'new', source: 'report', createdAt: '2026-11-21T03:00:00.000Z', firstContactAt: null, decided: false },
       ]);
       expect(await stats.overdueByTownship(range.now)).toEqual([{ township: PLACES.lingxi, n: 1 }]);
+      // A place is a township or a county (#16): the county's own code reads the same rows, another county's none.
+      expect(await stats.caseFacts(range, PLACES.county)).toEqual(await stats.caseFacts(range));
+      expect((await stats.caseFacts(range, PLACES.qianku)).map((f) => f.source)).toEqual(['report']);
+      expect(await stats.caseFacts(range, '330326000000')).toEqual([]);
+      expect(await stats.submissions(range, '330326000000')).toEqual([]);
+      expect(await stats.overdueByTownship(range.now, PLACES.county)).toEqual([{ township: PLACES.lingxi, n: 1 }]);
       expect(byKey(await stats.targetClasses(range, null), (r) => r.target_class ?? '')).toEqual([
         { target_class: null, n: 2 },
         { target_class: 'dibao', n: 1 },

@@ -1,6 +1,7 @@
 import type { ResourceFields } from '../../shared/resources/import';
 import type { ResourceKind } from '../../shared/resources/kinds';
 import { sql } from 'kysely';
+import { countyOf } from '../../shared/accounts/scope';
 import type { Engine } from '../db/engine';
 
 export interface Resource extends ResourceFields {
@@ -8,6 +9,8 @@ export interface Resource extends ResourceFields {
   retiredAt: string | null;
   updatedAt: string;
   updatedBy: string | null;
+  /** The county the resource serves (#16): its township's, or the county of a county-wide one. */
+  county: string | null;
 }
 
 interface ResourceRow {
@@ -21,6 +24,7 @@ interface ResourceRow {
   retired_at: string | null;
   updated_at: string;
   updated_by: string | null;
+  county: string | null;
 }
 
 const toResource = (row: ResourceRow): Resource => ({
@@ -34,9 +38,10 @@ const toResource = (row: ResourceRow): Resource => ({
   retiredAt: row.retired_at,
   updatedAt: row.updated_at,
   updatedBy: row.updated_by,
+  county: row.county,
 });
 
-const COLUMNS = ['id', 'kind', 'name', 'township', 'service_types_json', 'contact', 'capacity', 'retired_at', 'updated_at', 'updated_by'] as const;
+const COLUMNS = ['id', 'kind', 'name', 'township', 'service_types_json', 'contact', 'capacity', 'retired_at', 'updated_at', 'updated_by', 'county'] as const;
 
 // Booleans sort false first on both engines (0 before 1 on SQLite): active before retired, county-wide before township.
 const RETIRED_LAST = sql`retired_at IS NOT NULL`;
@@ -56,14 +61,19 @@ export function createResourcesRepository(db: Engine) {
   const resources = () => db.selectFrom('resources').select(COLUMNS);
 
   return {
-    async list(): Promise<Resource[]> {
-      const rows = await resources().orderBy(RETIRED_LAST).orderBy(COUNTY_FIRST).orderBy('township').orderBy('name').orderBy('id').execute();
+    /** The library of one county (null: every county). */
+    async list(county: string | null = null): Promise<Resource[]> {
+      const rows = await resources().$if(county !== null, (qb) => qb.where('county', '=', county)).orderBy(RETIRED_LAST).orderBy(COUNTY_FIRST).orderBy('township').orderBy('name').orderBy('id').execute();
       return rows.map(toResource);
     },
-    /** Active resources a township may refer to: its own and the county-wide ones; null scope: all active. */
-    async activeFor(township: string | null): Promise<Resource[]> {
+    /** Active resources a township may refer to: its own and its county's county-wide ones; null scope: all active (of the county). */
+    async activeFor(township: string | null, county: string | null = null): Promise<Resource[]> {
       const rows = await resources()
         .where('retired_at', 'is', null)
+        // A resource of no known county (made before any region existed) stays open to all, as before #16.
+        .$if(county !== null || township !== null, (qb) =>
+          qb.where((eb) => eb.or([eb('county', '=', county ?? countyOf(township!)), eb('county', 'is', null)])),
+        )
         .$if(township !== null, (qb) => qb.where((eb) => eb.or([eb('township', 'is', null), eb('township', '=', township!)])))
         .orderBy(COUNTY_FIRST)
         .orderBy('township').orderBy('name').orderBy('id')
@@ -85,10 +95,16 @@ export function createResourcesRepository(db: Engine) {
         .executeTakeFirst();
       return row ? toResource(row) : undefined;
     },
-    async create(fields: ResourceFields, by: string, now: string): Promise<number> {
+    /** county: for a county-wide resource, whose county (left out: the only county); a township's is its own. */
+    async create(fields: ResourceFields, by: string, now: string, county?: string | null): Promise<number> {
       const { id } = await db
         .insertInto('resources')
-        .values({ ...columnsOf(fields), updated_at: now, updated_by: by })
+        .values({
+          ...columnsOf(fields),
+          updated_at: now,
+          updated_by: by,
+          county: fields.township ? countyOf(fields.township) : (county ?? sql<string | null>`(SELECT min(code) FROM regions WHERE level = 'county' HAVING count(*) = 1)`),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return id;
@@ -96,7 +112,8 @@ export function createResourcesRepository(db: Engine) {
     async update(id: number, fields: ResourceFields, by: string, now: string): Promise<void> {
       await db
         .updateTable('resources')
-        .set({ ...columnsOf(fields), updated_at: now, updated_by: by })
+        // Moved to a township: its county follows; made county-wide: it stays in the county it was in.
+        .set({ ...columnsOf(fields), updated_at: now, updated_by: by, ...(fields.township ? { county: countyOf(fields.township) } : {}) })
         .where('id', '=', id)
         .execute();
     },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Engine } from '../db/engine';
 import type { SignalImportsTable } from '../db/schema-warnings';
 
@@ -24,6 +25,8 @@ export interface SignalImportRecord extends SignalImportCounts {
   createdAt: string;
   updatedAt: string;
   finishedAt: string | null;
+  /** The importing admin's county (#16). */
+  county: string | null;
 }
 
 export interface SignalProblemLine {
@@ -34,11 +37,12 @@ export interface SignalProblemLine {
 
 const COLUMNS = [
   'id', 'source', 'file_name', 'file_hash', 'actor', 'status', 'rows_total', 'rows_done', 'row_count', 'matched', 'warnings',
-  'duplicates', 'rejected', 'message', 'created_at', 'updated_at', 'finished_at',
+  'duplicates', 'rejected', 'message', 'created_at', 'updated_at', 'finished_at', 'county',
 ] as const;
 
-type Row = Pick<SignalImportsTable, Exclude<(typeof COLUMNS)[number], 'id' | 'rows_total' | 'rows_done' | 'row_count' | 'matched' | 'warnings' | 'duplicates' | 'rejected'>> & {
+type Row = Pick<SignalImportsTable, Exclude<(typeof COLUMNS)[number], 'id' | 'rows_total' | 'rows_done' | 'row_count' | 'matched' | 'warnings' | 'duplicates' | 'rejected' | 'county'>> & {
   id: number;
+  county: string | null;
   rows_total: number;
   rows_done: number;
   row_count: number;
@@ -66,6 +70,7 @@ const toRecord = (r: Row): SignalImportRecord => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   finishedAt: r.finished_at,
+  county: r.county,
 });
 
 /**
@@ -74,10 +79,12 @@ const toRecord = (r: Row): SignalImportRecord => ({
  */
 export function createSignalImportsRepository(db: Engine) {
   return {
-    async start(job: { source: string; fileName: string; fileHash: string; actor: string; now: string }): Promise<number> {
+    /** county left out (the command line): the only county when the regions hold exactly one. */
+    async start(job: { source: string; fileName: string; fileHash: string; actor: string; now: string; county?: string | null }): Promise<number> {
+      const county = job.county ?? sql<string | null>`(SELECT min(code) FROM regions WHERE level = 'county' HAVING count(*) = 1)`;
       const row = await db
         .insertInto('signal_imports')
-        .values({ source: job.source, file_name: job.fileName, file_hash: job.fileHash, actor: job.actor, status: 'queued', created_at: job.now, updated_at: job.now })
+        .values({ source: job.source, file_name: job.fileName, file_hash: job.fileHash, actor: job.actor, status: 'queued', created_at: job.now, updated_at: job.now, county })
         .returning('id')
         .executeTakeFirstOrThrow();
       return Number(row.id);
@@ -124,9 +131,15 @@ export function createSignalImportsRepository(db: Engine) {
       const row = await db.selectFrom('signal_imports').select(COLUMNS).where('id', '=', id).executeTakeFirst();
       return row ? toRecord(row as Row) : undefined;
     },
-    /** Newest first; the error lines are left out (they can be long). */
-    async list(limit: number): Promise<SignalImportRecord[]> {
-      const rows = await db.selectFrom('signal_imports').select(COLUMNS).orderBy('id', 'desc').limit(limit).execute();
+    /** Newest first, of one county (null: every county); the error lines are left out (they can be long). */
+    async list(limit: number, county: string | null = null): Promise<SignalImportRecord[]> {
+      const rows = await db
+        .selectFrom('signal_imports')
+        .select(COLUMNS)
+        .$if(county !== null, (qb) => qb.where('county', '=', county))
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
       return rows.map((r) => toRecord(r as Row));
     },
     async problems(id: number): Promise<SignalProblemLine[] | undefined> {

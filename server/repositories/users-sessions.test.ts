@@ -30,8 +30,10 @@ describe.each(ENGINES)('account and entry repositories on %s', (engine) => {
       const staff = await users.create({ username: 'lingxi', passwordHash: 'h2', role: 'township_staff', township: TOWNSHIP, mustChangePassword: false });
       expect(await users.findById(admin)).toEqual({
         id: admin, username: 'Admin', passwordHash: 'h1', role: 'county_admin', township: null, mustChangePassword: true,
-        disabled: false, failedLogins: 0, lockedUntil: null, resourceId: null,
+        disabled: false, failedLogins: 0, lockedUntil: null, resourceId: null, county: COUNTY,
       });
+      // The only county when none is given (#16); a township's account is in its township's county.
+      expect((await users.findById(staff))?.county).toBe(COUNTY);
       // Usernames are case-insensitive on both engines.
       expect((await users.findByUsername('admin'))?.id).toBe(admin);
       expect(await users.findByUsername('nobody')).toBeUndefined();
@@ -48,7 +50,7 @@ describe.each(ENGINES)('account and entry repositories on %s', (engine) => {
       expect(await users.findById(admin)).toMatchObject({ passwordHash: 'h3', mustChangePassword: false });
 
       expect(await users.assignableIn(TOWNSHIP)).toEqual([{ id: staff, username: 'lingxi' }]);
-      expect(await users.countActiveAdmins()).toBe(1);
+      expect(await users.countActiveAdmins(null)).toBe(1);
       await users.setDisabled(staff, true);
       expect(await users.assignableIn(TOWNSHIP)).toEqual([]);
       await users.setRole(staff, 'viewer', null);
@@ -57,7 +59,7 @@ describe.each(ENGINES)('account and entry repositories on %s', (engine) => {
       const viewer = await users.create({ username: 'kan', passwordHash: 'h4', role: 'viewer', township: TOWNSHIP, mustChangePassword: false });
       await users.setDisabled(viewer, true);
       // Active before disabled; county accounts (no township) before township ones.
-      const listed = await users.listManaged();
+      const listed = await users.listManaged(null);
       expect(listed.map((u) => u.username)).toEqual(['Admin', 'lingxi', 'kan']);
       expect(listed[0]).toMatchObject({ role: 'county_admin', mustChangePassword: false, disabled: false, lockedUntil: null });
       expect(typeof listed[0]!.createdAt).toBe('string');

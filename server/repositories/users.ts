@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
+import { countyOf } from '../../shared/accounts/scope';
 import type { Engine } from '../db/engine';
 
 /** Every account role; a partner answers for one resource of the library and sees only its referrals. */
-export type StaffRole = 'county_admin' | 'township_staff' | 'viewer' | 'partner';
-/** The roles the county's account pages manage (partner accounts come from the command line). */
-export type ManagedRole = Exclude<StaffRole, 'partner'>;
-export const STAFF_ROLES: readonly StaffRole[] = ['county_admin', 'township_staff', 'viewer', 'partner'];
+export type StaffRole = 'county_admin' | 'township_staff' | 'viewer' | 'partner' | 'province_admin';
+/** The roles the county's account pages manage (partner and province accounts come from the command line). */
+export type ManagedRole = Exclude<StaffRole, 'partner' | 'province_admin'>;
+export const STAFF_ROLES: readonly StaffRole[] = ['county_admin', 'township_staff', 'viewer', 'partner', 'province_admin'];
 
 export interface StaffUser {
   id: number;
@@ -19,6 +20,8 @@ export interface StaffUser {
   lockedUntil: string | null;
   /** Partners only: the resource the account answers for. */
   resourceId: number | null;
+  /** The account's county (063): null only for a province admin (and an account made before any region existed). */
+  county: string | null;
 }
 
 export interface UserRow {
@@ -32,6 +35,7 @@ export interface UserRow {
   failed_logins: number;
   locked_until: string | null;
   resource_id: number | null;
+  county: string | null;
 }
 
 /** An account as the county's account pages list it (no password hash). */
@@ -47,7 +51,7 @@ export interface StaffAccount {
 }
 
 export const USER_COLUMNS = [
-  'id', 'username', 'password_hash', 'role', 'township', 'must_change_password', 'disabled', 'failed_logins', 'locked_until', 'resource_id',
+  'id', 'username', 'password_hash', 'role', 'township', 'must_change_password', 'disabled', 'failed_logins', 'locked_until', 'resource_id', 'county',
 ] as const;
 
 export function toUser(row: UserRow): StaffUser {
@@ -62,6 +66,7 @@ export function toUser(row: UserRow): StaffUser {
     failedLogins: row.failed_logins,
     lockedUntil: row.locked_until,
     resourceId: row.resource_id,
+    county: row.county,
   };
 }
 
@@ -69,6 +74,10 @@ export function toUser(row: UserRow): StaffUser {
 export function createUsersRepository(db: Engine) {
   const users = () => db.selectFrom('staff_users').select(USER_COLUMNS);
   const theUser = (id: number) => db.updateTable('staff_users').where('id', '=', id);
+  const onlyCounty = async (): Promise<string | null> => {
+    const counties = await db.selectFrom('regions').select('code').where('level', '=', 'county').limit(2).execute();
+    return counties.length === 1 ? counties[0]!.code : null;
+  };
 
   return {
     async findByUsername(username: string): Promise<StaffUser | undefined> {
@@ -86,7 +95,10 @@ export function createUsersRepository(db: Engine) {
       township: string | null;
       mustChangePassword: boolean;
       resourceId?: number | null;
+      /** Left out: the township's county, else the only county when the regions hold exactly one. */
+      county?: string | null;
     }): Promise<number> {
+      const county = user.role === 'province_admin' ? null : user.county ?? (user.township ? countyOf(user.township) : await onlyCounty());
       const { id } = await db
         .insertInto('staff_users')
         .values({
@@ -96,6 +108,7 @@ export function createUsersRepository(db: Engine) {
           township: user.township,
           must_change_password: user.mustChangePassword ? 1 : 0,
           resource_id: user.resourceId ?? null,
+          county,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -125,11 +138,15 @@ export function createUsersRepository(db: Engine) {
         .where('disabled', '=', 0)
         .orderBy('username')
         .execute(),
-    /** The accounts the county's account pages manage: everyone but partners. County accounts (no township) first. */
-    async listManaged(): Promise<StaffAccount[]> {
+    /**
+     * The accounts a county's account pages manage: everyone of that county (null: of every county) but partners and
+     * province admins. County accounts (no township) first.
+     */
+    async listManaged(county: string | null): Promise<StaffAccount[]> {
       const rows = await users()
         .select('created_at')
-        .where('role', '<>', 'partner')
+        .where('role', 'not in', ['partner', 'province_admin'])
+        .$if(county !== null, (qb) => qb.where('county', '=', county))
         .orderBy('disabled')
         .orderBy(sql`township IS NULL`, 'desc')
         .orderBy('township')
@@ -148,11 +165,13 @@ export function createUsersRepository(db: Engine) {
         .set({ disabled: disabled ? 1 : 0, failed_logins: 0, locked_until: null })
         .execute();
     },
-    async countActiveAdmins(): Promise<number> {
+    /** Working county admins of one county (null: of every county). */
+    async countActiveAdmins(county: string | null): Promise<number> {
       const { n } = await db
         .selectFrom('staff_users')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('role', '=', 'county_admin')
+        .$if(county !== null, (qb) => qb.where('county', '=', county))
         .where('disabled', '=', 0)
         .executeTakeFirstOrThrow();
       return Number(n);

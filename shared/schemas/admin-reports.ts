@@ -13,6 +13,8 @@ export const StatsQuery = Type.Object(
     from: Type.Optional(Day('开始日期请写成 2025-01-01 的样子')),
     to: Type.Optional(Day('结束日期请写成 2025-12-31 的样子')),
     township: Type.Optional(RegionCode),
+    /** A province admin's choice of county (#16); a county's own accounts always read their county. */
+    county: Type.Optional(RegionCode),
   },
   { additionalProperties: false },
 );
@@ -101,6 +103,9 @@ export const StatsResponse = Type.Object({
 });
 export type StatsInfo = Static<typeof StatsResponse>;
 
+/** A province admin's choice of county (#16), for the reads that take nothing else. */
+export const CountyQuery = Type.Object({ county: Type.Optional(RegionCode) }, { additionalProperties: false });
+
 /** The ledger is filtered like the queue. */
 export const LedgerQuery = Type.Object(
   {
@@ -111,6 +116,7 @@ export const LedgerQuery = Type.Object(
     source: Type.Optional(Type.Union([Type.Literal('self'), Type.Literal('report')])),
     targetClass: Type.Optional(Type.String({ maxLength: 20 })),
     overdue: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+    county: Type.Optional(RegionCode),
   },
   { additionalProperties: false },
 );
@@ -122,6 +128,7 @@ export const RegisterLedgerQuery = Type.Object(
     township: Type.Optional(RegionCode),
     category: Type.Optional(literals(REGISTER_CATEGORIES.map((c) => c.value))),
     level: Type.Optional(literals(REGISTER_LEVELS)),
+    county: Type.Optional(RegionCode),
   },
   { additionalProperties: false },
 );

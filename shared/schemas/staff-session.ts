@@ -11,8 +11,11 @@ export const LoginBody = Type.Object(
 
 /** The roles the county's account pages manage; partners are created from the command line. */
 export const StaffRoleSchema = Type.Union([Type.Literal('county_admin'), Type.Literal('township_staff'), Type.Literal('viewer')]);
-/** Who may sign in: staff, or a partner (a resource's own account, which sees only its referrals). */
-export const SessionRoleSchema = Type.Union([StaffRoleSchema, Type.Literal('partner')]);
+/**
+ * Who may sign in: staff, a partner (a resource's own account, which sees only its referrals), or a province admin
+ * (reads every county's statistics and ledgers, changes nothing; #16).
+ */
+export const SessionRoleSchema = Type.Union([StaffRoleSchema, Type.Literal('partner'), Type.Literal('province_admin')]);
 
 export const StaffMe = Type.Object({
   user: Type.Object({

@@ -1,29 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/domain/passwords';
 import { signIn, type AdminClient } from '../helpers/admin';
+import { registeredRoutes } from '../helpers/routes';
 import { HARDSHIP_ANSWERS } from '../fixtures/households';
 import { fakeIdNumber } from '../helpers/people';
 import { createStaff, TEST_PASSWORD } from '../helpers/staff';
 import { buildTestApp, type TestApp } from '../helpers/test-app';
-
-/** Every registered route as `{method, url}`, read from Fastify's own route tree (so new routes are walked too). */
-function registeredRoutes(app: FastifyInstance): Array<{ method: string; url: string }> {
-  const stack: string[] = [];
-  const routes: Array<{ method: string; url: string }> = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^([│ ]*)[├└]── (.+?) \(([A-Z, ]+)\)$/.exec(line);
-    if (!match) continue;
-    const depth = match[1]!.length / 4;
-    stack.length = depth;
-    const parent = stack[depth - 1] ?? '';
-    const url = parent === '/' ? `/${match[2]}` : `${parent}${match[2]}`;
-    stack[depth] = url;
-    for (const method of match[3]!.split(', ')) if (method !== 'HEAD') routes.push({ method, url });
-  }
-  return routes;
-}
 
 // The shared login session: a partner signs in, asks who it is, changes its password and logs out here.
 const SESSION_ROUTES = new Set(['/api/staff/session', '/api/staff/me', '/api/staff/password']);

@@ -3,8 +3,8 @@ import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { phoneContext, screenshot, watchErrors } from './support/browser';
-import { signIn, STACK_PASSWORDS, useStackWithStaff } from './support/real-stack';
-import type { RunningServer } from './support/server';
+import { signIn, STACK_PASSWORDS, submitSignIn, useStackWithStaff } from './support/real-stack';
+import { choosePassword, type RunningServer } from './support/server';
 
 let server: RunningServer;
 let browser: Browser;
@@ -67,5 +67,29 @@ describe('county administration on a desktop PC', () => {
     expect(response?.status()).toBe(200);
     await expect.poll(() => resident.locator('.landing__place').textContent()).toContain(township.name);
     await phone.close();
+  });
+
+  it('a province admin lands on the statistics, and sees statistics and the masked ledgers only (#16)', async () => {
+    await server.admin(['create-user', '--username', 'zj_sheng', '--role', 'province_admin', '--password-stdin'], `${STACK_PASSWORDS.temporary}\n`);
+    await choosePassword(server, 'zj_sheng', STACK_PASSWORDS.temporary, STACK_PASSWORDS.staff);
+    const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await desktop.newPage();
+    await submitSignIn(page, server, 'zj_sheng', STACK_PASSWORDS.staff);
+    await page.waitForURL(/\/admin\/stats$/);
+    const errors = watchErrors(page);
+    await page.getByRole('heading', { level: 2, name: /从扫码到认定/ }).waitFor();
+    expect(await page.locator('.adm-nav a').allTextContents()).toEqual(['统计', '台账']);
+    expect(await page.locator('.staff-bar').textContent()).toContain('全省');
+
+    await page.goto(`${server.url}/admin/ledger`);
+    await page.getByRole('link', { name: '下载在册名单台账（CSV）' }).waitFor();
+    expect(await page.getByRole('heading', { name: '完整信息台账' }).count()).toBe(0);
+    // The workbench and the county's other pages send it back to the statistics.
+    for (const path of ['/staff/cases', '/admin/users']) {
+      await page.goto(`${server.url}${path}`);
+      await page.waitForURL(/\/admin\/stats$/);
+    }
+    expect(errors).toEqual([]);
+    await desktop.close();
   });
 });

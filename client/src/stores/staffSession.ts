@@ -10,7 +10,11 @@ export const ROLE_LABEL: Record<StaffUserInfo['role'], string> = {
   township_staff: '乡镇（街道）经办人员',
   viewer: '只读账号',
   partner: '合作方（社会力量）',
+  province_admin: '省级管理员（只看统计和台账）',
 };
+
+/** What a province admin may open: statistics and the (masked) ledgers. */
+export const PROVINCE_PAGES = ['/admin/stats', '/admin/ledger'];
 
 /**
  * Who is signed in to the staff workbench, and the CSRF token every write sends back.
@@ -24,8 +28,10 @@ export const useStaffSession = defineStore('staffSession', () => {
   /** Why the person is back on the login page (e.g. the session timed out). */
   const notice = ref('');
 
-  const canWrite = computed(() => user.value !== null && user.value.role !== 'viewer');
+  const canWrite = computed(() => user.value !== null && user.value.role !== 'viewer' && user.value.role !== 'province_admin');
   const isCounty = computed(() => user.value?.role === 'county_admin');
+  /** Reads every county's statistics and ledgers, changes nothing (#16). */
+  const isProvince = computed(() => user.value?.role === 'province_admin');
   const isPartner = computed(() => user.value?.role === 'partner');
 
   function accept(me: StaffMeInfo): void {
@@ -85,5 +91,5 @@ export const useStaffSession = defineStore('staffSession', () => {
     if (user.value) user.value = { ...user.value, mustChangePassword: true };
   }
 
-  return { user, csrfToken, checked, notice, canWrite, isCounty, isPartner, restore, login, changePassword, logout, forget, requirePasswordChange };
+  return { user, csrfToken, checked, notice, canWrite, isCounty, isPartner, isProvince, restore, login, changePassword, logout, forget, requirePasswordChange };
 });

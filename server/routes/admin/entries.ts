@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import {
   AdminEntry,
@@ -19,6 +19,8 @@ import { planBatch, rowsFromCsv, rowsFromLines } from '../../domain/entry-batch'
 import { entryUrl, generateEntryCode } from '../../domain/entry-codes';
 import { qrPng, qrPosterSvg, qrSvg } from '../../domain/qr';
 import type { NewEntry } from '../../repositories/entries';
+import { countyOf as countyOfCode } from '../../../shared/accounts/scope';
+import { scopeOf } from '../../plugins/auth';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const DownloadQuery = Type.Object({ download: Type.Optional(Type.Literal('1')) }, { additionalProperties: false });
@@ -33,9 +35,12 @@ const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     township: { code: entry.township, name: regionNames.get(entry.township) ?? entry.township },
     village: entry.village ? { code: entry.village, name: regionNames.get(entry.village) ?? entry.village } : null,
   });
-  const find = async (code: string) => {
+  // A county admin manages its own county's codes only (#16); another county's code is not found.
+  const countyOf = (request: FastifyRequest) => scopeOf(request.staff!.user).county;
+  const find = async (request: FastifyRequest, code: string) => {
     const entry = await app.repos.entries.find(code.toUpperCase());
-    if (!entry) throw new AppError('ENTRY_NOT_FOUND', 404);
+    const county = countyOf(request);
+    if (!entry || (county !== null && countyOfCode(entry.township) !== county)) throw new AppError('ENTRY_NOT_FOUND', 404);
     const { scanCount: scans, completionCount: completions, ...rest } = entry;
     return { ...rest, scans, completions };
   };
@@ -48,14 +53,15 @@ const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { township, village, active } = request.query;
     await app.counters.flush();
     const regionNames = await names();
-    const items = (await app.repos.entries.listWhere({ township, village, active: active === undefined ? undefined : active === 'true' }))
+    const items = (await app.repos.entries.listWhere({ township, village, active: active === undefined ? undefined : active === 'true', county: countyOf(request) ?? undefined }))
       .map(({ scanCount: scans, completionCount: completions, ...entry }) => view({ ...entry, scans, completions }, regionNames));
     return { items };
   });
 
   app.post('/api/admin/entries', { schema: { body: CreateEntryBody, response: { 201: AdminEntry, ...errors } } }, async (request, reply) => {
     const township = await app.repos.regions.findTownship(request.body.township);
-    if (!township) throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '没有这个乡镇（街道）' });
+    const county = countyOf(request);
+    if (!township || (county !== null && countyOfCode(township.code) !== county)) throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '没有这个乡镇（街道）' });
     const villageCode = request.body.village ?? null;
     if (villageCode) {
       const village = await app.repos.regions.find(villageCode);
@@ -75,18 +81,22 @@ const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       `/api/admin/entries/:code/${verb}`,
       { schema: { params: EntryCodeParams, body: SetActiveBody, response: { 200: AdminEntry, ...errors } } },
       async (request) => {
-        const entry = await find(request.params.code);
+        const entry = await find(request, request.params.code);
         const reason = request.body.reason.trim();
         if (!reason) throw new AppError('VALIDATION_FAILED', 400, undefined, { reason: '请写明原因' });
         await app.repos.entries.setActive(entry.code, active, reason);
       await app.coordination.invalidation.publish('entries');
         await app.repos.audit.record({ actor: request.staff!.user.username, action: `entry.${verb}`, target: `entry:${entry.code}`, detail: reason, clientIp: request.ip });
-        return view(await find(entry.code), await names());
+        return view(await find(request, entry.code), await names());
       },
     );
   }
 
-  const batch = async (planned: NewEntry[], actor: string, ip: string, how: string) => {
+  const batch = async (request: FastifyRequest, planned: NewEntry[], actor: string, ip: string, how: string) => {
+    const county = countyOf(request);
+    if (county !== null && planned.some((e) => countyOfCode(e.township) !== county)) {
+      throw new AppError('VALIDATION_FAILED', 400, '有的村（社区）不在本县', { rows: '有的村（社区）不在本县，请检查' });
+    }
     await app.store.transaction(async (tx) => {
       await tx.repos.entries.insertAll(planned);
       await tx.repos.audit.record({ actor, action: 'entry.batch_create', target: planned[0]?.village ? `region:${planned[0].village}` : null, detail: `${how}：${planned.length} 个（${planned.map((e) => e.code).join('、')}）`, clientIp: ip });
@@ -96,12 +106,12 @@ const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/admin/entries/batch', { bodyLimit: 512 * 1024, schema: { body: BatchLinesBody, response: { 201: BatchResult, ...errors } } }, async (request, reply) => {
     const planned = await planBatch(app.store, rowsFromLines(request.body.lines, request.body.village));
-    return reply.status(201).send(await batch(planned, request.staff!.user.username, request.ip, '粘贴门牌号批量生成'));
+    return reply.status(201).send(await batch(request, planned, request.staff!.user.username, request.ip, '粘贴门牌号批量生成'));
   });
 
   app.post('/api/admin/entries/batch-csv', { bodyLimit: 1024 * 1024, schema: { body: BatchCsvBody, response: { 201: BatchResult, ...errors } } }, async (request, reply) => {
     const planned = await planBatch(app.store, rowsFromCsv(request.body.csv, request.body.village, await app.repos.regions.list()));
-    return reply.status(201).send(await batch(planned, request.staff!.user.username, request.ip, 'CSV 批量生成'));
+    return reply.status(201).send(await batch(request, planned, request.staff!.user.username, request.ip, 'CSV 批量生成'));
   });
 
   const send = (reply: FastifyReply, type: string, file: string, download: boolean, body: Buffer | string) =>
@@ -112,17 +122,17 @@ const adminEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       .send(body);
 
   app.get('/api/admin/entries/:code/qr.png', { schema: { params: EntryCodeParams, querystring: DownloadQuery } }, async (request, reply) => {
-    const entry = await find(request.params.code);
+    const entry = await find(request, request.params.code);
     return send(reply, 'image/png', `xingfuma-${entry.code}.png`, request.query.download === '1', await qrPng(entryUrl(app.config.publicBaseUrl, entry.code)));
   });
 
   app.get('/api/admin/entries/:code/qr.svg', { schema: { params: EntryCodeParams, querystring: DownloadQuery } }, async (request, reply) => {
-    const entry = await find(request.params.code);
+    const entry = await find(request, request.params.code);
     return send(reply, 'image/svg+xml', `xingfuma-${entry.code}.svg`, request.query.download === '1', await qrSvg(entryUrl(app.config.publicBaseUrl, entry.code)));
   });
 
   app.get('/api/admin/entries/:code/poster.svg', { schema: { params: EntryCodeParams, querystring: DownloadQuery } }, async (request, reply) => {
-    const entry = view(await find(request.params.code), await names());
+    const entry = view(await find(request, request.params.code), await names());
     const place = [entry.township.name, entry.village?.name].filter(Boolean).join(' ');
     const svg = await qrPosterSvg({ url: entry.url, code: entry.code, township: place, label: entry.label });
     return send(reply, 'image/svg+xml', `xingfuma-poster-${entry.code}.svg`, request.query.download === '1', svg);

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { requireRole } from '../../plugins/auth';
+import { requireRoleOrProvinceRead } from '../../plugins/auth';
 import adminEntryRoutes from './entries';
 import adminUserRoutes from './users';
 import adminStatsRoutes from './stats';
@@ -11,13 +11,23 @@ import adminRegisterRoutes from './register';
 import adminResourceRoutes from './resources';
 import adminSignalRoutes from './signals';
 
+/** What a province admin may read here (#16): statistics and the masked ledgers, of every county or one. */
+export const PROVINCE_READS: ReadonlySet<string> = new Set([
+  '/api/admin/stats',
+  '/api/admin/register/summary',
+  '/api/admin/ledger.csv',
+  '/api/admin/ledger.xlsx',
+  '/api/admin/register-ledger.csv',
+  '/api/admin/register-ledger.xlsx',
+]);
+
 /**
- * The county administration API, one door: a signed-in county admin only, checked on request, before the
- * body is parsed or validated, so others learn nothing from validation.
+ * The county administration API, one door: a signed-in county admin (or a province admin reading statistics and
+ * ledgers), checked on request, before the body is parsed or validated, so others learn nothing from validation.
  */
 const adminRoutes: FastifyPluginAsync = async (app) => {
   app.addHook('onRequest', app.requireStaff);
-  app.addHook('onRequest', requireRole('county_admin'));
+  app.addHook('onRequest', requireRoleOrProvinceRead(['county_admin'], PROVINCE_READS));
   await app.register(adminEntryRoutes);
   await app.register(adminUserRoutes);
   await app.register(adminStatsRoutes);

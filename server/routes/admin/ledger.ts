@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LedgerQuery, RegisterLedgerQuery, UnmaskedLedgerBody, type LedgerFilters, type RegisterLedgerFilters } from '../../../shared/schemas/admin-reports';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import { chinaDate, nowIso } from '../../domain/clock';
+import { readCounty } from '../../plugins/auth';
 import type { LedgerFilter } from '../../repositories/ledger';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
@@ -10,9 +11,10 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 /** The 台账 export: masked by default (GET); unmasked only by an explicit, audited POST with a reason. */
 const adminLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
-  const filterOf = (query: LedgerFilters, now: string): LedgerFilter => ({
+  const filterOf = (request: FastifyRequest, query: LedgerFilters, now: string): LedgerFilter => ({
     status: query.status ?? 'all',
     township: query.township,
+    county: readCounty(request.staff!.user, query.county),
     village: query.village,
     level: query.level,
     source: query.source,
@@ -50,12 +52,12 @@ const adminLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/api/admin/ledger.${format}`, { schema: { querystring: LedgerQuery, response: errors } }, async (request, reply) => {
       const now = nowIso();
-      return stream(reply, format, filterOf(request.query, now), false, now);
+      return stream(reply, format, filterOf(request, request.query, now), false, now);
     });
     app.post(`/api/admin/ledger.${format}`, { schema: { querystring: LedgerQuery, body: UnmaskedLedgerBody, response: errors } }, async (request, reply) => {
       const now = nowIso();
       await auditUnmasked(request, 'ledger', format);
-      return stream(reply, format, filterOf(request.query, now), true, now);
+      return stream(reply, format, filterOf(request, request.query, now), true, now);
     });
 
     // The register (在册名单) as a 台账: the same rule, masked by GET, in full only by the audited POST.
@@ -64,11 +66,11 @@ const adminLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return download(reply, format, { ascii: `xingfuma-register-${day}`, chinese: `在册名单台账-${day}` }, unmasked, app.reports.registerLedger(format, filter, unmasked));
     };
     app.get(`/api/admin/register-ledger.${format}`, { schema: { querystring: RegisterLedgerQuery, response: errors } }, async (request, reply) =>
-      registerFile(reply, false, request.query),
+      registerFile(reply, false, { ...request.query, county: readCounty(request.staff!.user, request.query.county) }),
     );
     app.post(`/api/admin/register-ledger.${format}`, { schema: { querystring: RegisterLedgerQuery, body: UnmaskedLedgerBody, response: errors } }, async (request, reply) => {
       await auditUnmasked(request, 'register', format);
-      return registerFile(reply, true, request.query);
+      return registerFile(reply, true, { ...request.query, county: readCounty(request.staff!.user, request.query.county) });
     });
   }
 };

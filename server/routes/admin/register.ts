@@ -11,12 +11,16 @@ import { RosterHeaderError } from '../../../shared/register/roster';
 import { AppError } from '../../app-error';
 import { nowIso } from '../../domain/clock';
 import { importRoster, readRoster } from '../../domain/register-import';
+import { CountyQuery } from '../../../shared/schemas/admin-reports';
+import { readCounty, scopeOf } from '../../plugins/auth';
 
 /** The county's roster upload: a preview (nothing kept) with each row's problem, then the import itself. */
 const adminRegisterRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Counted on the report worker: a county-wide count never stalls a resident's request.
-  app.get('/api/admin/register/summary', { schema: { response: { 200: RegisterSummary, 401: ErrorResponse, 403: ErrorResponse } } }, async () =>
-    app.reports.registerSummary(chinaDate(nowIso())),
+  app.get(
+    '/api/admin/register/summary',
+    { schema: { querystring: CountyQuery, response: { 200: RegisterSummary, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } } },
+    async (request) => app.reports.registerSummary(chinaDate(nowIso()), readCounty(request.staff!.user, request.query.county)),
   );
 
   app.post(
@@ -35,7 +39,7 @@ const adminRegisterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw new AppError('VALIDATION_FAILED', 400, '文件读不出来，请确认是 .csv 或 .xlsx 文件', { content: '文件读不出来' });
       }
       try {
-        const summary = await importRoster(app.store, app.vault, table, nowIso(), { preview });
+        const summary = await importRoster(app.store, app.vault, table, nowIso(), { preview, county: scopeOf(request.staff!.user).county });
         if (!preview) {
           await app.repos.audit.record({
             actor: request.staff!.user.username,

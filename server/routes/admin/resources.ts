@@ -16,6 +16,8 @@ import { nowIso } from '../../domain/clock';
 import { importResources, readTable } from '../../domain/resource-import';
 import { cleanResource, toAdminResourceItem } from '../../domain/resource-view';
 import type { Resource } from '../../repositories/resources';
+import { countyOf } from '../../../shared/accounts/scope';
+import { scopeOf } from '../../plugins/auth';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
@@ -24,27 +26,38 @@ const adminResourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const audit = (request: FastifyRequest, action: string, id: number, detail: unknown) =>
     app.repos.audit.record({ actor: request.staff!.user.username, action, target: `resource:${id}`, detail: JSON.stringify(detail), clientIp: request.ip });
-  const found = async (id: string): Promise<Resource> => {
+  // A county admin keeps its own county's library (#16): another county's resource is not found, nor its townships.
+  const countyOfCaller = (request: FastifyRequest) => scopeOf(request.staff!.user).county;
+  const found = async (request: FastifyRequest, id: string): Promise<Resource> => {
     const resource = await app.repos.resources.find(Number(id));
-    if (!resource) throw new AppError('NOT_FOUND', 404, '没有这项资源');
+    const county = countyOfCaller(request);
+    if (!resource || (county !== null && resource.county !== null && resource.county !== county)) throw new AppError('NOT_FOUND', 404, '没有这项资源');
     return resource;
   };
 
-  app.get('/api/admin/resources', { schema: { response: { 200: AdminResourceList, ...errors } } }, async () => {
-    const resources = await app.repos.resources.list();
+  const ownTownship = <T extends { township: string | null }>(request: FastifyRequest, fields: T): T => {
+    const county = countyOfCaller(request);
+    if (fields.township && county !== null && countyOf(fields.township) !== county) {
+      throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '没有这个乡镇（街道）' });
+    }
+    return fields;
+  };
+
+  app.get('/api/admin/resources', { schema: { response: { 200: AdminResourceList, ...errors } } }, async (request) => {
+    const resources = await app.repos.resources.list(countyOfCaller(request));
     return { items: await Promise.all(resources.map((r) => toAdminResourceItem(app.store, r))) };
   });
 
   app.post('/api/admin/resources', { schema: { body: ResourceBody, response: { 201: CreatedId, ...errors } } }, async (request, reply) => {
-    const fields = await cleanResource(app.store, request.body);
-    const id = await app.repos.resources.create(fields, request.staff!.user.username, nowIso());
+    const fields = ownTownship(request, await cleanResource(app.store, request.body));
+    const id = await app.repos.resources.create(fields, request.staff!.user.username, nowIso(), countyOfCaller(request));
     await audit(request, 'resource.create', id, { name: fields.name, kind: fields.kind, township: fields.township });
     return reply.status(201).send({ id });
   });
 
   app.put('/api/admin/resources/:id', { schema: { params: ResourceParams, body: ResourceBody, response: { 200: AdminResourceItem, ...errors } } }, async (request) => {
-    const resource = await found(request.params.id);
-    const fields = await cleanResource(app.store, request.body);
+    const resource = await found(request, request.params.id);
+    const fields = ownTownship(request, await cleanResource(app.store, request.body));
     await app.repos.resources.update(resource.id, fields, request.staff!.user.username, nowIso());
     await audit(request, 'resource.update', resource.id, { name: fields.name });
     return toAdminResourceItem(app.store, (await app.repos.resources.find(resource.id))!);
@@ -74,7 +87,7 @@ const adminResourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   for (const [action, retire] of [['retire', true], ['restore', false]] as const) {
     app.post(`/api/admin/resources/:id/${action}`, { schema: { params: ResourceParams, response: { 200: AdminResourceItem, ...errors } } }, async (request) => {
-      const resource = await found(request.params.id);
+      const resource = await found(request, request.params.id);
       const now = nowIso();
       if ((resource.retiredAt !== null) !== retire) {
         await app.repos.resources.setRetired(resource.id, retire ? now : null, request.staff!.user.username, now);

@@ -25,6 +25,7 @@ import { chinaDate, nowIso } from '../../domain/clock';
 import { csvRow } from '../../domain/csv';
 import { createSignalImportJobs } from '../../domain/signal-import-jobs';
 import type { SignalImportRecord } from '../../repositories/signal-imports';
+import { scopeOf } from '../../plugins/auth';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 413: ErrorResponse };
 
@@ -98,17 +99,23 @@ const adminSignalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw new AppError('VALIDATION_FAILED', 400, '请选择要导入的文件', { file: '请选择要导入的文件' });
       }
       const { source, fileName } = request.query;
-      const id = await jobs.start({ source, fileName, bytes, actor: request.staff!.user.username, clientIp: request.ip });
+      const id = await jobs.start({ source, fileName, bytes, actor: request.staff!.user.username, clientIp: request.ip, county: scopeOf(request.staff!.user).county });
       return reply.status(202).send({ id, status: 'queued' });
     },
   );
 
-  app.get('/api/admin/signals/imports', { schema: { response: { 200: SignalImportList, ...errors } } }, async () => ({
-    items: (await app.repos.signalImports.list(50)).map(jobView),
+  app.get('/api/admin/signals/imports', { schema: { response: { 200: SignalImportList, ...errors } } }, async (request) => ({
+    items: (await app.repos.signalImports.list(50, scopeOf(request.staff!.user).county)).map(jobView),
   }));
+  /** An import of the caller's county, or a 404 that does not say whether another county has one. */
+  const findImport = async (request: FastifyRequest, id: number) => {
+    const job = await app.repos.signalImports.find(id);
+    const county = scopeOf(request.staff!.user).county;
+    return job && (county === null || job.county === county) ? job : undefined;
+  };
 
   app.get('/api/admin/signals/imports/:id', { schema: { params: SignalImportParams, response: { 200: SignalImportDetail, ...errors } } }, async (request) => {
-    const job = await app.repos.signalImports.find(Number(request.params.id));
+    const job = await findImport(request, Number(request.params.id));
     if (!job) throw new AppError('NOT_FOUND', 404, '没有这次导入');
     // The lines are read only once the job has ended (while it runs there are none yet).
     const problems = job.status === 'done' ? ((await app.repos.signalImports.problems(job.id)) ?? []) : [];
@@ -118,7 +125,7 @@ const adminSignalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Row number, column and reason only: the report can be passed around without carrying anyone's data.
   app.get('/api/admin/signals/imports/:id/errors.csv', { schema: { params: SignalImportParams } }, async (request, reply) => {
     const id = Number(request.params.id);
-    const job = await app.repos.signalImports.find(id);
+    const job = await findImport(request, id);
     const problems = job && (await app.repos.signalImports.problems(id));
     if (!job || !problems) throw new AppError('NOT_FOUND', 404, '没有这次导入');
     await audit(request, 'warnings.import_errors_download', `signal_import:${id}`, { lines: problems.length });

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import { AssigneeList, AssigneesQuery } from '../../../shared/schemas/staff-cases';
 import { AppError } from '../../app-error';
-import { requireRole, townshipScope } from '../../plugins/auth';
+import { requireRole, scopeOf } from '../../plugins/auth';
+import { inScope } from '../../../shared/accounts/scope';
 
 /**
  * Who a case can be given to: the active township staff of a township (the assign step checks the same).
@@ -16,8 +17,9 @@ const assigneeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { querystring: AssigneesQuery, response: { 200: AssigneeList, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } },
     },
     async (request) => {
-      const township = townshipScope(request.staff!.user) ?? request.query.township;
-      if (!township || !(await app.repos.regions.findTownship(township))) {
+      const scope = scopeOf(request.staff!.user);
+      const township = scope.township ?? request.query.township;
+      if (!township || !inScope(scope, township) || !(await app.repos.regions.findTownship(township))) {
         throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '请先选择乡镇（街道）' });
       }
       return { items: await app.repos.users.assignableIn(township) };

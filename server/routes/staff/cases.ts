@@ -22,7 +22,8 @@ import { caseTimeline, memoizedRegions, toCaseDetail, toQueueItem } from '../../
 import { createCaseWorkflow } from '../../domain/case-workflow';
 import { nowIso } from '../../domain/clock';
 import type { CleanPerson } from '../../domain/person';
-import { requireRole, townshipScope } from '../../plugins/auth';
+import { requireRole, scopeOf } from '../../plugins/auth';
+import { inScope, type Scope } from '../../../shared/accounts/scope';
 import { typeboxFields } from '../../../shared/validation/messages';
 import type { CaseRow } from '../../repositories/cases';
 
@@ -33,16 +34,19 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const workflow = createCaseWorkflow(app.store, app.vault);
 
   /** A case the caller may see, or a 404 that does not say whether it exists elsewhere. */
-  async function visibleCase(id: string, scope: string | null): Promise<CaseRow> {
+  async function visibleCase(id: string, scope: Scope): Promise<CaseRow> {
     const row = await app.repos.cases.find(Number(id));
-    if (!row || (scope !== null && row.township !== scope)) throw new AppError('CASE_NOT_FOUND', 404);
+    if (!row || !inScope(scope, row.township)) throw new AppError('CASE_NOT_FOUND', 404);
     return row;
   }
 
   app.get('/api/staff/cases', { schema: { querystring: QueueQuery, response: { 200: QueueResponse, 400: ErrorResponse, 401: ErrorResponse } } }, async (request) => {
     const query = request.query;
-    const scope = townshipScope(request.staff!.user);
-    const township = scope ?? query.township ?? null;
+    const scope = scopeOf(request.staff!.user);
+    const township = scope.township ?? query.township ?? null;
+    const county = scope.county;
+    // Another county's township is no township of the caller's (the filter below narrows by township alone).
+    if (township && !inScope(scope, township)) throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '没有这个乡镇（街道）' });
     const limit = Math.min(Math.max(Number(query.limit ?? 20), 1), 100);
     const now = nowIso();
     const search = parseQueueSearch(query.q);
@@ -57,6 +61,7 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const [{ rows, nextCursor }, { counts, overdue, referralsOverdue }] = await Promise.all([
       app.repos.queue.page({
         township,
+        county,
         status: query.status && query.status !== 'open' && query.status !== 'all' ? query.status : undefined,
         openOnly: !query.status || query.status === 'open',
         level: query.level,
@@ -72,7 +77,7 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         after,
         limit,
       }),
-      app.repos.queue.tallies(township, now, OVERDUE_COUNT_CAP),
+      app.repos.queue.tallies(township, now, OVERDUE_COUNT_CAP, county),
     ]);
     return {
       items: await Promise.all(rows.map((row) => toQueueItem(findRegion, row, now))),
@@ -85,7 +90,7 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/staff/cases/:id', { schema: { params: CaseParams, response: { 200: CaseDetail, 404: ErrorResponse } } }, async (request) => {
     const staff = request.staff!.user;
-    const row = await visibleCase(request.params.id, townshipScope(staff));
+    const row = await visibleCase(request.params.id, scopeOf(staff));
     // 数字监督: who opened which case, when — not only who revealed it.
     await app.repos.audit.record({ actor: staff.username, action: 'case.view', target: `case:${row.id}`, clientIp: request.ip });
     return toCaseDetail(app.store, app.vault, row, nowIso(), staff.role === 'viewer' ? 'hidden' : 'masked');
@@ -99,7 +104,7 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const staff = request.staff!.user;
-      const row = await visibleCase(request.params.id, townshipScope(staff));
+      const row = await visibleCase(request.params.id, scopeOf(staff));
       const subject = app.vault.decrypt<CleanPerson>(row.subject_enc);
       const submissions = (await app.repos.cases.submissionsOf(row.id)).map((s) => {
         const payload = app.vault.decrypt<{ person?: Record<string, unknown>; reporter?: Record<string, unknown>; note?: string | null }>(s.payload_enc);
@@ -130,7 +135,7 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const staff = request.staff!.user;
-      const row = await visibleCase(request.params.id, townshipScope(staff));
+      const row = await visibleCase(request.params.id, scopeOf(staff));
       const validator = eventValidators[request.body.type]!;
       if (!validator.Check(request.body)) {
         throw new AppError('VALIDATION_FAILED', 400, undefined, typeboxFields(validator.Errors(request.body), validator.Type()));
@@ -151,7 +156,7 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const staff = request.staff!.user;
-      const scope = townshipScope(staff);
+      const scope = scopeOf(staff);
       const row = await visibleCase(request.params.id, scope);
       const other = await visibleCase(String(request.body.otherId), scope);
       const kept = await workflow.merge(row.id, other.id, staff, nowIso());

@@ -24,7 +24,8 @@ import { casesOfHousehold, createPlanWork, toHouseholdPlan } from '../../domain/
 import { toHouseholdDetail, toHouseholdItem } from '../../domain/household-view';
 import type { CleanPerson } from '../../domain/person';
 import { createRegisterWork } from '../../domain/register';
-import { requireRole, townshipScope } from '../../plugins/auth';
+import { requireRole, scopeOf } from '../../plugins/auth';
+import { inScope, type Scope } from '../../../shared/accounts/scope';
 import type { HouseholdRow } from '../../repositories/households';
 
 function encodeCursor(row: HouseholdRow): string {
@@ -49,9 +50,9 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const plan = createPlanWork(app.store);
 
   /** A household the caller may see, or a 404 that does not say whether it exists elsewhere. */
-  async function visibleHousehold(id: string, scope: string | null): Promise<HouseholdRow> {
+  async function visibleHousehold(id: string, scope: Scope): Promise<HouseholdRow> {
     const row = await app.repos.households.find(Number(id));
-    if (!row || (scope !== null && row.township !== scope)) throw new AppError('HOUSEHOLD_NOT_FOUND', 404);
+    if (!row || !inScope(scope, row.township)) throw new AppError('HOUSEHOLD_NOT_FOUND', 404);
     return row;
   }
 
@@ -59,27 +60,31 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const audit = (request: FastifyRequest, action: string, householdId: number, detail?: string) =>
     app.repos.audit.record({ actor: request.staff!.user.username, action, target: `household:${householdId}`, detail, clientIp: request.ip });
   /** The household as staff see it after a change: read again, so the answer shows what was saved. */
-  const detailAfter = async (id: number, scope: string | null) => toHouseholdDetail(app.store, app.vault, (await app.repos.households.find(id))!, scope, nowIso());
+  const detailAfter = async (id: number, scope: Scope) => toHouseholdDetail(app.store, app.vault, (await app.repos.households.find(id))!, scope, nowIso());
   const planOf = async (row: HouseholdRow) => toHouseholdPlan(app.store, row, await casesOfHousehold(app.store, row), nowIso());
 
   // County-wide due counts read every household's index entry (~30k at 100k households): county admins see
   // them up to 30 s old so paging stays within budget. A township's counts stay live (a visit moves them at once).
-  const countyDueCache = new LRUCache<string, { overdue: number; due: number }>({ max: 2, ttl: 30_000 });
-  const countyDue = async (today: string) => {
-    let counts = countyDueCache.get(today);
-    if (!counts) countyDueCache.set(today, (counts = await app.repos.households.countDue(null, today, endOfWeek(today))));
+  const countyDueCache = new LRUCache<string, { overdue: number; due: number }>({ max: 64, ttl: 30_000 });
+  const countyDue = async (county: string | null, today: string) => {
+    const key = `${county ?? ''}/${today}`;
+    let counts = countyDueCache.get(key);
+    if (!counts) countyDueCache.set(key, (counts = await app.repos.households.countDue(null, today, endOfWeek(today), county)));
     return counts;
   };
 
   app.get('/api/staff/households', { schema: { querystring: HouseholdListQuery, response: { 200: HouseholdList, 400: ErrorResponse } } }, async (request) => {
     const query = request.query;
-    const scope = townshipScope(request.staff!.user);
-    const township = scope ?? query.township ?? null;
+    const scope = scopeOf(request.staff!.user);
+    const { county } = scope;
+    const township = scope.township ?? query.township ?? null;
+    if (township && !inScope(scope, township)) throw new AppError('VALIDATION_FAILED', 400, undefined, { township: '没有这个乡镇（街道）' });
     const limit = Math.min(Math.max(Number(query.limit ?? 50), 1), 100);
     const today = chinaDate(nowIso());
     const visitBy = query.due === undefined ? undefined : query.due === 'overdue' ? addDays(today, -1) : addDays(today, Number(query.due));
     const rows = await app.repos.households.page({
       township,
+      county,
       level: query.level,
       category: query.category,
       village: query.village,
@@ -90,7 +95,7 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
     });
     const page = rows.slice(0, limit);
     const findRegion = memoizedRegions(app.store);
-    const counts = township ? await app.repos.households.countDue(township, today, endOfWeek(today)) : await countyDue(today);
+    const counts = township ? await app.repos.households.countDue(township, today, endOfWeek(today)) : await countyDue(county, today);
     return {
       items: await Promise.all(page.map((row) => toHouseholdItem(findRegion, row, today))),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
@@ -99,7 +104,7 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/api/staff/households/:id', { schema: { params: HouseholdParams, response: { 200: HouseholdDetail, 404: ErrorResponse } } }, async (request) => {
-    const scope = townshipScope(request.staff!.user);
+    const scope = scopeOf(request.staff!.user);
     return toHouseholdDetail(app.store, app.vault, await visibleHousehold(request.params.id, scope), scope, nowIso());
   });
 
@@ -108,7 +113,7 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { onRequest: requireRole('county_admin', 'township_staff'), schema: { params: HouseholdParams, body: HouseholdVisitBody, response: { 201: HouseholdVisitResponse, ...writeErrors } } },
     async (request, reply) => {
       const staff = request.staff!.user;
-      const scope = townshipScope(staff);
+      const scope = scopeOf(staff);
       const row = await visibleHousehold(request.params.id, scope);
       const opened = await work.recordVisit(row, request.body, `staff:${staff.id}`, nowIso());
       await audit(request, 'household.visit', row.id);
@@ -123,7 +128,7 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { onRequest: requireRole('county_admin', 'township_staff'), schema: { params: HouseholdParams, body: HouseholdReviewBody, response: { 201: HouseholdDetail, ...writeErrors } } },
     async (request, reply) => {
       const staff = request.staff!.user;
-      const scope = townshipScope(staff);
+      const scope = scopeOf(staff);
       const row = await visibleHousehold(request.params.id, scope);
       await work.recordReview(row, request.body, `staff:${staff.id}`, nowIso());
       await audit(request, `household.review.${request.body.decision}`, row.id);
@@ -133,7 +138,7 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   // 一户一策: the plan's measures and suggestions; viewers read it in the detail and here, only staff change it.
   app.get('/api/staff/households/:id/plan', { schema: { params: HouseholdParams, response: { 200: HouseholdPlan, 404: ErrorResponse } } }, async (request) => {
-    return planOf(await visibleHousehold(request.params.id, townshipScope(request.staff!.user)));
+    return planOf(await visibleHousehold(request.params.id, scopeOf(request.staff!.user)));
   });
 
   app.post(
@@ -141,7 +146,7 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { onRequest: requireRole('county_admin', 'township_staff'), schema: { params: HouseholdParams, body: PlanMeasureBody, response: { 201: HouseholdPlan, ...writeErrors } } },
     async (request, reply) => {
       const staff = request.staff!.user;
-      const row = await visibleHousehold(request.params.id, townshipScope(staff));
+      const row = await visibleHousehold(request.params.id, scopeOf(staff));
       const id = await plan.add(row, request.body, staff, nowIso());
       await audit(request, 'household.plan.add', row.id, `measure:${id}`);
       return reply.code(201).send(await planOf(row));
@@ -153,7 +158,7 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { onRequest: requireRole('county_admin', 'township_staff'), schema: { params: PlanMeasureParams, body: PlanStatusBody, response: { 200: HouseholdPlan, ...writeErrors } } },
     async (request) => {
       const staff = request.staff!.user;
-      const row = await visibleHousehold(request.params.id, townshipScope(staff));
+      const row = await visibleHousehold(request.params.id, scopeOf(staff));
       await plan.changeStatus(row, Number(request.params.measureId), request.body, nowIso());
       await audit(request, 'household.plan.status', row.id, `measure:${request.params.measureId} ${request.body.status}`);
       return planOf(row);
@@ -165,7 +170,7 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { onRequest: requireRole('county_admin', 'township_staff'), schema: { params: HouseholdParams, body: PlanDropBody, response: { 200: HouseholdPlan, ...writeErrors } } },
     async (request) => {
       const staff = request.staff!.user;
-      const row = await visibleHousehold(request.params.id, townshipScope(staff));
+      const row = await visibleHousehold(request.params.id, scopeOf(staff));
       await plan.drop(row, request.body.key, staff, nowIso());
       await audit(request, 'household.plan.drop', row.id, request.body.key);
       return planOf(row);
@@ -177,7 +182,7 @@ const householdRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { onRequest: requireRole('county_admin', 'township_staff'), schema: { params: HouseholdParams, body: HouseholdRevealBody, response: { 200: HouseholdRevealResponse, ...writeErrors } } },
     async (request) => {
       const staff = request.staff!.user;
-      const row = await visibleHousehold(request.params.id, townshipScope(staff));
+      const row = await visibleHousehold(request.params.id, scopeOf(staff));
       const person = app.vault.decrypt<CleanPerson>(row.subject_enc);
       // The audit row is written before the data leaves: no reveal without a trace.
       await audit(request, 'household.reveal', row.id, labelOf(REVEAL_REASONS, request.body.reason));

@@ -14,7 +14,8 @@ import { CaseParams } from '../../../shared/schemas/staff-cases';
 import { AppError } from '../../app-error';
 import { nowIso } from '../../domain/clock';
 import { createReferralWorkflow, toStaffReferral } from '../../domain/referrals';
-import { requireRole, townshipScope } from '../../plugins/auth';
+import { requireRole, scopeOf } from '../../plugins/auth';
+import { inScope, type Scope } from '../../../shared/accounts/scope';
 import type { CaseRow } from '../../repositories/cases';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -25,9 +26,9 @@ const staffReferralRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const workflow = createReferralWorkflow(app.store, app.vault);
   const writers = requireRole('county_admin', 'township_staff');
 
-  async function visibleCase(id: string, scope: string | null): Promise<CaseRow> {
+  async function visibleCase(id: string, scope: Scope): Promise<CaseRow> {
     const row = await app.repos.cases.find(Number(id));
-    if (!row || (scope !== null && row.township !== scope)) throw new AppError('CASE_NOT_FOUND', 404);
+    if (!row || !inScope(scope, row.township)) throw new AppError('CASE_NOT_FOUND', 404);
     return row;
   }
 
@@ -36,7 +37,7 @@ const staffReferralRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { onRequest: writers, schema: { params: CaseParams, body: ReferralBody, response: { 201: CreatedId, ...errors } } },
     async (request, reply) => {
       const staff = request.staff!.user;
-      const row = await visibleCase(request.params.id, townshipScope(staff));
+      const row = await visibleCase(request.params.id, scopeOf(staff));
       const id = await workflow.refer(row, request.body.resourceId, request.body.need, staff, nowIso());
       await app.repos.audit.record({ actor: staff.username, action: 'case.referral', target: `case:${row.id}`, detail: `referral:${id}`, clientIp: request.ip });
       return reply.status(201).send({ id });
@@ -44,7 +45,7 @@ const staffReferralRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get('/api/staff/cases/:id/referrals', { schema: { params: CaseParams, response: { 200: StaffReferralList, ...errors } } }, async (request) => {
-    const row = await visibleCase(request.params.id, townshipScope(request.staff!.user));
+    const row = await visibleCase(request.params.id, scopeOf(request.staff!.user));
     const now = nowIso();
     return { items: (await app.repos.referrals.ofCase(row.id)).map((r) => toStaffReferral(r, now)) };
   });
@@ -54,7 +55,7 @@ const staffReferralRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { onRequest: writers, schema: { params: CaseReferralParams, body: ShareContactBody, response: { 200: StaffReferral, ...errors } } },
     async (request) => {
       const staff = request.staff!.user;
-      const row = await visibleCase(request.params.id, townshipScope(staff));
+      const row = await visibleCase(request.params.id, scopeOf(staff));
       const referral = await app.repos.referrals.find(Number(request.params.referralId));
       if (!referral || referral.case_id !== row.id) throw new AppError('NOT_FOUND', 404, '没有这条转介');
       const now = nowIso();
@@ -64,11 +65,11 @@ const staffReferralRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get('/api/staff/referrals', { schema: { querystring: ReferralQueueQuery, response: { 200: ReferralQueue, ...errors } } }, async (request) => {
-    const scope = townshipScope(request.staff!.user);
+    const { township, county } = scopeOf(request.staff!.user);
     const now = nowIso();
     return {
-      items: (await app.repos.referrals.overdue(scope, now, OVERDUE_LIST_LIMIT)).map((r) => toStaffReferral(r, now)),
-      overdue: await app.repos.referrals.countOverdue(scope, now),
+      items: (await app.repos.referrals.overdue(township, now, OVERDUE_LIST_LIMIT, county)).map((r) => toStaffReferral(r, now)),
+      overdue: await app.repos.referrals.countOverdue(township, now, county),
     };
   });
 };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import { ResourceList } from '../../../shared/schemas/resources';
 import { toResourceItem } from '../../domain/resource-view';
-import { townshipScope } from '../../plugins/auth';
+import { scopeOf } from '../../plugins/auth';
 
 /** GET /api/staff/resources — the active resources covering the caller's township, county-wide ones included. */
 const staffResourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -10,7 +10,8 @@ const staffResourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/staff/resources',
     { schema: { response: { 200: ResourceList, 401: ErrorResponse, 403: ErrorResponse } } },
     async (request) => {
-      const resources = await app.repos.resources.activeFor(townshipScope(request.staff!.user));
+      const { township, county } = scopeOf(request.staff!.user);
+      const resources = await app.repos.resources.activeFor(township, county);
       return { items: await Promise.all(resources.map((r) => toResourceItem(app.store, r))) };
     },
   );

@@ -5,7 +5,9 @@ async function countyAdminOnly(to: RouteLocationNormalized) {
   const allowed = await (await import('../staff/guards')).ready(to);
   if (allowed !== true) return allowed;
   const { useStaffSession } = await import('../../stores/staffSession');
-  return useStaffSession().isCounty ? true : '/staff/cases';
+  const session = useStaffSession();
+  // A province admin passed `ready` only for its own pages (statistics, ledgers).
+  return session.isCounty || session.isProvince ? true : '/staff/cases';
 }
 
 /** County administration (县民政局): every page lazy, so neither residents nor township staff download it. */

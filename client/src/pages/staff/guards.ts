@@ -1,11 +1,13 @@
 import type { RouteLocationNormalized, RouteLocationRaw } from 'vue-router';
-import { useStaffSession } from '../../stores/staffSession';
+import { PROVINCE_PAGES, useStaffSession } from '../../stores/staffSession';
 
 type GuardResult = true | RouteLocationRaw;
 
 const QUEUE = '/staff/cases';
 /** A partner's one page: the referrals addressed to its resource. */
 const PARTNER = '/partner';
+/** A province admin's first page: the statistics of every county. */
+const PROVINCE = PROVINCE_PAGES[0]!;
 
 /** Only a path inside the workbench or county administration may be a redirect target (no open redirects). */
 export function safeRedirect(value: unknown): string {
@@ -30,6 +32,7 @@ export async function guestOnly(to: RouteLocationNormalized): Promise<GuardResul
   if (!session.user) return true;
   if (session.user.mustChangePassword) return { path: '/staff/password', query: to.query };
   if (session.isPartner) return PARTNER;
+  if (session.isProvince) return PROVINCE_PAGES.includes(String(to.query.redirect)) ? String(to.query.redirect) : PROVINCE;
   return safeRedirect(to.query.redirect);
 }
 
@@ -46,6 +49,8 @@ export async function ready(to: RouteLocationNormalized): Promise<GuardResult> {
   if (session.user.mustChangePassword) return { path: '/staff/password', query: { redirect: to.fullPath } };
   // The workbench is not for partners (the server refuses them too): they have their own page.
   if (session.isPartner) return PARTNER;
+  // Nor for a province admin (the server refuses it too): statistics and ledgers only.
+  if (session.isProvince && !PROVINCE_PAGES.includes(to.path)) return PROVINCE;
   return true;
 }
 

@@ -1,0 +1,49 @@
+import { expect, it } from 'vitest';
+import { useMigrateUpTo } from '../../tests/helpers/migrate-up-to';
+import { migrate } from './migrate';
+
+const migratedUpTo = useMigrateUpTo();
+const COUNTY = '330327000000';
+const LINGXI = '330327100000';
+
+it('migration 063 gives an existing single-county database its county everywhere, keeping every account and row', () => {
+  const db = migratedUpTo('063');
+  db.prepare(`INSERT INTO regions (code, name, level, parent) VALUES ('${COUNTY}', '苍南县', 'county', NULL), ('${LINGXI}', '灵溪镇', 'township', '${COUNTY}')`).run();
+  const user = db.prepare("INSERT INTO staff_users (username, password_hash, role, township) VALUES (?, 'h', ?, ?)");
+  const admin = Number(user.run('admin', 'county_admin', null).lastInsertRowid);
+  user.run('lx01', 'township_staff', LINGXI);
+  user.run('kan', 'viewer', null);
+  db.prepare("INSERT INTO sessions (id, user_id, csrf_token) VALUES ('s1', ?, 'c')").run(admin);
+  const caseId = Number(
+    db
+      .prepare(`INSERT INTO cases (township, subject_enc, name_masked, source, level, created_at, updated_at, assignee_id)
+        VALUES ('${LINGXI}', x'00', '张*', 'self', 'red', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', ?)`)
+      .run(admin).lastInsertRowid,
+  );
+  db.prepare(`INSERT INTO resources (kind, name, township) VALUES ('service', '全县助餐', NULL), ('station', '灵溪社工站', '${LINGXI}')`).run();
+  db.prepare("INSERT INTO signal_imports (source, file_name, file_hash, actor, status, created_at, updated_at) VALUES ('death', 'a.csv', 'h', 'admin', 'done', 't', 't')").run();
+
+  expect(migrate(db)).toContain('063_county_tenancy.sql');
+  expect(db.prepare('SELECT username, role, township, county FROM staff_users ORDER BY id').all()).toEqual([
+    { username: 'admin', role: 'county_admin', township: null, county: COUNTY },
+    { username: 'lx01', role: 'township_staff', township: LINGXI, county: COUNTY },
+    { username: 'kan', role: 'viewer', township: null, county: COUNTY },
+  ]);
+  // The rebuild kept the sessions and the cases pointing at the accounts.
+  expect(db.prepare('SELECT user_id FROM sessions').pluck().all()).toEqual([admin]);
+  expect(db.prepare('SELECT id, assignee_id, county FROM cases').all()).toEqual([{ id: caseId, assignee_id: admin, county: COUNTY }]);
+  expect(db.prepare('SELECT county FROM resources').pluck().all()).toEqual([COUNTY, COUNTY]);
+  expect(db.prepare('SELECT county FROM signal_imports').pluck().all()).toEqual([COUNTY]);
+  // The county follows the township, and a county-wide read of the queue uses its own index.
+  db.prepare(`INSERT INTO regions (code, name, level, parent) VALUES ('330326000000', '平阳县', 'county', NULL), ('330326100000', '昆阳镇', 'township', '330326000000')`).run();
+  db.prepare("UPDATE cases SET township = '330326100000'").run();
+  expect(db.prepare('SELECT county FROM cases').pluck().get()).toBe('330326000000');
+  const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM cases WHERE county = ? AND closed_at IS NULL ORDER BY level_rank DESC, due_at, id LIMIT 20").all(COUNTY);
+  expect(JSON.stringify(plan)).toMatch(/cases_county_open_queue/);
+  // A province admin has neither county nor township; every other role still follows the old rules.
+  user.run('sheng', 'province_admin', null);
+  expect(() => db.prepare(`INSERT INTO staff_users (username, password_hash, role, county) VALUES ('x', 'h', 'province_admin', '${COUNTY}')`).run()).toThrow(/CHECK/);
+  expect(() => user.run('y', 'township_staff', null)).toThrow(/CHECK/);
+  expect(db.pragma('foreign_key_check')).toEqual([]);
+  db.close();
+});

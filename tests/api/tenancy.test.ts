@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countyOf } from '../../shared/accounts/scope';
+import { idNumberCheckChar } from '../../shared/identity/id-number';
+import { hashPassword } from '../../server/domain/passwords';
+import { signIn, type AdminClient } from '../helpers/admin';
+import { newHousehold } from '../helpers/register-fixtures';
+import { TEST_PASSWORD } from '../helpers/staff';
+import { submitRequest } from '../helpers/submissions';
+import { buildTestApp, firstActiveEntry, type TestApp } from '../helpers/test-app';
+
+// Two counties in one database (#16): the demo county (苍南县, A) and a second one (平阳县, B) added here.
+const B = { county: '330326000000', township: '330326100000', village: '330326100201' };
+
+let t: TestApp;
+let countyA: string;
+let adminA: AdminClient;
+let adminB: AdminClient;
+let staffB: AdminClient;
+let province: AdminClient;
+const cases = { a: [] as number[], b: [] as number[] };
+const households = { a: 0, b: 0 };
+const imports = { a: 0, b: 0, a2: 0 };
+
+async function account(username: string, role: 'county_admin' | 'township_staff' | 'province_admin', county: string | null, township: string | null = null) {
+  await t.app.repos.users.create({ username, passwordHash: await hashPassword(TEST_PASSWORD), role, township, county, mustChangePassword: false });
+  return signIn(t.app, username);
+}
+
+async function household(township: string, village: string, key: string) {
+  return t.app.repos.households.insert(
+    newHousehold({ person_key: key, township, village, subject_enc: t.app.vault.encrypt({ name: '王五', phone: null, idNumber: null, address: null }) }),
+  );
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  const entryA = await firstActiveEntry(t.app);
+  countyA = countyOf(entryA.township);
+  for (const region of [
+    { code: B.county, name: '平阳县', level: 'county' as const, parent: null, phone: null },
+    { code: B.township, name: '昆阳镇', level: 'township' as const, parent: B.county, phone: null },
+    { code: B.village, name: '城南社区', level: 'village' as const, parent: B.township, phone: null },
+  ]) {
+    await t.app.repos.regions.insert(region);
+  }
+  adminA = await account('admin_a', 'county_admin', countyA);
+  adminB = await account('admin_b', 'county_admin', B.county);
+  staffB = await account('kunyang', 'township_staff', null, B.township);
+  province = await account('sheng', 'province_admin', null);
+
+  const entryB = await adminB.send('POST', '/api/admin/entries', { township: B.township, village: B.village, label: '城南 1 号' });
+  expect(entryB.statusCode).toBe(201);
+  for (let i = 0; i < 2; i++) cases.a.push((await submitRequest(t.app, { entryCode: entryA.code })).caseId);
+  cases.b.push((await submitRequest(t.app, { entryCode: entryB.json().code as string })).caseId);
+  households.a = await household(entryA.township, '', 'pk-a');
+  households.b = await household(B.township, B.village, 'pk-b');
+  const now = new Date().toISOString();
+  imports.a = await t.app.repos.signalImports.start({ source: 'death', fileName: 'a.csv', fileHash: 'ha', actor: 'admin_a', now, county: countyA });
+  imports.b = await t.app.repos.signalImports.start({ source: 'death', fileName: 'b.csv', fileHash: 'hb', actor: 'admin_b', now, county: B.county });
+});
+afterAll(() => t.close());
+
+const csvRows = (body: string) => body.replace(/^\uFEFF/, '').trim().split('\n').slice(1);
+
+describe('a county admin', () => {
+  it("sees only their county's cases: queue, counts and detail", async () => {
+    const queue = (await adminA.get('/api/staff/cases?status=all')).json();
+    expect(queue.items.map((c: { id: number }) => c.id).sort()).toEqual([...cases.a].sort());
+    expect(Object.values(queue.counts as Record<string, number>).reduce((n, x) => n + x, 0)).toBe(cases.a.length);
+    expect((await adminA.get(`/api/staff/cases/${cases.b[0]}`)).statusCode).toBe(404);
+    // The other county's township is no township of theirs.
+    expect((await adminA.get(`/api/staff/cases?status=all&township=${B.township}`)).statusCode).toBe(400);
+    // The other county's own staff see their case.
+    expect((await staffB.get('/api/staff/cases?status=all')).json().items.map((c: { id: number }) => c.id)).toEqual(cases.b);
+    expect((await adminB.get(`/api/staff/cases/${cases.b[0]}`)).statusCode).toBe(200);
+  });
+
+  it("sees only their county's households, regions, accounts, 幸福码 and resources", async () => {
+    const list = (await adminA.get('/api/staff/households')).json();
+    expect(list.items.map((h: { id: number }) => h.id)).toEqual([households.a]);
+    expect((await adminA.get(`/api/staff/households/${households.b}`)).statusCode).toBe(404);
+    expect((await adminA.get(`/api/staff/households?township=${B.township}`)).statusCode).toBe(400);
+    expect((await adminB.get('/api/staff/households')).json().items.map((h: { id: number }) => h.id)).toEqual([households.b]);
+
+    const regions = (await adminA.get('/api/staff/regions')).json() as Array<{ code: string }>;
+    expect(regions.length).toBeGreaterThan(1);
+    expect(regions.every((r) => countyOf(r.code) === countyA)).toBe(true);
+
+    const users = (await adminA.get('/api/admin/users')).json().items.map((u: { username: string }) => u.username);
+    expect(users).toContain('admin_a');
+    expect(users).not.toContain('admin_b');
+    expect(users).not.toContain('kunyang');
+    // Nor can they give an account a township of the other county.
+    const foreign = await adminA.send('POST', '/api/admin/users', { username: 'kx01', role: 'township_staff', township: B.township });
+    expect(foreign.statusCode).toBe(400);
+
+    const entries = (await adminA.get('/api/admin/entries')).json().items as Array<{ code: string; township: { code: string } }>;
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every((e) => countyOf(e.township.code) === countyA)).toBe(true);
+    const entryB = (await adminB.get('/api/admin/entries')).json().items[0].code as string;
+
+    // A county-wide resource of the other county is in neither its library nor its referral list.
+    const resourceB = (await adminB.send('POST', '/api/admin/resources', { kind: 'service', name: '平阳助餐', township: null, serviceTypes: ['助餐'] })).json().id as number;
+    expect((await adminB.get('/api/staff/resources')).json().items.map((r: { id: number }) => r.id)).toContain(resourceB);
+    expect((await adminA.get('/api/admin/resources')).json().items.map((r: { id: number }) => r.id)).not.toContain(resourceB);
+    expect((await adminA.get('/api/staff/resources')).json().items.map((r: { id: number }) => r.id)).not.toContain(resourceB);
+    expect((await adminA.send('PUT', `/api/admin/resources/${resourceB}`, { kind: 'service', name: '改名', township: null, serviceTypes: ['助餐'] })).statusCode).toBe(404);
+    expect((await adminA.get(`/api/admin/entries/${entryB}/qr.svg`)).statusCode).toBe(404);
+    expect((await adminA.send('POST', '/api/admin/entries', { township: B.township })).statusCode).toBe(400);
+    expect((await adminA.send('POST', '/api/admin/entries/batch', { village: B.village, lines: '城南 2 号' })).statusCode).toBe(400);
+    expect((await adminB.send('POST', '/api/admin/entries/batch', { village: B.village, lines: '城南 2 号' })).statusCode).toBe(201);
+  });
+
+  it("counts only their county in the statistics, the register summary and the ledgers", async () => {
+    const stats = (await adminA.get('/api/admin/stats')).json();
+    expect(stats.total.cases).toBe(cases.a.length);
+    expect(stats.townships.every((r: { code: string }) => countyOf(r.code) === countyA)).toBe(true);
+    // A township of the other county is no township of theirs; ?county= cannot widen their view.
+    expect((await adminA.get(`/api/admin/stats?township=${B.township}`)).statusCode).toBe(400);
+    expect((await adminA.get(`/api/admin/stats?county=${B.county}`)).json().total.cases).toBe(cases.a.length);
+
+    const summary = (await adminA.get('/api/admin/register/summary')).json();
+    expect(summary.totals.households).toBe(1);
+    expect(summary.townships.every((r: { code: string }) => countyOf(r.code) === countyA)).toBe(true);
+
+    const ledger = (await adminA.get('/api/admin/ledger.csv')).body;
+    expect(csvRows(ledger)).toHaveLength(cases.a.length);
+    expect(ledger).not.toContain('昆阳镇');
+    const register = (await adminA.get('/api/admin/register-ledger.csv')).body;
+    expect(csvRows(register)).toHaveLength(1);
+    expect(register).not.toContain('昆阳镇');
+  });
+
+  it('imports no 在册名单 row into the other county', async () => {
+    const first17 = '33032619700101021';
+    const csv = ['身份证号,姓名,乡镇代码,类别,纳入日期', `${first17}${idNumberCheckChar(first17)},周一,${B.township},低保,2024-01-01`].join('\n');
+    const upload = (client: AdminClient) =>
+      client.send('POST', '/api/admin/register/import', { fileName: '名单.csv', content: Buffer.from(csv).toString('base64'), preview: true });
+    expect((await upload(adminA)).json()).toMatchObject({ imported: 0, rejected: [{ row: 2 }] });
+    expect((await upload(adminB)).json()).toMatchObject({ imported: 1, rejected: [] });
+  });
+
+  it('raises no 数据预警 in the other county', async () => {
+    const first17 = '33032619800101021';
+    const csv = ['身份证号,姓名,区划代码,死亡日期,年龄', `${first17}${idNumberCheckChar(first17)},周一,${B.township},2026-11-01,40`].join('\r\n');
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/signals/imports?source=death&fileName=${encodeURIComponent('死亡.csv')}`,
+      headers: { cookie: adminA.cookie, 'x-csrf-token': adminA.csrf, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(csv),
+    });
+    expect(upload.statusCode).toBe(202);
+    const id = upload.json().id as number;
+    imports.a2 = id;
+    let job = (await adminA.get(`/api/admin/signals/imports/${id}`)).json();
+    while (job.status !== 'done' && job.status !== 'failed') {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      job = (await adminA.get(`/api/admin/signals/imports/${id}`)).json();
+    }
+    expect(job).toMatchObject({ status: 'done', warnings: 0, rejected: 1 });
+    expect((await staffB.get('/api/staff/cases?status=all')).json().items.map((c: { id: number }) => c.id)).toEqual(cases.b);
+  });
+
+  it("sees only their county's 数据预警 imports", async () => {
+    const list = (await adminA.get('/api/admin/signals/imports')).json().items.map((j: { id: number }) => j.id);
+    expect(list).toEqual([imports.a2, imports.a]);
+    expect((await adminA.get(`/api/admin/signals/imports/${imports.b}`)).statusCode).toBe(404);
+    expect((await adminB.get('/api/admin/signals/imports')).json().items.map((j: { id: number }) => j.id)).toEqual([imports.b]);
+  });
+});
+
+describe('a province admin', () => {
+  it('reads the statistics and the masked ledgers of every county, or of one', async () => {
+    const all = (await province.get('/api/admin/stats')).json();
+    expect(all.total.cases).toBe(cases.a.length + cases.b.length);
+    expect(all.total.name).toBe('全省');
+    expect(all.townships.map((r: { code: string }) => r.code)).toContain(B.township);
+    expect((await province.get(`/api/admin/stats?county=${B.county}`)).json().total.cases).toBe(cases.b.length);
+    expect((await province.get('/api/admin/register/summary')).json().totals.households).toBe(2);
+
+    const ledger = await province.get('/api/admin/ledger.csv');
+    expect(ledger.statusCode).toBe(200);
+    expect(csvRows(ledger.body)).toHaveLength(cases.a.length + cases.b.length);
+    expect(csvRows((await province.get(`/api/admin/ledger.csv?county=${B.county}`)).body)).toHaveLength(cases.b.length);
+    expect(csvRows((await province.get('/api/admin/register-ledger.csv')).body)).toHaveLength(2);
+    expect((await province.get('/api/staff/me')).json().user.role).toBe('province_admin');
+  });
+
+  it('writes nothing and reads no case, household, account or import', async () => {
+    for (const url of ['/api/staff/cases', `/api/staff/cases/${cases.a[0]}`, '/api/staff/households', '/api/admin/users', '/api/admin/signals/imports', '/api/admin/audit']) {
+      const res = await province.get(url);
+      expect(res.statusCode, url).toBe(403);
+      expect(res.json().error.code).toBe('FORBIDDEN');
+    }
+    const unmasked = await province.send('POST', '/api/admin/ledger.csv', { reason: '核对' });
+    expect(unmasked.statusCode).toBe(403);
+    expect(unmasked.json().error.message).toMatch(/权限/);
+  });
+});
