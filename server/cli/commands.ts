@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import type { AppConfig } from '../config';
@@ -9,11 +8,10 @@ import { backupPostgres, restorePostgres } from '../domain/backup-postgres';
 import { openVault } from '../domain/key-check';
 import { createKeyCheckRepository } from '../repositories/key-check';
 import { redactClosedCases } from '../domain/retention';
-import { importRoster, readRoster, readRosterFile } from '../domain/register-import';
+import { importRoster, readRosterFile } from '../domain/register-import';
 import { RosterHeaderError } from '../../shared/register/roster';
-import { SignalHeaderError } from '../../shared/warnings/rows';
 import { isSignalSource, SIGNAL_SOURCES } from '../../shared/warnings/sources';
-import { importSignals } from '../domain/warning-import';
+import { importSignalsFromCli } from './import-signals';
 import { entryUrl, generateEntryCode } from '../domain/entry-codes';
 import { describeEntry } from '../domain/entry-info';
 import { staffPasswordError } from '../domain/common-passwords';
@@ -275,26 +273,12 @@ export const COMMANDS: Record<string, Command> = {
       if (!isSignalSource(source)) throw new UsageError(`--source 只能是 ${SIGNAL_SOURCES.join('、')} 之一`);
       const file = required(ctx, 'file');
       if (!fs.existsSync(file)) throw new CommandError(`找不到文件：${file}`);
-      const bytes = fs.readFileSync(file);
-      let table: string[][];
-      try {
-        table = await readRoster(bytes, file);
-      } catch (err) {
-        throw new CommandError(`文件读不出来：${(err as Error).message}`);
-      }
-      const vault = await openCliVault(ctx);
-      // Progress goes to stderr, so stdout stays one JSON document.
-      const progress = table.length > 2000 ? (done: number, total: number) => process.stderr.write(`已处理 ${done} / ${total} 行\n`) : undefined;
-      let summary;
-      try {
-        summary = await importSignals(ctx.store, vault, source, table, new Date().toISOString(), { onProgress: progress });
-      } catch (err) {
-        if (err instanceof SignalHeaderError) throw new CommandError(err.message);
-        throw err;
-      }
-      const fileHash = createHash('sha256').update(bytes).digest('hex');
-      const { rejected, ...counts } = summary;
-      await ctx.store.repos.audit.record({ actor: 'cli', action: 'warnings.import', detail: JSON.stringify({ source, file: file.split(/[\\/]/).pop(), fileHash, ...counts, rejected: rejected.length }) });
+      const result = await importSignalsFromCli(ctx.store, await openCliVault(ctx), { source, file, bytes: fs.readFileSync(file) }, (line) =>
+        process.stderr.write(`${line}\n`),
+      );
+      if (!result.ok) throw new CommandError(result.message);
+      const { summary } = result;
+      const { rejected } = summary;
       const lines = [
         `共 ${summary.rows} 行：对上在册或在办 ${summary.matched} 人，新预警 ${summary.warnings} 条，已预警过 ${summary.duplicates} 条，未导入 ${rejected.length} 行`,
         ...rejected.map((r) => `  第 ${r.row} 行：${r.reason}`),
