@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import { riskRank, type RiskLevel } from '../../shared/cases/risk';
 import type { Engine } from '../db/engine';
+import { powerOfTwoPieces } from './bulk';
 import type { CaseEventsTable, CasesTable, SubmissionsTable } from '../db/schema';
 
 export type CaseSource = CasesTable['source'];
@@ -109,11 +110,8 @@ const eventValues = (row: NewEvent) => ({
   detail_enc: row.detailEnc ?? null,
 });
 
-/** Rows for a multi-row INSERT in pieces under SQLite's 32,766 bound parameters (PostgreSQL allows 65,535). */
-function* chunked<T extends object>(rows: readonly T[]): Generator<T[]> {
-  const size = Math.max(1, Math.floor(32_000 / Object.keys(rows[0] ?? {}).length));
-  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
-}
+/** Rows for multi-row INSERTs in few statement shapes, each under the bound-parameter limit (./bulk.ts). */
+const inPieces = <T extends object>(rows: readonly T[]) => powerOfTwoPieces(rows, Object.keys(rows[0] ?? {}).length);
 
 /**
  * Cases, their submissions and timelines: what intake, the workflow and the merge write. Each method is one
@@ -219,8 +217,8 @@ export function createCasesRepository(db: Engine) {
      */
     async insertCases(rows: readonly (NewCase & { personKey: string })[]): Promise<Map<string, number>> {
       const ids = new Map<string, number>();
-      for (const chunk of chunked(rows.map(caseValues))) {
-        const inserted = await db.insertInto('cases').values(chunk).returning(['id', 'person_key']).execute();
+      for (const chunk of inPieces(rows.map(caseValues))) {
+        const inserted = await db.insertInto('cases').values([...chunk]).returning(['id', 'person_key']).execute();
         for (const r of inserted) ids.set(r.person_key!, r.id);
       }
       return ids;
@@ -280,7 +278,7 @@ export function createCasesRepository(db: Engine) {
     },
     /** Many events in few statements, in the order given (数据预警导入). */
     async appendEvents(rows: readonly NewEvent[]): Promise<void> {
-      for (const chunk of chunked(rows.map(eventValues))) await db.insertInto('case_events').values(chunk).execute();
+      for (const chunk of inPieces(rows.map(eventValues))) await db.insertInto('case_events').values([...chunk]).execute();
     },
     // By time, then id: a merged case's copied steps slot in where they happened.
     eventsOf: (caseId: number): Promise<EventRow[]> =>
