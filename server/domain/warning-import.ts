@@ -36,7 +36,7 @@ export interface MatchOptions {
 
 /** Rows per batch the worker hands over; matching takes them in pieces of its own size. */
 export const SIGNAL_BATCH = 1000;
-const TARGET_MS = 20;
+const TARGET_MS = 12;
 const MIN_BATCH = 100;
 const MAX_BATCH = 5000;
 const PROGRESS_EVERY_MS = 1000;
