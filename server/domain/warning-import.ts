@@ -141,8 +141,11 @@ export async function matchSignals(
   // Each transaction holds the connection (and, on SQLite, the event loop for its synchronous statements): its size
   // adapts so one takes about TARGET_MS, bounding how long a resident's request can wait behind it.
   let size = 500;
-  for (let batch = take(size); batch.length; batch = take(size)) {
+  for (;;) {
+    // Reading the next rows (JSON.parse of the worker's text) is part of the turn this batch holds.
     const began = performance.now();
+    const batch = take(size);
+    if (!batch.length) break;
     const personKeys = [...new Set(batch.map((row) => row.personKey))];
     const warns = batch.some((row) => row.warning);
 
