@@ -51,6 +51,8 @@ export const benchWarnings: BenchSection = async (env, check) => {
     const { cookie, csrf } = await signIn(server);
 
     let importMs = 0;
+    // When matching began: the file's reading on the worker is the time before it.
+    let readMs = 0;
     let finalJob: Record<string, unknown> = {};
     const importing = (async () => {
       const t0 = performance.now();
@@ -64,6 +66,7 @@ export const benchWarnings: BenchSection = async (env, check) => {
       for (;;) {
         await new Promise((resolve) => setTimeout(resolve, 250));
         finalJob = (await (await fetch(`${server.url}/api/admin/signals/imports/${id}`, { headers: { cookie } })).json()) as Record<string, unknown>;
+        if (!readMs && finalJob.status !== 'queued' && finalJob.status !== 'parsing') readMs = performance.now() - t0;
         if (finalJob.status === 'done' || finalJob.status === 'failed') break;
       }
       importMs = performance.now() - t0;
@@ -83,7 +86,7 @@ export const benchWarnings: BenchSection = async (env, check) => {
     const importOk = finalJob.status === 'done' && seconds < 60;
     const p99Ok = screening.p99 < 50;
     rows.push({
-      name: `导入 20 万行医保名单（网页接口，${String(finalJob.warnings ?? '?')} 条预警）`,
+      name: `导入 20 万行医保名单（网页接口，${String(finalJob.warnings ?? '?')} 条预警；读文件 ${(readMs / 1000).toFixed(1)} s，比对 ${((importMs - readMs) / 1000).toFixed(1)} s）`,
       figure: `${seconds.toFixed(1)} s`,
       target: `< 60 s ${check('导入 20 万行', importOk)}`,
     });

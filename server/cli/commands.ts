@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import type { AppConfig } from '../config';
@@ -12,9 +11,8 @@ import { chinaDate } from '../../shared/time';
 import { redactClosedCases, redactExitedHouseholds } from '../domain/retention';
 import { importRoster, readRoster } from '../domain/register-import';
 import { RosterHeaderError } from '../../shared/register/roster';
-import { SignalHeaderError } from '../../shared/warnings/rows';
 import { isSignalSource, SIGNAL_SOURCES } from '../../shared/warnings/sources';
-import { importSignals } from '../domain/warning-import';
+import { importSignalsFromCli } from './import-signals';
 import { entryUrl, generateEntryCode } from '../domain/entry-codes';
 import { describeEntry } from '../domain/entry-info';
 import { staffPasswordError } from '../domain/common-passwords';
@@ -291,12 +289,14 @@ export const COMMANDS: Record<string, Command> = {
     async run(ctx) {
       const source = required(ctx, 'source');
       if (!isSignalSource(source)) throw new UsageError(`--source 只能是 ${SIGNAL_SOURCES.join('、')} 之一`);
-      const { file, bytes, table } = await readImportFile(ctx);
-      const vault = await openCliVault(ctx);
-      const summary = await sayingHeaderErrors(importSignals(ctx.store, vault, source, table, new Date().toISOString(), { onProgress: progressFor(table) }));
-      const fileHash = createHash('sha256').update(bytes).digest('hex');
-      const { rejected, ...counts } = summary;
-      await ctx.store.repos.audit.record({ actor: 'cli', action: 'warnings.import', detail: JSON.stringify({ source, file: file.split(/[\\/]/).pop(), fileHash, ...counts, rejected: rejected.length }) });
+      const file = required(ctx, 'file');
+      if (!fs.existsSync(file)) throw new CommandError(`找不到文件：${file}`);
+      const result = await importSignalsFromCli(ctx.store, await openCliVault(ctx), { source, file, bytes: fs.readFileSync(file) }, (line) =>
+        process.stderr.write(`${line}\n`),
+      );
+      if (!result.ok) throw new CommandError(result.message);
+      const { summary } = result;
+      const { rejected } = summary;
       const lines = [
         `共 ${summary.rows} 行：对上在册或在办 ${summary.matched} 人，新预警 ${summary.warnings} 条，已预警过 ${summary.duplicates} 条，未导入 ${rejected.length} 行`,
         ...rejectedLines(rejected),
@@ -370,12 +370,12 @@ function progressFor(table: readonly unknown[]) {
   return table.length > 2000 ? (done: number, total: number) => void process.stderr.write(`已处理 ${done} / ${total} 行\n`) : undefined;
 }
 
-/** A file with the wrong columns is the operator's to fix: the message, not a stack trace. */
+/** A roster with the wrong columns is the operator's to fix: the message, not a stack trace (signal files say so through their job). */
 async function sayingHeaderErrors<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (err) {
-    if (err instanceof RosterHeaderError || err instanceof SignalHeaderError) throw new CommandError(err.message);
+    if (err instanceof RosterHeaderError) throw new CommandError(err.message);
     throw err;
   }
 }

@@ -47,6 +47,17 @@ describe('npm run admin -- import-signals', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ rows: 5, warnings: 0, duplicates: 1 });
     expect(await query(sql`SELECT id FROM cases`)).toHaveLength(1);
 
+    // Each CLI import is a job row too, so the county's page lists it beside the web imports.
+    const fileHash = createHash('sha256').update(fs.readFileSync(csv)).digest('hex');
+    const jobs = await query(
+      sql<{ actor: string; file_name: string; file_hash: string; status: string; row_count: number; warnings: number; duplicates: number; rejected: number }>`
+        SELECT actor, file_name, file_hash, status, row_count, warnings, duplicates, rejected FROM signal_imports ORDER BY id`,
+    );
+    expect(jobs.map((j) => ({ ...j, row_count: Number(j.row_count), warnings: Number(j.warnings), duplicates: Number(j.duplicates), rejected: Number(j.rejected) }))).toEqual([
+      { actor: 'cli', file_name: '医保.csv', file_hash: fileHash, status: 'done', row_count: 5, warnings: 1, duplicates: 0, rejected: 3 },
+      { actor: 'cli', file_name: '医保.csv', file_hash: fileHash, status: 'done', row_count: 5, warnings: 0, duplicates: 1, rejected: 3 },
+    ]);
+
     const audit = await query(sql<{ actor: string; detail: string }>`SELECT actor, detail FROM audit_log WHERE action = 'warnings.import' ORDER BY id`);
     expect(audit).toHaveLength(2);
     expect(JSON.parse(audit[0]!.detail)).toEqual({
@@ -73,8 +84,22 @@ describe('npm run admin -- import-signals', () => {
     const missing = await admin(['import-signals', '--source', 'death', '--file', csv, '--json']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('缺少这些列：死亡日期、年龄');
+    // Refused, it still shows in the county's history, with the reason.
+    const refused = await query(sql<{ actor: string; status: string; message: string }>`SELECT actor, status, message FROM signal_imports WHERE status = 'failed'`);
+    expect(refused).toEqual([{ actor: 'cli', status: 'failed', message: '第 1 行（表头）缺少这些列：死亡日期、年龄' }]);
     const unknown = await admin(['import-signals', '--source', 'tax', '--file', csv]);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('--source 只能是');
+  });
+
+  it('prints progress on stderr above 2,000 rows, stdout staying one JSON document', async () => {
+    const many = writeCsv(dataDir, '残联.csv', [
+      ['身份证号', '姓名', '区划代码', '残疾类别', '残疾等级', '发证日期'],
+      ...Array.from({ length: 2100 }, (_, n) => [id(`3303271990${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (n % 28)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`), `残${n}`, '330327100000', '肢体', '三级', '2026-09-01']),
+    ]);
+    const res = await admin(['import-signals', '--source', 'disability', '--file', many, '--json']);
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ rows: 2100, warnings: 0 });
+    expect(res.stderr).toContain('已处理 2100 / 2100 行');
   });
 });

@@ -92,7 +92,7 @@ describe.skipIf(inject('postgresAdminUrl') === null)('migrating PostgreSQL', () 
     expect(indexes.rows.map((r) => r.i).sort()).toEqual(sqliteIndexes.sort());
     // PostgreSQL adds only the TRUNCATE guards of the append-only tables.
     const extra = triggers.rows.map((r) => r.t).filter((t) => !sqliteTriggers.includes(t));
-    expect(extra.sort()).toEqual(['audit_log_no_truncate', 'case_events_no_truncate', 'household_events_no_truncate', 'parameter_versions_no_truncate']);
+    expect(extra.sort()).toEqual(['audit_log_no_truncate', 'case_events_no_truncate', 'household_events_no_truncate', 'parameter_versions_no_truncate', 'warning_rule_versions_no_truncate']);
     expect(sqliteTriggers.filter((t) => !triggers.rows.some((r) => r.t === t))).toEqual([]);
   });
 

@@ -49,7 +49,7 @@ describe('signal import jobs', () => {
     const jobs = createSignalImportJobs({
       store,
       vault,
-      parse: (task) => parseSignalFile(task),
+      parse: (task) => parseSignalFile(task, vault),
     });
     const bytes = medicalCsv(1200);
     const started = await jobs.start({ source: 'medical', fileName: '医保.csv', bytes, actor: 'county' });
@@ -84,7 +84,7 @@ describe('signal import jobs', () => {
   });
 
   it('a file that cannot be read, or lacks a column, fails with the reason in plain words', async () => {
-    const jobs = createSignalImportJobs({ store, vault, parse: (task) => parseSignalFile(task) });
+    const jobs = createSignalImportJobs({ store, vault, parse: (task) => parseSignalFile(task, vault) });
     const missing = await jobs.start({ source: 'death', fileName: '死亡.csv', bytes: Buffer.from('身份证号,姓名\r\n'), actor: 'county' });
     const broken = await jobs.start({ source: 'death', fileName: '死亡.xlsx', bytes: Buffer.from('not a workbook'), actor: 'county' });
     await jobs.idle();

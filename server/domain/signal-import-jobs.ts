@@ -1,12 +1,12 @@
 import { webcrypto } from 'node:crypto';
 import { chinaDate } from '../../shared/register/cadence';
-import type { SignalRow } from '../../shared/warnings/rows';
 import type { SignalSource } from '../../shared/warnings/sources';
 import type { Store } from '../db/store';
 import { nowIso } from './clock';
 import type { Vault } from './crypto';
 import type { SignalParseOutcome, SignalParseTask } from './signal-parse';
-import { matchSignals, townshipIndex } from './warning-import';
+import type { PreparedSignal } from './signal-prepare';
+import { matchSignals, townshipIndex, warningRulesOn } from './warning-import';
 
 export interface SignalUpload {
   source: SignalSource;
@@ -29,7 +29,7 @@ export interface SignalImportJobs {
 
 export const IMPORT_FAILED = '导入中途出错了。已发出的预警不会重复，请稍后把同一个文件再导入一次';
 export const IMPORT_INTERRUPTED = '导入中途停了（服务重新启动过）。已发出的预警不会重复，请把同一个文件再导入一次';
-/** A running job records progress every few dozen milliseconds; one silent this long has lost its server. */
+/** A running job records progress about once a second; one silent this long has lost its server. */
 const STALE_MS = 10 * 60_000;
 
 /** SHA-256 on the thread pool, not the event loop: a large file's hash would otherwise hold up residents. */
@@ -38,15 +38,18 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
 }
 
 /**
- * 数据预警导入 as a background job. The file is read and checked on a worker thread (`parse`); the good rows are then
- * matched here in batches of 500, each in its own short transaction that also records the job's progress, so any app
- * server can report it. The import is audited (who, file hash, counts) when it ends.
+ * 数据预警导入 as a background job, from the county's page or the CLI. The file is read, checked and prepared (keyed
+ * hashes, encryption) on a worker thread (`parse`); the prepared rows are then matched here in short batches, the
+ * job's progress recorded about once a second, so any app server can report it. The import is audited (who, file
+ * hash, counts) when it ends.
  */
 export function createSignalImportJobs(deps: {
   store: Store;
   vault: Vault;
   parse: (task: SignalParseTask) => Promise<SignalParseOutcome>;
   onError?: (err: unknown) => void;
+  /** Besides the job's row (the CLI's progress line). */
+  onProgress?: (done: number, total: number) => void;
 }): SignalImportJobs {
   const { store, vault } = deps;
   const running = new Set<Promise<void>>();
@@ -55,7 +58,15 @@ export function createSignalImportJobs(deps: {
     const jobs = store.repos.signalImports;
     await jobs.progress(id, { status: 'parsing', rowsDone: 0, rowsTotal: 0, now: nowIso() });
     const now = nowIso();
-    const parsed = await deps.parse({ bytes: upload.bytes, fileName: upload.fileName, source: upload.source, townships: await townshipIndex(store, upload.county ?? null), today: chinaDate(now) });
+    const today = chinaDate(now);
+    const parsed = await deps.parse({
+      bytes: upload.bytes,
+      fileName: upload.fileName,
+      source: upload.source,
+      townships: await townshipIndex(store, upload.county ?? null),
+      today,
+      rules: await warningRulesOn(store, today),
+    });
     if (!parsed.ok) {
       await jobs.fail(id, parsed.message, nowIso());
       await store.repos.audit.record({
@@ -70,11 +81,14 @@ export function createSignalImportJobs(deps: {
     await jobs.progress(id, { status: 'matching', rowsDone: 0, rowsTotal: parsed.goodRows, now: nowIso() });
     // Each batch's JSON is read just before it is matched: small steps, never one long one.
     const batches = (function* () {
-      for (const text of parsed.batches) yield JSON.parse(text) as SignalRow[];
+      for (const text of parsed.batches) yield JSON.parse(text) as PreparedSignal[];
     })();
     const counts = await matchSignals(store, vault, upload.source, batches, parsed.goodRows, now, {
       actor: upload.actor,
-      onBatch: (tx, done, total) => tx.repos.signalImports.progress(id, { status: 'matching', rowsDone: done, rowsTotal: total, now: nowIso() }),
+      async onProgress(tx, done, total) {
+        await tx.repos.signalImports.progress(id, { status: 'matching', rowsDone: done, rowsTotal: total, now: nowIso() });
+        deps.onProgress?.(done, total);
+      },
     });
     const summary = { rows: parsed.rows, ...counts, rejected: parsed.rejected };
     await store.transaction(async (tx) => {

@@ -9,6 +9,7 @@ import { buildTestApp, type TestApp } from '../../tests/helpers/test-app';
 import { importRoster } from './register-import';
 import { NAME_MISMATCH } from '../../shared/warnings/rules';
 import { importSignals } from './warning-import';
+import { firstContactDue } from '../../shared/cases/due';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -125,6 +126,16 @@ describe('importSignals', () => {
     const twoSignals = [[...COMMON, '学校', '困难等级'], [d, '丁', LINGXI, '灵溪一中', '困难'], [d, '丁', LINGXI, '灵溪一中', '特别困难']];
     expect(await run('student', twoSignals)).toMatchObject({ rows: 2, warnings: 2, matched: 2 });
     expect((await warningEvents((await caseOf(d))!.id)).map((e) => e.source)).toEqual(['medical', 'student', 'student']);
+  });
+
+  it('a case opened by a file and raised again further down it is written once, at the higher level and the earlier due', async () => {
+    const e = id(660);
+    const header = [...COMMON, '自付金额', '期间起', '期间止'];
+    const file = [header, [e, '戊', LINGXI, '30000', '2026-01-01', '2026-06-30'], [e, '戊', LINGXI, '45000', '2025-01-01', '2025-06-30']];
+    expect(await run('medical', file)).toEqual({ rows: 2, matched: 1, warnings: 2, duplicates: 0, rejected: [] });
+    const opened = (await caseOf(e))!;
+    expect([opened.level, opened.due_at, opened.target_class]).toEqual(['red', firstContactDue(NOW, 'red'), 'missing']);
+    expect((await warningEvents(opened.id)).map((w) => w.level)).toEqual(['yellow', 'red']);
   });
 
   it('a warning case is in its township\'s ?source=warning queue and hidden from other townships', async () => {

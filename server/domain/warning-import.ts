@@ -1,16 +1,17 @@
 import { countyOf } from '../../shared/accounts/scope';
 import { firstContactDue } from '../../shared/cases/due';
-import { moreSevere } from '../../shared/cases/risk';
+import { moreSevere, type RiskLevel } from '../../shared/cases/risk';
 import { chinaDate } from '../../shared/register/cadence';
 import { ruleFiguresOf } from '../../shared/warnings/figures';
 import { selectWarningParameters, warningHistoryWith, type WarningParameterValues } from '../../shared/warnings/parameters';
-import { parseSignals, type ParsedSignals, type SignalRejection, type SignalRow, type TownshipOf } from '../../shared/warnings/rows';
-import { NAME_MISMATCH, warningFor } from '../../shared/warnings/rules';
-import { SOURCE_LABEL, type SignalSource } from '../../shared/warnings/sources';
+import { parseSignals, type SignalRejection, type TownshipOf } from '../../shared/warnings/rows';
+import { NAME_MISMATCH } from '../../shared/warnings/rules';
+import type { SignalSource } from '../../shared/warnings/sources';
 import type { Store } from '../db/store';
-import type { OpenCaseOfPerson } from '../repositories/warning-match';
+import type { NewCase } from '../repositories/cases';
 import type { Vault } from './crypto';
-import { maskedPerson, matchKeys, type CleanPerson } from './person';
+import type { CleanPerson } from './person';
+import { prepareSignal, warningDetail, type PreparedSignal } from './signal-prepare';
 
 export interface SignalImportSummary {
   rows: number;
@@ -27,14 +28,19 @@ export type MatchCounts = Pick<SignalImportSummary, 'matched' | 'warnings' | 'du
 
 export interface MatchOptions {
   actor?: string;
-  /** After each batch, inside its transaction (a job records its progress there), rows done of rows to match. */
-  onBatch?: (tx: Store, done: number, total: number) => Promise<void> | void;
+  /**
+   * Rows done of rows to match, about once a second and after the last batch; inside that batch's transaction when it
+   * has one (a job records its progress there).
+   */
+  onProgress?: (tx: Store, done: number, total: number) => Promise<void> | void;
 }
 
-export const SIGNAL_BATCH = 500;
-const TARGET_MS = 25;
-const MIN_BATCH = 50;
-const MAX_BATCH = 1000;
+/** Rows per batch the worker hands over; matching takes them in pieces of its own size. */
+export const SIGNAL_BATCH = 1000;
+const TARGET_MS = 12;
+const MIN_BATCH = 100;
+const MAX_BATCH = 5000;
+const PROGRESS_EVERY_MS = 1000;
 
 /**
  * Region code → its township, for every township and village of the county (of `county` only when given, #16: a
@@ -62,138 +68,208 @@ export async function warningRulesOn(store: Store, today: string): Promise<Warni
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Pieces of exactly `n` rows (the last may be shorter) across the incoming batches, whatever their size. */
+function pieceReader<T>(batches: Iterable<readonly T[]>) {
+  const incoming = batches[Symbol.iterator]();
+  let current: readonly T[] = [];
+  let at = 0;
+  return (n: number): T[] => {
+    const piece: T[] = [];
+    while (piece.length < n) {
+      if (at >= current.length) {
+        const next = incoming.next();
+        if (next.done) break;
+        [current, at] = [next.value, 0];
+        continue;
+      }
+      piece.push(current[at++]!);
+    }
+    return piece;
+  };
+}
+
+/** A case a row's warning goes to: on record (id known) or opened by this batch (id known once it is written). */
+interface CaseOnRecord {
+  id: number | null;
+  /** The row a case opened by this batch will be written as. */
+  draft?: NewWarningCase;
+  level: RiskLevel;
+  /** The name on the case, read only when a warning needs the name check. */
+  name: () => string;
+}
+
+interface NewWarningCase extends NewCase {
+  personKey: string;
+}
+
+/** What one batch writes, decided in memory first so it can be written in a few set-based statements. */
+interface BatchWrites {
+  cases: NewWarningCase[];
+  /** Cases on record that gained a warning: the highest level and earliest first-contact due of this batch's. */
+  raised: Map<number, { level: RiskLevel; dueAt: string }>;
+  events: Array<{ onCase: CaseOnRecord; personKey: string; detailEnc: Buffer }>;
+  keys: Array<{ key: string; onCase: CaseOnRecord; personKey: string }>;
+}
+
 /**
- * Matches one department's good rows to people by the keyed hash of the ID number and raises at most one warning per
- * person, source and period. A row that raises none leaves nothing behind but the counts. A warning joins the
- * person's open case, or opens a case (source 'warning') in the township of their household, else of the row's region.
- * Short transactions of 50–1,000 rows (sized to take about 25 ms each), with a turn of the event loop between them for
- * residents.
+ * Matches one department's prepared rows (./signal-prepare.ts) to people by the keyed hash of the ID number and
+ * raises at most one warning per person, source and period. A row that raises none leaves nothing behind but the
+ * counts. A warning joins the person's open case, or opens a case (source 'warning') in the township of their
+ * household, else of the row's region. Each batch is looked up with three set-based queries and written with a few
+ * multi-row statements in one short transaction (none when it raises nothing), sized to take about TARGET_MS, with a
+ * turn of the event loop between batches for residents.
  */
 export async function matchSignals(
   store: Store,
   vault: Vault,
   source: SignalSource,
-  batches: Iterable<readonly SignalRow[]>,
+  batches: Iterable<readonly PreparedSignal[]>,
   total: number,
   now: string,
   options: MatchOptions = {},
 ): Promise<MatchCounts> {
-  const rules = await warningRulesOn(store, chinaDate(now));
   const actor = options.actor ?? 'cli';
   const counts: MatchCounts = { matched: 0, warnings: 0, duplicates: 0 };
+  // The import has one `now`: one first-contact due per level.
+  const dues = new Map<RiskLevel, string>();
+  const dueFor = (level: RiskLevel) => dues.get(level) ?? dues.set(level, firstContactDue(now, level)).get(level)!;
   // Cases opened or joined earlier in this import: a second row about the same person joins the same case.
-  const openedHere = new Map<string, OpenCaseOfPerson>();
+  const openedHere = new Map<string, CaseOnRecord>();
+  const nameIn = (subjectEnc: Buffer) => {
+    let name: string | undefined;
+    return () => (name ??= vault.decrypt<CleanPerson>(subjectEnc).name);
+  };
 
+  const take = pieceReader(batches);
   let done = 0;
+  let reported = performance.now();
   // Each transaction holds the connection (and, on SQLite, the event loop for its synchronous statements): its size
   // adapts so one takes about TARGET_MS, bounding how long a resident's request can wait behind it.
-  let size = 250;
-  const pieces = function* () {
-    for (const incoming of batches) {
-      // `size` may change between pieces: step by what was actually taken.
-      for (let i = 0; i < incoming.length; ) {
-        const piece = incoming.slice(i, i + size);
-        i += piece.length;
-        yield piece;
-      }
-    }
-  };
-  for (const batch of pieces()) {
+  let size = 500;
+  for (;;) {
+    // Reading the next rows (JSON.parse of the worker's text) is part of the turn this batch holds.
     const began = performance.now();
-    const keys = batch.map((row) => vault.blindIndex('id', row.idNumber));
-    const unique = [...new Set(keys)];
-    await store.transaction(async (tx) => {
-      const registered = await tx.repos.warningMatch.registered(unique);
-      const open = await tx.repos.warningMatch.openCases(unique);
-      for (const [key, found] of openedHere) if (!open.has(key)) open.set(key, found);
-      const fired = batch.map((row, i) => warningFor(row.detail, rules, registered.has(keys[i]!)));
-      const warningKeys = fired.map((w, i) => (w ? `${keys[i]}:${source}:${w.period}` : ''));
-      const raised = await tx.repos.warningMatch.raised(warningKeys.filter(Boolean));
+    const batch = take(size);
+    if (!batch.length) break;
+    const personKeys = [...new Set(batch.map((row) => row.personKey))];
+    const warns = batch.some((row) => row.warning);
 
-      for (const [i, row] of batch.entries()) {
-        const personKey = keys[i]!;
+    const work = async (tx: Store) => {
+      const registered = await tx.repos.warningMatch.registered(personKeys);
+      const open = new Map<string, CaseOnRecord>();
+      for (const [key, found] of await tx.repos.warningMatch.openCases(personKeys)) open.set(key, { id: found.id, level: found.level, name: nameIn(found.subjectEnc) });
+      for (const key of personKeys) if (!open.has(key) && openedHere.has(key)) open.set(key, openedHere.get(key)!);
+      const warningKeys = batch.flatMap((row) => (row.warning ? [`${row.personKey}:${source}:${row.warning.period}`] : []));
+      const raised = await tx.repos.warningMatch.raised(warningKeys);
+      const writes: BatchWrites = { cases: [], raised: new Map(), events: [], keys: [] };
+
+      for (const row of batch) {
+        const { personKey, warning } = row;
         const household = registered.get(personKey);
-        const openCase = open.get(personKey);
-        if (household || openCase) counts.matched++;
-        const warning = fired[i];
-        const warningKey = warningKeys[i]!;
+        const onCase = open.get(personKey);
+        if (household || onCase) counts.matched++;
         if (!warning) continue;
+        const warningKey = `${personKey}:${source}:${warning.period}`;
         if (raised.has(warningKey)) {
           counts.duplicates++;
           continue;
         }
         // The name on record (the register's, else the open case's) is checked against the department's, never overwritten.
-        const onRecord = household?.subjectEnc ?? openCase?.subjectEnc;
-        const known = onRecord ? vault.decrypt<CleanPerson>(onRecord).name : null;
-        const detail = {
-          source,
-          sourceLabel: SOURCE_LABEL[source],
-          signal: warning.signal,
-          level: warning.level,
-          ...(known !== null && known !== row.name ? { nameMismatch: NAME_MISMATCH } : {}),
-        };
-        const dueAt = firstContactDue(now, warning.level);
-        let caseId: number;
-        if (openCase) {
-          caseId = openCase.id;
-          const level = moreSevere(openCase.level, warning.level);
-          await tx.repos.cases.raiseLevel(caseId, level, dueAt);
-          await tx.repos.cases.touch(caseId, now);
-          open.set(personKey, { ...openCase, level });
+        const known = household ? vault.decrypt<CleanPerson>(household.subjectEnc).name : onCase ? onCase.name() : null;
+        const detailEnc =
+          known !== null && known !== warning.name
+            ? vault.encrypt(warningDetail(source, warning, NAME_MISMATCH))
+            : Buffer.from(warning.detailEnc, 'base64');
+        const dueAt = dueFor(warning.level);
+        let target: CaseOnRecord;
+        if (onCase) {
+          target = onCase;
+          target.level = moreSevere(onCase.level, warning.level);
+          if (target.id !== null) {
+            const before = writes.raised.get(target.id);
+            writes.raised.set(target.id, { level: target.level, dueAt: before && before.dueAt < dueAt ? before.dueAt : dueAt });
+          } else {
+            // Opened by this batch: it is written once, at its highest level and earliest due.
+            const draft = target.draft!;
+            draft.level = target.level;
+            if (dueAt < draft.dueAt!) draft.dueAt = dueAt;
+          }
         } else {
-          const township = household?.township ?? row.township;
-          const village = household ? household.village : row.region !== row.township && row.township === township ? row.region : null;
-          const person: CleanPerson = { name: row.name, idNumber: row.idNumber, phone: null, address: null };
-          const subjectEnc = vault.encrypt(person);
-          caseId = await tx.repos.cases.insertCase({
+          const township = household?.township ?? warning.township;
+          const village = household ? household.village : warning.region !== warning.township && warning.township === township ? warning.region : null;
+          const draft: NewWarningCase = {
             township,
             village,
             personKey,
-            ...matchKeys(vault, person),
-            subjectEnc,
-            ...maskedPerson(person),
+            nameKey: warning.nameKey,
+            namePhoneKey: null,
+            subjectEnc: Buffer.from(warning.subjectEnc, 'base64'),
+            nameMasked: warning.nameMasked,
+            phoneMasked: null,
+            idMasked: warning.idMasked,
+            addressMasked: null,
             source: 'warning',
             status: 'new',
             level: warning.level,
-            targetClass: warning.targetClass,
+            targetClass: registered.has(personKey) ? 'warning' : 'missing',
             answersJson: null,
             resultJson: null,
             rulesVersion: null,
             situationsJson: null,
             dueAt,
             now,
-          });
-          open.set(personKey, { id: caseId, level: warning.level, subjectEnc });
+          };
+          writes.cases.push(draft);
+          const name = warning.name;
+          target = { id: null, draft, level: warning.level, name: () => name };
+          open.set(personKey, target);
         }
-        openedHere.set(personKey, open.get(personKey)!);
-        await tx.repos.cases.appendEvent({ caseId, at: now, type: 'warning', actor, detailEnc: vault.encrypt(detail) });
-        await tx.repos.warningKeys.insert(warningKey, caseId, now);
+        writes.events.push({ onCase: target, personKey, detailEnc });
+        writes.keys.push({ key: warningKey, onCase: target, personKey });
         raised.add(warningKey);
         counts.warnings++;
       }
+
+      await write(tx, writes);
+      for (const { personKey, onCase } of writes.events) openedHere.set(personKey, onCase);
       done += batch.length;
-      await options.onBatch?.(tx, done, total);
-    });
+      if (done >= total || performance.now() - reported >= PROGRESS_EVERY_MS) {
+        reported = performance.now();
+        await options.onProgress?.(tx, done, total);
+      }
+    };
+    // A batch that raises nothing only reads (and perhaps reports progress): no write transaction.
+    await (warns ? store.transaction(work) : work(store));
+
     const took = performance.now() - began;
     size = Math.round(Math.min(MAX_BATCH, Math.max(MIN_BATCH, size * Math.min(2, Math.max(0.5, TARGET_MS / Math.max(took, 1))))));
     await nextTurn();
   }
   return counts;
-}
 
-/** An array's rows in batches of SIGNAL_BATCH. */
-export function* inBatches<T>(rows: readonly T[], size = SIGNAL_BATCH): Generator<readonly T[]> {
-  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
-}
-
-/** Parses a department's table on this thread (the CLI; the web import parses in a worker). */
-export async function parseSignalTable(store: Store, source: SignalSource, table: string[][], today: string): Promise<ParsedSignals> {
-  return parseSignals(source, table, townshipLookup(await townshipIndex(store)), today);
+  async function write(tx: Store, writes: BatchWrites): Promise<void> {
+    if (writes.cases.length) {
+      const ids = await tx.repos.cases.insertCases(writes.cases);
+      for (const { onCase, personKey } of writes.events) {
+        if (onCase.id === null) onCase.id = ids.get(personKey)!;
+        delete onCase.draft;
+      }
+    }
+    for (const [caseId, { level, dueAt }] of writes.raised) {
+      await tx.repos.cases.raiseLevel(caseId, level, dueAt);
+      await tx.repos.cases.touch(caseId, now);
+    }
+    if (writes.events.length) {
+      await tx.repos.cases.appendEvents(writes.events.map((e) => ({ caseId: e.onCase.id!, at: now, type: 'warning', actor, detailEnc: e.detailEnc })));
+      await tx.repos.warningKeys.insertMany(writes.keys.map((k) => ({ key: k.key, caseId: k.onCase.id! })), now);
+    }
+  }
 }
 
 /**
- * The whole import on the caller's thread, as the CLI runs it: parse, match in batches, then keep this list's rule
- * figures (no identity) for the rule preview. A header problem throws SignalHeaderError before anything is written.
+ * The whole import on the caller's thread, from a table already read: parse, prepare, match in batches, then keep this
+ * list's rule figures (no identity) for the rule preview. A header problem throws SignalHeaderError before anything is
+ * written. The county's page and the CLI run imports as jobs (./signal-import-jobs.ts); this serves tests and seeds.
  */
 export async function importSignals(
   store: Store,
@@ -201,13 +277,12 @@ export async function importSignals(
   source: SignalSource,
   table: string[][],
   now: string,
-  options: { onProgress?: (done: number, total: number) => void; actor?: string; importId?: number } = {},
+  options: { actor?: string } = {},
 ): Promise<SignalImportSummary> {
-  const parsed = await parseSignalTable(store, source, table, chinaDate(now));
-  const counts = await matchSignals(store, vault, source, inBatches(parsed.signals), parsed.signals.length, now, {
-    actor: options.actor,
-    onBatch: (_tx, done, total) => options.onProgress?.(done, total),
-  });
-  await store.repos.warningRules.keepFigures(source, JSON.stringify(ruleFiguresOf(source, parsed.signals)), options.importId ?? null, now);
+  const parsed = parseSignals(source, table, townshipLookup(await townshipIndex(store)), chinaDate(now));
+  const rules = await warningRulesOn(store, chinaDate(now));
+  const prepared = parsed.signals.map((row) => prepareSignal(vault, source, row, rules));
+  const counts = await matchSignals(store, vault, source, [prepared], prepared.length, now, { actor: options.actor });
+  await store.repos.warningRules.keepFigures(source, JSON.stringify(ruleFiguresOf(source, parsed.signals)), null, now);
   return { rows: parsed.rows, ...counts, rejected: parsed.rejected };
 }

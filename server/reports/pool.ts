@@ -20,7 +20,7 @@ export interface Reports {
   registerSummary(today: string, place?: string): Promise<RegisterSummaryInfo>;
   /** The ledger file as it is produced; destroying it stops the worker's export. */
   ledger(format: 'csv' | 'xlsx', filter: LedgerFilter, unmasked: boolean, now: string): Readable;
-  /** 数据预警导入: a department's file read and checked off the request thread (the bytes move to the worker). */
+  /** 数据预警导入: a department's file read, checked and prepared (keyed hashes, encryption) off the request thread (the bytes move to the worker). */
   parseSignals(task: SignalParseTask): Promise<SignalParseOutcome>;
   close(): Promise<void>;
 }

@@ -16,10 +16,9 @@ import type { StatsRange } from '../repositories/admin-stats';
 import type { LedgerFilter } from '../repositories/ledger';
 import type { RegisterLedgerFilter } from '../repositories/register-ledger';
 import { sendThroughPort } from './port-stream';
+import { parseSignalFile as parseWithKeys, type SignalParseOutcome, type SignalParseTask } from '../domain/signal-parse';
 import { openWorkerStore, type WorkerStoreOptions } from './worker-store';
 
-// 数据预警导入's file reading runs on this pool too (it needs no database).
-export { parseSignalFile } from '../domain/signal-parse';
 
 /**
  * The report worker: statistics and the ledger export run here, on a thread of their own with their own
@@ -86,4 +85,13 @@ export async function ledger({ port, format, filter, unmasked, now }: LedgerTask
   const { store, vault } = open();
   const source = format === 'csv' ? Readable.from(ledgerCsv(store, vault, filter, unmasked, now)) : ledgerXlsx(store, vault, filter, unmasked, now);
   await sendThroughPort(port, source);
+}
+
+let signalVault: ReturnType<typeof createVault> | undefined;
+/**
+ * 数据预警导入's file reading and preparing (keyed hashes, encryption of what a warning writes) run on this pool too,
+ * with the keys this thread was started with; it needs no database.
+ */
+export function parseSignalFile(task: SignalParseTask): Promise<SignalParseOutcome> {
+  return parseWithKeys(task, (signalVault ??= createVault(data.keys)));
 }

@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import { riskRank, type RiskLevel } from '../../shared/cases/risk';
 import type { Engine } from '../db/engine';
+import { powerOfTwoPieces } from './bulk';
 import type { CaseEventsTable, CasesTable, SubmissionsTable } from '../db/schema';
 
 export type CaseSource = CasesTable['source'];
@@ -61,6 +62,59 @@ const EVENT_COLUMNS = ['case_id', 'submission_id', 'at', 'type', 'actor', 'publi
 function tail(text: string | null): string | null {
   return text === null ? null : Array.from(text).slice(-4).join('');
 }
+
+/** A new case as its row: the one place a case's columns are written. */
+function caseValues(row: NewCase) {
+  return {
+    township: row.township,
+    village: row.village,
+    person_key: row.personKey,
+    subject_enc: row.subjectEnc,
+    name_masked: row.nameMasked,
+    phone_masked: row.phoneMasked,
+    id_masked: row.idMasked,
+    address_masked: row.addressMasked,
+    source: row.source,
+    status: row.status,
+    level: row.level,
+    target_class: row.targetClass,
+    answers_json: row.answersJson,
+    result_json: row.resultJson,
+    rules_version: row.rulesVersion,
+    situations_json: row.situationsJson,
+    due_at: row.dueAt,
+    created_at: row.now,
+    updated_at: row.now,
+    level_rank: riskRank(row.level),
+    phone_tail: tail(row.phoneMasked),
+    id_tail: tail(row.idMasked),
+    name_key: row.nameKey ?? null,
+    name_phone_key: row.namePhoneKey ?? null,
+  };
+}
+
+export interface NewEvent {
+  caseId: number;
+  submissionId?: number | null;
+  at: string;
+  type: string;
+  actor: string;
+  publicText?: string | null;
+  detailEnc?: Buffer | null;
+}
+
+const eventValues = (row: NewEvent) => ({
+  case_id: row.caseId,
+  submission_id: row.submissionId ?? null,
+  at: row.at,
+  type: row.type,
+  actor: row.actor,
+  public_text: row.publicText ?? null,
+  detail_enc: row.detailEnc ?? null,
+});
+
+/** Rows for multi-row INSERTs in few statement shapes, each under the bound-parameter limit (./bulk.ts). */
+const inPieces = <T extends object>(rows: readonly T[]) => powerOfTwoPieces(rows, Object.keys(rows[0] ?? {}).length);
 
 /**
  * Cases, their submissions and timelines: what intake, the workflow and the merge write. Each method is one
@@ -157,37 +211,20 @@ export function createCasesRepository(db: Engine) {
     },
     /** level_rank and the tails are written here, so the insert triggers (016) have nothing to repair. */
     async insertCase(row: NewCase): Promise<number> {
-      const { id } = await db
-        .insertInto('cases')
-        .values({
-          township: row.township,
-          village: row.village,
-          person_key: row.personKey,
-          subject_enc: row.subjectEnc,
-          name_masked: row.nameMasked,
-          phone_masked: row.phoneMasked,
-          id_masked: row.idMasked,
-          address_masked: row.addressMasked,
-          source: row.source,
-          status: row.status,
-          level: row.level,
-          target_class: row.targetClass,
-          answers_json: row.answersJson,
-          result_json: row.resultJson,
-          rules_version: row.rulesVersion,
-          situations_json: row.situationsJson,
-          due_at: row.dueAt,
-          created_at: row.now,
-          updated_at: row.now,
-          level_rank: riskRank(row.level),
-          phone_tail: tail(row.phoneMasked),
-          id_tail: tail(row.idMasked),
-          name_key: row.nameKey ?? null,
-          name_phone_key: row.namePhoneKey ?? null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const { id } = await db.insertInto('cases').values(caseValues(row)).returning('id').executeTakeFirstOrThrow();
       return id;
+    },
+    /**
+     * Many cases in few statements (数据预警导入), each with a distinct person key, which is how the caller knows
+     * each one's id (RETURNING promises no order): person key → id.
+     */
+    async insertCases(rows: readonly (NewCase & { personKey: string })[]): Promise<Map<string, number>> {
+      const ids = new Map<string, number>();
+      for (const chunk of inPieces(rows.map(caseValues))) {
+        const inserted = await db.insertInto('cases').values([...chunk]).returning(['id', 'person_key']).execute();
+        for (const r of inserted) ids.set(r.person_key!, r.id);
+      }
+      return ids;
     },
     find: (id: number): Promise<CaseRow | undefined> => cases().where('id', '=', id).executeTakeFirst(),
     findOpenByPersonKey: (township: string, personKey: string): Promise<CaseRow | undefined> =>
@@ -239,27 +276,12 @@ export function createCasesRepository(db: Engine) {
       db.selectFrom('submissions').selectAll().where('tracking_code', '=', code).executeTakeFirst(),
     submissionsOf: (caseId: number): Promise<SubmissionRow[]> =>
       db.selectFrom('submissions').selectAll().where('case_id', '=', caseId).orderBy('id').execute(),
-    async appendEvent(row: {
-      caseId: number;
-      submissionId?: number | null;
-      at: string;
-      type: string;
-      actor: string;
-      publicText?: string | null;
-      detailEnc?: Buffer | null;
-    }): Promise<void> {
-      await db
-        .insertInto('case_events')
-        .values({
-          case_id: row.caseId,
-          submission_id: row.submissionId ?? null,
-          at: row.at,
-          type: row.type,
-          actor: row.actor,
-          public_text: row.publicText ?? null,
-          detail_enc: row.detailEnc ?? null,
-        })
-        .execute();
+    async appendEvent(row: NewEvent): Promise<void> {
+      await db.insertInto('case_events').values(eventValues(row)).execute();
+    },
+    /** Many events in few statements, in the order given (数据预警导入). */
+    async appendEvents(rows: readonly NewEvent[]): Promise<void> {
+      for (const chunk of inPieces(rows.map(eventValues))) await db.insertInto('case_events').values([...chunk]).execute();
     },
     // By time, then id: a merged case's copied steps slot in where they happened.
     eventsOf: (caseId: number): Promise<EventRow[]> =>

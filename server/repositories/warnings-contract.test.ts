@@ -49,6 +49,10 @@ describe.each(ENGINES)('warning repositories on %s', (engine) => {
       expect(await rules.existsOn('2027-01-01')).toBe(true);
       expect(await rules.existsOn('2027-01-02')).toBe(false);
       await expect(rules.insert({ effectiveFrom: '2027-01-01', values, source: '再来', createdBy: 'county', now: NOW })).rejects.toThrow(/unique/i);
+      // A saved version is a record of the county's decision: never edited, never removed (061).
+      await expect(sql`UPDATE warning_rule_versions SET source = '改过' WHERE id = ${id}`.execute(db())).rejects.toThrow(/append-only/);
+      await expect(sql`DELETE FROM warning_rule_versions WHERE id = ${id}`.execute(db())).rejects.toThrow(/append-only/);
+      expect((await rules.versions()).map((v) => v.source)).toEqual(['县民政局会议']);
 
       await rules.keepFigures('medical', JSON.stringify({ source: 'medical', amounts: [1, 2] }), null, NOW);
       await rules.keepFigures('medical', JSON.stringify({ source: 'medical', amounts: [30_000] }), null, LATER);

@@ -62,15 +62,31 @@ function amountOf(raw: string): number | null {
   return /^\d{1,9}(\.\d{1,2})?$/.test(text) ? Number(text) : null;
 }
 
+type DateOf = (raw: string) => string | null;
+
+/** A department's list repeats a few dates (its period) on every row: each distinct text is read once per file. */
+function remembered(read: DateOf): DateOf {
+  const seen = new Map<string, string | null>();
+  return (raw) => {
+    let value = seen.get(raw);
+    if (value === undefined) {
+      value = read(raw);
+      // Bounded: a list of birth or death days has many distinct ones, each read once anyway.
+      if (seen.size < 10_000) seen.set(raw, value);
+    }
+    return value;
+  };
+}
+
 function dateProblem(label: string, date: string | null, today: string): string | null {
   if (!date) return `${label}请写成 2024-03-01 这样的格式`;
   if (date > today) return `${label}不能晚于今天`;
   return null;
 }
 
-function detailOf(source: SignalSource, cell: (key: string) => string, today: string, problems: CellProblem[]): SignalDetail | null {
+function detailOf(source: SignalSource, cell: (key: string) => string, today: string, problems: CellProblem[], dateOf: DateOf): SignalDetail | null {
   const date = (key: string, label: string): string => {
-    const value = rosterDate(cell(key));
+    const value = dateOf(cell(key));
     const problem = dateProblem(label, value, today);
     if (problem) problems.push({ column: label, reason: problem });
     return value ?? '';
@@ -116,6 +132,7 @@ function parseRow(
   row: number,
   townshipOf: TownshipOf,
   today: string,
+  dateOf: DateOf,
 ): SignalRow | { row: number; problems: CellProblem[] } {
   const cell = (key: string) => (cells[index[key]!] ?? '').trim();
   const problems: CellProblem[] = [];
@@ -128,7 +145,7 @@ function parseRow(
   const township = /^\d{12}$/.test(region) ? townshipOf(region) : undefined;
   if (!/^\d{12}$/.test(region)) problems.push({ column: COMMON_COLUMNS.region, reason: '区划代码应为 12 位数字' });
   else if (!township) problems.push({ column: COMMON_COLUMNS.region, reason: `本县没有区划代码 ${region}` });
-  const detail = detailOf(source, cell, today, problems);
+  const detail = detailOf(source, cell, today, problems, dateOf);
   if (problems.length || !detail || !township) return { row, problems };
   return { row, idNumber: normalizeIdNumber(idRaw), name: cell('name').replace(/\s+/g, ' '), region, township, detail };
 }
@@ -156,10 +173,11 @@ export function parseSignals(
   const rejected: SignalRejection[] = [];
   const problems: SignalProblem[] = [];
   let rows = 0;
+  const dateOf = remembered(rosterDate);
   body.forEach((cells, i) => {
     if (cells.every((c) => c.trim() === '')) return;
     rows++;
-    const parsed = parseRow(source, cells, index, i + 2, townshipOf, today);
+    const parsed = parseRow(source, cells, index, i + 2, townshipOf, today, dateOf);
     if ('idNumber' in parsed) {
       signals.push(parsed);
       return;

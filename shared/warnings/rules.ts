@@ -19,7 +19,9 @@ export interface Warning {
 /** Shown on the warning when the department's name for the person differs from the one on record. */
 export const NAME_MISMATCH = '部门名单上的姓名和已有记录不一致，请核对是否同一人';
 
-const yuan = (n: number): string => `${n.toLocaleString('en-US', { maximumFractionDigits: 2 })} 元`;
+// One formatter for every row: toLocaleString builds a new one per call, a visible cost over 200,000 rows.
+const YUAN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const yuan = (n: number): string => `${YUAN.format(n)} 元`;
 
 type Fired = Omit<Warning, 'targetClass'>;
 
