@@ -13,7 +13,7 @@ export type SignalDetail =
   | { source: 'disability'; kind: string; grade: DisabilityGrade; issued: string }
   | { source: 'death'; died: string; age: number }
   | { source: 'unemployment'; registered: string }
-  | { source: 'student'; school: string; hardship: string }
+  | { source: 'student'; school: string; hardship: string; schoolYear: string }
   | { source: 'exit'; formerCategory: string; exited: string };
 
 export interface SignalRow {
@@ -84,6 +84,15 @@ function dateProblem(label: string, date: string | null, today: string): string 
   return null;
 }
 
+/**
+ * The school year a list of family-hardship students belongs to: the list carries no date, and schools draw it up
+ * each year from 1 September, so a list received on 2027-03-01 is of the 2026 school year (2026学年).
+ */
+export function schoolYearOf(today: string): string {
+  const year = Number(today.slice(0, 4));
+  return String(today.slice(5) >= '09-01' ? year : year - 1);
+}
+
 function detailOf(source: SignalSource, cell: (key: string) => string, today: string, problems: CellProblem[], dateOf: DateOf): SignalDetail | null {
   const date = (key: string, label: string): string => {
     const value = dateOf(cell(key));
@@ -119,7 +128,7 @@ function detailOf(source: SignalSource, cell: (key: string) => string, today: st
     case 'unemployment':
       return { source, registered: date('registered', '登记日期') };
     case 'student':
-      return { source, school: text('school', '学校'), hardship: text('hardship', '困难等级') };
+      return { source, school: text('school', '学校'), hardship: text('hardship', '困难等级'), schoolYear: schoolYearOf(today) };
     case 'exit':
       return { source, formerCategory: text('formerCategory', '原类别'), exited: date('exited', '退出日期') };
   }

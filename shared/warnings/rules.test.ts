@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { selectWarningParameters, WARNING_PARAMETER_HISTORY } from './parameters';
 import { warningFor } from './rules';
+import { schoolYearOf } from './rows';
 
 const rules = selectWarningParameters('2026-11-29').values;
 const medical = (amount: number) => ({ source: 'medical' as const, amount, from: '2026-01-01', to: '2026-06-30' });
@@ -56,7 +57,17 @@ describe('warningFor', () => {
       signal: '人社数据：2026-08-01 登记失业',
       period: '2026-08-01',
     });
-    expect(warningFor({ source: 'student', school: '灵溪一中', hardship: '特别困难' }, rules, true)?.signal).toBe('教育数据：灵溪一中 家庭经济困难学生（特别困难）');
+    expect(warningFor({ source: 'student', school: '灵溪一中', hardship: '特别困难', schoolYear: '2026' }, rules, true)).toMatchObject({
+      signal: '教育数据：2026学年 灵溪一中 家庭经济困难学生（特别困难）',
+      // The same student on next year's list, at the same level, is a new warning.
+      period: '2026学年',
+    });
     expect(warningFor({ source: 'exit', formerCategory: '低保', exited: '2026-05-01' }, rules, true)?.signal).toContain('2026-05-01 退出低保');
+  });
+});
+
+describe('schoolYearOf', () => {
+  it('starts the school year on 1 September', () => {
+    expect(['2026-08-31', '2026-09-01', '2027-03-01'].map(schoolYearOf)).toEqual(['2025', '2026', '2026']);
   });
 });

@@ -52,7 +52,8 @@ function fired(detail: SignalDetail, rules: WarningParameterValues): Fired | nul
     case 'unemployment':
       return { level: 'blue', signal: `人社数据：${detail.registered} 登记失业`, period: detail.registered };
     case 'student':
-      return { level: 'yellow', signal: `教育数据：${detail.school} 家庭经济困难学生（${detail.hardship}）`, period: detail.hardship };
+      // One student warning per school year: next year's list warns again, whatever the hardship level.
+      return { level: 'yellow', signal: `教育数据：${detail.schoolYear}学年 ${detail.school} 家庭经济困难学生（${detail.hardship}）`, period: `${detail.schoolYear}学年` };
     case 'exit':
       return { level: 'yellow', signal: `民政数据：${detail.exited} 退出${detail.formerCategory}，需跟踪是否再次陷入困难`, period: detail.exited };
   }
