@@ -66,9 +66,20 @@ const typeParsers = {
     oid === pg.types.builtins.INT8 ? parseBigint : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-/** A connection pool to PostgreSQL with the engine's type parsing; close it with `pool.end()` (or the Engine's destroy). */
-export function createPostgresPool(connectionString: string, options: pg.PoolConfig = {}): pg.Pool {
-  return new pg.Pool({ connectionString, types: typeParsers, max: 10, ...options });
+/**
+ * A connection pool to PostgreSQL with the engine's type parsing; close it with `pool.end()` (or the Engine's destroy).
+ * An idle connection the server drops (a restart, a failover, an administrator) is an 'error' on the pool: without a
+ * listener Node would end the whole app server over it. The pool discards that connection and opens a new one on the
+ * next query, so it is only reported.
+ */
+export function createPostgresPool(
+  connectionString: string,
+  options: pg.PoolConfig = {},
+  onIdleError: (err: Error) => void = (err) => process.emitWarning(`PostgreSQL 空闲连接断开：${err.message}`),
+): pg.Pool {
+  const pool = new pg.Pool({ connectionString, types: typeParsers, max: 10, ...options });
+  pool.on('error', onIdleError);
+  return pool;
 }
 
 /** Kysely over a PostgreSQL pool. Destroying this Kysely ends the pool. */
