@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Engine } from '../db/engine';
+import { fieldsOf } from './row-fields';
 
 export interface EntryPoint {
   code: string;
@@ -44,19 +45,7 @@ const ENTRY_COLUMNS = [
   'code', 'township', 'village', 'label', 'active', 'disabled_reason', 'scan_count', 'completion_count', 'created_at',
 ] as const satisfies ReadonlyArray<keyof EntryRow>;
 
-function toEntry(row: EntryRow): EntryPoint {
-  return {
-    code: row.code,
-    township: row.township,
-    village: row.village,
-    label: row.label,
-    active: row.active === 1,
-    disabledReason: row.disabled_reason,
-    scanCount: row.scan_count,
-    completionCount: row.completion_count,
-    createdAt: row.created_at,
-  };
-}
+const toEntry = (row: EntryRow): EntryPoint => fieldsOf(row, ENTRY_COLUMNS, ['active']);
 
 /**
  * 幸福码: lookup and counts for residents' scans, and the county's lists, doorplate labels and batch inserts.

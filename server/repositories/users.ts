@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { countyOf } from '../../shared/accounts/scope';
 import type { Engine } from '../db/engine';
+import { fieldsOf } from './row-fields';
 
 /** Every account role; a partner answers for one resource of the library and sees only its referrals. */
 export type StaffRole = 'county_admin' | 'township_staff' | 'viewer' | 'partner' | 'province_admin';
@@ -54,21 +55,7 @@ export const USER_COLUMNS = [
   'id', 'username', 'password_hash', 'role', 'township', 'must_change_password', 'disabled', 'failed_logins', 'locked_until', 'resource_id', 'county',
 ] as const;
 
-export function toUser(row: UserRow): StaffUser {
-  return {
-    id: row.id,
-    username: row.username,
-    passwordHash: row.password_hash,
-    role: row.role,
-    township: row.township,
-    mustChangePassword: row.must_change_password === 1,
-    disabled: row.disabled === 1,
-    failedLogins: row.failed_logins,
-    lockedUntil: row.locked_until,
-    resourceId: row.resource_id,
-    county: row.county,
-  };
-}
+export const toUser = (row: UserRow): StaffUser => fieldsOf(row, USER_COLUMNS, ['must_change_password', 'disabled']);
 
 /** Staff accounts: sign-in, passwords, and the county's management (list, role and township, disable). */
 export function createUsersRepository(db: Engine) {

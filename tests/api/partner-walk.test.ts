@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/domain/passwords';
-import { signIn, type AdminClient } from '../helpers/admin';
+import { newSignedIn, partnerSignedIn, type AdminClient } from '../helpers/admin';
 import { registeredRoutes } from '../helpers/routes';
 import { HARDSHIP_ANSWERS } from '../fixtures/households';
 import { fakeIdNumber } from '../helpers/people';
-import { createStaff, TEST_PASSWORD } from '../helpers/staff';
 import { buildTestApp, type TestApp } from '../helpers/test-app';
 
 // The shared login session: a partner signs in, asks who it is, changes its password and logs out here.
@@ -21,13 +19,10 @@ beforeAll(async () => {
   t = await buildTestApp();
   const entry = (await t.app.repos.entries.list())[0]!;
   entryCode = entry.code;
-  await createStaff(t.app, 'county', 'county_admin', null);
-  await createStaff(t.app, 'lx', 'township_staff', entry.township);
-  const admin = await signIn(t.app, 'county');
-  const staff = await signIn(t.app, 'lx');
+  const admin = await newSignedIn(t.app, 'county', 'county_admin', null);
+  const staff = await newSignedIn(t.app, 'lx', 'township_staff', entry.township);
   const resource = (await admin.send('POST', '/api/admin/resources', { kind: 'station', name: '社工站', township: entry.township, serviceTypes: ['心理疏导'] })).json().id as number;
-  await t.app.repos.users.create({ username: 'partner1', passwordHash: await hashPassword(TEST_PASSWORD), role: 'partner', township: null, mustChangePassword: false, resourceId: resource });
-  partner = await signIn(t.app, 'partner1');
+  partner = await partnerSignedIn(t.app, 'partner1', resource);
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/requests',

@@ -48,6 +48,8 @@ describe('帮别人反映困难', () => {
     await expect.poll(() => summary.textContent()).toContain('请填写对方的姓名');
     expect(await summary.textContent()).toContain('请填写对方的住址');
     expect(await page.locator('.error-summary li').count()).toBe(2);
+    // The summary takes focus, so a screen reader reads what to fix first.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     await fillPerson(page);
     await page.getByRole('button', { name: '下一步' }).click();
     await atStep(page, 2);

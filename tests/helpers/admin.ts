@@ -1,5 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { createStaff, login, type StaffSession } from './staff';
+import { hashPassword } from '../../server/domain/passwords';
+import type { StaffRole } from '../../server/repositories/users';
+import { createStaff, login, TEST_PASSWORD, type StaffSession } from './staff';
 
 export interface AdminClient extends StaffSession {
   send(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse>;
@@ -25,6 +27,18 @@ export async function threeRoles(app: FastifyInstance, township: string, prefix 
     staff: await signIn(app, `${prefix}township`),
     viewer: await signIn(app, `${prefix}viewer`),
   };
+}
+
+/** A new account, signed in: e.g. the staff of another township, who must not see this one's cases. */
+export async function newSignedIn(app: FastifyInstance, username: string, role: StaffRole, township: string | null): Promise<AdminClient> {
+  await createStaff(app, username, role, township);
+  return signIn(app, username);
+}
+
+/** A partner account answering for one resource of the library, signed in. */
+export async function partnerSignedIn(app: FastifyInstance, username: string, resourceId: number): Promise<AdminClient> {
+  await app.repos.users.create({ username, passwordHash: await hashPassword(TEST_PASSWORD), role: 'partner', township: null, mustChangePassword: false, resourceId });
+  return signIn(app, username);
 }
 
 export const townshipsOf = async (app: FastifyInstance) => (await app.repos.regions.list()).filter((r) => r.level === 'township');

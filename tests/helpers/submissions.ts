@@ -13,12 +13,12 @@ export interface SubmittedRequest {
 let people = 0;
 
 /**
- * A resident's self-check request through the real route, with the hardship household. Each call is a new
+ * A resident's self-check request through the real route, with the hardship household unless `answers` says otherwise. Each call is a new
  * person (a name, phone and ID of their own, so cases never merge) unless `person` says otherwise.
  */
 export async function submitRequest(
   app: FastifyInstance,
-  options: { entryCode?: string; person?: Partial<RequestInput['person']>; remoteAddress?: string } = {},
+  options: { entryCode?: string; answers?: RequestInput['answers']; person?: Partial<RequestInput['person']>; remoteAddress?: string } = {},
 ): Promise<SubmittedRequest> {
   const n = ++people;
   const birthYear = 1940 + Math.floor(n / 1000);
@@ -29,7 +29,7 @@ export async function submitRequest(
     payload: {
       requestId: randomUUID(),
       entryCode: options.entryCode ?? (await firstActiveEntry(app)).code,
-      answers: HARDSHIP_ANSWERS,
+      answers: options.answers ?? HARDSHIP_ANSWERS,
       person: { name: '测试居民', phone: `1395999${String(n).padStart(4, '0')}`, idNumber: fakeIdNumber(`330327${birthYear}0101${String(n % 1000).padStart(3, '0')}`), ...options.person },
       consent: true,
     },

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, threeRoles, townshipsOf, type AdminClient } from '../../../tests/helpers/admin';
-import { createStaff } from '../../../tests/helpers/staff';
+import { newSignedIn, threeRoles, townshipsOf, type AdminClient } from '../../../tests/helpers/admin';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
 
 let t: TestApp;
@@ -15,8 +14,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   [own, other] = (await townshipsOf(t.app)).map((r) => r.code) as [string, string];
   ({ admin, staff, viewer } = await threeRoles(t.app, own));
-  await createStaff(t.app, 'other_staff', 'township_staff', other);
-  otherStaff = await signIn(t.app, 'other_staff');
+  otherStaff = await newSignedIn(t.app, 'other_staff', 'township_staff', other);
 });
 afterAll(() => t.close());
 

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { OVERDUE_COUNT_CAP } from '../../../shared/cases/due';
 import { parseQueueSearch } from '../../../shared/cases/queue-search';
@@ -29,6 +30,13 @@ import type { CaseRow } from '../../repositories/cases';
 
 const eventValidators = Object.fromEntries(Object.entries(CASE_EVENT_SCHEMAS).map(([type, schema]) => [type, Compile(schema)]));
 
+/** A workflow step on one case (an event, a merge): its body in, the case as it stands after out. */
+const caseStep = <Body extends TSchema>(body: Body) => ({
+  params: CaseParams,
+  body,
+  response: { 200: CaseDetail, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+});
+
 /** The township review queue, the masked case, the audited reveal and the workflow steps. */
 const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const workflow = createCaseWorkflow(app.store, app.vault);
@@ -39,6 +47,9 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!row || !inScope(scope, row.township)) throw new AppError('CASE_NOT_FOUND', 404);
     return row;
   }
+
+  /** The case as it stands after a step, as the staff page shows it. */
+  const detailAfter = async (id: number) => toCaseDetail(app.store, app.vault, (await app.repos.cases.find(id))!, nowIso());
 
   app.get('/api/staff/cases', { schema: { querystring: QueueQuery, response: { 200: QueueResponse, 400: ErrorResponse, 401: ErrorResponse } } }, async (request) => {
     const query = request.query;
@@ -129,10 +140,7 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/staff/cases/:id/events',
-    {
-      onRequest: requireRole('county_admin', 'township_staff'),
-      schema: { params: CaseParams, body: CaseEventEnvelope, response: { 200: CaseDetail, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse } },
-    },
+    { onRequest: requireRole('county_admin', 'township_staff'), schema: caseStep(CaseEventEnvelope) },
     async (request) => {
       const staff = request.staff!.user;
       const row = await visibleCase(request.params.id, scopeOf(staff));
@@ -143,17 +151,14 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const input = request.body as unknown as CaseEventInput;
       await workflow.apply(row, input, staff, nowIso());
       await app.repos.audit.record({ actor: staff.username, action: `case.${input.type}`, target: `case:${row.id}`, clientIp: request.ip });
-      return toCaseDetail(app.store, app.vault, (await app.repos.cases.find(row.id))!, nowIso());
+      return detailAfter(row.id);
     },
   );
 
   /** 合并同一人的案件: both must be visible to the caller; the older case remains and is returned. */
   app.post(
     '/api/staff/cases/:id/merge',
-    {
-      preHandler: requireRole('county_admin', 'township_staff'),
-      schema: { params: CaseParams, body: MergeBody, response: { 200: CaseDetail, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse } },
-    },
+    { preHandler: requireRole('county_admin', 'township_staff'), schema: caseStep(MergeBody) },
     async (request) => {
       const staff = request.staff!.user;
       const scope = scopeOf(staff);
@@ -162,7 +167,7 @@ const staffCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const kept = await workflow.merge(row.id, other.id, staff, nowIso());
       const merged = kept === row.id ? other.id : row.id;
       await app.repos.audit.record({ actor: staff.username, action: 'case.merge', target: `case:${kept}`, detail: `案件 ${merged} 并入案件 ${kept}`, clientIp: request.ip });
-      return toCaseDetail(app.store, app.vault, (await app.repos.cases.find(kept))!, nowIso());
+      return detailAfter(kept);
     },
   );
 };

@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '../../../shared/register/cadence';
+import type { RequestInput } from '../../../shared/schemas/submissions';
 import { HARDSHIP_ANSWERS } from '../../../tests/fixtures/households';
-import { signIn, threeRoles, type AdminClient } from '../../../tests/helpers/admin';
+import { newSignedIn, partnerSignedIn, threeRoles, type AdminClient } from '../../../tests/helpers/admin';
 import { fakeIdNumber } from '../../../tests/helpers/people';
-import { createStaff, TEST_PASSWORD } from '../../../tests/helpers/staff';
+import { submitRequest } from '../../../tests/helpers/submissions';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
-import { hashPassword } from '../../domain/passwords';
 
 let t: TestApp;
 let admin: AdminClient;
@@ -30,23 +29,15 @@ const later = () => {
 };
 const none = { text: '正常', risk: false };
 
-async function request(answers: object): Promise<number> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/requests',
-    remoteAddress: '10.91.0.1',
-    payload: { requestId: randomUUID(), entryCode, answers, person: { name: '陈阿婆', phone: '13957710071', idNumber: ID }, consent: true },
-  });
-  return (await t.app.repos.cases.findSubmissionByTrackingCode(res.json().trackingCode as string))!.case_id;
-}
+const request = async (answers: RequestInput['answers']): Promise<number> =>
+  (await submitRequest(t.app, { entryCode, answers, person: { name: '陈阿婆', phone: '13957710071', idNumber: ID }, remoteAddress: '10.91.0.1' })).caseId;
 
 beforeAll(async () => {
   t = await buildTestApp();
   const [a, b] = await t.app.repos.entries.list();
   entryCode = a!.code;
   ({ admin, staff, viewer } = await threeRoles(t.app, a!.township, 'plan_'));
-  await createStaff(t.app, 'plan_other', 'township_staff', b!.township);
-  otherStaff = await signIn(t.app, 'plan_other');
+  otherStaff = await newSignedIn(t.app, 'plan_other', 'township_staff', b!.township);
 
   // Two cases about one person: the first decided (which enrols her) and closed, the second a later request.
   firstCase = await request(HARDSHIP_ANSWERS);
@@ -58,8 +49,7 @@ beforeAll(async () => {
   plan = `/api/staff/households/${household}/plan`;
 
   station = (await admin.send('POST', '/api/admin/resources', { kind: 'station', name: '灵溪镇社工站', township: a!.township, serviceTypes: ['医疗陪护'] })).json().id as number;
-  await t.app.repos.users.create({ username: 'plan_partner', passwordHash: await hashPassword(TEST_PASSWORD), role: 'partner', township: null, mustChangePassword: false, resourceId: station });
-  partner = await signIn(t.app, 'plan_partner');
+  partner = await partnerSignedIn(t.app, 'plan_partner', station);
 });
 afterAll(() => t.close());
 

@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { signIn, threeRoles, type AdminClient } from '../../../tests/helpers/admin';
-import { HARDSHIP_ANSWERS } from '../../../tests/fixtures/households';
+import { newSignedIn, partnerSignedIn, threeRoles, type AdminClient } from '../../../tests/helpers/admin';
 import { fakeIdNumber } from '../../../tests/helpers/people';
-import { createStaff, TEST_PASSWORD } from '../../../tests/helpers/staff';
+import { submitRequest } from '../../../tests/helpers/submissions';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
-import { hashPassword } from '../../domain/passwords';
 
 let t: TestApp;
 let admin: AdminClient;
@@ -29,19 +26,8 @@ async function newCase(entryCode = ownEntry): Promise<{ id: number; trackingCode
   seq++;
   PHONE = `139588${String(seq).padStart(5, '0')}`;
   ID = fakeIdNumber(`33032719500101${String(seq).padStart(3, '0')}`);
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/requests',
-    remoteAddress: `10.77.0.${seq}`,
-    payload: { requestId: randomUUID(), entryCode, answers: HARDSHIP_ANSWERS, person: { name: '张三丰', phone: PHONE, idNumber: ID }, consent: true },
-  });
-  const trackingCode = res.json().trackingCode as string;
-  return { id: (await t.app.repos.cases.findSubmissionByTrackingCode(trackingCode))!.case_id, trackingCode };
-}
-
-async function partnerFor(resourceId: number, username: string): Promise<AdminClient> {
-  await t.app.repos.users.create({ username, passwordHash: await hashPassword(TEST_PASSWORD), role: 'partner', township: null, mustChangePassword: false, resourceId });
-  return signIn(t.app, username);
+  const { caseId, trackingCode } = await submitRequest(t.app, { entryCode, person: { name: '张三丰', phone: PHONE, idNumber: ID }, remoteAddress: `10.77.0.${seq}` });
+  return { id: caseId, trackingCode };
 }
 
 const track = async (code: string) => (await t.app.inject({ method: 'GET', url: `/api/track/${code}`, remoteAddress: '10.78.0.1' })).json();
@@ -52,14 +38,13 @@ beforeAll(async () => {
   own = a!.township;
   ownEntry = a!.code;
   ({ admin, staff, viewer } = await threeRoles(t.app, own));
-  await createStaff(t.app, 'other_staff', 'township_staff', b!.township);
-  otherStaff = await signIn(t.app, 'other_staff');
+  otherStaff = await newSignedIn(t.app, 'other_staff', 'township_staff', b!.township);
   const make = async (body: object) => (await admin.send('POST', '/api/admin/resources', body)).json().id as number;
   station = await make({ kind: 'station', name: '灵溪镇社工站', township: own, serviceTypes: ['心理疏导'] });
   countyWide = await make({ kind: 'enterprise', name: '县爱心企业', serviceTypes: ['物资帮扶'] });
   elsewhere = await make({ kind: 'station', name: '别镇社工站', township: b!.township, serviceTypes: ['生活照料'] });
-  partner = await partnerFor(station, 'station_lx');
-  otherPartner = await partnerFor(elsewhere, 'station_other');
+  partner = await partnerSignedIn(t.app, 'station_lx', station);
+  otherPartner = await partnerSignedIn(t.app, 'station_other', elsewhere);
 });
 afterAll(() => t.close());
 afterEach(() => vi.useRealTimers());
