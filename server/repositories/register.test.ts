@@ -107,14 +107,14 @@ describe.each(ENGINES)('register repositories on %s', (engine) => {
 
       await resources.update(own, { kind: 'station', name: '灵溪助联体站', township: PLACES.lingxi, serviceTypes: ['visit'], contact: '1', capacity: 3 }, 'admin2', '2026-11-02T00:00:00.000Z');
       expect(await resources.find(own)).toMatchObject({ name: '灵溪助联体站', serviceTypes: ['visit'], capacity: 3, updatedBy: 'admin2', updatedAt: '2026-11-02T00:00:00.000Z' });
-      expect((await resources.findByName('县慈善总会', null))?.id).toBe(county);
-      expect(await resources.findByName('县慈善总会', PLACES.lingxi)).toBeUndefined();
-      expect((await resources.findByName('灵溪助联体站', PLACES.lingxi))?.id).toBe(own);
+      expect((await resources.findByName('县慈善总会', null, PLACES.county))?.id).toBe(county);
+      expect(await resources.findByName('县慈善总会', PLACES.lingxi, PLACES.county)).toBeUndefined();
+      expect((await resources.findByName('灵溪助联体站', PLACES.lingxi, PLACES.county))?.id).toBe(own);
 
       await resources.setRetired(county, '2026-11-03T00:00:00.000Z', 'admin', '2026-11-03T00:00:00.000Z');
       // An import of the same name makes a new one; the one still in use is found first.
       const again = await resources.create({ kind: 'organisation', name: '县慈善总会', township: null, serviceTypes: [], contact: null, capacity: null }, 'admin', '2026-11-04T00:00:00.000Z');
-      expect((await resources.findByName('县慈善总会', null))?.id).toBe(again);
+      expect((await resources.findByName('县慈善总会', null, PLACES.county))?.id).toBe(again);
       expect((await resources.activeFor(PLACES.lingxi)).map((r) => r.id)).toEqual([again, own]);
       expect((await resources.list()).map((r) => r.id)).toEqual([again, elsewhere, own, county]);
     });

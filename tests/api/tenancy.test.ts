@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countyOf } from '../../shared/accounts/scope';
+import { countyOf, NO_COUNTY_MESSAGE } from '../../shared/accounts/scope';
+import { settleCountylessRows } from '../../server/domain/bootstrap';
 import { idNumberCheckChar } from '../../shared/identity/id-number';
 import { hashPassword } from '../../server/domain/passwords';
 import { signIn, type AdminClient } from '../helpers/admin';
@@ -21,7 +22,7 @@ const cases = { a: [] as number[], b: [] as number[] };
 const households = { a: 0, b: 0 };
 const imports = { a: 0, b: 0, a2: 0 };
 
-async function account(username: string, role: 'county_admin' | 'township_staff' | 'province_admin', county: string | null, township: string | null = null) {
+async function account(username: string, role: 'county_admin' | 'township_staff' | 'viewer' | 'province_admin', county: string | null, township: string | null = null) {
   await t.app.repos.users.create({ username, passwordHash: await hashPassword(TEST_PASSWORD), role, township, county, mustChangePassword: false });
   return signIn(t.app, username);
 }
@@ -166,6 +167,36 @@ describe('a county admin', () => {
     expect(list).toEqual([imports.a2, imports.a]);
     expect((await adminA.get(`/api/admin/signals/imports/${imports.b}`)).statusCode).toBe(404);
     expect((await adminB.get('/api/admin/signals/imports')).json().items.map((j: { id: number }) => j.id)).toEqual([imports.b]);
+  });
+});
+
+describe('an account of no county', () => {
+  it('is refused everywhere but its own session, and stays so at start while the database holds several counties', async () => {
+    const countyless = [await account('old_admin', 'county_admin', null), await account('old_viewer', 'viewer', null)];
+    await settleCountylessRows(t.app.store);
+    for (const client of countyless) {
+      for (const url of ['/api/staff/cases?status=all', '/api/staff/households', '/api/admin/users', '/api/admin/stats', '/api/admin/ledger.csv', '/api/staff/regions']) {
+        const res = await client.get(url);
+        expect(res.statusCode, url).toBe(403);
+        expect(res.json()).toEqual({ error: { code: 'FORBIDDEN', message: NO_COUNTY_MESSAGE } });
+      }
+      expect((await client.get('/api/staff/me')).statusCode).toBe(200);
+    }
+    expect((await t.app.repos.users.findByUsername('old_admin'))?.county).toBeNull();
+  });
+});
+
+describe('a resource list imported by a county admin', () => {
+  it("lands in that county: its townships only, and a county-wide row never updates another county's resource", async () => {
+    const resourceA = (await adminA.send('POST', '/api/admin/resources', { kind: 'service', name: '助餐点', township: null, serviceTypes: ['助餐'] })).json().id as number;
+    const townshipA = (await t.app.repos.regions.list()).find((r) => r.level === 'township' && countyOf(r.code) === countyA)!.name;
+    const csv = `类别,名称,乡镇,服务内容\n社会组织,助餐点,,助餐、助学\n社会组织,外县站,${townshipA},助餐\n`;
+    const res = await adminB.send('POST', '/api/admin/resources/import', { file: Buffer.from(csv).toString('base64') });
+    expect(res.json()).toMatchObject({ imported: 1, updated: 0, rejected: [{ row: 3 }] });
+    const own = await t.app.repos.resources.findByName('助餐点', null, B.county);
+    expect(own).toMatchObject({ county: B.county, serviceTypes: ['助餐', '助学'] });
+    expect(own!.id).not.toBe(resourceA);
+    expect(await t.app.repos.resources.find(resourceA)).toMatchObject({ county: countyA, serviceTypes: ['助餐'] });
   });
 });
 
