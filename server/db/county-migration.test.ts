@@ -47,3 +47,22 @@ it('migration 063 gives an existing single-county database its county everywhere
   expect(db.pragma('foreign_key_check')).toEqual([]);
   db.close();
 });
+
+it('migration 064 gives each audit entry its actor\'s county, else the only county, and keeps the log append-only', () => {
+  const db = migratedUpTo('064');
+  db.prepare(`INSERT INTO regions (code, name, level, parent) VALUES ('${COUNTY}', '苍南县', 'county', NULL), ('${LINGXI}', '灵溪镇', 'township', '${COUNTY}')`).run();
+  db.prepare("INSERT INTO staff_users (username, password_hash, role, township, county) VALUES ('LX01', 'h', 'township_staff', ?, ?), ('sheng', 'h', 'province_admin', NULL, NULL)").run(LINGXI, COUNTY);
+  db.prepare("INSERT INTO audit_log (actor, action) VALUES ('lx01', 'case.claim'), ('cli', 'user.create'), ('gone', 'case.reveal')").run();
+
+  expect(migrate(db)).toContain('064_audit_county.sql');
+  // Usernames match without regard to case, as at sign-in; the command line and unknown actors get the only county.
+  expect(db.prepare('SELECT actor, county FROM audit_log ORDER BY id').all()).toEqual([
+    { actor: 'lx01', county: COUNTY },
+    { actor: 'cli', county: COUNTY },
+    { actor: 'gone', county: COUNTY },
+  ]);
+  expect(() => db.prepare("UPDATE audit_log SET county = NULL").run()).toThrow(/append-only/);
+  const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM audit_log WHERE county = ? ORDER BY id DESC LIMIT 50').all(COUNTY);
+  expect(JSON.stringify(plan)).toMatch(/audit_log_county/);
+  db.close();
+});

@@ -72,6 +72,8 @@ export interface AuditLogTable {
   target: string | null;
   detail: string | null;
   client_ip: string | null;
+  /** The acting account's county (064): null for the command line or the system when several counties share the database. */
+  county: Defaulted<string | null>;
 }
 
 export interface SettingsTable {

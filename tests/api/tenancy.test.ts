@@ -170,6 +170,23 @@ describe('a county admin', () => {
   });
 });
 
+describe('the audit log', () => {
+  it("shows a county admin its county's accounts' entries; the province every county's, or one; the command line's only the province", async () => {
+    await t.app.repos.audit.record({ actor: 'cli', action: 'retention.redact', detail: '{}' });
+    const actors = async (client: AdminClient, query = '') => {
+      const res = await client.get(`/api/admin/audit?limit=200${query}`);
+      expect(res.statusCode).toBe(200);
+      return new Set((res.json().items as Array<{ actor: string }>).map((e) => e.actor));
+    };
+    // Every account above signed in (audited); admin_b made a 幸福码 and resources, admin_a a resource.
+    expect(await actors(adminA)).toEqual(new Set(['admin_a']));
+    expect(await actors(adminA, `&county=${B.county}`)).toEqual(new Set(['admin_a']));
+    expect(await actors(adminB)).toEqual(new Set(['admin_b', 'kunyang']));
+    expect(await actors(province)).toEqual(new Set(['admin_a', 'admin_b', 'kunyang', 'sheng', 'cli']));
+    expect(await actors(province, `&county=${B.county}`)).toEqual(new Set(['admin_b', 'kunyang']));
+  });
+});
+
 describe('an account of no county', () => {
   it('is refused everywhere but its own session, and stays so at start while the database holds several counties', async () => {
     const countyless = [await account('old_admin', 'county_admin', null), await account('old_viewer', 'viewer', null)];
@@ -218,7 +235,7 @@ describe('a province admin', () => {
   });
 
   it('writes nothing and reads no case, household, account or import', async () => {
-    for (const url of ['/api/staff/cases', `/api/staff/cases/${cases.a[0]}`, '/api/staff/households', '/api/admin/users', '/api/admin/signals/imports', '/api/admin/audit']) {
+    for (const url of ['/api/staff/cases', `/api/staff/cases/${cases.a[0]}`, '/api/staff/households', '/api/admin/users', '/api/admin/signals/imports']) {
       const res = await province.get(url);
       expect(res.statusCode, url).toBe(403);
       expect(res.json().error.code).toBe('FORBIDDEN');
