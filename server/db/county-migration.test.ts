@@ -66,3 +66,18 @@ it('migration 064 gives each audit entry its actor\'s county, else the only coun
   expect(JSON.stringify(plan)).toMatch(/audit_log_county/);
   db.close();
 });
+
+it('migration 065 keeps the warning-rule versions saved before as province-wide, append-only, one per day per county', () => {
+  const db = migratedUpTo('065');
+  db.prepare("INSERT INTO warning_rule_versions (effective_from, values_json, source, created_at, created_by) VALUES ('2026-01-01', '{}', '会议', 't', 'admin')").run();
+
+  expect(migrate(db)).toContain('065_warning_rules_by_county.sql');
+  expect(db.prepare('SELECT effective_from, source, county FROM warning_rule_versions').all()).toEqual([{ effective_from: '2026-01-01', source: '会议', county: null }]);
+  expect(() => db.prepare("UPDATE warning_rule_versions SET source = '改过'").run()).toThrow(/append-only/);
+  expect(() => db.prepare('DELETE FROM warning_rule_versions').run()).toThrow(/append-only/);
+  const add = db.prepare("INSERT INTO warning_rule_versions (effective_from, values_json, source, created_at, created_by, county) VALUES ('2027-01-01', '{}', 's', 't', 'a', ?)");
+  add.run(COUNTY);
+  add.run('330326000000');
+  expect(() => add.run(COUNTY)).toThrow(/UNIQUE/);
+  db.close();
+});

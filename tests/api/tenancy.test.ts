@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countyOf, NO_COUNTY_MESSAGE } from '../../shared/accounts/scope';
 import { settleCountylessRows } from '../../server/domain/bootstrap';
 import { idNumberCheckChar } from '../../shared/identity/id-number';
+import { chinaDate } from '../../server/domain/clock';
 import { hashPassword } from '../../server/domain/passwords';
 import { signIn, type AdminClient } from '../helpers/admin';
 import { newHousehold } from '../helpers/register-fixtures';
@@ -243,5 +244,53 @@ describe('a province admin', () => {
     const unmasked = await province.send('POST', '/api/admin/ledger.csv', { reason: '核对' });
     expect(unmasked.statusCode).toBe(403);
     expect(unmasked.json().error.message).toMatch(/权限/);
+  });
+});
+
+describe('warning rules', () => {
+  const rules = (effectiveFrom: string, min: number, max: number) => ({
+    effectiveFrom,
+    source: '县民政局会议',
+    values: { medicalSelfPaidYuan: 20_000, disabilityGrades: ['一级', '二级'], deathAgeBand: { min, max } },
+  });
+
+  it("are each county's own: saved, listed and applied to its imports; the versions saved before stay in force everywhere", async () => {
+    const today = chinaDate(new Date().toISOString());
+    const savedB = await adminB.send('POST', '/api/admin/signals/rules', rules(today, 52, 60));
+    expect(savedB.statusCode).toBe(201);
+    expect(savedB.json().current.deathAgeBand).toEqual({ min: 52, max: 60 });
+    // The other county neither sees nor uses it, and may date its own version on the same day as the other's.
+    const listA = (await adminA.get('/api/admin/signals/rules')).json();
+    expect(listA.versions).toEqual([]);
+    expect(listA.current.deathAgeBand).toEqual({ min: 25, max: 50 });
+    expect((await adminA.send('POST', '/api/admin/signals/rules', rules('2099-01-01', 30, 40))).statusCode).toBe(201);
+    expect((await adminB.send('POST', '/api/admin/signals/rules', rules('2099-01-01', 30, 45))).statusCode).toBe(201);
+    expect((await adminB.send('POST', '/api/admin/signals/rules', rules('2099-01-01', 30, 46))).json().error.fields).toHaveProperty('effectiveFrom');
+
+    // A province-wide version (saved before #16, no county) is in both counties' timelines.
+    await t.app.store.db.insertInto('warning_rule_versions').values({ effective_from: '2098-01-01', values_json: JSON.stringify(rules('', 1, 2).values), source: '旧版本', created_at: today, created_by: 'admin', county: null }).execute();
+    const days = async (client: AdminClient) => (await client.get('/api/admin/signals/rules')).json().versions.map((v: { effectiveFrom: string }) => v.effectiveFrom);
+    expect(await days(adminA)).toEqual(['2098-01-01', '2099-01-01']);
+    expect(await days(adminB)).toEqual([today, '2098-01-01', '2099-01-01']);
+
+    // B's import warns on deaths at 52–60 (the shipped rule, still A's, warns at 25–50).
+    const row = (n: number, age: number) => {
+      const first17 = `330326${2026 - age - 1}0101${n}21`;
+      return `${first17}${idNumberCheckChar(first17)},周${n},${B.township},2026-11-01,${age}`;
+    };
+    const csv = ['身份证号,姓名,区划代码,死亡日期,年龄', row(1, 40), row(2, 55), row(3, 57)].join('\r\n');
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/signals/imports?source=death&fileName=${encodeURIComponent('死亡.csv')}`,
+      headers: { cookie: adminB.cookie, 'x-csrf-token': adminB.csrf, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(csv),
+    });
+    expect(upload.statusCode).toBe(202);
+    let job = (await adminB.get(`/api/admin/signals/imports/${upload.json().id}`)).json();
+    while (job.status !== 'done' && job.status !== 'failed') {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      job = (await adminB.get(`/api/admin/signals/imports/${upload.json().id}`)).json();
+    }
+    expect(job).toMatchObject({ status: 'done', rejected: 0, warnings: 2 });
   });
 });
