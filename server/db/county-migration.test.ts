@@ -79,5 +79,6 @@ it('migration 065 keeps the warning-rule versions saved before as province-wide,
   add.run(COUNTY);
   add.run('330326000000');
   expect(() => add.run(COUNTY)).toThrow(/UNIQUE/);
+  expect(() => db.prepare("INSERT INTO warning_rule_versions (effective_from, values_json, source, created_at, created_by) VALUES ('2026-01-01', '{}', 'x', 't', 'a')").run()).toThrow(/UNIQUE/);
   db.close();
 });

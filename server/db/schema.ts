@@ -175,6 +175,8 @@ export interface ParameterVersionsTable {
   /** Set once when a version not yet in effect is withdrawn (023); the row stays for the record. */
   withdrawn_at: string | null;
   withdrawn_by: string | null;
+  /** The county whose version it is (066); null: province-wide (saved before #16), in force in every county. */
+  county: Defaulted<string | null>;
 }
 
 /** Running tally kept by triggers on cases (013); rows that fall to 0 stay. */

@@ -194,15 +194,21 @@ describe.each(ENGINES)('register repositories on %s', (engine) => {
     it('adds parameter versions and withdraws one once; the table stays append-only', async () => {
       const versions = createParameterVersionsRepository(db());
       const values = { dibaoStandard: 1210 } as unknown as ParameterValues;
-      const first = await versions.insert({ effectiveFrom: '2026-07-01', values, source: '县民政局', createdBy: 'admin' });
-      const second = await versions.insert({ effectiveFrom: '2027-01-01', values, source: '县民政局', createdBy: 'admin' });
-      expect(await versions.existsOn('2027-01-01')).toBe(true);
-      await expect(versions.insert({ effectiveFrom: '2027-01-01', values, source: 'x', createdBy: 'admin' })).rejects.toThrow(/unique/i);
+      const C = PLACES.county;
+      const first = await versions.insert({ effectiveFrom: '2026-07-01', values, source: '县民政局', createdBy: 'admin', county: null });
+      const second = await versions.insert({ effectiveFrom: '2027-01-01', values, source: '县民政局', createdBy: 'admin', county: C });
+      expect(await versions.existsOn('2027-01-01', C)).toBe(true);
+      await expect(versions.insert({ effectiveFrom: '2027-01-01', values, source: 'x', createdBy: 'admin', county: C })).rejects.toThrow(/unique/i);
+      // Each county its own (066): another county dates a version on the same day and does not see this one.
+      const other = await versions.insert({ effectiveFrom: '2027-01-01', values, source: '平阳', createdBy: 'py', county: '330326000000' });
+      expect((await versions.list('330326000000')).map((v) => v.id)).toEqual([first, other]);
       expect(await versions.withdraw(second, 'admin', '2026-12-01T00:00:00.000Z')).toBe(true);
       expect(await versions.withdraw(second, 'admin', '2026-12-02T00:00:00.000Z')).toBe(false);
-      expect(await versions.existsOn('2027-01-01')).toBe(false);
-      expect((await versions.list()).map((v) => v.id)).toEqual([first]);
-      expect(await versions.listAll()).toMatchObject([{ id: first, values, withdrawnAt: null }, { id: second, withdrawnAt: '2026-12-01T00:00:00.000Z', withdrawnBy: 'admin' }]);
+      expect(await versions.existsOn('2027-01-01', C)).toBe(false);
+      expect((await versions.list(C)).map((v) => v.id)).toEqual([first]);
+      expect(await versions.listAll(C)).toMatchObject([{ id: first, values, withdrawnAt: null, county: null }, { id: second, withdrawnAt: '2026-12-01T00:00:00.000Z', withdrawnBy: 'admin', county: C }]);
+      // Not even a withdrawal may move a version to another county (or to the province).
+      await expect(sql`UPDATE parameter_versions SET withdrawn_at = 't', withdrawn_by = 'py', county = NULL WHERE id = ${other}`.execute(db())).rejects.toThrow(/append-only/);
       expect((await versions.find(first))?.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
       await expect(sql`DELETE FROM parameter_versions WHERE id = ${first}`.execute(db())).rejects.toThrow(/append-only/);
     });

@@ -3,6 +3,7 @@ import { countyOf, NO_COUNTY_MESSAGE } from '../../shared/accounts/scope';
 import { settleCountylessRows } from '../../server/domain/bootstrap';
 import { idNumberCheckChar } from '../../shared/identity/id-number';
 import { chinaDate } from '../../server/domain/clock';
+import { HARDSHIP_ANSWERS } from '../fixtures/households';
 import { hashPassword } from '../../server/domain/passwords';
 import { signIn, type AdminClient } from '../helpers/admin';
 import { newHousehold } from '../helpers/register-fixtures';
@@ -292,5 +293,32 @@ describe('warning rules', () => {
       job = (await adminB.get(`/api/admin/signals/imports/${upload.json().id}`)).json();
     }
     expect(job).toMatchObject({ status: 'done', rejected: 0, warnings: 2 });
+  });
+});
+
+describe('screening parameters', () => {
+  it("are each county's own: saved, listed, withdrawn, and applied to the self-checks of its 幸福码", async () => {
+    const today = chinaDate(new Date().toISOString());
+    const before = (await adminB.get('/api/admin/parameters')).json();
+    const save = (client: AdminClient, effectiveFrom: string, dibaoStandard: number) =>
+      client.send('POST', '/api/admin/parameters', { effectiveFrom, source: '县民政局文件', values: { ...before.current, dibaoStandard } });
+    const savedB = await save(adminB, today, 99_999);
+    expect(savedB.statusCode).toBe(201);
+    expect(savedB.json().current.dibaoStandard).toBe(99_999);
+    // The other county neither sees nor uses it, may date its own on the same day, and cannot withdraw the other's.
+    const listA = (await adminA.get('/api/admin/parameters')).json();
+    expect(listA.versions).toEqual([]);
+    expect(listA.current.dibaoStandard).toBe(before.current.dibaoStandard);
+    const futureB = (await save(adminB, '2099-01-01', 88_888)).json().versions.find((v: { effectiveFrom: string }) => v.effectiveFrom === '2099-01-01').id as number;
+    expect((await save(adminA, '2099-01-01', 77_777)).statusCode).toBe(201);
+    expect((await adminA.send('POST', `/api/admin/parameters/${futureB}/withdraw`, {})).statusCode).toBe(404);
+    expect((await adminB.send('POST', `/api/admin/parameters/${futureB}/withdraw`, {})).statusCode).toBe(200);
+
+    // A resident's self-check is judged by the parameters of the county its 幸福码 lies in.
+    const codeOf = async (client: AdminClient) => (await client.get('/api/admin/entries')).json().items[0].code as string;
+    const check = async (entryCode: string) =>
+      (await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: HARDSHIP_ANSWERS, entryCode } })).json().rulesVersion as string;
+    expect(await check(await codeOf(adminB))).toContain(today);
+    expect(await check(await codeOf(adminA))).not.toContain(today);
   });
 });
