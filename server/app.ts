@@ -5,7 +5,7 @@ import { errorBody } from '../shared/errors';
 import type { AppConfig } from './config';
 import { ensurePrivateDir } from './db/open';
 import { storageTarget } from './db/open-store';
-import { loadDemoCounty, seedPolicyLibrary } from './domain/bootstrap';
+import { loadDemoCounty, seedPolicyLibrary, settleCountylessRows } from './domain/bootstrap';
 import { requestLogSerializer } from './domain/log-redaction';
 import authPlugin from './plugins/auth';
 import clientPlugin from './plugins/client';
@@ -100,6 +100,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.decorate('config', config);
   if (config.seedDemo) await loadDemoCounty(app.store);
   await seedPolicyLibrary(app.store);
+  await settleCountylessRows(app.store);
 
   await app.register(authPlugin, { secure: config.publicBaseUrl.startsWith('https:') });
   await app.register(screeningPlugin);

@@ -169,7 +169,7 @@ export const COMMANDS: Record<string, Command> = {
       if (await ctx.store.repos.users.findByUsername(username)) throw new CommandError(`用户名 ${username} 已存在`);
       // Set by someone other than its owner: temporary, to be changed at first login.
       const id = await ctx.store.repos.users.create({ username, passwordHash: await hashPassword(password), role, township, mustChangePassword: true, resourceId, county });
-      await ctx.store.repos.audit.record({ actor: 'cli', action: 'user.create', target: `user:${id}`, detail: JSON.stringify({ username, role, township, county, resourceId }) });
+      await ctx.store.repos.audit.record({ actor: 'cli', action: 'user.create', target: `user:${id}`, detail: JSON.stringify({ username, role, township, county, resourceId }), county });
       return {
         json: { id, username, role, township, county, ...(resourceId ? { resource: resourceId } : {}) },
         text: `已创建账号 ${username}（${role}${township ? `，${township}` : ''}${resourceId ? `，资源 ${resourceId}` : ''}），对方首次登录后需修改密码`,
@@ -186,7 +186,7 @@ export const COMMANDS: Record<string, Command> = {
       const given = ctx.values['password-stdin'] ? checkPassword(await readStdin(), username) : undefined;
       const password = given ?? generatePassword();
       await ctx.store.repos.users.setPassword(user.id, await hashPassword(password), true);
-      await ctx.store.repos.audit.record({ actor: 'cli', action: 'user.reset_password', target: `user:${user.id}` });
+      await ctx.store.repos.audit.record({ actor: 'cli', action: 'user.reset_password', target: `user:${user.id}`, county: user.county });
       return {
         json: { username, ...(given ? {} : { temporaryPassword: password }) },
         text: given ? `已重置 ${username} 的密码，对方首次登录后需修改密码` : `已重置 ${username} 的密码，临时密码（只显示这一次）：${password}\n对方首次登录后需修改密码。`,
@@ -209,7 +209,7 @@ export const COMMANDS: Record<string, Command> = {
       const label = typeof ctx.values.label === 'string' ? ctx.values.label.trim().slice(0, 60) || null : null;
       const code = generateEntryCode();
       await ctx.store.repos.entries.insert({ code, township: township.code, village: villageCode, label });
-      await ctx.store.repos.audit.record({ actor: 'cli', action: 'entry.create', target: `entry:${code}` });
+      await ctx.store.repos.audit.record({ actor: 'cli', action: 'entry.create', target: `entry:${code}`, county: countyOf(township.code) });
       const url = entryUrl(ctx.config.publicBaseUrl, code);
       return { json: { code, url, township: township.code, label }, text: `已创建幸福码 ${code}\n${url}` };
     },

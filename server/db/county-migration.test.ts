@@ -47,3 +47,38 @@ it('migration 063 gives an existing single-county database its county everywhere
   expect(db.pragma('foreign_key_check')).toEqual([]);
   db.close();
 });
+
+it('migration 064 gives each audit entry its actor\'s county, else the only county, and keeps the log append-only', () => {
+  const db = migratedUpTo('064');
+  db.prepare(`INSERT INTO regions (code, name, level, parent) VALUES ('${COUNTY}', '苍南县', 'county', NULL), ('${LINGXI}', '灵溪镇', 'township', '${COUNTY}')`).run();
+  db.prepare("INSERT INTO staff_users (username, password_hash, role, township, county) VALUES ('LX01', 'h', 'township_staff', ?, ?), ('sheng', 'h', 'province_admin', NULL, NULL)").run(LINGXI, COUNTY);
+  db.prepare("INSERT INTO audit_log (actor, action) VALUES ('lx01', 'case.claim'), ('cli', 'user.create'), ('gone', 'case.reveal')").run();
+
+  expect(migrate(db)).toContain('064_audit_county.sql');
+  // Usernames match without regard to case, as at sign-in; the command line and unknown actors get the only county.
+  expect(db.prepare('SELECT actor, county FROM audit_log ORDER BY id').all()).toEqual([
+    { actor: 'lx01', county: COUNTY },
+    { actor: 'cli', county: COUNTY },
+    { actor: 'gone', county: COUNTY },
+  ]);
+  expect(() => db.prepare("UPDATE audit_log SET county = NULL").run()).toThrow(/append-only/);
+  const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM audit_log WHERE county = ? ORDER BY id DESC LIMIT 50').all(COUNTY);
+  expect(JSON.stringify(plan)).toMatch(/audit_log_county/);
+  db.close();
+});
+
+it('migration 065 keeps the warning-rule versions saved before as province-wide, append-only, one per day per county', () => {
+  const db = migratedUpTo('065');
+  db.prepare("INSERT INTO warning_rule_versions (effective_from, values_json, source, created_at, created_by) VALUES ('2026-01-01', '{}', '会议', 't', 'admin')").run();
+
+  expect(migrate(db)).toContain('065_warning_rules_by_county.sql');
+  expect(db.prepare('SELECT effective_from, source, county FROM warning_rule_versions').all()).toEqual([{ effective_from: '2026-01-01', source: '会议', county: null }]);
+  expect(() => db.prepare("UPDATE warning_rule_versions SET source = '改过'").run()).toThrow(/append-only/);
+  expect(() => db.prepare('DELETE FROM warning_rule_versions').run()).toThrow(/append-only/);
+  const add = db.prepare("INSERT INTO warning_rule_versions (effective_from, values_json, source, created_at, created_by, county) VALUES ('2027-01-01', '{}', 's', 't', 'a', ?)");
+  add.run(COUNTY);
+  add.run('330326000000');
+  expect(() => add.run(COUNTY)).toThrow(/UNIQUE/);
+  expect(() => db.prepare("INSERT INTO warning_rule_versions (effective_from, values_json, source, created_at, created_by) VALUES ('2026-01-01', '{}', 'x', 't', 'a')").run()).toThrow(/UNIQUE/);
+  db.close();
+});

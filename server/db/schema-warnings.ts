@@ -42,6 +42,8 @@ export interface WarningRuleVersionsTable {
   source: string;
   created_at: string;
   created_by: string;
+  /** The county whose version it is (065); null: province-wide (saved before #16), in force in every county. */
+  county: string | null;
 }
 
 export interface WarningTables {

@@ -72,6 +72,8 @@ export interface AuditLogTable {
   target: string | null;
   detail: string | null;
   client_ip: string | null;
+  /** The acting account's county (064): null for the command line or the system when several counties share the database. */
+  county: Defaulted<string | null>;
 }
 
 export interface SettingsTable {
@@ -173,6 +175,8 @@ export interface ParameterVersionsTable {
   /** Set once when a version not yet in effect is withdrawn (023); the row stays for the record. */
   withdrawn_at: string | null;
   withdrawn_by: string | null;
+  /** The county whose version it is (066); null: province-wide (saved before #16), in force in every county. */
+  county: Defaulted<string | null>;
 }
 
 /** Running tally kept by triggers on cases (013); rows that fall to 0 stay. */

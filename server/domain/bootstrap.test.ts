@@ -7,7 +7,7 @@ import { sqliteEngine } from '../db/engine';
 import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { createStore } from '../db/store';
-import { ensureInitialAdmin, loadDemoCounty } from './bootstrap';
+import { ensureInitialAdmin, loadDemoCounty, settleCountylessRows } from './bootstrap';
 import { isEntryCodeShape } from './entry-codes';
 import { verifyPassword } from './passwords';
 
@@ -73,6 +73,24 @@ describe('first start', () => {
     expect(await verifyPassword('a-long-admin-password', user.passwordHash)).toBe(true);
     // Whoever set ADMIN_PASSWORD is not the admin: the password is temporary.
     expect(user.mustChangePassword).toBe(true);
+    db.close();
+  });
+
+  it('gives the admin made before any region existed the county once the regions hold one (#16)', async () => {
+    const { dir, db, store, repos } = setup();
+    await ensureInitialAdmin(store, dir, 'a-long-admin-password');
+    await repos.resources.create({ kind: 'organisation', name: '慈善总会', township: null, serviceTypes: ['助学'], contact: null, capacity: null }, 'admin', '2026-11-01T00:00:00.000Z');
+    expect((await repos.users.findByUsername('admin'))?.county).toBeNull();
+    await settleCountylessRows(store);
+    expect((await repos.users.findByUsername('admin'))?.county).toBeNull();
+
+    await loadDemoCounty(store);
+    await repos.users.create({ username: 'sheng', passwordHash: 'h', role: 'province_admin', township: null, mustChangePassword: false });
+    await settleCountylessRows(store);
+    const county = (await repos.regions.list()).find((r) => r.level === 'county')!.code;
+    expect((await repos.users.findByUsername('admin'))?.county).toBe(county);
+    expect((await repos.resources.list())[0]?.county).toBe(county);
+    expect((await repos.users.findByUsername('sheng'))?.county).toBeNull();
     db.close();
   });
 });

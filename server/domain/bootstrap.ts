@@ -37,6 +37,20 @@ export async function seedPolicyLibrary(store: Store): Promise<void> {
   });
 }
 
+/**
+ * Accounts and resources made before any region existed have no county (#16). Once the regions hold exactly one
+ * county they are that county's, as migration 063 did for older rows; with several counties they stay without one
+ * (such an account is refused until it is made again with --county).
+ */
+export async function settleCountylessRows(store: Store): Promise<void> {
+  const county = await store.repos.regions.onlyCounty();
+  if (county === null) return;
+  await store.transaction(async (tx) => {
+    await tx.repos.users.giveCountyToCountyless(county);
+    await tx.repos.resources.giveCountyToCountyless(county);
+  });
+}
+
 export interface InitialAdmin {
   username: string;
   password: string;

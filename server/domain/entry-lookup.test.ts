@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, firstActiveEntry, type TestApp } from '../../tests/helpers/test-app';
 import { createEntryLookup } from './entry-lookup';
+import { countyOf } from '../../shared/accounts/scope';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ describe('createEntryLookup', () => {
     const entry = await firstActiveEntry(t.app);
     const find = createEntryLookup(t.app.store);
     const phone = (await t.app.repos.regions.find(entry.township))!.phone;
-    expect(await find(` ${entry.code.toLowerCase()} `)).toEqual({ code: entry.code, phone });
+    expect(await find(` ${entry.code.toLowerCase()} `)).toEqual({ code: entry.code, phone, county: countyOf(entry.township) });
     expect(await find('NO-SUCH-CODE')).toBeUndefined();
   });
 

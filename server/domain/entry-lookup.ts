@@ -1,10 +1,13 @@
 import { LRUCache } from 'lru-cache';
+import { countyOf } from '../../shared/accounts/scope';
 import type { Store } from '../db/store';
 
 export interface ScreeningEntry {
   code: string;
   /** The township's service phone, shown when the result says "ask us". */
   phone: string | null;
+  /** Its county (#16): whose screening parameters judge the self-check. */
+  county: string;
 }
 
 export const ENTRY_LOOKUP_TTL_MS = 30_000;
@@ -30,7 +33,7 @@ export function createEntryLookup(store: Store, ttlMs = ENTRY_LOOKUP_TTL_MS): En
     let found = cache.get(code);
     if (found === undefined) {
       const entry = await store.repos.entries.find(code);
-      found = entry ? { code: entry.code, phone: (await store.repos.regions.find(entry.township))?.phone ?? null } : false;
+      found = entry ? { code: entry.code, phone: (await store.repos.regions.find(entry.township))?.phone ?? null, county: countyOf(entry.township) } : false;
       cache.set(code, found);
     }
     return found || undefined;

@@ -1,3 +1,4 @@
+import { countyOf } from '../../shared/accounts/scope';
 import { planResourceImport, type ResourceImportPlan } from '../../shared/resources/import';
 import type { Store } from '../db/store';
 import { parseCsv } from './csv';
@@ -27,20 +28,24 @@ export interface ResourceImportResult {
   rejected: ResourceImportPlan['rejected'];
 }
 
-/** Adds each usable row, or updates the resource of the same name and township; bad rows are reported. */
-export async function importResources(store: Store, table: string[][], by: string, now: string): Promise<ResourceImportResult> {
-  const townships = (await store.repos.regions.list()).filter((r) => r.level === 'township');
+/**
+ * Adds each usable row, or updates the resource of the same name and township; bad rows are reported. Everything
+ * lands in the importing admin's county (#16): its townships only, and a county-wide row is that county's, never
+ * another county's resource of the same name nor one of no county.
+ */
+export async function importResources(store: Store, table: string[][], by: string, now: string, county: string): Promise<ResourceImportResult> {
+  const townships = (await store.repos.regions.list()).filter((r) => r.level === 'township' && countyOf(r.code) === county);
   const plan = planResourceImport(table, townships);
   let imported = 0;
   let updated = 0;
   await store.transaction(async (tx) => {
     for (const { resource } of plan.rows) {
-      const existing = await tx.repos.resources.findByName(resource.name, resource.township);
+      const existing = await tx.repos.resources.findByName(resource.name, resource.township, county);
       if (existing) {
         await tx.repos.resources.update(existing.id, resource, by, now);
         updated++;
       } else {
-        await tx.repos.resources.create(resource, by, now);
+        await tx.repos.resources.create(resource, by, now, county);
         imported++;
       }
     }

@@ -27,9 +27,26 @@ export function historyWith(base: ParameterHistory, versions: readonly DatedValu
   return history as unknown as ParameterHistory;
 }
 
-/** The stored history, or the shipped one itself when the county has saved none (same object: the engine cache holds). */
-export async function storedHistory(store: Store, base: ParameterHistory): Promise<ParameterHistory> {
-  return historyWith(base, await store.repos.parameterVersions.list());
+/**
+ * Each county's parameter history (#16): the shipped one with the province-wide versions and the county's own.
+ * `of(county)` is that county's; a county that saved none, or no county at all, gets the province-wide history
+ * (in a single-county database: that county's, so a screening without a 幸福码 reads what it always did).
+ */
+export interface CountyHistories {
+  of(county: string | null): ParameterHistory;
+}
+
+export async function storedHistories(store: Store, base: ParameterHistory): Promise<CountyHistories> {
+  const versions = await store.repos.parameterVersions.list();
+  const provinceWide = versions.filter((v) => v.county === null);
+  const province = historyWith(base, provinceWide);
+  const counties = new Map<string, ParameterHistory>();
+  for (const county of new Set(versions.flatMap((v) => (v.county === null ? [] : [v.county])))) {
+    counties.set(county, historyWith(base, versions.filter((v) => v.county === null || v.county === county)));
+  }
+  const only = await store.repos.regions.onlyCounty();
+  const fallback = (only !== null && counties.get(only)) || province;
+  return { of: (county) => (county !== null && counties.get(county)) || fallback };
 }
 
 /** The stored library, or the shipped one until the county first opens it. */

@@ -65,7 +65,7 @@ export function createSignalImportJobs(deps: {
       source: upload.source,
       townships: await townshipIndex(store, upload.county ?? null),
       today,
-      rules: await warningRulesOn(store, today),
+      rules: await warningRulesOn(store, today, upload.county ?? null),
     });
     if (!parsed.ok) {
       await jobs.fail(id, parsed.message, nowIso());

@@ -61,9 +61,13 @@ export const townshipLookup =
   (code) =>
     Object.hasOwn(index, code) ? index[code] : undefined;
 
-/** The warning rules in force on `today`: the shipped defaults with the county's saved versions. */
-export async function warningRulesOn(store: Store, today: string): Promise<WarningParameterValues> {
-  return selectWarningParameters(today, warningHistoryWith(await store.repos.warningRules.versions())).values;
+/**
+ * The warning rules in force on `today` in a county (#16): the shipped defaults, the province-wide versions and the
+ * county's own. No county given (the command line): the only county's, else the province-wide ones.
+ */
+export async function warningRulesOn(store: Store, today: string, county: string | null): Promise<WarningParameterValues> {
+  const versions = await store.repos.warningRules.versions(county ?? (await store.repos.regions.onlyCounty()));
+  return selectWarningParameters(today, warningHistoryWith(versions)).values;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -280,7 +284,7 @@ export async function importSignals(
   options: { actor?: string } = {},
 ): Promise<SignalImportSummary> {
   const parsed = parseSignals(source, table, townshipLookup(await townshipIndex(store)), chinaDate(now));
-  const rules = await warningRulesOn(store, chinaDate(now));
+  const rules = await warningRulesOn(store, chinaDate(now), null);
   const prepared = parsed.signals.map((row) => prepareSignal(vault, source, row, rules));
   const counts = await matchSignals(store, vault, source, [prepared], prepared.length, now, { actor: options.actor });
   await store.repos.warningRules.keepFigures(source, JSON.stringify(ruleFiguresOf(source, parsed.signals)), null, now);

@@ -6,7 +6,7 @@ import { AppError } from '../app-error';
 import { nowIso } from '../domain/clock';
 import type { SessionWithUser } from '../repositories/sessions';
 import type { StaffRole, StaffUser } from '../repositories/users';
-import { countyOf, type Scope } from '../../shared/accounts/scope';
+import { countyOf, NO_COUNTY_MESSAGE, type Scope } from '../../shared/accounts/scope';
 
 export const SESSION_COOKIE = 'xfm_sid';
 export const IDLE_TIMEOUT_MS = 30 * 60_000;
@@ -116,6 +116,8 @@ const authPlugin: FastifyPluginAsync<{ secure: boolean }> = async (app, { secure
     const context = await authenticate(request, reply);
     // Deny by default: a partner session opens no staff or admin route, whatever new ones are added.
     if (context.user.role === 'partner' && !PARTNER_STAFF_ALLOWED.has(request.routeOptions.url ?? '')) throw new AppError('FORBIDDEN', 403);
+    // A county's account without a county would read every county (#16): only its own session is open to it.
+    if (context.user.role !== 'partner' && !PASSWORD_CHANGE_ALLOWED.has(request.routeOptions.url ?? '')) scopeOf(context.user);
     request.staff = context;
   });
 
@@ -149,7 +151,9 @@ export function scopeOf(user: StaffUser): Scope {
   if (user.role === 'partner') throw new AppError('FORBIDDEN', 403);
   if (user.role === 'province_admin') return { county: null, township: null };
   const township = user.role === 'county_admin' ? null : user.township;
-  return { county: user.county ?? (township ? countyOf(township) : null), township };
+  const county = user.county ?? (township ? countyOf(township) : null);
+  if (county === null) throw new AppError('FORBIDDEN', 403, NO_COUNTY_MESSAGE);
+  return { county, township };
 }
 
 /**

@@ -6,16 +6,17 @@ import type { Answers } from '../../shared/questionnaire/answers';
 import { DEMO_COUNTY_PARAMETERS, screen, type ParameterHistory } from '../../shared/screening';
 import type { ScreeningResult } from '../../shared/screening/result';
 import type { ScreeningSnapshot } from '../domain/intake';
-import { storedHistory, storedPolicies } from '../domain/screening-config';
+import { storedHistories, storedPolicies } from '../domain/screening-config';
 import { REFRESH_WITHOUT_REDIS_MS } from '../coordination/invalidation';
 
 declare module 'fastify' {
   interface FastifyInstance {
     screening: {
-      evaluate(answers: Answers, asOf: string): ScreeningResult;
-      snapshot(answers: Answers, asOf: string): ScreeningSnapshot;
-      /** The parameter history and policy library in use. */
-      current(): { history: ParameterHistory; policies: readonly Policy[] };
+      /** county (#16): the county of the 幸福码 the screening came from; left out or null: the province-wide parameters. */
+      evaluate(answers: Answers, asOf: string, county?: string | null): ScreeningResult;
+      snapshot(answers: Answers, asOf: string, county?: string | null): ScreeningSnapshot;
+      /** The parameter history (of a county, as evaluate) and policy library in use. */
+      current(county?: string | null): { history: ParameterHistory; policies: readonly Policy[] };
       /** Re-reads parameters and policies after the county saved a change, and tells the other app servers. */
       reload(): Promise<void>;
     };
@@ -28,26 +29,26 @@ declare module 'fastify' {
  * (keyed by object identity) compiles afresh.
  */
 const screeningPlugin: FastifyPluginAsync = async (app) => {
-  const read = () => Promise.all([storedHistory(app.store, DEMO_COUNTY_PARAMETERS), storedPolicies(app.store, DEMO_COUNTY_POLICIES)]);
-  let [history, policies] = await read();
+  const read = () => Promise.all([storedHistories(app.store, DEMO_COUNTY_PARAMETERS), storedPolicies(app.store, DEMO_COUNTY_POLICIES)]);
+  let [histories, policies] = await read();
   // Reloads run one after another, so the last save's reading is the one that stands.
   let reloading: Promise<unknown> = Promise.resolve();
   const reread = (): Promise<void> => {
-    const done = reloading.then(read).then(([nextHistory, nextPolicies]) => {
-      history = nextHistory;
+    const done = reloading.then(read).then(([nextHistories, nextPolicies]) => {
+      histories = nextHistories;
       policies = nextPolicies;
     });
     reloading = done.catch(() => undefined);
     return done;
   };
-  const evaluate = (answers: Answers, asOf: string) => screen(answers, history, asOf, { policies });
+  const evaluate = (answers: Answers, asOf: string, county: string | null = null) => screen(answers, histories.of(county), asOf, { policies });
   app.decorate('screening', {
     evaluate,
-    snapshot(answers: Answers, asOf: string): ScreeningSnapshot {
-      const result = evaluate(answers, asOf);
+    snapshot(answers: Answers, asOf: string, county: string | null = null): ScreeningSnapshot {
+      const result = evaluate(answers, asOf, county);
       return { level: result.level, targetClass: result.targetClass, rulesVersion: result.rulesVersion, answers, result };
     },
-    current: () => ({ history, policies }),
+    current: (county: string | null = null) => ({ history: histories.of(county), policies }),
     async reload() {
       await reread();
       await app.coordination.invalidation.publish('screening');

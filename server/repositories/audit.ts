@@ -7,9 +7,13 @@ export interface AuditEntry {
   target?: string | null;
   detail?: string | null;
   clientIp?: string | null;
+  /** Left out: the acting account's county, else the only county (the command line, the system). */
+  county?: string | null;
 }
 
 export interface AuditFilter {
+  /** One county's entries (#16); left out: every county's. */
+  county?: string;
   actor?: string;
   target?: string;
   /** Exact action, or a prefix ending in '.' (e.g. 'case.'). */
@@ -38,13 +42,24 @@ export function createAuditRepository(db: Engine) {
     async record(entry: AuditEntry): Promise<void> {
       await db
         .insertInto('audit_log')
-        .values({ actor: entry.actor, action: entry.action, target: entry.target ?? null, detail: entry.detail ?? null, client_ip: entry.clientIp ?? null })
+        .values({
+          actor: entry.actor,
+          action: entry.action,
+          target: entry.target ?? null,
+          detail: entry.detail ?? null,
+          client_ip: entry.clientIp ?? null,
+          county:
+            entry.county !== undefined
+              ? entry.county
+              : sql<string | null>`COALESCE((SELECT county FROM staff_users WHERE username = ${entry.actor}), (SELECT min(code) FROM regions WHERE level = 'county' HAVING count(*) = 1))`,
+        })
         .execute();
     },
     forTarget: (target: string): Promise<Array<AuditEntry & { id: number; at: string }>> =>
       entries().where('target', '=', target).orderBy('id').execute(),
     page: (filter: AuditFilter): Promise<AuditRow[]> =>
       entries()
+        .$if(filter.county !== undefined, (q) => q.where('county', '=', filter.county!))
         .$if(filter.actor !== undefined, (q) => q.where('actor', '=', filter.actor!))
         .$if(filter.target !== undefined, (q) => q.where('target', '=', filter.target!))
         .$if(filter.action !== undefined, (q) => {

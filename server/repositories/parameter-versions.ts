@@ -10,6 +10,8 @@ export interface ParameterVersion {
   createdBy: string;
   withdrawnAt: string | null;
   withdrawnBy: string | null;
+  /** null: a province-wide version (saved before #16). */
+  county: string | null;
 }
 
 interface VersionRow {
@@ -21,6 +23,7 @@ interface VersionRow {
   created_by: string;
   withdrawn_at: string | null;
   withdrawn_by: string | null;
+  county: string | null;
 }
 
 const toVersion = (row: VersionRow): ParameterVersion => ({
@@ -32,6 +35,7 @@ const toVersion = (row: VersionRow): ParameterVersion => ({
   createdBy: row.created_by,
   withdrawnAt: row.withdrawn_at,
   withdrawnBy: row.withdrawn_by,
+  county: row.county,
 });
 
 /**
@@ -39,24 +43,30 @@ const toVersion = (row: VersionRow): ParameterVersion => ({
  * withdrawn, which is the only change the table allows (migration 023).
  */
 export function createParameterVersionsRepository(db: Engine) {
-  const versions = () => db.selectFrom('parameter_versions').selectAll().orderBy('effective_from').orderBy('id');
+  // A county's timeline (#16): the province-wide versions and its own; null: the province-wide ones; left out: all.
+  const versions = (county?: string | null) =>
+    db
+      .selectFrom('parameter_versions')
+      .selectAll()
+      .$if(county !== undefined, (q) => q.where((eb) => (county === null ? eb('county', 'is', null) : eb.or([eb('county', 'is', null), eb('county', '=', county!)]))))
+      .orderBy('effective_from')
+      .orderBy('id');
   return {
-    /** The versions that count for screening (withdrawn ones left out). */
-    list: async (): Promise<ParameterVersion[]> => (await versions().where('withdrawn_at', 'is', null).execute()).map(toVersion),
-    /** Every version ever saved, withdrawn ones included, for the county's record. */
-    listAll: async (): Promise<ParameterVersion[]> => (await versions().execute()).map(toVersion),
+    /** The versions that count for screening (withdrawn ones left out) in a county's timeline, or every county's. */
+    list: async (county?: string | null): Promise<ParameterVersion[]> => (await versions(county).where('withdrawn_at', 'is', null).execute()).map(toVersion),
+    /** Every version ever saved in a county's timeline (or every county's), withdrawn ones included, for the record. */
+    listAll: async (county?: string | null): Promise<ParameterVersion[]> => (await versions(county).execute()).map(toVersion),
     async find(id: number): Promise<ParameterVersion | undefined> {
       const row = await db.selectFrom('parameter_versions').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toVersion(row) : undefined;
     },
-    existsOn: async (effectiveFrom: string): Promise<boolean> =>
-      (await db
-        .selectFrom('parameter_versions')
-        .select('id')
+    /** Whether a standing version (the county's own or a province-wide one) is dated that day. */
+    existsOn: async (effectiveFrom: string, county: string | null): Promise<boolean> =>
+      (await versions(county)
         .where('effective_from', '=', effectiveFrom)
         .where('withdrawn_at', 'is', null)
         .executeTakeFirst()) !== undefined,
-    async insert(version: { effectiveFrom: string; values: ParameterValues; source: string; createdBy: string }): Promise<number> {
+    async insert(version: { effectiveFrom: string; values: ParameterValues; source: string; createdBy: string; county: string | null }): Promise<number> {
       const { id } = await db
         .insertInto('parameter_versions')
         .values({
@@ -64,6 +74,7 @@ export function createParameterVersionsRepository(db: Engine) {
           values_json: JSON.stringify(version.values),
           source: version.source,
           created_by: version.createdBy,
+          county: version.county,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

@@ -30,6 +30,11 @@ export function createRegionsRepository(db: Engine) {
     async insert(region: Region): Promise<void> {
       await db.insertInto('regions').values(region).execute();
     },
+    /** The county the regions hold when they hold exactly one (a single-county install), else null. */
+    async onlyCounty(): Promise<string | null> {
+      const counties = await db.selectFrom('regions').select('code').where('level', '=', 'county').limit(2).execute();
+      return counties.length === 1 ? counties[0]!.code : null;
+    },
     async isEmpty(): Promise<boolean> {
       return (await db.selectFrom('regions').select('code').limit(1).executeTakeFirst()) === undefined;
     },

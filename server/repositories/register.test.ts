@@ -107,14 +107,14 @@ describe.each(ENGINES)('register repositories on %s', (engine) => {
 
       await resources.update(own, { kind: 'station', name: '灵溪助联体站', township: PLACES.lingxi, serviceTypes: ['visit'], contact: '1', capacity: 3 }, 'admin2', '2026-11-02T00:00:00.000Z');
       expect(await resources.find(own)).toMatchObject({ name: '灵溪助联体站', serviceTypes: ['visit'], capacity: 3, updatedBy: 'admin2', updatedAt: '2026-11-02T00:00:00.000Z' });
-      expect((await resources.findByName('县慈善总会', null))?.id).toBe(county);
-      expect(await resources.findByName('县慈善总会', PLACES.lingxi)).toBeUndefined();
-      expect((await resources.findByName('灵溪助联体站', PLACES.lingxi))?.id).toBe(own);
+      expect((await resources.findByName('县慈善总会', null, PLACES.county))?.id).toBe(county);
+      expect(await resources.findByName('县慈善总会', PLACES.lingxi, PLACES.county)).toBeUndefined();
+      expect((await resources.findByName('灵溪助联体站', PLACES.lingxi, PLACES.county))?.id).toBe(own);
 
       await resources.setRetired(county, '2026-11-03T00:00:00.000Z', 'admin', '2026-11-03T00:00:00.000Z');
       // An import of the same name makes a new one; the one still in use is found first.
       const again = await resources.create({ kind: 'organisation', name: '县慈善总会', township: null, serviceTypes: [], contact: null, capacity: null }, 'admin', '2026-11-04T00:00:00.000Z');
-      expect((await resources.findByName('县慈善总会', null))?.id).toBe(again);
+      expect((await resources.findByName('县慈善总会', null, PLACES.county))?.id).toBe(again);
       expect((await resources.activeFor(PLACES.lingxi)).map((r) => r.id)).toEqual([again, own]);
       expect((await resources.list()).map((r) => r.id)).toEqual([again, elsewhere, own, county]);
     });
@@ -194,15 +194,21 @@ describe.each(ENGINES)('register repositories on %s', (engine) => {
     it('adds parameter versions and withdraws one once; the table stays append-only', async () => {
       const versions = createParameterVersionsRepository(db());
       const values = { dibaoStandard: 1210 } as unknown as ParameterValues;
-      const first = await versions.insert({ effectiveFrom: '2026-07-01', values, source: '县民政局', createdBy: 'admin' });
-      const second = await versions.insert({ effectiveFrom: '2027-01-01', values, source: '县民政局', createdBy: 'admin' });
-      expect(await versions.existsOn('2027-01-01')).toBe(true);
-      await expect(versions.insert({ effectiveFrom: '2027-01-01', values, source: 'x', createdBy: 'admin' })).rejects.toThrow(/unique/i);
+      const C = PLACES.county;
+      const first = await versions.insert({ effectiveFrom: '2026-07-01', values, source: '县民政局', createdBy: 'admin', county: null });
+      const second = await versions.insert({ effectiveFrom: '2027-01-01', values, source: '县民政局', createdBy: 'admin', county: C });
+      expect(await versions.existsOn('2027-01-01', C)).toBe(true);
+      await expect(versions.insert({ effectiveFrom: '2027-01-01', values, source: 'x', createdBy: 'admin', county: C })).rejects.toThrow(/unique/i);
+      // Each county its own (066): another county dates a version on the same day and does not see this one.
+      const other = await versions.insert({ effectiveFrom: '2027-01-01', values, source: '平阳', createdBy: 'py', county: '330326000000' });
+      expect((await versions.list('330326000000')).map((v) => v.id)).toEqual([first, other]);
       expect(await versions.withdraw(second, 'admin', '2026-12-01T00:00:00.000Z')).toBe(true);
       expect(await versions.withdraw(second, 'admin', '2026-12-02T00:00:00.000Z')).toBe(false);
-      expect(await versions.existsOn('2027-01-01')).toBe(false);
-      expect((await versions.list()).map((v) => v.id)).toEqual([first]);
-      expect(await versions.listAll()).toMatchObject([{ id: first, values, withdrawnAt: null }, { id: second, withdrawnAt: '2026-12-01T00:00:00.000Z', withdrawnBy: 'admin' }]);
+      expect(await versions.existsOn('2027-01-01', C)).toBe(false);
+      expect((await versions.list(C)).map((v) => v.id)).toEqual([first]);
+      expect(await versions.listAll(C)).toMatchObject([{ id: first, values, withdrawnAt: null, county: null }, { id: second, withdrawnAt: '2026-12-01T00:00:00.000Z', withdrawnBy: 'admin', county: C }]);
+      // Not even a withdrawal may move a version to another county (or to the province).
+      await expect(sql`UPDATE parameter_versions SET withdrawn_at = 't', withdrawn_by = 'py', county = NULL WHERE id = ${other}`.execute(db())).rejects.toThrow(/append-only/);
       expect((await versions.find(first))?.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
       await expect(sql`DELETE FROM parameter_versions WHERE id = ${first}`.execute(db())).rejects.toThrow(/append-only/);
     });

@@ -84,11 +84,12 @@ export function createResourcesRepository(db: Engine) {
       const row = await resources().where('id', '=', id).executeTakeFirst();
       return row ? toResource(row) : undefined;
     },
-    /** The resource of this name in this township (null: county-wide), preferring one still in use. */
-    async findByName(name: string, township: string | null): Promise<Resource | undefined> {
+    /** The resource of this name in this township (null: county-wide, of this county), preferring one still in use. */
+    async findByName(name: string, township: string | null, county: string): Promise<Resource | undefined> {
       const row = await resources()
         .where('name', '=', name)
         .where('township', township === null ? 'is' : '=', township)
+        .where('county', '=', county)
         .orderBy(RETIRED_LAST)
         .orderBy('id')
         .limit(1)
@@ -120,6 +121,10 @@ export function createResourcesRepository(db: Engine) {
     /** Retire (or bring back): open referrals keep pointing here; new ones cannot. */
     async setRetired(id: number, retiredAt: string | null, by: string, now: string): Promise<void> {
       await db.updateTable('resources').set({ retired_at: retiredAt, updated_at: now, updated_by: by }).where('id', '=', id).execute();
+    },
+    /** County-wide resources made before any region existed belong to the county once there is one. */
+    async giveCountyToCountyless(county: string): Promise<void> {
+      await db.updateTable('resources').set({ county }).where('county', 'is', null).execute();
     },
   };
 }

@@ -163,6 +163,10 @@ export function createUsersRepository(db: Engine) {
         .executeTakeFirstOrThrow();
       return Number(n);
     },
+    /** Accounts made before any region existed get the county once there is one (province admins stay without). */
+    async giveCountyToCountyless(county: string): Promise<void> {
+      await db.updateTable('staff_users').set({ county }).where('county', 'is', null).where('role', '<>', 'province_admin').execute();
+    },
   };
 }
 

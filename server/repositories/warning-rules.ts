@@ -6,13 +6,18 @@ export interface SavedWarningRuleVersion extends WarningRuleVersion {
   id: number;
   createdAt: string;
   createdBy: string;
+  /** null: a province-wide version (saved before #16). */
+  county: string | null;
 }
 
-/** The county's dated warning-rule versions, and the figures of each source's last import the preview counts on. */
+/** The counties' dated warning-rule versions, and the figures of each source's last import the preview counts on. */
 export function createWarningRulesRepository(db: Engine) {
+  // A county's timeline (#16): the province-wide versions and its own; null: the province-wide ones only.
+  const timelineOf = (county: string | null) =>
+    db.selectFrom('warning_rule_versions').where((eb) => (county === null ? eb('county', 'is', null) : eb.or([eb('county', 'is', null), eb('county', '=', county)])));
   return {
-    async versions(): Promise<SavedWarningRuleVersion[]> {
-      const rows = await db.selectFrom('warning_rule_versions').selectAll().orderBy('effective_from').orderBy('id').execute();
+    async versions(county: string | null): Promise<SavedWarningRuleVersion[]> {
+      const rows = await timelineOf(county).selectAll().orderBy('effective_from').orderBy('id').execute();
       return rows.map((r) => ({
         id: Number(r.id),
         effectiveFrom: r.effective_from,
@@ -20,15 +25,17 @@ export function createWarningRulesRepository(db: Engine) {
         source: r.source,
         createdAt: r.created_at,
         createdBy: r.created_by,
+        county: r.county,
       }));
     },
-    async existsOn(effectiveFrom: string): Promise<boolean> {
-      return (await db.selectFrom('warning_rule_versions').select('id').where('effective_from', '=', effectiveFrom).executeTakeFirst()) !== undefined;
+    /** Whether the county's timeline already has a version (its own or a province-wide one) on that date. */
+    async existsOn(effectiveFrom: string, county: string | null): Promise<boolean> {
+      return (await timelineOf(county).select('id').where('effective_from', '=', effectiveFrom).executeTakeFirst()) !== undefined;
     },
-    async insert(v: WarningRuleVersion & { createdBy: string; now: string }): Promise<number> {
+    async insert(v: WarningRuleVersion & { createdBy: string; now: string; county: string | null }): Promise<number> {
       const row = await db
         .insertInto('warning_rule_versions')
-        .values({ effective_from: v.effectiveFrom, values_json: JSON.stringify(v.values), source: v.source, created_at: v.now, created_by: v.createdBy })
+        .values({ effective_from: v.effectiveFrom, values_json: JSON.stringify(v.values), source: v.source, created_at: v.now, created_by: v.createdBy, county: v.county })
         .returning('id')
         .executeTakeFirstOrThrow();
       return Number(row.id);

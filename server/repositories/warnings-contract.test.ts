@@ -44,15 +44,20 @@ describe.each(ENGINES)('warning repositories on %s', (engine) => {
     it('rule versions are dated once each; a source\'s figures are replaced by its next import', async () => {
       const rules = createWarningRulesRepository(db());
       const values = { medicalSelfPaidYuan: 47_000, disabilityGrades: ['一级' as const], deathAgeBand: { min: 18, max: 60 } };
-      const id = await rules.insert({ effectiveFrom: '2027-01-01', values, source: '县民政局会议', createdBy: 'county', now: NOW });
-      expect(await rules.versions()).toEqual([{ id, effectiveFrom: '2027-01-01', values, source: '县民政局会议', createdAt: NOW, createdBy: 'county' }]);
-      expect(await rules.existsOn('2027-01-01')).toBe(true);
-      expect(await rules.existsOn('2027-01-02')).toBe(false);
-      await expect(rules.insert({ effectiveFrom: '2027-01-01', values, source: '再来', createdBy: 'county', now: NOW })).rejects.toThrow(/unique/i);
+      const C = '330327000000';
+      const id = await rules.insert({ effectiveFrom: '2027-01-01', values, source: '县民政局会议', createdBy: 'county', now: NOW, county: C });
+      expect(await rules.versions(C)).toEqual([{ id, effectiveFrom: '2027-01-01', values, source: '县民政局会议', createdAt: NOW, createdBy: 'county', county: C }]);
+      expect(await rules.existsOn('2027-01-01', C)).toBe(true);
+      expect(await rules.existsOn('2027-01-02', C)).toBe(false);
+      await expect(rules.insert({ effectiveFrom: '2027-01-01', values, source: '再来', createdBy: 'county', now: NOW, county: C })).rejects.toThrow(/unique/i);
+      // Each county its own (065): another county dates a version on the same day, and neither sees the other's.
+      const other = await rules.insert({ effectiveFrom: '2027-01-01', values, source: '平阳', createdBy: 'py', now: NOW, county: '330326000000' });
+      expect((await rules.versions('330326000000')).map((v) => v.id)).toEqual([other]);
+      expect(await rules.versions(null)).toEqual([]);
       // A saved version is a record of the county's decision: never edited, never removed (061).
       await expect(sql`UPDATE warning_rule_versions SET source = '改过' WHERE id = ${id}`.execute(db())).rejects.toThrow(/append-only/);
       await expect(sql`DELETE FROM warning_rule_versions WHERE id = ${id}`.execute(db())).rejects.toThrow(/append-only/);
-      expect((await rules.versions()).map((v) => v.source)).toEqual(['县民政局会议']);
+      expect((await rules.versions(C)).map((v) => v.source)).toEqual(['县民政局会议']);
 
       await rules.keepFigures('medical', JSON.stringify({ source: 'medical', amounts: [1, 2] }), null, NOW);
       await rules.keepFigures('medical', JSON.stringify({ source: 'medical', amounts: [30_000] }), null, LATER);

@@ -26,3 +26,9 @@ export const inPlace = (place: string | null | undefined, township: string): boo
 
 /** The narrowest place a scope covers: its township, else its county, else null (the province). */
 export const placeOf = (scope: Scope): string | null => scope.township ?? scope.county;
+
+/**
+ * Why an account of a county (county admin, viewer, township staff) with no county is refused: it was made before
+ * any region existed, and with several counties in the database nobody can tell which one is its own.
+ */
+export const NO_COUNTY_MESSAGE = '这个账号还没有所属的县（市、区），暂时不能使用。请系统管理员用命令行给它所属的县重新建一个账号';

@@ -153,6 +153,8 @@ export const AuditQuery = Type.Object(
     to: Type.Optional(Day('结束日期请写成 2025-12-31 的样子')),
     cursor: Type.Optional(Type.String({ pattern: '^\\d{1,12}$' })),
     limit: Type.Optional(Type.String({ pattern: '^\\d{1,3}$' })),
+    /** A province admin's choice of county (#16); a county admin always reads their own. */
+    county: Type.Optional(RegionCode),
   },
   { additionalProperties: false },
 );

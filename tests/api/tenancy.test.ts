@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countyOf } from '../../shared/accounts/scope';
+import { countyOf, NO_COUNTY_MESSAGE } from '../../shared/accounts/scope';
+import { settleCountylessRows } from '../../server/domain/bootstrap';
 import { idNumberCheckChar } from '../../shared/identity/id-number';
+import { chinaDate } from '../../server/domain/clock';
+import { HARDSHIP_ANSWERS } from '../fixtures/households';
 import { hashPassword } from '../../server/domain/passwords';
 import { signIn, type AdminClient } from '../helpers/admin';
 import { newHousehold } from '../helpers/register-fixtures';
@@ -21,7 +24,7 @@ const cases = { a: [] as number[], b: [] as number[] };
 const households = { a: 0, b: 0 };
 const imports = { a: 0, b: 0, a2: 0 };
 
-async function account(username: string, role: 'county_admin' | 'township_staff' | 'province_admin', county: string | null, township: string | null = null) {
+async function account(username: string, role: 'county_admin' | 'township_staff' | 'viewer' | 'province_admin', county: string | null, township: string | null = null) {
   await t.app.repos.users.create({ username, passwordHash: await hashPassword(TEST_PASSWORD), role, township, county, mustChangePassword: false });
   return signIn(t.app, username);
 }
@@ -169,6 +172,53 @@ describe('a county admin', () => {
   });
 });
 
+describe('the audit log', () => {
+  it("shows a county admin its county's accounts' entries; the province every county's, or one; the command line's only the province", async () => {
+    await t.app.repos.audit.record({ actor: 'cli', action: 'retention.redact', detail: '{}' });
+    const actors = async (client: AdminClient, query = '') => {
+      const res = await client.get(`/api/admin/audit?limit=200${query}`);
+      expect(res.statusCode).toBe(200);
+      return new Set((res.json().items as Array<{ actor: string }>).map((e) => e.actor));
+    };
+    // Every account above signed in (audited); admin_b made a 幸福码 and resources, admin_a a resource.
+    expect(await actors(adminA)).toEqual(new Set(['admin_a']));
+    expect(await actors(adminA, `&county=${B.county}`)).toEqual(new Set(['admin_a']));
+    expect(await actors(adminB)).toEqual(new Set(['admin_b', 'kunyang']));
+    expect(await actors(province)).toEqual(new Set(['admin_a', 'admin_b', 'kunyang', 'sheng', 'cli']));
+    expect(await actors(province, `&county=${B.county}`)).toEqual(new Set(['admin_b', 'kunyang']));
+  });
+});
+
+describe('an account of no county', () => {
+  it('is refused everywhere but its own session, and stays so at start while the database holds several counties', async () => {
+    const countyless = [await account('old_admin', 'county_admin', null), await account('old_viewer', 'viewer', null)];
+    await settleCountylessRows(t.app.store);
+    for (const client of countyless) {
+      for (const url of ['/api/staff/cases?status=all', '/api/staff/households', '/api/admin/users', '/api/admin/stats', '/api/admin/ledger.csv', '/api/staff/regions']) {
+        const res = await client.get(url);
+        expect(res.statusCode, url).toBe(403);
+        expect(res.json()).toEqual({ error: { code: 'FORBIDDEN', message: NO_COUNTY_MESSAGE } });
+      }
+      expect((await client.get('/api/staff/me')).statusCode).toBe(200);
+    }
+    expect((await t.app.repos.users.findByUsername('old_admin'))?.county).toBeNull();
+  });
+});
+
+describe('a resource list imported by a county admin', () => {
+  it("lands in that county: its townships only, and a county-wide row never updates another county's resource", async () => {
+    const resourceA = (await adminA.send('POST', '/api/admin/resources', { kind: 'service', name: '助餐点', township: null, serviceTypes: ['助餐'] })).json().id as number;
+    const townshipA = (await t.app.repos.regions.list()).find((r) => r.level === 'township' && countyOf(r.code) === countyA)!.name;
+    const csv = `类别,名称,乡镇,服务内容\n社会组织,助餐点,,助餐、助学\n社会组织,外县站,${townshipA},助餐\n`;
+    const res = await adminB.send('POST', '/api/admin/resources/import', { file: Buffer.from(csv).toString('base64') });
+    expect(res.json()).toMatchObject({ imported: 1, updated: 0, rejected: [{ row: 3 }] });
+    const own = await t.app.repos.resources.findByName('助餐点', null, B.county);
+    expect(own).toMatchObject({ county: B.county, serviceTypes: ['助餐', '助学'] });
+    expect(own!.id).not.toBe(resourceA);
+    expect(await t.app.repos.resources.find(resourceA)).toMatchObject({ county: countyA, serviceTypes: ['助餐'] });
+  });
+});
+
 describe('a province admin', () => {
   it('reads the statistics and the masked ledgers of every county, or of one', async () => {
     const all = (await province.get('/api/admin/stats')).json();
@@ -187,7 +237,7 @@ describe('a province admin', () => {
   });
 
   it('writes nothing and reads no case, household, account or import', async () => {
-    for (const url of ['/api/staff/cases', `/api/staff/cases/${cases.a[0]}`, '/api/staff/households', '/api/admin/users', '/api/admin/signals/imports', '/api/admin/audit']) {
+    for (const url of ['/api/staff/cases', `/api/staff/cases/${cases.a[0]}`, '/api/staff/households', '/api/admin/users', '/api/admin/signals/imports']) {
       const res = await province.get(url);
       expect(res.statusCode, url).toBe(403);
       expect(res.json().error.code).toBe('FORBIDDEN');
@@ -195,5 +245,80 @@ describe('a province admin', () => {
     const unmasked = await province.send('POST', '/api/admin/ledger.csv', { reason: '核对' });
     expect(unmasked.statusCode).toBe(403);
     expect(unmasked.json().error.message).toMatch(/权限/);
+  });
+});
+
+describe('warning rules', () => {
+  const rules = (effectiveFrom: string, min: number, max: number) => ({
+    effectiveFrom,
+    source: '县民政局会议',
+    values: { medicalSelfPaidYuan: 20_000, disabilityGrades: ['一级', '二级'], deathAgeBand: { min, max } },
+  });
+
+  it("are each county's own: saved, listed and applied to its imports; the versions saved before stay in force everywhere", async () => {
+    const today = chinaDate(new Date().toISOString());
+    const savedB = await adminB.send('POST', '/api/admin/signals/rules', rules(today, 52, 60));
+    expect(savedB.statusCode).toBe(201);
+    expect(savedB.json().current.deathAgeBand).toEqual({ min: 52, max: 60 });
+    // The other county neither sees nor uses it, and may date its own version on the same day as the other's.
+    const listA = (await adminA.get('/api/admin/signals/rules')).json();
+    expect(listA.versions).toEqual([]);
+    expect(listA.current.deathAgeBand).toEqual({ min: 25, max: 50 });
+    expect((await adminA.send('POST', '/api/admin/signals/rules', rules('2099-01-01', 30, 40))).statusCode).toBe(201);
+    expect((await adminB.send('POST', '/api/admin/signals/rules', rules('2099-01-01', 30, 45))).statusCode).toBe(201);
+    expect((await adminB.send('POST', '/api/admin/signals/rules', rules('2099-01-01', 30, 46))).json().error.fields).toHaveProperty('effectiveFrom');
+
+    // A province-wide version (saved before #16, no county) is in both counties' timelines.
+    await t.app.store.db.insertInto('warning_rule_versions').values({ effective_from: '2098-01-01', values_json: JSON.stringify(rules('', 1, 2).values), source: '旧版本', created_at: today, created_by: 'admin', county: null }).execute();
+    const days = async (client: AdminClient) => (await client.get('/api/admin/signals/rules')).json().versions.map((v: { effectiveFrom: string }) => v.effectiveFrom);
+    expect(await days(adminA)).toEqual(['2098-01-01', '2099-01-01']);
+    expect(await days(adminB)).toEqual([today, '2098-01-01', '2099-01-01']);
+
+    // B's import warns on deaths at 52–60 (the shipped rule, still A's, warns at 25–50).
+    const row = (n: number, age: number) => {
+      const first17 = `330326${2026 - age - 1}0101${n}21`;
+      return `${first17}${idNumberCheckChar(first17)},周${n},${B.township},2026-11-01,${age}`;
+    };
+    const csv = ['身份证号,姓名,区划代码,死亡日期,年龄', row(1, 40), row(2, 55), row(3, 57)].join('\r\n');
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/signals/imports?source=death&fileName=${encodeURIComponent('死亡.csv')}`,
+      headers: { cookie: adminB.cookie, 'x-csrf-token': adminB.csrf, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(csv),
+    });
+    expect(upload.statusCode).toBe(202);
+    let job = (await adminB.get(`/api/admin/signals/imports/${upload.json().id}`)).json();
+    while (job.status !== 'done' && job.status !== 'failed') {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      job = (await adminB.get(`/api/admin/signals/imports/${upload.json().id}`)).json();
+    }
+    expect(job).toMatchObject({ status: 'done', rejected: 0, warnings: 2 });
+  });
+});
+
+describe('screening parameters', () => {
+  it("are each county's own: saved, listed, withdrawn, and applied to the self-checks of its 幸福码", async () => {
+    const today = chinaDate(new Date().toISOString());
+    const before = (await adminB.get('/api/admin/parameters')).json();
+    const save = (client: AdminClient, effectiveFrom: string, dibaoStandard: number) =>
+      client.send('POST', '/api/admin/parameters', { effectiveFrom, source: '县民政局文件', values: { ...before.current, dibaoStandard } });
+    const savedB = await save(adminB, today, 99_999);
+    expect(savedB.statusCode).toBe(201);
+    expect(savedB.json().current.dibaoStandard).toBe(99_999);
+    // The other county neither sees nor uses it, may date its own on the same day, and cannot withdraw the other's.
+    const listA = (await adminA.get('/api/admin/parameters')).json();
+    expect(listA.versions).toEqual([]);
+    expect(listA.current.dibaoStandard).toBe(before.current.dibaoStandard);
+    const futureB = (await save(adminB, '2099-01-01', 88_888)).json().versions.find((v: { effectiveFrom: string }) => v.effectiveFrom === '2099-01-01').id as number;
+    expect((await save(adminA, '2099-01-01', 77_777)).statusCode).toBe(201);
+    expect((await adminA.send('POST', `/api/admin/parameters/${futureB}/withdraw`, {})).statusCode).toBe(404);
+    expect((await adminB.send('POST', `/api/admin/parameters/${futureB}/withdraw`, {})).statusCode).toBe(200);
+
+    // A resident's self-check is judged by the parameters of the county its 幸福码 lies in.
+    const codeOf = async (client: AdminClient) => (await client.get('/api/admin/entries')).json().items[0].code as string;
+    const check = async (entryCode: string) =>
+      (await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: HARDSHIP_ANSWERS, entryCode } })).json().rulesVersion as string;
+    expect(await check(await codeOf(adminB))).toContain(today);
+    expect(await check(await codeOf(adminA))).not.toContain(today);
   });
 });

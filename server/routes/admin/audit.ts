@@ -3,6 +3,7 @@ import { AuditPage, AuditQuery } from '../../../shared/schemas/admin-reports';
 import { ErrorResponse } from '../../../shared/schemas/common';
 import { addDays, chinaDayStart } from '../../../shared/time';
 import { AppError } from '../../app-error';
+import { readCounty } from '../../plugins/auth';
 
 
 /** The audit log, read-only: filter by who, which case, what and when; newest first, page by page. */
@@ -13,6 +14,8 @@ const adminAuditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (q.from && q.to && q.from > q.to) throw new AppError('VALIDATION_FAILED', 400, undefined, { from: '开始日期不能晚于结束日期' });
     const limit = Math.min(Math.max(Number(q.limit ?? 50), 1), 200);
     const rows = await app.repos.audit.page({
+      // A county admin reads the entries of its county's accounts (#16); a province admin every county's, or one.
+      county: readCounty(request.staff!.user, q.county),
       actor: q.actor?.trim() || undefined,
       target: q.caseId ? `case:${q.caseId}` : q.target?.trim() || undefined,
       action: q.action?.trim() || undefined,

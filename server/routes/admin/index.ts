@@ -11,7 +11,7 @@ import adminRegisterRoutes from './register';
 import adminResourceRoutes from './resources';
 import adminSignalRoutes from './signals';
 
-/** What a province admin may read here (#16): statistics and the masked ledgers, of every county or one. */
+/** What a province admin may read here (#16): statistics, the masked ledgers and the audit log, of every county or one. */
 export const PROVINCE_READS: ReadonlySet<string> = new Set([
   '/api/admin/stats',
   '/api/admin/register/summary',
@@ -19,6 +19,7 @@ export const PROVINCE_READS: ReadonlySet<string> = new Set([
   '/api/admin/ledger.xlsx',
   '/api/admin/register-ledger.csv',
   '/api/admin/register-ledger.xlsx',
+  '/api/admin/audit',
 ]);
 
 /**

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSignedIn, threeRoles, townshipsOf, type AdminClient } from '../../../tests/helpers/admin';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/test-app';
+import { countyOf } from '../../../shared/accounts/scope';
 
 let t: TestApp;
 let admin: AdminClient;
@@ -101,13 +102,13 @@ describe('the resource library', () => {
     expect(res.json().rejected.map((r: { row: number }) => r.row)).toEqual([4, 5, 6, 7]);
     expect(res.json().rejected[0].reason).toContain('类别「银行」不对');
     expect(await names(staff)).toEqual(expect.arrayContaining(['导入社工站', '导入爱心企业']));
-    expect(await t.app.repos.resources.findByName('导入社工站', own)).toMatchObject({ kind: 'station', serviceTypes: ['心理疏导', '生活照料'], capacity: 20 });
+    expect(await t.app.repos.resources.findByName('导入社工站', own, countyOf(own))).toMatchObject({ kind: 'station', serviceTypes: ['心理疏导', '生活照料'], capacity: 20 });
 
     // The same list again as CSV (with a BOM): the same-named resource is updated, not doubled.
     const csv = `\uFEFF类别,名称,服务内容,可服务户数\n爱心企业,导入爱心企业,物资帮扶、助学,5\n`;
     const again = await admin.send('POST', '/api/admin/resources/import', { file: Buffer.from(csv).toString('base64') });
     expect(again.json()).toEqual({ rows: 1, imported: 0, updated: 1, rejected: [] });
-    expect(await t.app.repos.resources.findByName('导入爱心企业', null)).toMatchObject({ serviceTypes: ['物资帮扶', '助学'], capacity: 5 });
+    expect(await t.app.repos.resources.findByName('导入爱心企业', null, countyOf(own))).toMatchObject({ serviceTypes: ['物资帮扶', '助学'], capacity: 5 });
 
     const noHeader = await admin.send('POST', '/api/admin/resources/import', { file: Buffer.from('a,b\n1,2\n').toString('base64') });
     expect(noHeader.json().rejected).toEqual([{ row: 1, reason: '第一行缺少这些列：类别、名称、服务内容' }]);

@@ -73,7 +73,7 @@ const adminResourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       } catch {
         throw new AppError('VALIDATION_FAILED', 400, undefined, { file: '文件打不开，请另存为 XLSX 或 CSV（UTF-8）后再试' });
       }
-      const result = await importResources(app.store, table, request.staff!.user.username, nowIso());
+      const result = await importResources(app.store, table, request.staff!.user.username, nowIso(), countyOfCaller(request)!);
       await app.repos.audit.record({
         actor: request.staff!.user.username,
         action: 'resource.import',

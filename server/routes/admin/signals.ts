@@ -137,26 +137,27 @@ const adminSignalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   // The rules: in force today, the saved versions, and the preview of a proposed version on each source's last import.
-  const rulesNow = async () => {
-    const versions = await app.repos.warningRules.versions();
+  // Each county its own (#16): the province-wide versions saved before, and the county's on top.
+  const rulesNow = async (request: FastifyRequest) => {
+    const versions = await app.repos.warningRules.versions(scopeOf(request.staff!.user).county);
     const today = chinaDate(nowIso());
     const inForce = selectWarningParameters(today, warningHistoryWith(versions));
     return { today, versions, inForce };
   };
 
-  const checkRules = async (input: WarningRuleInput, today: string): Promise<WarningParameterValues> => {
+  const checkRules = async (request: FastifyRequest, input: WarningRuleInput, today: string): Promise<WarningParameterValues> => {
     const fields: Record<string, string> = warningRuleErrors(input.values);
     const tooEarly = effectiveFromError(input.effectiveFrom, today);
     if (!isIsoDate(input.effectiveFrom) || Number.isNaN(Date.parse(input.effectiveFrom))) fields.effectiveFrom = '生效日期不对，请写成 2025-07-01 的样子';
     else if (tooEarly) fields.effectiveFrom = tooEarly;
-    else if (await app.repos.warningRules.existsOn(input.effectiveFrom)) fields.effectiveFrom = `${input.effectiveFrom} 已经有一个版本了，请换一个生效日期`;
+    else if (await app.repos.warningRules.existsOn(input.effectiveFrom, scopeOf(request.staff!.user).county)) fields.effectiveFrom = `${input.effectiveFrom} 已经有一个版本了，请换一个生效日期`;
     if (input.source.trim().length < 2) fields.source = '请写明依据（文件、会议或做法），至少 2 个字';
     if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', 400, undefined, fields);
     return { ...input.values, disabilityGrades: [...new Set(input.values.disabilityGrades)] } as WarningParameterValues;
   };
 
-  app.get('/api/admin/signals/rules', { schema: { response: { 200: WarningRules, ...errors } } }, async () => {
-    const { today, versions, inForce } = await rulesNow();
+  app.get('/api/admin/signals/rules', { schema: { response: { 200: WarningRules, ...errors } } }, async (request) => {
+    const { today, versions, inForce } = await rulesNow(request);
     return {
       asOf: today,
       current: inForce.values as WarningParameterValues & { disabilityGrades: string[] },
@@ -166,8 +167,8 @@ const adminSignalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/api/admin/signals/rules/preview', { schema: { body: WarningRuleBody, response: { 200: WarningRulePreview, ...errors } } }, async (request) => {
-    const { today, inForce } = await rulesNow();
-    const proposed = await checkRules(request.body, today);
+    const { today, inForce } = await rulesNow(request);
+    const proposed = await checkRules(request, request.body, today);
     const lines = (await app.repos.warningRules.figures()).map(({ figures, savedAt }) => {
       const now = countWarnings(figures, inForce.values);
       const next = countWarnings(figures, proposed);
@@ -177,12 +178,13 @@ const adminSignalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/api/admin/signals/rules', { schema: { body: WarningRuleBody, response: { 201: WarningRules, ...errors } } }, async (request, reply) => {
-    const { today } = await rulesNow();
-    const values = await checkRules(request.body, today);
+    const { today } = await rulesNow(request);
+    const values = await checkRules(request, request.body, today);
     const source = request.body.source.trim();
-    const id = await app.repos.warningRules.insert({ effectiveFrom: request.body.effectiveFrom, values, source, createdBy: request.staff!.user.username, now: nowIso() });
+    const county = scopeOf(request.staff!.user).county;
+    const id = await app.repos.warningRules.insert({ effectiveFrom: request.body.effectiveFrom, values, source, createdBy: request.staff!.user.username, now: nowIso(), county });
     await audit(request, 'warnings.rules_version', `warning_rules:${id}`, { effectiveFrom: request.body.effectiveFrom, source, values });
-    const after = await rulesNow();
+    const after = await rulesNow(request);
     return reply.status(201).send({
       asOf: after.today,
       current: after.inForce.values as WarningParameterValues & { disabilityGrades: string[] },

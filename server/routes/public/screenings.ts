@@ -32,8 +32,8 @@ const screeningRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { entryCode, answers } = request.body;
       const today = chinaToday();
-      const result = app.screening.evaluate(answers, today);
       const entry = entryCode ? await findEntry(entryCode) : undefined;
+      const result = app.screening.evaluate(answers, today, entry?.county);
       if (entry) app.counters.completion(entry.code, today, result.suspected);
       return entry?.phone && result.fallback ? { ...result, fallback: `${result.fallback}（${entry.phone}）` } : result;
     },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse } from '../../../shared/schemas/common';
+import { countyOf } from '../../../shared/accounts/scope';
 import { ReportBody, RequestBody, SubmissionCreated } from '../../../shared/schemas/submissions';
 import { AppError } from '../../app-error';
 import { canonicalJson } from '../../domain/canonical-json';
@@ -35,7 +36,7 @@ const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const start = await begin(body);
     if (start.kind === 'retry') return reply.status(200).send({ trackingCode: start.trackingCode });
     const { now, entry, person, bodyHash } = start;
-    const screening = app.screening.snapshot(body.answers, chinaDate(now));
+    const screening = app.screening.snapshot(body.answers, chinaDate(now), countyOf(entry.township));
     const result = await app.intake.submit(
       {
         kind: 'request',
@@ -57,7 +58,7 @@ const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (start.kind === 'retry') return reply.status(200).send({ trackingCode: start.trackingCode });
     const { now, entry, person, bodyHash } = start;
     if (body.reporter.phone || body.reporter.name) cleanPerson({ name: body.reporter.name || '反映人', phone: body.reporter.phone }, chinaDate(now), 'reporter');
-    const screening = body.answers ? app.screening.snapshot(body.answers, chinaDate(now)) : null;
+    const screening = body.answers ? app.screening.snapshot(body.answers, chinaDate(now), countyOf(entry.township)) : null;
     const result = await app.intake.submit(
       {
         kind: 'report',
