@@ -68,7 +68,7 @@ export const USAGE = `用法：npm run admin -- <命令> [选项]
   qr-image CODE --out FILE.png|FILE.svg          导出二维码图片（SVG 为带乡镇名称的海报）
   redact-closed [--older-than-days N] [--json]  清除办结超过 N 天（默认 RETENTION_DAYS 或 1095）的案件个人信息
   import-register --file F.csv|F.xlsx [--json]   导入县里的在册名单（列见 README）；同一文件再导入不会重复
-  import-signals --source medical|disability|death|unemployment|student|exit --file F.csv|F.xlsx [--json]
+  import-signals --source medical|disability|death|unemployment|student|exit --file F.csv|F.xlsx [--county CODE] [--json]
                                                  导入部门数据（医保、残联、死亡、人社、教育、退出），按规则产生预警；同一文件再导入不会重复预警
   backup --out FILE [--json]                     在线备份数据库（服务运行时也可以）
   restore --from FILE --confirm [--json]         用备份替换数据库（请先停止服务）
@@ -133,12 +133,19 @@ async function accountCounty(ctx: Context, role: StaffRole, township: string | n
     if (asked && countyOf(township) !== asked) throw new UsageError(`乡镇 ${township} 不在县 ${asked} 里`);
     return countyOf(township);
   }
+  return countyOption(ctx, '账号所属的');
+}
+
+/** `--county CODE`, checked against the regions; left out, the only county (several counties: the operator must say). */
+async function countyOption(ctx: Context, whose: string): Promise<string | null> {
+  const raw = ctx.values.county;
+  const asked = typeof raw === 'string' ? raw : null;
   const counties = (await ctx.store.repos.regions.list()).filter((r) => r.level === 'county').map((r) => r.code);
   if (asked) {
     if (!counties.includes(asked)) throw new CommandError(`没有这个县（市、区）代码：${asked}`);
     return asked;
   }
-  if (counties.length > 1) throw new UsageError('这里有几个县的数据，请用 --county 指定账号所属的县（市、区）代码');
+  if (counties.length > 1) throw new UsageError(`这里有几个县的数据，请用 --county 指定${whose}县（市、区）代码`);
   return counties[0] ?? null;
 }
 
@@ -285,13 +292,15 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   'import-signals': {
-    options: { json, file: str, source: str },
+    options: { json, file: str, source: str, county: str },
     async run(ctx) {
       const source = required(ctx, 'source');
       if (!isSignalSource(source)) throw new UsageError(`--source 只能是 ${SIGNAL_SOURCES.join('、')} 之一`);
       const file = required(ctx, 'file');
       if (!fs.existsSync(file)) throw new CommandError(`找不到文件：${file}`);
-      const result = await importSignalsFromCli(ctx.store, await openCliVault(ctx), { source, file, bytes: fs.readFileSync(file) }, (line) =>
+      // The county's rules apply and the rows must lie in it, as when its admin imports on the page.
+      const county = await countyOption(ctx, '名单所属的');
+      const result = await importSignalsFromCli(ctx.store, await openCliVault(ctx), { source, file, bytes: fs.readFileSync(file), county }, (line) =>
         process.stderr.write(`${line}\n`),
       );
       if (!result.ok) throw new CommandError(result.message);

@@ -102,4 +102,13 @@ describe('npm run admin -- import-signals', () => {
     expect(JSON.parse(res.stdout)).toMatchObject({ rows: 2100, warnings: 0 });
     expect(res.stderr).toContain('已处理 2100 / 2100 行');
   });
+
+  it('imports for the county named by --county (the only one by default), and refuses a county the regions do not hold', async () => {
+    const counties = await query(sql<{ county: string | null }>`SELECT DISTINCT county FROM signal_imports`);
+    expect(counties).toEqual([{ county: '330327000000' }]);
+    const unknown = await admin(['import-signals', '--source', 'medical', '--file', csv, '--county', '330399000000', '--json']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('没有这个县（市、区）代码：330399000000');
+    expect((await admin(['import-signals', '--source', 'medical', '--file', csv, '--county', '330327000000', '--json'])).code).toBe(0);
+  });
 });

@@ -17,7 +17,7 @@ export const CLI_PROGRESS_ROWS = 2000;
 export async function importSignalsFromCli(
   store: Store,
   vault: Vault,
-  upload: { source: SignalSource; file: string; bytes: Uint8Array },
+  upload: { source: SignalSource; file: string; bytes: Uint8Array; county: string | null },
   progress: (line: string) => void,
 ): Promise<{ ok: true; summary: SignalImportSummary } | { ok: false; message: string }> {
   let failure: unknown;
@@ -30,7 +30,7 @@ export async function importSignalsFromCli(
       if (total > CLI_PROGRESS_ROWS) progress(`已处理 ${done} / ${total} 行`);
     },
   });
-  const id = await jobs.start({ source: upload.source, fileName: path.basename(upload.file), bytes: upload.bytes, actor: 'cli' });
+  const id = await jobs.start({ source: upload.source, fileName: path.basename(upload.file), bytes: upload.bytes, actor: 'cli', county: upload.county });
   await jobs.idle();
   if (failure !== undefined) throw failure;
   const job = (await store.repos.signalImports.find(id))!;
