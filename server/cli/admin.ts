@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { openStore, storageTarget, type OpenedStore } from '../db/open-store';
 import { loadDemoCounty } from '../domain/bootstrap';
-import { COMMANDS, UsageError, USAGE } from './commands';
+import { COMMANDS, USAGE } from './commands';
+import { UsageError } from './context';
 
 /**
  * `npm run admin -- <command> [options]`. Works while the server runs: the same SQLite file (WAL mode) or the

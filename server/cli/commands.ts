@@ -1,44 +1,23 @@
 import fs from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
-import type { AppConfig } from '../config';
-import type { DB } from '../db/open';
-import type { Store } from '../db/store';
 import { backupDatabase, restoreDatabase } from '../domain/backup';
 import { backupPostgres, restorePostgres } from '../domain/backup-postgres';
 import { openVault } from '../domain/key-check';
 import { createKeyCheckRepository } from '../repositories/key-check';
 import { chinaDate } from '../../shared/time';
 import { redactClosedCases, redactExitedHouseholds } from '../domain/retention';
-import { importRoster, readRoster } from '../domain/register-import';
-import { RosterHeaderError } from '../../shared/register/roster';
+import { importRoster } from '../domain/register-import';
 import { isSignalSource, SIGNAL_SOURCES } from '../../shared/warnings/sources';
 import { importSignalsFromCli } from './import-signals';
 import { entryUrl, generateEntryCode } from '../domain/entry-codes';
 import { describeEntry } from '../domain/entry-info';
-import { staffPasswordError } from '../domain/common-passwords';
 import { generatePassword, hashPassword } from '../domain/passwords';
 import { qrPng, qrPosterSvg } from '../domain/qr';
 import { STAFF_ROLES, type StaffRole } from '../repositories/users';
 import { countyOf } from '../../shared/accounts/scope';
-
-export class UsageError extends Error {}
-
-/** A failure the operator can fix (unknown township, duplicate user): message only, exit 1. */
-class CommandError extends Error {
-  readonly cli = true;
-}
-
-export interface BaseContext {
-  values: Record<string, string | boolean | undefined>;
-  positionals: string[];
-  config: AppConfig;
-}
-
-interface Context extends BaseContext {
-  store: Store;
-  /** The raw SQLite connection, for what only SQLite does (the online backup); absent on PostgreSQL. */
-  sqlite?: DB;
-}
+import { CommandError, required, UsageError, type BaseContext, type Context } from './context';
+import { accountCounty, checkPassword, countyOption, partnerResource } from './accounts';
+import { progressFor, readImportFile, rejectedLines, sayingHeaderErrors } from './import-files';
 
 type Output = Promise<{ json: unknown; text: string }>;
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -74,23 +53,11 @@ export const USAGE = `用法：npm run admin -- <命令> [选项]
   restore --from FILE --confirm [--json]         用备份替换数据库（请先停止服务）
 `;
 
-function required(ctx: BaseContext, name: string): string {
-  const value = ctx.values[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`缺少 --${name}`);
-  return value.trim();
-}
-
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new UsageError('请通过标准输入提供密码，例如：echo "密码" | npm run admin -- …');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
-}
-
-function checkPassword(password: string, username: string): string {
-  const problem = staffPasswordError(password, username);
-  if (problem) throw new CommandError(problem);
-  return password;
 }
 
 function firstCode(ctx: Context): string {
@@ -102,51 +69,6 @@ function firstCode(ctx: Context): string {
 /** The vault for this database: the key must fit the data already stored (server/domain/key-check.ts). */
 function openCliVault(ctx: Context) {
   return openVault(createKeyCheckRepository(ctx.store.db), ctx.config.dataDir, ctx.config.dataKey);
-}
-
-/** A partner answers for exactly one active resource of the library, and has no township of its own. */
-async function partnerResource(ctx: Context, role: StaffRole, township: string | null): Promise<number | null> {
-  const raw = ctx.values.resource;
-  if (role !== 'partner') {
-    if (raw !== undefined) throw new UsageError('只有合作方账号（--role partner）才能指定 --resource');
-    return null;
-  }
-  if (township) throw new UsageError('合作方账号不属于乡镇，请不要指定 --township');
-  if (typeof raw !== 'string' || !/^[1-9]\d{0,9}$/.test(raw)) throw new UsageError('合作方账号必须用 --resource 指定资源库里的编号');
-  const resource = await ctx.store.repos.resources.find(Number(raw));
-  if (!resource || resource.retiredAt !== null) throw new CommandError(`资源库里没有在用的资源 ${raw}`);
-  return resource.id;
-}
-
-/**
- * The county an account belongs to (#16): a township's; else --county; else the only county the regions hold. A
- * province admin has none.
- */
-async function accountCounty(ctx: Context, role: StaffRole, township: string | null): Promise<string | null> {
-  const raw = ctx.values.county;
-  const asked = typeof raw === 'string' ? raw : null;
-  if (role === 'province_admin') {
-    if (township || asked) throw new UsageError('省级账号看全省，请不要指定 --township 或 --county');
-    return null;
-  }
-  if (township) {
-    if (asked && countyOf(township) !== asked) throw new UsageError(`乡镇 ${township} 不在县 ${asked} 里`);
-    return countyOf(township);
-  }
-  return countyOption(ctx, '账号所属的');
-}
-
-/** `--county CODE`, checked against the regions; left out, the only county (several counties: the operator must say). */
-async function countyOption(ctx: Context, whose: string): Promise<string | null> {
-  const raw = ctx.values.county;
-  const asked = typeof raw === 'string' ? raw : null;
-  const counties = (await ctx.store.repos.regions.list()).filter((r) => r.level === 'county').map((r) => r.code);
-  if (asked) {
-    if (!counties.includes(asked)) throw new CommandError(`没有这个县（市、区）代码：${asked}`);
-    return asked;
-  }
-  if (counties.length > 1) throw new UsageError(`这里有几个县的数据，请用 --county 指定${whose}县（市、区）代码`);
-  return counties[0] ?? null;
 }
 
 export const COMMANDS: Record<string, Command> = {
@@ -359,36 +281,3 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
 };
-
-// ---- what import-register and import-signals share
-
-/** The rows of the CSV or XLSX file named by --file, and its bytes (the audit keeps their hash). */
-async function readImportFile(ctx: BaseContext): Promise<{ file: string; bytes: Buffer; table: string[][] }> {
-  const file = required(ctx, 'file');
-  if (!fs.existsSync(file)) throw new CommandError(`找不到文件：${file}`);
-  try {
-    const bytes = fs.readFileSync(file);
-    return { file, bytes, table: await readRoster(bytes, file) };
-  } catch (err) {
-    throw new CommandError(`文件读不出来：${(err as Error).message}`);
-  }
-}
-
-/** Big files say how far they are; on stderr, so stdout stays one JSON document. */
-function progressFor(table: readonly unknown[]) {
-  return table.length > 2000 ? (done: number, total: number) => void process.stderr.write(`已处理 ${done} / ${total} 行\n`) : undefined;
-}
-
-/** A roster with the wrong columns is the operator's to fix: the message, not a stack trace (signal files say so through their job). */
-async function sayingHeaderErrors<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (err) {
-    if (err instanceof RosterHeaderError) throw new CommandError(err.message);
-    throw err;
-  }
-}
-
-function rejectedLines(rejected: ReadonlyArray<{ row: number; reason: string }>): string[] {
-  return rejected.map((r) => `  第 ${r.row} 行：${r.reason}`);
-}
