@@ -65,6 +65,29 @@ afterAll(() => t.close());
 
 const csvRows = (body: string) => body.replace(/^\uFEFF/, '').trim().split('\n').slice(1);
 
+/** The ids of the items a list answers to `client`, in its order. */
+async function idsOf(client: AdminClient, url: string): Promise<number[]> {
+  return (await client.get(url)).json().items.map((item: { id: number }) => item.id);
+}
+
+/** Uploads a 死亡 signal file as `client` and waits for its import job to finish. */
+async function importDeaths(client: AdminClient, csv: string) {
+  const upload = await t.app.inject({
+    method: 'POST',
+    url: `/api/admin/signals/imports?source=death&fileName=${encodeURIComponent('死亡.csv')}`,
+    headers: { cookie: client.cookie, 'x-csrf-token': client.csrf, 'content-type': 'application/octet-stream' },
+    payload: Buffer.from(csv),
+  });
+  expect(upload.statusCode).toBe(202);
+  const id = upload.json().id as number;
+  let job = (await client.get(`/api/admin/signals/imports/${id}`)).json();
+  while (job.status !== 'done' && job.status !== 'failed') {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    job = (await client.get(`/api/admin/signals/imports/${id}`)).json();
+  }
+  return { id, job };
+}
+
 describe('a county admin', () => {
   it("sees only their county's cases: queue, counts and detail", async () => {
     const queue = (await adminA.get('/api/staff/cases?status=all')).json();
@@ -74,16 +97,15 @@ describe('a county admin', () => {
     // The other county's township is no township of theirs.
     expect((await adminA.get(`/api/staff/cases?status=all&township=${B.township}`)).statusCode).toBe(400);
     // The other county's own staff see their case.
-    expect((await staffB.get('/api/staff/cases?status=all')).json().items.map((c: { id: number }) => c.id)).toEqual(cases.b);
+    expect(await idsOf(staffB, '/api/staff/cases?status=all')).toEqual(cases.b);
     expect((await adminB.get(`/api/staff/cases/${cases.b[0]}`)).statusCode).toBe(200);
   });
 
   it("sees only their county's households, regions, accounts, 幸福码 and resources", async () => {
-    const list = (await adminA.get('/api/staff/households')).json();
-    expect(list.items.map((h: { id: number }) => h.id)).toEqual([households.a]);
+    expect(await idsOf(adminA, '/api/staff/households')).toEqual([households.a]);
     expect((await adminA.get(`/api/staff/households/${households.b}`)).statusCode).toBe(404);
     expect((await adminA.get(`/api/staff/households?township=${B.township}`)).statusCode).toBe(400);
-    expect((await adminB.get('/api/staff/households')).json().items.map((h: { id: number }) => h.id)).toEqual([households.b]);
+    expect(await idsOf(adminB, '/api/staff/households')).toEqual([households.b]);
 
     const regions = (await adminA.get('/api/staff/regions')).json() as Array<{ code: string }>;
     expect(regions.length).toBeGreaterThan(1);
@@ -104,9 +126,9 @@ describe('a county admin', () => {
 
     // A county-wide resource of the other county is in neither its library nor its referral list.
     const resourceB = (await adminB.send('POST', '/api/admin/resources', { kind: 'service', name: '平阳助餐', township: null, serviceTypes: ['助餐'] })).json().id as number;
-    expect((await adminB.get('/api/staff/resources')).json().items.map((r: { id: number }) => r.id)).toContain(resourceB);
-    expect((await adminA.get('/api/admin/resources')).json().items.map((r: { id: number }) => r.id)).not.toContain(resourceB);
-    expect((await adminA.get('/api/staff/resources')).json().items.map((r: { id: number }) => r.id)).not.toContain(resourceB);
+    expect(await idsOf(adminB, '/api/staff/resources')).toContain(resourceB);
+    expect(await idsOf(adminA, '/api/admin/resources')).not.toContain(resourceB);
+    expect(await idsOf(adminA, '/api/staff/resources')).not.toContain(resourceB);
     expect((await adminA.send('PUT', `/api/admin/resources/${resourceB}`, { kind: 'service', name: '改名', township: null, serviceTypes: ['助餐'] })).statusCode).toBe(404);
     expect((await adminA.get(`/api/admin/entries/${entryB}/qr.svg`)).statusCode).toBe(404);
     expect((await adminA.send('POST', '/api/admin/entries', { township: B.township })).statusCode).toBe(400);
@@ -146,29 +168,16 @@ describe('a county admin', () => {
   it('raises no 数据预警 in the other county', async () => {
     const first17 = '33032619800101021';
     const csv = ['身份证号,姓名,区划代码,死亡日期,年龄', `${first17}${idNumberCheckChar(first17)},周一,${B.township},2026-11-01,40`].join('\r\n');
-    const upload = await t.app.inject({
-      method: 'POST',
-      url: `/api/admin/signals/imports?source=death&fileName=${encodeURIComponent('死亡.csv')}`,
-      headers: { cookie: adminA.cookie, 'x-csrf-token': adminA.csrf, 'content-type': 'application/octet-stream' },
-      payload: Buffer.from(csv),
-    });
-    expect(upload.statusCode).toBe(202);
-    const id = upload.json().id as number;
+    const { id, job } = await importDeaths(adminA, csv);
     imports.a2 = id;
-    let job = (await adminA.get(`/api/admin/signals/imports/${id}`)).json();
-    while (job.status !== 'done' && job.status !== 'failed') {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      job = (await adminA.get(`/api/admin/signals/imports/${id}`)).json();
-    }
     expect(job).toMatchObject({ status: 'done', warnings: 0, rejected: 1 });
-    expect((await staffB.get('/api/staff/cases?status=all')).json().items.map((c: { id: number }) => c.id)).toEqual(cases.b);
+    expect(await idsOf(staffB, '/api/staff/cases?status=all')).toEqual(cases.b);
   });
 
   it("sees only their county's 数据预警 imports", async () => {
-    const list = (await adminA.get('/api/admin/signals/imports')).json().items.map((j: { id: number }) => j.id);
-    expect(list).toEqual([imports.a2, imports.a]);
+    expect(await idsOf(adminA, '/api/admin/signals/imports')).toEqual([imports.a2, imports.a]);
     expect((await adminA.get(`/api/admin/signals/imports/${imports.b}`)).statusCode).toBe(404);
-    expect((await adminB.get('/api/admin/signals/imports')).json().items.map((j: { id: number }) => j.id)).toEqual([imports.b]);
+    expect(await idsOf(adminB, '/api/admin/signals/imports')).toEqual([imports.b]);
   });
 });
 
@@ -280,18 +289,7 @@ describe('warning rules', () => {
       return `${first17}${idNumberCheckChar(first17)},周${n},${B.township},2026-11-01,${age}`;
     };
     const csv = ['身份证号,姓名,区划代码,死亡日期,年龄', row(1, 40), row(2, 55), row(3, 57)].join('\r\n');
-    const upload = await t.app.inject({
-      method: 'POST',
-      url: `/api/admin/signals/imports?source=death&fileName=${encodeURIComponent('死亡.csv')}`,
-      headers: { cookie: adminB.cookie, 'x-csrf-token': adminB.csrf, 'content-type': 'application/octet-stream' },
-      payload: Buffer.from(csv),
-    });
-    expect(upload.statusCode).toBe(202);
-    let job = (await adminB.get(`/api/admin/signals/imports/${upload.json().id}`)).json();
-    while (job.status !== 'done' && job.status !== 'failed') {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      job = (await adminB.get(`/api/admin/signals/imports/${upload.json().id}`)).json();
-    }
+    const { job } = await importDeaths(adminB, csv);
     expect(job).toMatchObject({ status: 'done', rejected: 0, warnings: 2 });
   });
 });
