@@ -90,9 +90,13 @@ describe.skipIf(inject('postgresAdminUrl') === null)('migrating PostgreSQL', () 
     const triggers = await p.query<{ t: string }>('SELECT tgname AS t FROM pg_trigger WHERE NOT tgisinternal');
     expect(columns.rows.map((r) => r.c).sort()).toEqual(sqliteColumns.sort());
     expect(indexes.rows.map((r) => r.i).sort()).toEqual(sqliteIndexes.sort());
-    // PostgreSQL adds only the TRUNCATE guards of the append-only tables.
+    // PostgreSQL adds only the TRUNCATE guards of the append-only tables, and the triggers that keep the county
+    // columns SQLite generates (070).
     const extra = triggers.rows.map((r) => r.t).filter((t) => !sqliteTriggers.includes(t));
-    expect(extra.sort()).toEqual(['audit_log_no_truncate', 'case_events_no_truncate', 'household_events_no_truncate', 'parameter_versions_no_truncate', 'warning_rule_versions_no_truncate']);
+    expect(extra.sort()).toEqual([
+      'audit_log_no_truncate', 'case_events_no_truncate', 'cases_county', 'entry_points_county', 'household_events_no_truncate',
+      'households_county', 'parameter_versions_no_truncate', 'warning_rule_versions_no_truncate',
+    ]);
     expect(sqliteTriggers.filter((t) => !triggers.rows.some((r) => r.t === t))).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 // The monitoring register's tables (migrations 030–032, 041): households, their visits, events, cases and plans.
 // Part of the one schema type in ./schema.ts. Dates without a time are China dates, YYYY-MM-DD text.
@@ -30,8 +30,8 @@ export interface HouseholdsTable {
   import_fingerprint: string | null;
   created_at: string;
   updated_at: string;
-  /** The township's county (063), generated from the township. */
-  county: GeneratedAlways<string>;
+  /** The township's county (063): generated on SQLite; on PostgreSQL written on insert (070, countyOnInsert). */
+  county: Generated<string>;
 }
 
 /** Home visits and re-checks (030); findings encrypted. */

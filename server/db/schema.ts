@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { RiskLevel } from '../../shared/cases/risk';
 import type { RegisterTables } from './schema-register';
 import type { WarningTables } from './schema-warnings';
@@ -33,8 +33,8 @@ export interface EntryPointsTable {
   scan_count: Defaulted<number>;
   completion_count: Defaulted<number>;
   created_at: Defaulted<string>;
-  /** The township's county (063), generated from the township. */
-  county: GeneratedAlways<string>;
+  /** The township's county (063): generated on SQLite; on PostgreSQL written on insert (070, countyOnInsert). */
+  county: Generated<string>;
 }
 
 export interface StaffUsersTable {
@@ -119,8 +119,8 @@ export interface CasesTable {
   merged_into: number | null;
   /** Set when staff sent a warning to the county (一事一议, 050). */
   escalated_at: string | null;
-  /** The township's county (063), generated from the township. */
-  county: GeneratedAlways<string>;
+  /** The township's county (063): generated on SQLite; on PostgreSQL written on insert (070, countyOnInsert). */
+  county: Generated<string>;
 }
 
 export interface SubmissionsTable {

@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import { riskRank, type RiskLevel } from '../../shared/cases/risk';
 import type { Engine } from '../db/engine';
 import { powerOfTwoPieces } from './bulk';
+import { countyOnInsert } from './dialect';
 import type { CaseEventsTable, CasesTable, SubmissionsTable } from '../db/schema';
 
 export type CaseSource = CasesTable['source'];
@@ -64,9 +65,10 @@ function tail(text: string | null): string | null {
 }
 
 /** A new case as its row: the one place a case's columns are written. */
-function caseValues(row: NewCase) {
+function caseValues(db: Engine, row: NewCase) {
   return {
     township: row.township,
+    ...countyOnInsert(db, row.township),
     village: row.village,
     person_key: row.personKey,
     subject_enc: row.subjectEnc,
@@ -211,7 +213,7 @@ export function createCasesRepository(db: Engine) {
     },
     /** level_rank and the tails are written here, so the insert triggers (016) have nothing to repair. */
     async insertCase(row: NewCase): Promise<number> {
-      const { id } = await db.insertInto('cases').values(caseValues(row)).returning('id').executeTakeFirstOrThrow();
+      const { id } = await db.insertInto('cases').values(caseValues(db, row)).returning('id').executeTakeFirstOrThrow();
       return id;
     },
     /**
@@ -220,7 +222,7 @@ export function createCasesRepository(db: Engine) {
      */
     async insertCases(rows: readonly (NewCase & { personKey: string })[]): Promise<Map<string, number>> {
       const ids = new Map<string, number>();
-      for (const chunk of inPieces(rows.map(caseValues))) {
+      for (const chunk of inPieces(rows.map((row) => caseValues(db, row)))) {
         const inserted = await db.insertInto('cases').values([...chunk]).returning(['id', 'person_key']).execute();
         for (const r of inserted) ids.set(r.person_key!, r.id);
       }

@@ -1,4 +1,5 @@
 import { SqliteAdapter, sql, type RawBuilder } from 'kysely';
+import { countyOf } from '../../shared/accounts/scope';
 import type { Engine } from '../db/engine';
 
 /**
@@ -15,4 +16,13 @@ export function chinaMonth(db: Engine, column: string): RawBuilder<string> {
   return isSqlite(db)
     ? sql<string>`strftime('%Y-%m', ${sql.ref(column)}, '+8 hours')`
     : sql<string>`to_char(${sql.ref(column)}::timestamp + interval '8 hours', 'YYYY-MM')`;
+}
+
+/**
+ * The county to write with a new case, household or 幸福码. PostgreSQL keeps it as a plain column (070) so the value
+ * travels in the INSERT, as a sharded PostgreSQL (Citus) needs to route the row by county; SQLite generates it
+ * from the township and refuses a value.
+ */
+export function countyOnInsert(db: Engine, township: string): { county?: string } {
+  return isSqlite(db) ? {} : { county: countyOf(township) };
 }

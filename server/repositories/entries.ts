@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Engine } from '../db/engine';
+import { countyOnInsert } from './dialect';
 import { fieldsOf } from './row-fields';
 
 export interface EntryPoint {
@@ -54,6 +55,7 @@ const toEntry = (row: EntryRow): EntryPoint => fieldsOf(row, ENTRY_COLUMNS, ['ac
  */
 export function createEntriesRepository(db: Engine) {
   const entries = () => db.selectFrom('entry_points').select(ENTRY_COLUMNS);
+  const withCounty = (entry: NewEntry) => ({ ...entry, ...countyOnInsert(db, entry.township) });
 
   async function countCompletions(code: string, day: string, n: number, suspected: number): Promise<void> {
     await db
@@ -95,13 +97,13 @@ export function createEntriesRepository(db: Engine) {
           .execute()
       ).map(toEntry),
     async insert(entry: NewEntry): Promise<void> {
-      await db.insertInto('entry_points').values(entry).execute();
+      await db.insertInto('entry_points').values(withCounty(entry)).execute();
     },
     /** One multi-row insert; run it inside store.transaction with whatever else must go with it. */
     async insertAll(entries: NewEntry[]): Promise<void> {
       // Chunks keep each statement under SQLite's bound-parameter limit (4 per row).
       for (let i = 0; i < entries.length; i += 200) {
-        await db.insertInto('entry_points').values(entries.slice(i, i + 200)).execute();
+        await db.insertInto('entry_points').values(entries.slice(i, i + 200).map(withCounty)).execute();
       }
     },
     /** Labels of the village's active codes, to refuse printing the same doorplate twice. */

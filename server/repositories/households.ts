@@ -2,7 +2,7 @@ import { CompiledQuery, sql, type ExpressionBuilder, type Selectable, type SqlBo
 import type { Engine } from '../db/engine';
 import type { Database } from '../db/schema';
 import type { HouseholdEventsTable, HouseholdsTable, HouseholdVisitsTable } from '../db/schema-register';
-import { isSqlite } from './dialect';
+import { countyOnInsert, isSqlite } from './dialect';
 
 /** A household as read: every column of the table (./schema-register.ts). */
 export type HouseholdRow = Selectable<HouseholdsTable>;
@@ -163,7 +163,7 @@ export function createHouseholdsRepository(db: Engine) {
     async insert(row: NewHousehold): Promise<number> {
       const { id } = await db
         .insertInto('households')
-        .values({ ...household(row), person_key: row.person_key, created_at: row.now })
+        .values({ ...household(row), ...countyOnInsert(db, row.township), person_key: row.person_key, created_at: row.now })
         .returning('id')
         .executeTakeFirstOrThrow();
       return id;
