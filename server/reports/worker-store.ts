@@ -22,9 +22,21 @@ const readerOver = (engine: Engine, engineName: 'sqlite' | 'postgres'): WorkerSt
   registerLedger: createRegisterLedgerRepository(engine),
 });
 
-/** A small pool whose sessions refuse writes, so a report can never write, even on a standby promoted after a failover. */
-const readOnlyPostgres = (url: string, options: { connectionTimeoutMillis?: number } = {}): WorkerStore =>
-  readerOver(postgresEngine(createPostgresPool(url, { max: 2, options: '-c default_transaction_read_only=on', ...options })), 'postgres');
+/**
+ * A small pool whose sessions refuse writes, so a report can never write, even on a standby promoted after a
+ * failover. Its sessions carry a name of their own, so a database administrator sees which ones are reports; an
+ * idle one dropped (the standby stopping, say) goes to the app's log through `warn`.
+ */
+export const REPORT_APPLICATION_NAME = 'xfm-reports';
+const readOnlyPostgres = (url: string, warn: (message: string) => void, options: { connectionTimeoutMillis?: number } = {}): WorkerStore =>
+  readerOver(
+    postgresEngine(
+      createPostgresPool(url, { max: 2, application_name: REPORT_APPLICATION_NAME, options: '-c default_transaction_read_only=on', ...options }, (err) =>
+        warn(`a report connection to PostgreSQL was dropped while idle: ${err.message}`),
+      ),
+    ),
+    'postgres',
+  );
 
 /**
  * The report worker's connections, read-only, so a report can never write. On SQLite, WAL lets this reader run
@@ -34,10 +46,10 @@ const readOnlyPostgres = (url: string, options: { connectionTimeoutMillis?: numb
  */
 export function openWorkerStore(options: WorkerStoreOptions, warn: (message: string) => void): WorkerReader {
   if (options.engine === 'postgres') {
-    const primary = readOnlyPostgres(options.url);
+    const primary = readOnlyPostgres(options.url, warn);
     if (!options.replicaUrl) return () => Promise.resolve(primary);
     // A standby that does not answer is given up on after two seconds, not the system's TCP timeout.
-    return preferReplica(readOnlyPostgres(options.replicaUrl, { connectionTimeoutMillis: 2000 }), primary, warn);
+    return preferReplica(readOnlyPostgres(options.replicaUrl, warn, { connectionTimeoutMillis: 2000 }), primary, warn);
   }
   const db = new Database(options.file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
