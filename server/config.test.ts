@@ -59,6 +59,20 @@ describe('DATABASE_URL', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/xfm' })).toThrow(/必须同时设置 DATA_KEY/);
   });
 
+  it('takes DATABASE_REPLICA_URL only beside DATABASE_URL, and only as a postgres:// address never echoed', () => {
+    const primary = { DATABASE_URL: 'postgres://db-primary/xfm', DATA_KEY: KEY };
+    expect(loadConfig(primary).databaseReplicaUrl).toBeUndefined();
+    expect(loadConfig({ ...primary, DATABASE_REPLICA_URL: 'postgres://db-standby/xfm' }).databaseReplicaUrl).toBe('postgres://db-standby/xfm');
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: 'postgres://db-standby/xfm' })).toThrow(/只能和 DATABASE_URL 一起设置/);
+    const wrong = () => loadConfig({ ...primary, DATABASE_REPLICA_URL: 'mysql://secret@db-standby/xfm' });
+    expect(wrong).toThrow(/DATABASE_REPLICA_URL 必须是 PostgreSQL 备库的连接地址/);
+    try {
+      wrong();
+    } catch (err) {
+      expect((err as Error).message).not.toContain('secret');
+    }
+  });
+
   it('takes REDIS_URL only as a redis:// address, never echoing it', () => {
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
     expect(loadConfig({}).redisUrl).toBeUndefined();

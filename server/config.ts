@@ -19,6 +19,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** `postgres://…` selects the PostgreSQL engine; unset keeps embedded SQLite in DATA_DIR. */
   databaseUrl?: string;
+  /** `postgres://…` of a streaming standby of DATABASE_URL: county reports read there (server/reports/replica-reader.ts). */
+  databaseReplicaUrl?: string;
   /** `redis://…`: rate limits, login throttling and cache invalidation shared by several app servers. */
   redisUrl?: string;
 }
@@ -47,6 +49,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     // Several app servers share one database, so none may invent its own key.
     throw new ConfigError('设置了 DATABASE_URL 时必须同时设置 DATA_KEY（所有应用服务器使用同一个密钥），否则各服务器无法读出彼此加密的个人信息');
   }
+  const databaseReplicaUrl = parseReplicaUrl(env.DATABASE_REPLICA_URL?.trim() || undefined);
+  if (databaseReplicaUrl && !databaseUrl) {
+    // A standby copies a primary: without the PostgreSQL primary there is nothing for it to follow.
+    throw new ConfigError('DATABASE_REPLICA_URL 是 PostgreSQL 主库的只读备库，只能和 DATABASE_URL 一起设置；使用内置 SQLite 时请不要设置它');
+  }
   return {
     port,
     host,
@@ -55,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminPassword,
     dataKey,
     databaseUrl,
+    databaseReplicaUrl,
     redisUrl: parseRedisUrl(env.REDIS_URL?.trim() || undefined),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel,
@@ -103,6 +111,9 @@ function parseServiceUrl(raw: string | undefined, protocols: readonly string[], 
 
 const parseDatabaseUrl = (raw: string | undefined) =>
   parseServiceUrl(raw, ['postgres:', 'postgresql:'], 'DATABASE_URL 必须是 PostgreSQL 连接地址，例如 postgres://用户名:密码@主机:5432/数据库名；使用内置 SQLite 时请不要设置它');
+
+const parseReplicaUrl = (raw: string | undefined) =>
+  parseServiceUrl(raw, ['postgres:', 'postgresql:'], 'DATABASE_REPLICA_URL 必须是 PostgreSQL 备库的连接地址，例如 postgres://用户名:密码@备库主机:5432/数据库名');
 
 const parseRedisUrl = (raw: string | undefined) =>
   parseServiceUrl(raw, ['redis:', 'rediss:'], 'REDIS_URL 必须是 Redis 连接地址，例如 redis://主机:6379；只有一台应用服务器时不需要设置它');

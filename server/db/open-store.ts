@@ -6,12 +6,15 @@ import { openDatabase, type DB } from './open';
 import { keepPlannerInformed } from './planner';
 import { createStore, type Store } from './store';
 
-/** Where the data lives: embedded SQLite in the data folder (the default), or a PostgreSQL server. */
-export type StorageTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
+/**
+ * Where the data lives: embedded SQLite in the data folder (the default), or a PostgreSQL server, with perhaps a
+ * streaming standby that only the county reports read (server/reports/worker-store.ts); the store never opens it.
+ */
+export type StorageTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string; replicaUrl?: string };
 
-export function storageTarget(config: { dataDir: string; databaseUrl?: string }): StorageTarget {
+export function storageTarget(config: { dataDir: string; databaseUrl?: string; databaseReplicaUrl?: string }): StorageTarget {
   return config.databaseUrl
-    ? { engine: 'postgres', url: config.databaseUrl }
+    ? { engine: 'postgres', url: config.databaseUrl, ...(config.databaseReplicaUrl ? { replicaUrl: config.databaseReplicaUrl } : {}) }
     : { engine: 'sqlite', file: path.join(config.dataDir, 'xingfuma.sqlite') };
 }
 

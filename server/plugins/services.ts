@@ -15,10 +15,11 @@ declare module 'fastify' {
 
 /**
  * What the routes share over the store and vault: intake, the usage counters (written every two seconds) and
- * the county reports, which read the same data from a worker thread (server/reports/).
+ * the county reports, which read the same data from a worker thread (server/reports/), on the streaming standby
+ * when DATABASE_REPLICA_URL names one.
  */
 const servicesPlugin: FastifyPluginAsync<{ target: StorageTarget }> = async (app, { target }) => {
-  const reports = createReports({ ...target, keys: app.dataKeys });
+  const reports = createReports({ ...target, keys: app.dataKeys }, (message) => app.log.warn(message));
   app.decorate('reports', reports);
   app.decorate('intake', createIntake(app.store, app.vault));
   const counters = createUsageCounters(app.store, (err) => app.log.warn({ err }, 'usage counters not written'));

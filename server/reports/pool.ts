@@ -8,7 +8,7 @@ import type { StatsRange } from '../repositories/admin-stats';
 import type { LedgerFilter } from '../repositories/ledger';
 import { readableFromPort } from './port-stream';
 import type { RegisterLedgerFilter } from '../repositories/register-ledger';
-import type { LedgerTask, RegisterLedgerTask, ReportWorkerData, StatsTask } from './worker';
+import type { LedgerTask, RegisterLedgerTask, ReportWorkerData, StatsTask, WorkerWarning } from './worker';
 import type { SignalParseOutcome, SignalParseTask } from '../domain/signal-parse';
 
 export interface Reports {
@@ -35,14 +35,14 @@ const WORKER_FILE = new URL(import.meta.url.endsWith('.mjs') ? './report-worker.
 /**
  * County reports off the request thread. The pool starts no thread until the first report, lets its
  * thread go after a minute idle (a thread with its own heap costs memory most days nobody uses), and
- * keeps one core for residents on a small machine.
+ * keeps one core for residents on a small machine. What a worker has to say (the standby gone, or back) goes to `warn`.
  */
-export function createReports(data: ReportWorkerData): Reports {
+export function createReports(data: ReportWorkerData, warn: (message: string) => void = (message) => process.emitWarning(message)): Reports {
   let pool: Piscina | undefined;
   let closed = false;
   const start = () => {
     if (closed) throw new Error('reports are closed');
-    return (pool ??= new Piscina({
+    return (pool ??= listenedTo(new Piscina({
       filename: WORKER_FILE,
       workerData: data,
       minThreads: 0,
@@ -54,8 +54,12 @@ export function createReports(data: ReportWorkerData): Reports {
       atomics: 'disabled',
       // When the cores are busy, the thread answering residents goes first; a report can wait a little longer.
       niceIncrement: 10,
-    }));
+    })));
   };
+  const listenedTo = (piscina: Piscina) =>
+    piscina.on('message', (message: Partial<WorkerWarning>) => {
+      if (typeof message?.reportWarning === 'string') warn(message.reportWarning);
+    });
 
   return {
     stats: (range, place) => start().run({ range, place } satisfies StatsTask, { name: 'stats' }) as Promise<StatsInfo>,

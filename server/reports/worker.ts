@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { chinaDate } from '../../shared/register/cadence';
-import type { MessagePort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { workerData } from 'piscina';
 import type { StatsInfo } from '../../shared/schemas/admin-reports';
 import type { RegisterSummaryInfo } from '../../shared/schemas/register-import';
@@ -22,7 +22,8 @@ import { openWorkerStore, type WorkerStoreOptions } from './worker-store';
 
 /**
  * The report worker: statistics and the ledger export run here, on a thread of their own with their own
- * read-only connection (./worker-store.ts). The SQL stays in the repositories.
+ * read-only connection (./worker-store.ts), on the streaming standby when there is one. The SQL stays in the
+ * repositories.
  */
 export type ReportWorkerData = WorkerStoreOptions & {
   keys: { encryption: Buffer; index: Buffer };
@@ -42,16 +43,25 @@ export interface LedgerTask {
 
 const data = workerData as ReportWorkerData;
 
+/** What the request thread's log should hear (server/reports/pool.ts): the standby going away or coming back. */
+export interface WorkerWarning {
+  reportWarning: string;
+}
+const warn = (message: string) => parentPort?.postMessage({ reportWarning: message } satisfies WorkerWarning);
+
 function openReader() {
-  return { ...openWorkerStore(data), vault: createVault(data.keys) };
+  return { read: openWorkerStore(data, warn), vault: createVault(data.keys) };
 }
 let reader: ReturnType<typeof openReader> | undefined;
-// Opened on the first task: a thread that is started and never used costs no connection.
-const open = () => (reader ??= openReader());
+/** The store this task reads from, with the vault. Opened on the first task: a thread never used costs no connection. */
+async function open() {
+  reader ??= openReader();
+  return { ...(await reader.read()), vault: reader.vault };
+}
 
 /** County statistics, the register's counts (visits due and overdue, re-checks due, category and level) with them. */
 export async function stats({ range, place }: StatsTask): Promise<StatsInfo> {
-  const { store, vault } = open();
+  const { store, vault } = await open();
   return {
     ...(await countyStats(store, range, place)),
     help: await helpStats(store, vault, range, place),
@@ -68,7 +78,7 @@ export interface RegisterLedgerTask {
 }
 
 export async function registerLedger({ port, format, filter, unmasked }: RegisterLedgerTask): Promise<void> {
-  const { registerLedger: repository, vault } = open();
+  const { registerLedger: repository, vault } = await open();
   const repos = { registerLedger: repository };
   const source =
     format === 'csv'
@@ -77,12 +87,12 @@ export async function registerLedger({ port, format, filter, unmasked }: Registe
   await sendThroughPort(port, source);
 }
 
-export function registerSummary({ today, place }: { today: string; place?: string }): Promise<RegisterSummaryInfo> {
-  return summarizeRegister(open().store, today, place);
+export async function registerSummary({ today, place }: { today: string; place?: string }): Promise<RegisterSummaryInfo> {
+  return summarizeRegister((await open()).store, today, place);
 }
 
 export async function ledger({ port, format, filter, unmasked, now }: LedgerTask): Promise<void> {
-  const { store, vault } = open();
+  const { store, vault } = await open();
   const source = format === 'csv' ? Readable.from(ledgerCsv(store, vault, filter, unmasked, now)) : ledgerXlsx(store, vault, filter, unmasked, now);
   await sendThroughPort(port, source);
 }
