@@ -356,6 +356,13 @@ describe('the policy library', () => {
     expect(await publicNames(B.county)).toEqual(expect.arrayContaining(['平阳县的版本', '平阳县助学']));
     expect(await publicNames(countyA)).toEqual(expect.arrayContaining([policy.name, '苍南县助学']));
     expect(await publicNames(countyA)).not.toContain('平阳县的版本');
+    // Edits arriving at once make one copy of the county's.
+    const second = (await adminB.get('/api/admin/policies')).json().items.find((p: { id: string }) => p.id !== policy.id && p.updatedBy === null);
+    const { id: secondId, updatedAt: _su, updatedBy: _sb, ...secondFields } = second;
+    const edits = await Promise.all([1, 2, 3, 4, 5].map((n) => adminB.send('PUT', `/api/admin/policies/${secondId}`, { ...secondFields, name: `同时改 ${n}` })));
+    expect(edits.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    const copies = await t.app.store.db.selectFrom('policies').select('county').where('id', '=', secondId).execute();
+    expect(copies.map((r) => r.county).sort()).toEqual([B.county, null]);
     // The province writes none of it.
     expect((await province.send('PUT', `/api/admin/policies/${policy.id}`, { ...fields, name: '省里改的' })).statusCode).toBe(403);
   });

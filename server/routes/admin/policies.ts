@@ -48,13 +48,19 @@ const adminPolicyRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.put('/api/admin/policies/:id', { schema: { params: PolicyParams, body: PolicyBody, response: { 200: PolicyItem, ...errors } } }, async (request) => {
     const county = countyOf(request);
-    const stored = await app.repos.policyLibrary.find(request.params.id, county);
-    if (!stored) throw new AppError('NOT_FOUND', 404, '没有这条政策');
-    const next: Policy = { ...stored.policy, ...cleanPolicy(request.body) };
-    const changed = (Object.keys(request.body) as Array<keyof PolicyInput>).filter((k) => JSON.stringify(stored.policy[k]) !== JSON.stringify(next[k]));
-    // A province-wide entry is edited in place only by the only county (as before #16); otherwise the county's own copy.
-    const owner = stored.county === null && (await app.repos.regions.onlyCounty()) === county ? null : county;
-    await app.repos.policyLibrary.update(next, request.staff!.user.username, owner);
+    const onlyCounty = await app.repos.regions.onlyCounty();
+    // Read then written under the county's lock: two first edits of a province-wide entry make one county copy.
+    const { next, changed, owner } = await app.store.transaction(async (tx) => {
+      await tx.repos.locks.lockKey('policy-library', county ?? 'province');
+      const stored = await tx.repos.policyLibrary.find(request.params.id, county);
+      if (!stored) throw new AppError('NOT_FOUND', 404, '没有这条政策');
+      const next: Policy = { ...stored.policy, ...cleanPolicy(request.body) };
+      const changed = (Object.keys(request.body) as Array<keyof PolicyInput>).filter((k) => JSON.stringify(stored.policy[k]) !== JSON.stringify(next[k]));
+      // A province-wide entry is edited in place only by the only county (as before #16); otherwise the county's own copy.
+      const owner = stored.county === null && onlyCounty === county ? null : county;
+      await tx.repos.policyLibrary.update(next, request.staff!.user.username, owner);
+      return { next, changed, owner };
+    });
     await app.screening.reload(owner);
     await audit(request, 'policy.update', `policy:${next.id}`, { changed });
     return view((await app.repos.policyLibrary.find(next.id, county))!);
@@ -63,8 +69,12 @@ const adminPolicyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/admin/policies', { schema: { body: NewPolicyBody, response: { 201: PolicyItem, ...errors } } }, async (request, reply) => {
     const county = countyOf(request);
     const { id, ...fields } = request.body;
-    if (await app.repos.policyLibrary.find(id, county)) throw new AppError('VALIDATION_FAILED', 400, undefined, { id: `编号 ${id} 已经有了` });
-    await app.repos.policyLibrary.insert({ id, ...cleanPolicy(fields) }, request.staff!.user.username, county);
+    const policy = { id, ...cleanPolicy(fields) };
+    await app.store.transaction(async (tx) => {
+      await tx.repos.locks.lockKey('policy-library', county ?? 'province');
+      if (await tx.repos.policyLibrary.find(id, county)) throw new AppError('VALIDATION_FAILED', 400, undefined, { id: `编号 ${id} 已经有了` });
+      await tx.repos.policyLibrary.insert(policy, request.staff!.user.username, county);
+    });
     await app.screening.reload(county);
     await audit(request, 'policy.create', `policy:${id}`, { name: fields.name });
     return reply.status(201).send(view((await app.repos.policyLibrary.find(id, county))!));
