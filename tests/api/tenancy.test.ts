@@ -357,7 +357,7 @@ describe('the policy library', () => {
     expect(await publicNames(countyA)).toEqual(expect.arrayContaining([policy.name, '苍南县助学']));
     expect(await publicNames(countyA)).not.toContain('平阳县的版本');
     // Edits arriving at once make one copy of the county's.
-    const second = (await adminB.get('/api/admin/policies')).json().items.find((p: { id: string }) => p.id !== policy.id && p.updatedBy === null);
+    const second = (await adminB.get('/api/admin/policies')).json().items.find((p: { id: string; updatedBy: string | null }) => p.id !== policy.id && p.updatedBy === null);
     const { id: secondId, updatedAt: _su, updatedBy: _sb, ...secondFields } = second;
     const edits = await Promise.all([1, 2, 3, 4, 5].map((n) => adminB.send('PUT', `/api/admin/policies/${secondId}`, { ...secondFields, name: `同时改 ${n}` })));
     expect(edits.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
