@@ -27,9 +27,10 @@ const adminParameterRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Each county its own (#16): the province-wide versions saved before, and the county's on top.
   const countyOf = (request: FastifyRequest) => scopeOf(request.staff!.user).county;
 
-  const countyRegion = async (county: string | null) => {
-    const region = county === null ? undefined : await app.repos.regions.find(county);
-    return region ? { code: region.code, name: region.name } : {};
+  // The shipped history names its county in full (浙江省温州市苍南县) with a 6-digit code: kept for that county, as before.
+  const countyRegion = async (county: string | null, shipped: { code: string }) => {
+    const region = county === null || county.startsWith(shipped.code) ? undefined : await app.repos.regions.find(county);
+    return region ? { code: region.code.slice(0, 6), name: region.name } : {};
   };
 
   const parameters = async (county: string | null) => {
@@ -38,7 +39,7 @@ const adminParameterRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const inForce = selectParameters(history, today);
     return {
       // The admin's own county by name (#16), not the shipped county the history was first written for.
-      region: { ...history.region, ...(await countyRegion(county)) },
+      region: { ...history.region, ...(await countyRegion(county, history.region)) },
       asOf: today,
       version: inForce.version,
       current: inForce.values as unknown as Record<string, number | string[]>,
