@@ -14,25 +14,27 @@ const TOPICS: readonly InvalidationTopic[] = ['screening', 'entries'];
 export interface Invalidation {
   /** Whether other app servers hear `publish` (Redis configured). */
   readonly shared: boolean;
-  publish(topic: InvalidationTopic): Promise<void>;
-  on(topic: InvalidationTopic, listener: () => void | Promise<void>): void;
+  /** county (#16): whose data changed (null: the province's, or every county's); the listeners are told. */
+  publish(topic: InvalidationTopic, county?: string | null): Promise<void>;
+  on(topic: InvalidationTopic, listener: Listener): void;
   close(): Promise<void>;
 }
 
 /** The longest a cached change may go unseen by another server when there is no Redis. */
 export const REFRESH_WITHOUT_REDIS_MS = 30_000;
 
-type Listeners = Map<InvalidationTopic, Array<() => void | Promise<void>>>;
+type Listener = (county: string | null) => void | Promise<void>;
+type Listeners = Map<InvalidationTopic, Listener[]>;
 
-function notify(listeners: Listeners, topic: InvalidationTopic, onError: (err: unknown) => void): void {
+function notify(listeners: Listeners, topic: InvalidationTopic, county: string | null, onError: (err: unknown) => void): void {
   for (const listener of listeners.get(topic) ?? []) {
     Promise.resolve()
-      .then(listener)
+      .then(() => listener(county))
       .catch(onError);
   }
 }
 
-function listen(listeners: Listeners, topic: InvalidationTopic, listener: () => void | Promise<void>): void {
+function listen(listeners: Listeners, topic: InvalidationTopic, listener: Listener): void {
   listeners.set(topic, [...(listeners.get(topic) ?? []), listener]);
 }
 
@@ -48,7 +50,7 @@ export function localInvalidation(): Invalidation {
 
 /**
  * Pub/sub over a dedicated subscriber connection (a subscribed Redis connection can do nothing else). Each message
- * names the server that sent it, which ignores its own.
+ * names the server that sent it, which ignores its own, and the county whose data changed when there is one.
  */
 export async function redisInvalidation(redis: Redis, channel: string, onError: (err: unknown) => void): Promise<Invalidation> {
   const listeners: Listeners = new Map();
@@ -57,14 +59,14 @@ export async function redisInvalidation(redis: Redis, channel: string, onError: 
   await subscriber.subscribe(channel);
   const self = randomUUID();
   subscriber.on('message', (_channel: string, message: string) => {
-    const [name, sender] = message.split(' ');
+    const [name, sender, county] = message.split(' ');
     const topic = TOPICS.find((t) => t === name);
-    if (topic && sender !== self) notify(listeners, topic, onError);
+    if (topic && sender !== self) notify(listeners, topic, county || null, onError);
   });
   return {
     shared: true,
-    async publish(topic) {
-      await redis.publish(channel, `${topic} ${self}`);
+    async publish(topic, county = null) {
+      await redis.publish(channel, county === null ? `${topic} ${self}` : `${topic} ${self} ${county}`);
     },
     on: (topic, listener) => listen(listeners, topic, listener),
     async close() {

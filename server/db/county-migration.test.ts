@@ -82,3 +82,39 @@ it('migration 065 keeps the warning-rule versions saved before as province-wide,
   expect(() => db.prepare("INSERT INTO warning_rule_versions (effective_from, values_json, source, created_at, created_by) VALUES ('2026-01-01', '{}', 'x', 't', 'a')").run()).toThrow(/UNIQUE/);
   db.close();
 });
+
+it('migration 068 keeps the policy library as province-wide entries, one per id, and lets each county keep its own', () => {
+  const db = migratedUpTo('068');
+  db.prepare("INSERT INTO policies (id, position, data_json, updated_by) VALUES ('dibao', 0, '{\"id\":\"dibao\"}', 'admin'), ('tekun', 1, '{\"id\":\"tekun\"}', NULL)").run();
+
+  expect(migrate(db)).toContain('068_policies_by_county.sql');
+  expect(db.prepare('SELECT id, position, updated_by, county FROM policies ORDER BY position').all()).toEqual([
+    { id: 'dibao', position: 0, updated_by: 'admin', county: null },
+    { id: 'tekun', position: 1, updated_by: null, county: null },
+  ]);
+  const add = db.prepare("INSERT INTO policies (id, position, data_json, county) VALUES ('dibao', 0, '{}', ?)");
+  add.run(COUNTY);
+  add.run('330326000000');
+  expect(() => add.run(COUNTY)).toThrow(/UNIQUE/);
+  expect(() => add.run(null)).toThrow(/UNIQUE/);
+  db.close();
+});
+
+it('migration 069 gives the kept warning-rule figures the only county, and each county its own per source', () => {
+  const db = migratedUpTo('069');
+  db.prepare(`INSERT INTO regions (code, name, level, parent) VALUES ('${COUNTY}', '苍南县', 'county', NULL)`).run();
+  db.prepare("INSERT INTO warning_rule_figures (source, import_id, figures_json, saved_at) VALUES ('death', NULL, '{}', 't'), ('medical', NULL, '{}', 't')").run();
+
+  expect(migrate(db)).toContain('069_warning_figures_by_county.sql');
+  expect(db.prepare('SELECT county, source FROM warning_rule_figures ORDER BY source').all()).toEqual([
+    { county: COUNTY, source: 'death' },
+    { county: COUNTY, source: 'medical' },
+  ]);
+  const add = db.prepare("INSERT INTO warning_rule_figures (county, source, figures_json, saved_at) VALUES (?, 'death', '{}', 't')");
+  add.run('330326000000');
+  add.run(null);
+  expect(() => add.run(COUNTY)).toThrow(/UNIQUE/);
+  expect(() => add.run(null)).toThrow(/UNIQUE/);
+  expect(db.pragma('foreign_key_check')).toEqual([]);
+  db.close();
+});

@@ -29,6 +29,8 @@ export interface SignalImportsTable {
 }
 
 export interface WarningRuleFiguresTable {
+  /** The importing county (#16); null: an import of no county. */
+  county: string | null;
   source: string;
   import_id: number | null;
   figures_json: string;

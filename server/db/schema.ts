@@ -162,6 +162,8 @@ export interface PoliciesTable {
   data_json: string;
   updated_at: Defaulted<string>;
   updated_by: string | null;
+  /** null: a province-wide entry (stored before #16, or the shipped library). */
+  county: Defaulted<string | null>;
 }
 
 /** Append-only: each edit is a new dated version. */

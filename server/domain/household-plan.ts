@@ -1,3 +1,4 @@
+import { countyOf } from '../../shared/accounts/scope';
 import { labelOf } from '../../shared/cases/labels';
 import { MEASURE_KINDS, MEASURE_STATUSES, measureOpen, measureTransition, PLAN_MESSAGES, type MeasureKind } from '../../shared/plan/measures';
 import { suggestMeasures, type Suggestion } from '../../shared/plan/suggestions';
@@ -112,7 +113,7 @@ export function createPlanWork(store: Store) {
       if (!suggestion) throw invalid('suggestionKey', PLAN_MESSAGES.suggestionUnknown);
       ({ kind, title, policyId, resourceId, caseId } = suggestion);
     } else if (kind === 'policy') {
-      const policy = input.policyId ? await repos.policyLibrary.find(input.policyId) : undefined;
+      const policy = input.policyId ? await repos.policyLibrary.find(input.policyId, countyOf(row.township)) : undefined;
       if (!policy) throw invalid('policyId', PLAN_MESSAGES.policyUnknown);
       policyId = policy.policy.id;
       title = policy.policy.name;

@@ -1,6 +1,7 @@
 import type { Policy } from '../../shared/policies/policy';
 import type { Dated, ParameterHistory, ParameterName, ParameterValues } from '../../shared/screening/parameters';
 import type { Store } from '../db/store';
+import { libraryOf } from '../repositories/policy-library';
 
 /** The parameters a history holds, read from the history itself so new ones need no change here. */
 export function parameterNames(history: ParameterHistory): ParameterName[] {
@@ -49,8 +50,24 @@ export async function storedHistories(store: Store, base: ParameterHistory): Pro
   return { of: (county) => (county !== null && counties.get(county)) || fallback };
 }
 
-/** The stored library, or the shipped one until the county first opens it. */
-export async function storedPolicies(store: Store, shipped: readonly Policy[]): Promise<readonly Policy[]> {
-  const library = store.repos.policyLibrary;
-  return (await library.isEmpty()) ? shipped : (await library.list()).map((p) => p.policy);
+/**
+ * Each county's policy library (#16), as CountyHistories: the province-wide entries with the county's own over them;
+ * a county with none of its own, or no county, gets the province-wide library (in a single-county database: that
+ * county's). The shipped library until the library is first seeded.
+ */
+export interface CountyPolicies {
+  of(county: string | null): readonly Policy[];
+}
+
+export async function storedPolicies(store: Store, shipped: readonly Policy[]): Promise<CountyPolicies> {
+  const rows = await store.repos.policyLibrary.listAll();
+  if (rows.length === 0) return { of: () => shipped };
+  const province = libraryOf(rows, null).map((p) => p.policy);
+  const counties = new Map<string, readonly Policy[]>();
+  for (const county of new Set(rows.flatMap((r) => (r.county === null ? [] : [r.county])))) {
+    counties.set(county, libraryOf(rows, county).map((p) => p.policy));
+  }
+  const only = await store.repos.regions.onlyCounty();
+  const fallback = (only !== null && counties.get(only)) || province;
+  return { of: (county) => (county !== null && counties.get(county)) || fallback };
 }

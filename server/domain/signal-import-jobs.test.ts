@@ -79,7 +79,7 @@ describe('signal import jobs', () => {
     expect(await store.repos.signalImports.find(again)).toMatchObject({ status: 'done', warnings: 0, duplicates: 600 });
     expect((await store.repos.signalImports.list(10)).map((j) => j.id)).toEqual([again, started]);
     // The rule preview keeps this import's amounts and nothing else.
-    const kept = (await store.repos.warningRules.figures())[0]!;
+    const kept = (await store.repos.warningRules.figures(await store.repos.regions.onlyCounty()))[0]!;
     expect([kept.importId, kept.figures.source, (kept.figures as { amounts: number[] }).amounts.length]).toEqual([again, 'medical', 1200]);
   });
 

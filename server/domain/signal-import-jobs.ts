@@ -92,7 +92,7 @@ export function createSignalImportJobs(deps: {
     });
     const summary = { rows: parsed.rows, ...counts, rejected: parsed.rejected };
     await store.transaction(async (tx) => {
-      await tx.repos.warningRules.keepFigures(upload.source, parsed.figuresJson, id, now);
+      await tx.repos.warningRules.keepFigures(upload.county ?? (await tx.repos.regions.onlyCounty()), upload.source, parsed.figuresJson, id, now);
       await tx.repos.signalImports.finish(id, { ...summary, problemsJson: parsed.problemsJson, now: nowIso() });
       await tx.repos.audit.record({
         actor: upload.actor,

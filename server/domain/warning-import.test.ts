@@ -79,7 +79,7 @@ describe('importSignals', () => {
     const table = [[...COMMON, '自付金额', '期间起', '期间止'], ...Array.from({ length: 20 }, (_, n) => [id(400 + n), `小额${n}`, LINGXI, '500', '2026-01-01', '2026-06-30'])];
     expect(await run('medical', table)).toMatchObject({ rows: 20, warnings: 0, duplicates: 0, rejected: [] });
     expect(await countAll()).toEqual(before);
-    const kept = (await t.app.repos.warningRules.figures()).find((f) => f.figures.source === 'medical')!;
+    const kept = (await t.app.repos.warningRules.figures(await t.app.repos.regions.onlyCounty())).find((f) => f.figures.source === 'medical')!;
     expect(kept.figures).toEqual({ source: 'medical', amounts: Array(20).fill(500) });
     expect(JSON.stringify(kept)).not.toMatch(/小额|3303271985/);
   });

@@ -287,6 +287,7 @@ export async function importSignals(
   const rules = await warningRulesOn(store, chinaDate(now), null);
   const prepared = parsed.signals.map((row) => prepareSignal(vault, source, row, rules));
   const counts = await matchSignals(store, vault, source, [prepared], prepared.length, now, { actor: options.actor });
-  await store.repos.warningRules.keepFigures(source, JSON.stringify(ruleFiguresOf(source, parsed.signals)), null, now);
+  // The figures are the only county's (#16), as an import from the command line.
+  await store.repos.warningRules.keepFigures(await store.repos.regions.onlyCounty(), source, JSON.stringify(ruleFiguresOf(source, parsed.signals)), null, now);
   return { rows: parsed.rows, ...counts, rejected: parsed.rejected };
 }

@@ -15,10 +15,10 @@ declare module 'fastify' {
       /** county (#16): the county of the 幸福码 the screening came from; left out or null: the province-wide parameters. */
       evaluate(answers: Answers, asOf: string, county?: string | null): ScreeningResult;
       snapshot(answers: Answers, asOf: string, county?: string | null): ScreeningSnapshot;
-      /** The parameter history (of a county, as evaluate) and policy library in use. */
+      /** The parameter history and policy library in use (of a county, as evaluate). */
       current(county?: string | null): { history: ParameterHistory; policies: readonly Policy[] };
-      /** Re-reads parameters and policies after the county saved a change, and tells the other app servers. */
-      reload(): Promise<void>;
+      /** Re-reads parameters and policies after a county (null: the province) saved a change, and tells the other app servers which. */
+      reload(county: string | null): Promise<void>;
     };
   }
 }
@@ -30,28 +30,28 @@ declare module 'fastify' {
  */
 const screeningPlugin: FastifyPluginAsync = async (app) => {
   const read = () => Promise.all([storedHistories(app.store, DEMO_COUNTY_PARAMETERS), storedPolicies(app.store, DEMO_COUNTY_POLICIES)]);
-  let [histories, policies] = await read();
+  let [histories, libraries] = await read();
   // Reloads run one after another, so the last save's reading is the one that stands.
   let reloading: Promise<unknown> = Promise.resolve();
   const reread = (): Promise<void> => {
     const done = reloading.then(read).then(([nextHistories, nextPolicies]) => {
       histories = nextHistories;
-      policies = nextPolicies;
+      libraries = nextPolicies;
     });
     reloading = done.catch(() => undefined);
     return done;
   };
-  const evaluate = (answers: Answers, asOf: string, county: string | null = null) => screen(answers, histories.of(county), asOf, { policies });
+  const evaluate = (answers: Answers, asOf: string, county: string | null = null) => screen(answers, histories.of(county), asOf, { policies: libraries.of(county) });
   app.decorate('screening', {
     evaluate,
     snapshot(answers: Answers, asOf: string, county: string | null = null): ScreeningSnapshot {
       const result = evaluate(answers, asOf, county);
       return { level: result.level, targetClass: result.targetClass, rulesVersion: result.rulesVersion, answers, result };
     },
-    current: (county: string | null = null) => ({ history: histories.of(county), policies }),
-    async reload() {
+    current: (county: string | null = null) => ({ history: histories.of(county), policies: libraries.of(county) }),
+    async reload(county: string | null) {
       await reread();
-      await app.coordination.invalidation.publish('screening');
+      await app.coordination.invalidation.publish('screening', county);
     },
   });
   // Another app server saved a change (Redis), or, on PostgreSQL without Redis, any server may have: re-read.

@@ -178,16 +178,33 @@ describe.each(ENGINES)('register repositories on %s', (engine) => {
       expect(await library.isEmpty()).toBe(true);
       await library.seed(DEMO_COUNTY_POLICIES.slice(0, 3));
       await library.seed(DEMO_COUNTY_POLICIES.slice(3));
-      expect((await library.list()).map((p) => p.policy.id)).toEqual(DEMO_COUNTY_POLICIES.slice(0, 3).map((p) => p.id));
+      const C = PLACES.county;
+      const B = '330326000000';
+      const ids = DEMO_COUNTY_POLICIES.slice(0, 3).map((p) => p.id);
+      expect((await library.list(null)).map((p) => p.policy.id)).toEqual(ids);
+      expect((await library.list(C)).map((p) => p.policy.id)).toEqual(ids);
       const extra = { ...DEMO_COUNTY_POLICIES[0]!, id: 'county-extra', name: '县里加的' };
-      await library.insert(extra, 'admin');
-      expect((await library.list()).map((p) => p.policy.id).at(-1)).toBe('county-extra');
-      expect(await library.find('county-extra')).toMatchObject({ policy: extra, updatedBy: 'admin' });
-      expect(await library.update({ ...extra, name: '改过' }, 'admin2')).toBe(true);
-      expect(await library.update({ ...extra, id: 'missing' }, 'admin2')).toBe(false);
-      const updated = (await library.find('county-extra'))!;
+      await library.insert(extra, 'admin', C);
+      expect((await library.list(C)).map((p) => p.policy.id).at(-1)).toBe('county-extra');
+      expect(await library.find('county-extra', C)).toMatchObject({ policy: extra, updatedBy: 'admin', county: C });
+      expect(await library.update({ ...extra, name: '改过' }, 'admin2', C)).toBe(true);
+      expect(await library.update({ ...extra, id: 'missing' }, 'admin2', C)).toBe(false);
+      const updated = (await library.find('county-extra', C))!;
       expect(updated.policy.name).toBe('改过');
       expect(updated.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      // Each county its own (068): another county sees neither C's entry nor C's copy of a province-wide one.
+      expect(await library.find('county-extra', B)).toBeUndefined();
+      const first = DEMO_COUNTY_POLICIES[0]!;
+      expect(await library.update({ ...first, name: 'C 县的' }, 'admin', C)).toBe(true);
+      expect((await library.list(C)).map((p) => [p.policy.id, p.policy.name, p.county])).toEqual([
+        [first.id, 'C 县的', C],
+        ...ids.slice(1).map((id) => [id, DEMO_COUNTY_POLICIES.find((p) => p.id === id)!.name, null]),
+        ['county-extra', '改过', C],
+      ]);
+      expect((await library.find(first.id, B))?.policy.name).toBe(first.name);
+      await library.insert(extra, 'b', B);
+      await expect(library.insert(extra, 'b', B)).rejects.toThrow(/unique/i);
+      expect((await library.find('county-extra', B))?.policy.name).toBe('县里加的');
       expect(await library.isEmpty()).toBe(false);
     });
 

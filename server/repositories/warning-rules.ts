@@ -40,17 +40,32 @@ export function createWarningRulesRepository(db: Engine) {
         .executeTakeFirstOrThrow();
       return Number(row.id);
     },
-    /** Replaces the source's figures with this import's (RuleFigures as JSON: a worker hands them over as text). */
-    async keepFigures(source: string, figuresJson: string, importId: number | null, now: string): Promise<void> {
-      const values = { source, import_id: importId, figures_json: figuresJson, saved_at: now };
+    /**
+     * Replaces the county's figures of the source with this import's (RuleFigures as JSON: a worker hands them over as
+     * text). Each county its own (#16): one county's import leaves another's figures alone.
+     */
+    async keepFigures(county: string | null, source: string, figuresJson: string, importId: number | null, now: string): Promise<void> {
+      const values = { county, source, import_id: importId, figures_json: figuresJson, saved_at: now };
       await db
         .insertInto('warning_rule_figures')
         .values(values)
-        .onConflict((c) => c.column('source').doUpdateSet({ import_id: importId, figures_json: values.figures_json, saved_at: now }))
+        .onConflict((c) =>
+          (county === null ? c.column('source').where('county', 'is', null) : c.columns(['county', 'source']).where('county', 'is not', null)).doUpdateSet({
+            import_id: importId,
+            figures_json: values.figures_json,
+            saved_at: now,
+          }),
+        )
         .execute();
     },
-    async figures(): Promise<Array<{ figures: RuleFigures; importId: number | null; savedAt: string }>> {
-      const rows = await db.selectFrom('warning_rule_figures').selectAll().orderBy('source').execute();
+    /** The county's figures, one per source (null: those of imports of no county). */
+    async figures(county: string | null): Promise<Array<{ figures: RuleFigures; importId: number | null; savedAt: string }>> {
+      const rows = await db
+        .selectFrom('warning_rule_figures')
+        .selectAll()
+        .where('county', county === null ? 'is' : '=', county)
+        .orderBy('source')
+        .execute();
       return rows.map((r) => ({ figures: JSON.parse(r.figures_json) as RuleFigures, importId: r.import_id === null ? null : Number(r.import_id), savedAt: r.saved_at }));
     },
   };

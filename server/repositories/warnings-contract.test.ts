@@ -59,13 +59,19 @@ describe.each(ENGINES)('warning repositories on %s', (engine) => {
       await expect(sql`DELETE FROM warning_rule_versions WHERE id = ${id}`.execute(db())).rejects.toThrow(/append-only/);
       expect((await rules.versions(C)).map((v) => v.source)).toEqual(['县民政局会议']);
 
-      await rules.keepFigures('medical', JSON.stringify({ source: 'medical', amounts: [1, 2] }), null, NOW);
-      await rules.keepFigures('medical', JSON.stringify({ source: 'medical', amounts: [30_000] }), null, LATER);
-      await rules.keepFigures('death', JSON.stringify({ source: 'death', ages: [40] }), null, LATER);
-      expect(await rules.figures()).toEqual([
+      await rules.keepFigures(C, 'medical', JSON.stringify({ source: 'medical', amounts: [1, 2] }), null, NOW);
+      await rules.keepFigures(C, 'medical', JSON.stringify({ source: 'medical', amounts: [30_000] }), null, LATER);
+      await rules.keepFigures(C, 'death', JSON.stringify({ source: 'death', ages: [40] }), null, LATER);
+      // Each county its own figures (069): another county's import, or one of no county, overwrites none of C's.
+      await rules.keepFigures('330326000000', 'medical', JSON.stringify({ source: 'medical', amounts: [7] }), null, LATER);
+      await rules.keepFigures(null, 'medical', JSON.stringify({ source: 'medical', amounts: [8] }), null, NOW);
+      await rules.keepFigures(null, 'medical', JSON.stringify({ source: 'medical', amounts: [9] }), null, LATER);
+      expect(await rules.figures(C)).toEqual([
         { figures: { source: 'death', ages: [40] }, importId: null, savedAt: LATER },
         { figures: { source: 'medical', amounts: [30_000] }, importId: null, savedAt: LATER },
       ]);
+      expect(await rules.figures('330326000000')).toEqual([{ figures: { source: 'medical', amounts: [7] }, importId: null, savedAt: LATER }]);
+      expect(await rules.figures(null)).toEqual([{ figures: { source: 'medical', amounts: [9] }, importId: null, savedAt: LATER }]);
     });
 
     it('matches a batch of person keys to the register, open cases and warnings already raised', async () => {

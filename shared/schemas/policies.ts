@@ -16,3 +16,6 @@ export const PolicyDetail = Type.Object({
 export type PolicyDetailInfo = Static<typeof PolicyDetail>;
 
 export const PoliciesResponse = Type.Object({ policies: Type.Array(PolicyDetail) });
+
+/** Whose library (#16): a county's 12-digit region code; left out: the province-wide library. */
+export const PoliciesQuery = Type.Object({ county: Type.Optional(Type.String({ pattern: '^[0-9]{6}000000$' })) });

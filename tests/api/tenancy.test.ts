@@ -320,3 +320,75 @@ describe('screening parameters', () => {
     expect(await check(await codeOf(adminA))).not.toContain(today);
   });
 });
+
+describe('the policy library', () => {
+  it("is each county's own: edited, added, listed, and shown on the self-checks and the public list of its county", async () => {
+    const codeOf = async (client: AdminClient) => (await client.get('/api/admin/entries')).json().items[0].code as string;
+    const matched = async (entryCode: string) =>
+      (await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: HARDSHIP_ANSWERS, entryCode } })).json().policies as Array<{ id: string; name: string }>;
+    const [codeA, codeB] = [await codeOf(adminA), await codeOf(adminB)];
+    const policy = (await matched(codeA))[0]!;
+    const shipped = (await adminB.get('/api/admin/policies')).json().items.find((p: { id: string }) => p.id === policy.id);
+    const { id: _id, updatedAt: _u, updatedBy: _b, ...fields } = shipped;
+
+    // B edits a province-wide entry: B's own copy; A's library keeps the entry as it was.
+    expect((await adminB.send('PUT', `/api/admin/policies/${policy.id}`, { ...fields, name: '平阳县的版本' })).json()).toMatchObject({ name: '平阳县的版本', updatedBy: 'admin_b' });
+    const namesOf = async (client: AdminClient) => (await client.get('/api/admin/policies')).json().items.map((p: { id: string; name: string }) => `${p.id}:${p.name}`);
+    expect(await namesOf(adminA)).toContain(`${policy.id}:${policy.name}`);
+    expect(await namesOf(adminB)).toContain(`${policy.id}:平阳县的版本`);
+    expect((await namesOf(adminB)).length).toBe((await namesOf(adminA)).length);
+
+    // B adds an entry: not in A's library; A may add its own under the same id.
+    const added = { ...fields, id: 'county_only', name: '平阳县助学' };
+    expect((await adminB.send('POST', '/api/admin/policies', added)).statusCode).toBe(201);
+    expect(await namesOf(adminA)).not.toContain('county_only:平阳县助学');
+    expect((await adminA.send('PUT', '/api/admin/policies/county_only', fields)).statusCode).toBe(404);
+    expect((await adminA.send('POST', '/api/admin/policies', { ...added, name: '苍南县助学' })).statusCode).toBe(201);
+    expect(await namesOf(adminB)).toContain('county_only:平阳县助学');
+
+    // Residents: a self-check shows the library of its 幸福码's county; the public list that of the county asked for.
+    expect((await matched(codeB)).find((p) => p.id === policy.id)?.name).toBe('平阳县的版本');
+    expect((await matched(codeA)).find((p) => p.id === policy.id)?.name).toBe(policy.name);
+    const publicNames = async (county: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/policies?county=${county}` })).json().policies.map((p: { name: string }) => p.name);
+    expect(await publicNames(B.county)).toEqual(expect.arrayContaining(['平阳县的版本', '平阳县助学']));
+    expect(await publicNames(countyA)).toEqual(expect.arrayContaining([policy.name, '苍南县助学']));
+    expect(await publicNames(countyA)).not.toContain('平阳县的版本');
+    // Edits arriving at once make one copy of the county's.
+    const second = (await adminB.get('/api/admin/policies')).json().items.find((p: { id: string; updatedBy: string | null }) => p.id !== policy.id && p.updatedBy === null);
+    const { id: secondId, updatedAt: _su, updatedBy: _sb, ...secondFields } = second;
+    const edits = await Promise.all([1, 2, 3, 4, 5].map((n) => adminB.send('PUT', `/api/admin/policies/${secondId}`, { ...secondFields, name: `同时改 ${n}` })));
+    expect(edits.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    const copies = await t.app.store.db.selectFrom('policies').select('county').where('id', '=', secondId).execute();
+    expect(copies.map((r) => r.county).sort()).toEqual([B.county, null]);
+    // The province writes none of it.
+    expect((await province.send('PUT', `/api/admin/policies/${policy.id}`, { ...fields, name: '省里改的' })).statusCode).toBe(403);
+  });
+});
+
+describe('the warning-rule preview', () => {
+  it("counts on the county's own last import of each source: one county's import leaves the other's figures alone", async () => {
+    const now = new Date().toISOString();
+    await t.app.repos.warningRules.keepFigures(countyA, 'death', JSON.stringify({ source: 'death', ages: [30] }), null, now);
+    await t.app.repos.warningRules.keepFigures(B.county, 'death', JSON.stringify({ source: 'death', ages: [40, 55, 57] }), null, now);
+    const rowsOf = async (client: AdminClient) => {
+      const preview = await client.send('POST', '/api/admin/signals/rules/preview', {
+        effectiveFrom: '2097-01-01',
+        source: '试算一下',
+        values: { medicalSelfPaidYuan: 20_000, disabilityGrades: ['一级'], deathAgeBand: { min: 20, max: 60 } },
+      });
+      expect(preview.statusCode).toBe(200);
+      return preview.json().lines.map((l: { source: string; rows: number }) => `${l.source}:${l.rows}`);
+    };
+    expect(await rowsOf(adminA)).toEqual(['death:1']);
+    expect(await rowsOf(adminB)).toEqual(['death:3']);
+  });
+});
+
+describe('the screening parameters page', () => {
+  it("names the admin's own county", async () => {
+    // The shipped county keeps its full name, as before; another county is named from the regions.
+    expect((await adminA.get('/api/admin/parameters')).json().region).toEqual({ code: countyA.slice(0, 6), name: '浙江省温州市苍南县' });
+    expect((await adminB.get('/api/admin/parameters')).json().region).toEqual({ code: '330326', name: '平阳县' });
+  });
+});

@@ -83,4 +83,15 @@ describe.skipIf(inject('postgresAdminUrl') === null)('two app servers on one Pos
     while (!sawIt() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(sawIt()).toBe(true);
   });
+
+  it("a county's policy edit saved on one server is in that county's library on the other within a second", async () => {
+    const admin = await signIn(a, 'two_county');
+    const county = (await a.repos.users.findByUsername('two_county'))!.county!;
+    const { id, updatedAt: _u, updatedBy: _b, ...fields } = (await admin.get('/api/admin/policies')).json().items[0];
+    expect((await admin.send('PUT', `/api/admin/policies/${id}`, { ...fields, name: '两台服务器的政策' })).statusCode).toBe(200);
+    const sawIt = () => b.screening.current(county).policies.some((p) => p.id === id && p.name === '两台服务器的政策');
+    const deadline = Date.now() + 1_000;
+    while (!sawIt() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sawIt()).toBe(true);
+  });
 });

@@ -27,7 +27,7 @@ describe('policy library', () => {
   });
 
   it('is seeded from the shipped library when the app starts, not by a read, and edits reach the residents results', async () => {
-    expect((await t.app.repos.policyLibrary.list()).map((p) => p.policy.id)).toEqual(DEMO_COUNTY_POLICIES.map((p) => p.id));
+    expect((await t.app.repos.policyLibrary.list(null)).map((p) => p.policy.id)).toEqual(DEMO_COUNTY_POLICIES.map((p) => p.id));
     const list = (await admin.get('/api/admin/policies')).json();
     expect(list.items.length).toBe(DEMO_COUNTY_POLICIES.length);
     const dibao = list.items.find((p: { id: string }) => p.id === 'dibao_support');

@@ -27,12 +27,19 @@ const adminParameterRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Each county its own (#16): the province-wide versions saved before, and the county's on top.
   const countyOf = (request: FastifyRequest) => scopeOf(request.staff!.user).county;
 
+  // The shipped history names its county in full (浙江省温州市苍南县) with a 6-digit code: kept for that county, as before.
+  const countyRegion = async (county: string | null, shipped: { code: string }) => {
+    const region = county === null || county.startsWith(shipped.code) ? undefined : await app.repos.regions.find(county);
+    return region ? { code: region.code.slice(0, 6), name: region.name } : {};
+  };
+
   const parameters = async (county: string | null) => {
     const { history } = app.screening.current(county);
     const today = chinaDate(nowIso());
     const inForce = selectParameters(history, today);
     return {
-      region: { ...history.region },
+      // The admin's own county by name (#16), not the shipped county the history was first written for.
+      region: { ...history.region, ...(await countyRegion(county, history.region)) },
       asOf: today,
       version: inForce.version,
       current: inForce.values as unknown as Record<string, number | string[]>,
@@ -76,7 +83,7 @@ const adminParameterRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const county = countyOf(request);
     const values = await checkVersion(request.body, county);
     const id = await app.repos.parameterVersions.insert({ effectiveFrom: request.body.effectiveFrom, values, source: request.body.source.trim(), createdBy: request.staff!.user.username, county });
-    await app.screening.reload();
+    await app.screening.reload(county);
     await audit(request, 'parameters.create_version', `parameters:${id}`, { effectiveFrom: request.body.effectiveFrom, source: request.body.source.trim() });
     return reply.status(201).send(await parameters(county));
   });
@@ -90,7 +97,7 @@ const adminParameterRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!version || !owned || version.withdrawnAt) throw new AppError('NOT_FOUND', 404, '没有这个版本，或它已经撤回');
     if (!canWithdrawVersion(version.effectiveFrom, chinaDate(nowIso()))) throw new AppError('CONFLICT', 409, WITHDRAW_TOO_LATE);
     await app.repos.parameterVersions.withdraw(version.id, request.staff!.user.username, nowIso());
-    await app.screening.reload();
+    await app.screening.reload(county);
     await audit(request, 'parameters.withdraw_version', `parameters:${version.id}`, { effectiveFrom: version.effectiveFrom, source: version.source });
     return await parameters(county);
   });

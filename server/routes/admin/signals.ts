@@ -169,7 +169,7 @@ const adminSignalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/admin/signals/rules/preview', { schema: { body: WarningRuleBody, response: { 200: WarningRulePreview, ...errors } } }, async (request) => {
     const { today, inForce } = await rulesNow(request);
     const proposed = await checkRules(request, request.body, today);
-    const lines = (await app.repos.warningRules.figures()).map(({ figures, savedAt }) => {
+    const lines = (await app.repos.warningRules.figures(scopeOf(request.staff!.user).county)).map(({ figures, savedAt }) => {
       const now = countWarnings(figures, inForce.values);
       const next = countWarnings(figures, proposed);
       return { source: figures.source, label: SOURCE_LABEL[figures.source], rows: now.rows, current: now.warn, proposed: next.warn, text: previewSentence(now.rows, next.warn, now.warn), importedAt: savedAt };

@@ -18,7 +18,8 @@ export const changeMeasureStatus = (householdId: number, measureId: number, body
 export const dropSuggestion = (householdId: number, key: string) =>
   staffApi<HouseholdPlanInfo>(`${planUrl(householdId)}/dropped`, { method: 'POST', body: { key } });
 
-export const listPolicies = () => staffApi<{ policies: Array<{ id: string; name: string }> }>('/api/policies');
+/** The policy library of the household's county (#16): the one a measure's policy is checked against. */
+export const listPolicies = (county: string) => staffApi<{ policies: Array<{ id: string; name: string }> }>(`/api/policies?county=${county}`);
 
 /** The due date a new measure starts with: two weeks from today, which staff may change. */
 export const defaultDueDate = (): string => addDays(todayInChina(), 14);
