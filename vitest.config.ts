@@ -40,7 +40,7 @@ export default defineConfig({
             'server/domain/{entry-lookup,register-import,retention,usage-counters,warning-import}.test.ts',
           ],
           // Already on PostgreSQL whichever project runs it.
-          exclude: ['tests/api/two-servers.test.ts'],
+          exclude: ['tests/api/two-servers.test.ts', 'tests/api/seed-cases.test.ts'],
           env: { XFM_TEST_ENGINE: 'postgres' },
           environment: 'node',
           globalSetup: ['tests/helpers/postgres-global-setup.ts'],
