@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { firstContactDue } from '../../shared/cases/due';
-import { RISK_LEVELS } from '../../shared/cases/risk';
+import { RISK_LEVELS, type RiskLevel } from '../../shared/cases/risk';
 import { CASE_STATUSES } from '../../shared/cases/status';
 import { idNumberCheckChar } from '../../shared/identity/id-number';
 import type { Vault } from '../../server/domain/crypto';
@@ -27,16 +27,38 @@ interface SeedContext {
   entryCode: string;
   followUps: boolean;
   random: (n: number) => number;
+  dueAt: ReturnType<typeof dueTimes>;
 }
 
 const BASE = Date.parse('2026-01-01T00:00:00Z');
+const CHINA_OFFSET = 8 * 3_600_000;
+const DAY = 86_400_000;
 
-function seedRow({ vault, townships, entryCode, followUps, random }: SeedContext, i: number): SeedRow {
+/**
+ * firstContactDue, remembered per China day and level: it walks the holiday calendar through Intl (~70 µs, the
+ * seed's costliest step), yet keeps the time of day and China keeps one UTC offset, so every minute of a day
+ * is due the same span later.
+ */
+function dueTimes(): (nowMs: number, level: RiskLevel) => string {
+  const spans = new Map<string, number>();
+  return (nowMs, level) => {
+    const key = `${level}:${Math.floor((nowMs + CHINA_OFFSET) / DAY)}`;
+    let span = spans.get(key);
+    if (span === undefined) {
+      span = Date.parse(firstContactDue(new Date(nowMs).toISOString(), level)) - nowMs;
+      spans.set(key, span);
+    }
+    return new Date(nowMs + span).toISOString();
+  };
+}
+
+function seedRow({ vault, townships, entryCode, followUps, random, dueAt }: SeedContext, i: number): SeedRow {
   const first17 = `3303271960${String(i).padStart(7, '0')}`;
   const person = { name: `压测${i}`, phone: `139${String(i).padStart(8, '0')}`, idNumber: first17 + idNumberCheckChar(first17), address: `某村 ${i} 号` };
   const level = RISK_LEVELS[random(RISK_LEVELS.length)]!;
   const status = CASE_STATUSES[random(CASE_STATUSES.length)]!;
-  const now = new Date(BASE + i * 60_000).toISOString();
+  const nowMs = BASE + i * 60_000;
+  const now = new Date(nowMs).toISOString();
   const theCase = {
     township: townships[random(townships.length)]!,
     village: null,
@@ -48,7 +70,7 @@ function seedRow({ vault, townships, entryCode, followUps, random }: SeedContext
     level,
     targetClass: i % 2 ? 'missing' : 'warning',
     ...NOT_SCREENED,
-    dueAt: firstContactDue(now, level),
+    dueAt: dueAt(nowMs, level),
     now,
     closedAt: status === 'closed' ? now : null,
   };
@@ -61,7 +83,7 @@ function seedRow({ vault, townships, entryCode, followUps, random }: SeedContext
     reporterRelation: null,
     now,
   };
-  const later = (hours: number) => new Date(Date.parse(now) + hours * 3_600_000).toISOString();
+  const later = (hours: number) => new Date(nowMs + hours * 3_600_000).toISOString();
   const contactAt = followUps && FOLLOWED_UP.has(status) ? later(1 + random(72)) : null;
   const decision = contactAt && DECIDED.has(status) ? vault.encrypt({ decision: 'dibao' }) : null;
   return {
@@ -98,7 +120,7 @@ export async function seedCases(
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;
     return (state >>> 8) % n;
   };
-  const context: SeedContext = { vault, townships: codes, entryCode, followUps, random };
+  const context: SeedContext = { vault, townships: codes, entryCode, followUps, random, dueAt: dueTimes() };
   for (let from = 0; from < count; from += BATCH) {
     const rows: SeedRow[] = [];
     for (let i = from; i < Math.min(from + BATCH, count); i++) rows.push(seedRow(context, i));

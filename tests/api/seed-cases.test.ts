@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedCases } from '../../scripts/bench/seed-cases';
 import { createVault, loadKeys } from '../../server/domain/crypto';
+import { firstContactDue } from '../../shared/cases/due';
 import { RISK_LEVELS } from '../../shared/cases/risk';
 import { CASE_STATUSES } from '../../shared/cases/status';
 import { withStoreOf, type DataPlace } from '../helpers/data-dir-database';
@@ -70,6 +71,9 @@ describe.each(ENGINES)('bench seed of %s', (engine) => {
         .where((eb) => eb.or([eb.and([eb('status', '=', 'closed'), eb('closed_at', 'is', null)]), eb.and([eb('status', '<>', 'closed'), eb('closed_at', 'is not', null)])]))
         .executeTakeFirstOrThrow();
       expect(Number(closedMismatch.n)).toBe(0);
+      // Due dates as intake sets them: first contact within the level's working days.
+      const dues = await db.selectFrom('cases').select(['created_at', 'level', 'due_at']).execute();
+      expect(dues.filter((c) => c.due_at !== firstContactDue(c.created_at, c.level))).toEqual([]);
       const submissions = await db
         .selectFrom('submissions')
         .select([sql<number>`count(*)`.as('n'), sql<number>`count(distinct tracking_code)`.as('codes'), sql<number>`count(distinct case_id)`.as('cases')])
