@@ -39,8 +39,9 @@ export default defineConfig({
             // Domain suites that drive the real app; the others are engine-free or SQLite's own (key file, backup).
             'server/domain/{entry-lookup,register-import,retention,usage-counters,warning-import}.test.ts',
           ],
-          // Already on PostgreSQL whichever project runs it (the standby test builds its own primary and standby).
-          exclude: ['tests/api/two-servers.test.ts', 'tests/api/streaming-replica.test.ts'],
+          // Already on PostgreSQL whichever project runs it (the standby test builds its own primary and standby; the
+          // seeding test seeds both engines itself).
+          exclude: ['tests/api/two-servers.test.ts', 'tests/api/streaming-replica.test.ts', 'tests/api/seed-cases.test.ts'],
           env: { XFM_TEST_ENGINE: 'postgres' },
           environment: 'node',
           globalSetup: ['tests/helpers/postgres-global-setup.ts'],

@@ -29,6 +29,8 @@ export interface NewCase {
   situationsJson: string | null;
   dueAt: string | null;
   now: string;
+  /** Only for a case written already closed (a bench seed); intake always opens cases. */
+  closedAt?: string | null;
 }
 
 /** The screening columns of a case no questionnaire made: one opened from a visit, a warning or a bench seed. */
@@ -87,6 +89,7 @@ function caseValues(db: Engine, row: NewCase) {
     due_at: row.dueAt,
     created_at: row.now,
     updated_at: row.now,
+    closed_at: row.closedAt ?? null,
     level_rank: riskRank(row.level),
     phone_tail: tail(row.phoneMasked),
     id_tail: tail(row.idMasked),
@@ -94,6 +97,30 @@ function caseValues(db: Engine, row: NewCase) {
     name_phone_key: row.namePhoneKey ?? null,
   };
 }
+
+export interface NewSubmission {
+  caseId: number;
+  kind: 'request' | 'report';
+  requestId: string;
+  trackingCode: string;
+  entryCode: string | null;
+  payloadEnc: Buffer;
+  reporterRelation: string | null;
+  now: string;
+  bodyHash?: string | null;
+}
+
+const submissionValues = (row: NewSubmission) => ({
+  case_id: row.caseId,
+  kind: row.kind,
+  request_id: row.requestId,
+  tracking_code: row.trackingCode,
+  entry_code: row.entryCode,
+  payload_enc: row.payloadEnc,
+  reporter_relation: row.reporterRelation,
+  created_at: row.now,
+  body_hash: row.bodyHash ?? null,
+});
 
 export interface NewEvent {
   caseId: number;
@@ -244,33 +271,18 @@ export function createCasesRepository(db: Engine) {
     async escalate(id: number, now: string): Promise<void> {
       await theCase(id).set((eb) => ({ escalated_at: eb.fn.coalesce('escalated_at', eb.val(now)), updated_at: now })).execute();
     },
-    async insertSubmission(row: {
-      caseId: number;
-      kind: 'request' | 'report';
-      requestId: string;
-      trackingCode: string;
-      entryCode: string | null;
-      payloadEnc: Buffer;
-      reporterRelation: string | null;
-      now: string;
-      bodyHash?: string | null;
-    }): Promise<number> {
-      const { id } = await db
-        .insertInto('submissions')
-        .values({
-          case_id: row.caseId,
-          kind: row.kind,
-          request_id: row.requestId,
-          tracking_code: row.trackingCode,
-          entry_code: row.entryCode,
-          payload_enc: row.payloadEnc,
-          reporter_relation: row.reporterRelation,
-          created_at: row.now,
-          body_hash: row.bodyHash ?? null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+    async insertSubmission(row: NewSubmission): Promise<number> {
+      const { id } = await db.insertInto('submissions').values(submissionValues(row)).returning('id').executeTakeFirstOrThrow();
       return id;
+    },
+    /** Many submissions in few statements (the bench seed); request ids are unique, so: request id → id. */
+    async insertSubmissions(rows: readonly NewSubmission[]): Promise<Map<string, number>> {
+      const ids = new Map<string, number>();
+      for (const chunk of inPieces(rows.map(submissionValues))) {
+        const inserted = await db.insertInto('submissions').values([...chunk]).returning(['id', 'request_id']).execute();
+        for (const r of inserted) ids.set(r.request_id, r.id);
+      }
+      return ids;
     },
     findSubmissionByRequestId: (requestId: string): Promise<SubmissionRow | undefined> =>
       db.selectFrom('submissions').selectAll().where('request_id', '=', requestId).executeTakeFirst(),
