@@ -48,7 +48,7 @@ const QUEUE_COLUMNS = [
   'target_class', 'due_at', 'created_at', 'updated_at', 'closed_at',
 ] as const satisfies ReadonlyArray<keyof QueueRow>;
 
-/** Every rank, highest first: naming them all lets SQLite walk an index rank by rank. */
+/** Every rank, highest first: the overdue view reads each rank's own index range. */
 const EVERY_RANK = [...new Set(Object.values(RISK_RANK))].sort((a, b) => b - a);
 
 /** The cursor handed to the client for the page after `row`: its position in the queue order, opaque to the client. */
@@ -87,7 +87,10 @@ const countsOf = (rows: ReadonlyArray<{ status: string; n: number | string }>): 
 
 type CaseFilter = ExpressionBuilder<Database, 'cases'>;
 
-/** The clauses a filter asks for, ANDed (`rank`: one risk rank, for the overdue view); the queue order is level_rank DESC, due_at, id. */
+/**
+ * The clauses a filter asks for, ANDed; the queue order is level_rank DESC, due_at, id. `rank`: one risk rank
+ * only, for the overdue view's per-rank reads.
+ */
 function matching(filter: QueueFilter, rank?: number) {
   return (eb: CaseFilter) => {
     const clauses = [];
