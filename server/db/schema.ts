@@ -235,6 +235,10 @@ export interface ReferralsTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** The case's township, kept by triggers (067) so overdue referrals are counted without a join. */
+  township: Generated<string | null>;
+  /** The township's county (067), generated from the township. */
+  county: GeneratedAlways<string | null>;
 }
 
 export interface Database extends RegisterTables, WarningTables {

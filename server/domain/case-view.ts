@@ -7,25 +7,15 @@ import type { QueueRow } from '../repositories/case-queue';
 import type { CaseRow } from '../repositories/cases';
 import type { Region } from '../repositories/regions';
 import type { Vault } from './crypto';
+import { cachedRegions } from './region-cache';
 import { showEventDetail, showFreeText, showPublicText, type FreeTextView } from './free-text';
 
 /** How staff see a case: masked by default, with region names resolved. */
 export type FindRegion = (code: string) => Promise<Region | undefined>;
 
-/**
- * Region lookups for one page of cases: a page mostly repeats a few townships and villages. The lookup itself is
- * remembered, so rows resolved together (Promise.all) ask the database once per code.
- */
+/** Region lookups for a page of cases: a page mostly repeats a few townships and villages, kept across requests. */
 export function memoizedRegions(store: Store): FindRegion {
-  const seen = new Map<string, Promise<Region | undefined>>();
-  return (code) => {
-    let found = seen.get(code);
-    if (!found) {
-      found = store.repos.regions.find(code);
-      seen.set(code, found);
-    }
-    return found;
-  };
+  return cachedRegions(store.repos.regions);
 }
 
 export async function toQueueItem(findRegion: FindRegion, row: QueueRow, nowIso: string): Promise<QueueItemInfo> {

@@ -48,7 +48,7 @@ const QUEUE_COLUMNS = [
   'target_class', 'due_at', 'created_at', 'updated_at', 'closed_at',
 ] as const satisfies ReadonlyArray<keyof QueueRow>;
 
-/** Every rank, highest first: naming them all lets SQLite walk an index rank by rank. */
+/** Every rank, highest first: the overdue view reads each rank's own index range. */
 const EVERY_RANK = [...new Set(Object.values(RISK_RANK))].sort((a, b) => b - a);
 
 /** The cursor handed to the client for the page after `row`: its position in the queue order, opaque to the client. */
@@ -87,8 +87,11 @@ const countsOf = (rows: ReadonlyArray<{ status: string; n: number | string }>): 
 
 type CaseFilter = ExpressionBuilder<Database, 'cases'>;
 
-/** The clauses a filter asks for, ANDed; the queue order is level_rank DESC, due_at, id. */
-function matching(filter: QueueFilter) {
+/**
+ * The clauses a filter asks for, ANDed; the queue order is level_rank DESC, due_at, id. `rank`: one risk rank
+ * only, for the overdue view's per-rank reads.
+ */
+function matching(filter: QueueFilter, rank?: number) {
   return (eb: CaseFilter) => {
     const clauses = [];
     if (filter.township) clauses.push(eb('township', '=', filter.township));
@@ -97,17 +100,14 @@ function matching(filter: QueueFilter) {
     if (filter.status) clauses.push(eb('status', '=', filter.status));
     else if (filter.openOnly) clauses.push(eb('closed_at', 'is', null));
     // By rank, not name: the queue index is ordered by level_rank, so one level is one index range.
-    if (filter.level) clauses.push(eb('level_rank', '=', filter.level in RISK_RANK ? RISK_RANK[filter.level as RiskLevel] : -1));
+    if (rank !== undefined) clauses.push(eb('level_rank', '=', rank));
+    else if (filter.level) clauses.push(eb('level_rank', '=', filter.level in RISK_RANK ? RISK_RANK[filter.level as RiskLevel] : -1));
     if (filter.village) clauses.push(eb('village', '=', filter.village));
     if (filter.source) clauses.push(eb('source', '=', filter.source as QueueRow['source']));
     if (filter.targetClass) clauses.push(eb('target_class', '=', filter.targetClass));
     if (filter.escalated) clauses.push(eb('escalated_at', 'is not', null));
     if (filter.assigneeId !== undefined) clauses.push(eb('assignee_id', '=', filter.assigneeId));
-    if (filter.overdueAsOf) {
-      // Every rank named, so SQLite walks the open-queue index rank by rank (migration 014) and stops at the page.
-      if (!filter.level) clauses.push(eb('level_rank', 'in', EVERY_RANK));
-      clauses.push(eb('closed_at', 'is', null), eb('due_at', '<', filter.overdueAsOf));
-    }
+    if (filter.overdueAsOf) clauses.push(eb('closed_at', 'is', null), eb('due_at', '<', filter.overdueAsOf));
     const search = [];
     if (filter.personKey) search.push(eb('person_key', '=', filter.personKey));
     if (filter.maskedPrefix) {
@@ -128,7 +128,11 @@ function matching(filter: QueueFilter) {
       search.push(eb('id', 'in', byTail('phone_tail').union(byTail('id_tail'))));
     }
     if (search.length) clauses.push(eb.or(search));
-    if (filter.after) {
+    if (filter.after && rank !== undefined) {
+      // Within one rank the position is a row comparison, which an index range can start from; lower ranks lie
+      // wholly after it.
+      if (rank === filter.after.rank) clauses.push(eb(eb.refTuple('due_at', 'id'), '>', eb.tuple(filter.after.dueAt, filter.after.id)));
+    } else if (filter.after) {
       const { rank, dueAt, id } = filter.after;
       clauses.push(
         eb.or([
@@ -144,11 +148,11 @@ function matching(filter: QueueFilter) {
 /** The review queue: red first, then the earliest due date; keyset pagination over an index. */
 export function createCaseQueueRepository(db: Engine) {
   // Every case gets a due date on intake, so due_at is never NULL and the index can serve the order.
-  const pageQuery = (filter: QueueFilter, limit: number): SelectQueryBuilder<Database, 'cases', QueueRow> =>
+  const pageQuery = (filter: QueueFilter, limit: number, rank?: number): SelectQueryBuilder<Database, 'cases', QueueRow> =>
     db
       .selectFrom('cases')
       .select(QUEUE_COLUMNS)
-      .where(matching(filter))
+      .where(matching(filter, rank))
       .orderBy('level_rank', 'desc')
       .orderBy('due_at')
       .orderBy('id')
@@ -179,11 +183,34 @@ export function createCaseQueueRepository(db: Engine) {
     return db.selectFrom(overdue.as('overdue')).select((eb) => eb.fn.countAll<number>().as('n'));
   };
 
+  /**
+   * The overdue view across every rank: one page per rank, each the start of that rank's overdue due-date range
+   * in the open-queue index (migration 014), merged. A single walk of the index in queue order would step over
+   * every not-yet-due case of a rank before reaching the next rank: little when most cases are overdue, the
+   * whole queue when few are. Per rank, the work is the page, however many or few cases are overdue.
+   */
+  const overduePageQuery = (filter: QueueFilter, limit: number) => {
+    const ranks = EVERY_RANK.filter((rank) => !filter.after || rank <= filter.after.rank);
+    const perRank = ranks.map((rank) =>
+      db
+        .selectFrom(pageQuery(filter, limit, rank).select('level_rank').as(`rank${rank}`))
+        .selectAll(),
+    );
+    if (!perRank.length) return null;
+    const merged = perRank.slice(1).reduce((all, one) => all.unionAll(one), perRank[0]!);
+    return db.selectFrom(merged.as('overdue')).select(QUEUE_COLUMNS).orderBy('level_rank', 'desc').orderBy('due_at').orderBy('id').limit(limit);
+  };
+
+  const pageRows = async (filter: QueueFilter, limit: number): Promise<QueueRow[]> => {
+    if (!filter.overdueAsOf || filter.level) return pageQuery(filter, limit).execute();
+    return (await overduePageQuery(filter, limit)?.execute()) ?? [];
+  };
+
   return {
     /** Up to `limit` rows in queue order, and the cursor for the next page (null on the last page). */
     async page(filter: QueueFilter): Promise<{ rows: QueueRow[]; nextCursor: string | null }> {
       // One row more than asked tells whether there is a next page.
-      const rows = await pageQuery(filter, filter.limit + 1).execute();
+      const rows = await pageRows(filter, filter.limit + 1);
       if (rows.length <= filter.limit) return { rows, nextCursor: null };
       const page = rows.slice(0, filter.limit);
       return { rows: page, nextCursor: cursorAfter(page[page.length - 1]!) };
@@ -217,7 +244,7 @@ export function createCaseQueueRepository(db: Engine) {
     },
     /** For the benchmark: the plan the engine picks for a queue page. */
     async explain(filter: QueueFilter): Promise<string[]> {
-      const page = pageQuery(filter, filter.limit).compile();
+      const page = ((filter.overdueAsOf && !filter.level && overduePageQuery(filter, filter.limit)) || pageQuery(filter, filter.limit)).compile();
       if (db.getExecutor().adapter instanceof PostgresAdapter) {
         const result = await db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`EXPLAIN ${page.sql}`, [...page.parameters]));
         return result.rows.map((r) => r['QUERY PLAN']);

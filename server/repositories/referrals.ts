@@ -6,8 +6,9 @@ import type { Engine } from '../db/engine';
 export function overdueReferralsCount(db: Engine, township: string | null, nowIso: string, county: string | null = null) {
   return db
     .selectFrom('referrals as r')
-    .$if(township !== null, (qb) => qb.innerJoin('cases as c', 'c.id', 'r.case_id').where('c.township', '=', township!))
-    .$if(township === null && county !== null, (qb) => qb.innerJoin('cases as c', 'c.id', 'r.case_id').where('c.county', '=', county!))
+    // The referral's own copy of its case's township (migration 067): one range of a partial index, no join.
+    .$if(township !== null, (qb) => qb.where('r.township', '=', township!))
+    .$if(township === null && county !== null, (qb) => qb.where('r.county', '=', county!))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('r.status', '=', 'planned')
     .where('r.accept_by', '<', nowIso);
@@ -39,7 +40,8 @@ export function createReferralsRepository(db: Engine) {
       .selectFrom('referrals as r')
       .innerJoin('resources as s', 's.id', 'r.resource_id')
       .innerJoin('cases as c', 'c.id', 'r.case_id')
-      .selectAll('r')
+      // Named, not r.*: the referral's own township and county (067) serve counting; the card shows the case's.
+      .select(['r.id', 'r.case_id', 'r.resource_id', 'r.need', 'r.status', 'r.accept_by', 'r.contact_enc', 'r.created_by', 'r.created_at', 'r.updated_at'])
       .select(['s.name as resource_name', 's.kind as resource_kind', 'c.township', 'c.village', 'c.name_masked']);
 
   return {
