@@ -95,7 +95,7 @@ describe.skipIf(inject('postgresAdminUrl') === null)('migrating PostgreSQL', () 
     const extra = triggers.rows.map((r) => r.t).filter((t) => !sqliteTriggers.includes(t));
     expect(extra.sort()).toEqual([
       'audit_log_no_truncate', 'case_events_no_truncate', 'cases_county', 'entry_points_county', 'household_events_no_truncate',
-      'households_county', 'parameter_versions_no_truncate', 'warning_rule_versions_no_truncate',
+      'households_county', 'parameter_versions_no_truncate', 'referrals_county', 'warning_rule_versions_no_truncate',
     ]);
     expect(sqliteTriggers.filter((t) => !triggers.rows.some((r) => r.t === t))).toEqual([]);
   });

@@ -237,8 +237,8 @@ export interface ReferralsTable {
   updated_at: string;
   /** The case's township, kept by triggers (067) so overdue referrals are counted without a join. */
   township: Generated<string | null>;
-  /** The township's county (067), generated from the township. */
-  county: GeneratedAlways<string | null>;
+  /** The township's county (067): generated on SQLite; on PostgreSQL written on insert (070, countyOnInsert). */
+  county: Generated<string | null>;
 }
 
 export interface Database extends RegisterTables, WarningTables {

@@ -80,7 +80,7 @@ export function createReferralWorkflow(store: Store, vault: Vault) {
     if (!resource || resource.retiredAt !== null || elsewhere) {
       throw new AppError('VALIDATION_FAILED', 400, undefined, { resourceId: '请从本乡镇或全县的资源中选择' });
     }
-    const id = await repos.referrals.create({ caseId: current.id, resourceId, need, acceptBy: referralAcceptBy(now), createdBy: `staff:${staff.id}`, now });
+    const id = await repos.referrals.create({ caseId: current.id, township: current.township, resourceId, need, acceptBy: referralAcceptBy(now), createdBy: `staff:${staff.id}`, now });
     await repos.cases.appendEvent({
       caseId: current.id,
       at: now,

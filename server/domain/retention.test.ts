@@ -18,7 +18,7 @@ afterAll(() => t.close());
 async function submitAndClose(name: string, idTail: string) {
   const { trackingCode: code, caseId } = await submitRequest(t.app, { person: { name, phone: `1395760${idTail}`, idNumber: fakeIdNumber(`33032719550505${idTail.slice(1)}`) } });
   const resourceId = await t.app.repos.resources.create({ kind: 'station', name: '社工站', township: null, serviceTypes: ['陪护'], contact: null, capacity: null }, 'test', '2020-01-01T00:00:00.000Z');
-  const referralId = await t.app.repos.referrals.create({ caseId, resourceId, need: `${name}腿脚不便，需要陪护`, acceptBy: '2020-01-05T00:00:00.000Z', createdBy: 'staff:1', now: '2020-01-01T00:00:00.000Z' });
+  const referralId = await t.app.repos.referrals.create({ caseId, township: (await t.app.repos.cases.find(caseId))!.township, resourceId, need: `${name}腿脚不便，需要陪护`, acceptBy: '2020-01-05T00:00:00.000Z', createdBy: 'staff:1', now: '2020-01-01T00:00:00.000Z' });
   await t.app.repos.referrals.setContact(referralId, t.app.vault.encrypt({ phone: '13957600000' }), '2020-01-01T00:00:00.000Z');
   await t.app.repos.cases.appendEvent({ caseId, at: new Date().toISOString(), type: 'visit', actor: 'staff:1', publicText: '工作人员已上门了解情况', detailEnc: t.app.vault.encrypt({ findings: { health: '糖尿病' } }) });
   await t.app.repos.cases.setStatus(caseId, 'closed', '2020-01-01T00:00:00.000Z');

@@ -82,7 +82,7 @@ describe.each(ENGINES)('the overdue queue on %s', (engine) => {
       const caseId = await addCase(db(), { township: TOWNSHIPS[0], level: 'red', day: 1, closed: false });
       const { id: resourceId } = await db().insertInto('resources').values({ kind: 'service', name: '助餐点', township: null }).returning('id').executeTakeFirstOrThrow();
       const referrals = createReferralsRepository(db());
-      await referrals.create({ caseId, resourceId, need: '送餐', acceptBy: '2026-01-10T00:00:00.000Z', createdBy: 'staff:1', now: AT });
+      await referrals.create({ caseId, township: TOWNSHIPS[0], resourceId, need: '送餐', acceptBy: '2026-01-10T00:00:00.000Z', createdBy: 'staff:1', now: AT });
       const queue = createCaseQueueRepository(db());
       const overdue = async (township: string | null) => (await queue.tallies(township, AT, 1000, COUNTY)).referralsOverdue;
       expect([await overdue(TOWNSHIPS[0]), await overdue(TOWNSHIPS[1]), await overdue(null)]).toEqual([1, 0, 1]);

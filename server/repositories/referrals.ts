@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ReferralStatus } from '../../shared/referrals/status';
 import type { Engine } from '../db/engine';
+import { countyOnInsert } from './dialect';
 
 /** How many planned referrals in a township (or the county) are past their accept-by date: one row, `n`. */
 export function overdueReferralsCount(db: Engine, township: string | null, nowIso: string, county: string | null = null) {
@@ -45,11 +46,14 @@ export function createReferralsRepository(db: Engine) {
       .select(['s.name as resource_name', 's.kind as resource_kind', 'c.township', 'c.village', 'c.name_masked']);
 
   return {
-    async create(referral: { caseId: number; resourceId: number; need: string; acceptBy: string; createdBy: string; now: string }): Promise<number> {
+    /** `township` is the case's: with the county it travels in the INSERT, as a sharded PostgreSQL routes by it (070). */
+    async create(referral: { caseId: number; township: string; resourceId: number; need: string; acceptBy: string; createdBy: string; now: string }): Promise<number> {
       const { id } = await db
         .insertInto('referrals')
         .values({
           case_id: referral.caseId,
+          township: referral.township,
+          ...countyOnInsert(db, referral.township),
           resource_id: referral.resourceId,
           need: referral.need,
           accept_by: referral.acceptBy,

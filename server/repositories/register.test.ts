@@ -133,7 +133,7 @@ describe.each(ENGINES)('register repositories on %s', (engine) => {
       const bySuggestion = await plan.create({ ...base, kind: 'referral', title: '助餐', resourceId, referralId: null, suggestionKey: 'resource:1' });
       const policy = await plan.create({ ...base, kind: 'policy', title: '低保', policyId: 'dibao', resourceId: null, referralId: null });
 
-      const referralId = await referrals.create({ caseId, resourceId, need: '每日午餐', acceptBy: '2026-11-08T00:00:00.000Z', createdBy: 'lingxi1', now });
+      const referralId = await referrals.create({ caseId, township: PLACES.lingxi, resourceId, need: '每日午餐', acceptBy: '2026-11-08T00:00:00.000Z', createdBy: 'lingxi1', now });
       expect(await referrals.find(referralId)).toMatchObject({ status: 'planned', resource_name: '助餐服务', resource_kind: 'service', township: PLACES.lingxi, name_masked: '张*明', contact_enc: null });
       expect(await referrals.countOverdue(PLACES.lingxi, '2026-11-09T00:00:00.000Z')).toBe(1);
       expect(await referrals.countOverdue(PLACES.qianku, '2026-11-09T00:00:00.000Z')).toBe(0);

@@ -62,7 +62,7 @@ describe.each(ENGINES)('report queries on %s', (engine) => {
       await households.linkCase(ids.household, ids.late);
       await households.linkCase(ids.household, ids.early);
       ids.resource = await createResourcesRepository(d).create({ kind: 'service', name: '助餐', township: null, serviceTypes: [], contact: null, capacity: null }, 'admin', range.now);
-      await createReferralsRepository(d).create({ caseId: ids.early, resourceId: ids.resource, need: '午餐', acceptBy: '2026-11-09T00:00:00.000Z', createdBy: 'lingxi1', now: '2026-11-05T00:00:00.000Z' });
+      await createReferralsRepository(d).create({ caseId: ids.early, township: PLACES.lingxi, resourceId: ids.resource, need: '午餐', acceptBy: '2026-11-09T00:00:00.000Z', createdBy: 'lingxi1', now: '2026-11-05T00:00:00.000Z' });
       const plan = createPlanRepository(d);
       const measure = { householdId: ids.household, ownerId: ids.staff, dueOn: '2026-12-01', caseId: null, resourceId: null, referralId: null, suggestionKey: null, createdBy: 'lingxi1', now: '2026-11-05T00:00:00.000Z' };
       await plan.create({ ...measure, kind: 'policy', title: '低保', policyId: 'dibao' });
