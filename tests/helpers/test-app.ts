@@ -11,6 +11,9 @@ import { createTestDatabase, POSTGRES_ADMIN_URL, type TestDatabase } from './pos
 export interface TestApp {
   app: FastifyInstance;
   dataDir: string;
+  /** On PostgreSQL, where the app's data is and its key, for a tool that writes beside it (the bench seeder). */
+  databaseUrl?: string;
+  dataKey?: string;
   close(): Promise<void>;
 }
 
@@ -38,6 +41,8 @@ export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<
     return {
       app,
       dataDir,
+      databaseUrl: env.DATABASE_URL,
+      dataKey: env.DATA_KEY,
       async close() {
         try {
           await app.close();

@@ -1,13 +1,10 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCases } from '../../../scripts/bench/seed-cases';
 import { threeRoles, type AdminClient } from '../../../tests/helpers/admin';
 import { HARDSHIP_ANSWERS } from '../../../tests/fixtures/households';
-import { buildTestApp, firstActiveEntry, testEngine, type TestApp } from '../../../tests/helpers/test-app';
+import { buildTestApp, firstActiveEntry, type TestApp } from '../../../tests/helpers/test-app';
 
 // Fastify announces each handler as it starts; the test sends residents' requests at that very moment.
 const HANDLER_START = 'tracing:fastify.request.handler:start';
@@ -49,13 +46,12 @@ async function whileReportRuns(url: string, report: () => Promise<{ statusCode: 
   return finished;
 }
 
-// seed-cases.ts writes 3,000 cases straight into the SQLite file in DATA_DIR; until it can seed PostgreSQL too,
-// this race is proved on SQLite only.
-describe.skipIf(testEngine() === 'postgres')('reports never stall a resident', () => {
+// seed-cases.ts writes 3,000 cases beside the running app, as intake stores them: into the SQLite file in its
+// DATA_DIR, or into its PostgreSQL database with its DATA_KEY.
+describe('reports never stall a resident', () => {
   beforeAll(async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfm-reports-'));
-    await seedCases(dataDir, 3000, 8, { followUps: true });
-    t = await buildTestApp({ dataDir });
+    t = await buildTestApp();
+    await seedCases(t.dataDir, 3000, 8, { followUps: true, databaseUrl: t.databaseUrl, dataKey: t.dataKey });
     ({ admin } = await threeRoles(t.app, (await firstActiveEntry(t.app)).township));
   });
   afterAll(() => t.close());
