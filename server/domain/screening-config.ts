@@ -47,7 +47,28 @@ export async function storedHistories(store: Store, base: ParameterHistory): Pro
   }
   const only = await store.repos.regions.onlyCounty();
   const fallback = (only !== null && counties.get(only)) || province;
-  return { of: (county) => (county !== null && counties.get(county)) || fallback };
+  const names = countyNames(base, await store.repos.regions.list());
+  // One labelled copy per county, made on first use: a county always resolves to the same history until the reload.
+  const labelled = new Map<string, ParameterHistory>();
+  return {
+    of(county) {
+      const history = (county !== null && counties.get(county)) || fallback;
+      const name = county === null ? undefined : names.get(county);
+      if (name === undefined) return history;
+      let found = labelled.get(county!);
+      if (!found) labelled.set(county!, (found = { ...history, region: { ...history.region, code: county!.slice(0, 6), name } }));
+      return found;
+    },
+  };
+}
+
+/**
+ * The names a history is labelled with for each county (#16), so the parameters page names the admin's county and
+ * each result's version (`330326@2024-07-01`) tells which county's figures were used. The shipped history names
+ * its own county in full (浙江省温州市苍南县): left as it is for that county, and where a county is not known.
+ */
+function countyNames(base: ParameterHistory, regions: readonly { code: string; name: string; level: string }[]): Map<string, string> {
+  return new Map(regions.filter((r) => r.level === 'county' && !r.code.startsWith(base.region.code)).map((r) => [r.code, r.name]));
 }
 
 /**

@@ -60,6 +60,13 @@ describe('warning rules', () => {
 describe('screening parameters', () => {
   it("are each county's own: saved, listed, withdrawn, and applied to the self-checks of its 幸福码", async () => {
     const today = chinaDate(new Date().toISOString());
+    const codeOf = async (client: AdminClient) => (await client.get('/api/admin/entries')).json().items[0].code as string;
+    const check = async (entryCode: string) =>
+      (await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: HARDSHIP_ANSWERS, entryCode } })).json().rulesVersion as string;
+    // Before B saves any: the same figures as A, but each result's version names the county whose figures it used.
+    const [shippedA, shippedB] = [await check(await codeOf(adminA)), await check(await codeOf(adminB))];
+    expect(shippedA).toMatch(/^1\.0\/330327@/);
+    expect(shippedB).toBe(shippedA.replace('330327@', '330326@'));
     const before = (await adminB.get('/api/admin/parameters')).json();
     const save = (client: AdminClient, effectiveFrom: string, dibaoStandard: number) =>
       client.send('POST', '/api/admin/parameters', { effectiveFrom, source: '县民政局文件', values: { ...before.current, dibaoStandard } });
@@ -76,11 +83,8 @@ describe('screening parameters', () => {
     expect((await adminB.send('POST', `/api/admin/parameters/${futureB}/withdraw`, {})).statusCode).toBe(200);
 
     // A resident's self-check is judged by the parameters of the county its 幸福码 lies in.
-    const codeOf = async (client: AdminClient) => (await client.get('/api/admin/entries')).json().items[0].code as string;
-    const check = async (entryCode: string) =>
-      (await t.app.inject({ method: 'POST', url: '/api/screenings', payload: { answers: HARDSHIP_ANSWERS, entryCode } })).json().rulesVersion as string;
-    expect(await check(await codeOf(adminB))).toContain(today);
-    expect(await check(await codeOf(adminA))).not.toContain(today);
+    expect(await check(await codeOf(adminB))).toBe(`1.0/330326@${today}`);
+    expect(await check(await codeOf(adminA))).toBe(shippedA);
   });
 });
 

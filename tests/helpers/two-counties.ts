@@ -35,6 +35,9 @@ export async function buildTwoCounties(): Promise<TwoCounties> {
   ]) {
     await t.app.repos.regions.insert(region);
   }
+  // A province's regions are in place before its servers start; B is added to a running app, so it re-reads its
+  // screening settings as a start would (each county's parameters are labelled with the county's name).
+  await t.app.screening.reload(null);
   const account: TwoCounties['account'] = async (username, role, county, township = null) => {
     await t.app.repos.users.create({ username, passwordHash: await hashPassword(TEST_PASSWORD), role, township, county, mustChangePassword: false });
     return signIn(t.app, username);

@@ -27,19 +27,13 @@ const adminParameterRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Each county its own (#16): the province-wide versions saved before, and the county's on top.
   const countyOf = (request: FastifyRequest) => scopeOf(request.staff!.user).county;
 
-  // The shipped history names its county in full (浙江省温州市苍南县) with a 6-digit code: kept for that county, as before.
-  const countyRegion = async (county: string | null, shipped: { code: string }) => {
-    const region = county === null || county.startsWith(shipped.code) ? undefined : await app.repos.regions.find(county);
-    return region ? { code: region.code.slice(0, 6), name: region.name } : {};
-  };
-
   const parameters = async (county: string | null) => {
     const { history } = app.screening.current(county);
     const today = chinaDate(nowIso());
     const inForce = selectParameters(history, today);
     return {
-      // The admin's own county by name (#16), not the shipped county the history was first written for.
-      region: { ...history.region, ...(await countyRegion(county, history.region)) },
+      // The admin's own county by name (#16): the history is labelled with it (screening-config.ts).
+      region: history.region,
       asOf: today,
       version: inForce.version,
       current: inForce.values as unknown as Record<string, number | string[]>,
