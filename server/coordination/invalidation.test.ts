@@ -1,20 +1,11 @@
-import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
+import { testRedis } from '../../tests/helpers/redis';
 import { redisInvalidation } from './invalidation';
 
 describe('redisInvalidation', () => {
   it("tells the other app servers which county's data changed, and not the sender itself", async () => {
-    const redis = new Redis(process.env.XFM_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
-    const answers = await redis.connect().then(
-      () => true,
-      () => false,
-    );
-    if (!answers) {
-      redis.disconnect();
-      if (process.env.CI) throw new Error('Redis does not answer at 127.0.0.1:6379 (CI must prove the shared invalidation)');
-      console.warn('Redis 未运行：跳过缓存失效广播测试');
-      return;
-    }
+    const redis = await testRedis('the shared invalidation', 'Redis 未运行：跳过缓存失效广播测试');
+    if (!redis) return;
     const channel = `xfm-test:${process.pid}:${Date.now()}:invalidate`;
     const fail = (err: unknown) => {
       throw err;

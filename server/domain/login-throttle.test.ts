@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
+import { testRedis } from '../../tests/helpers/redis';
 import { redisFailureCounters } from '../coordination/counters';
 import { createLoginThrottle, THROTTLE_RULES } from './login-throttle';
 
@@ -36,17 +36,8 @@ describe('login throttle', async () => {
   });
 
   it('shares its counters through Redis, so a second app server sees the same wait', async () => {
-    const redis = new Redis(process.env.XFM_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
-    const answers = await redis.connect().then(
-      () => true,
-      () => false,
-    );
-    if (!answers) {
-      redis.disconnect();
-      if (process.env.CI) throw new Error('Redis does not answer at 127.0.0.1:6379 (CI must prove the shared throttle)');
-      console.warn('Redis 未运行：跳过共享登录限制测试');
-      return;
-    }
+    const redis = await testRedis('the shared throttle', 'Redis 未运行：跳过共享登录限制测试');
+    if (!redis) return;
     const prefix = `xfm-test:${process.pid}:${Date.now()}:`;
     try {
       const serverA = createLoginThrottle(redisFailureCounters(redis, prefix));
