@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import { errorBody, type ErrorCode } from '../../shared/errors';
 import { AppError } from '../app-error';
+import { isStorageUnavailable } from '../db/storage-unavailable';
 import { validationFields } from '../../shared/validation/messages';
 
 /** Turns every failure — ours, Fastify's, or a bug — into `{ error: { code, message, fields? } }`. */
@@ -14,7 +15,7 @@ const errorsPlugin: FastifyPluginAsync = async (app) => {
       return reply.status(400).send(errorBody('VALIDATION_FAILED', undefined, validationFields(err.validation, err.validationContext)));
     }
     if (isStorageUnavailable(err)) {
-      // Disk full, read-only or locked database: say so honestly; the client keeps the submission and retries.
+      // Disk full, read-only, locked or unreachable database: say so honestly; the client keeps the submission and retries.
       request.log.error({ err }, 'storage unavailable');
       return reply.status(503).header('retry-after', '30').send(errorBody('SERVICE_UNAVAILABLE'));
     }
@@ -32,13 +33,6 @@ const errorsPlugin: FastifyPluginAsync = async (app) => {
     return reply.status(404).send(errorBody('NOT_FOUND'));
   });
 };
-
-const STORAGE_ERRORS = new Set(['SQLITE_READONLY', 'SQLITE_FULL', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_IOERR', 'SQLITE_CANTOPEN']);
-
-function isStorageUnavailable(err: { code?: string }): boolean {
-  const code = err.code ?? '';
-  return [...STORAGE_ERRORS].some((prefix) => code === prefix || code.startsWith(`${prefix}_`));
-}
 
 const NOT_FOUND_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>没有找到这个页面 - 幸福码</title></head><body style="font:18px/1.7 system-ui,sans-serif;padding:24px;color:#1f2329">
